@@ -1,0 +1,35 @@
+# The developer workflow. `make serve` and `make test` work on a fresh clone.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install serve test index eval bench clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	# torch first and pinned: pip then takes the local CPU wheel instead of a multi-GB CUDA build
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/qa serve
+
+index: $(STAMP)
+	$(BIN)/qa index
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+eval: $(STAMP)
+	$(BIN)/qa eval --compare dense,bm25,hybrid
+
+bench: $(STAMP)
+	$(BIN)/qa bench
+
+clean:
+	rm -rf $(VENV) index/CURRENT index/v-* index/.building-*

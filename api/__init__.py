@@ -1,0 +1,1 @@
+"""HTTP adapter over the `qa` library, and the chat widget's static files."""

@@ -1,0 +1,121 @@
+"""Request and response models of the HTTP contract (pydantic lives only here)."""
+
+from __future__ import annotations
+
+# Field limits allow some surrounding whitespace; the validators apply the limit after stripping.
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from qa.service import MAX_QUESTION_CHARS, MAX_TOP_K
+
+
+def _stripped(value: str) -> str:
+    stripped = value.strip()
+    if not stripped:
+        raise ValueError("must contain text, not only whitespace")
+    return stripped
+
+
+class AskRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={
+        "examples": [{"question": "who leads Operation Sentinel?", "top_k": 5}]})
+
+    question: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS + 200, description="1 to 1000 characters after stripping")
+    top_k: int = Field(5, ge=1, le=MAX_TOP_K)
+    mode: Literal["dense", "bm25", "hybrid"] | None = Field(None, description="retrieval mode; default from settings")
+    explain: bool = Field(False, description="add per-stage scores and ranks to every passage")
+
+    @field_validator("question")
+    @classmethod
+    def _question_has_text(cls, value: str) -> str:
+        return _checked_question(value)
+
+
+def _checked_question(value: str) -> str:
+    value = _stripped(value)
+    if len(value) > MAX_QUESTION_CHARS:
+        raise ValueError(f"has {len(value)} characters after stripping; the limit is {MAX_QUESTION_CHARS}")
+    return value
+
+
+class SearchRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={
+        "examples": [{"query": "Joint Task Force Alpha", "top_k": 5}]})
+
+    query: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS + 200)
+    top_k: int = Field(5, ge=1, le=MAX_TOP_K)
+    mode: Literal["dense", "bm25", "hybrid"] | None = None
+    explain: bool = False
+
+    @field_validator("query")
+    @classmethod
+    def _query_has_text(cls, value: str) -> str:
+        return _checked_question(value)
+
+
+class BatchRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    questions: list[AskRequest] = Field(..., min_length=1, max_length=100)
+
+
+class CitationOut(BaseModel):
+    doc_id: str
+    title: str
+    source: str
+    start: int
+    end: int
+
+
+class PassageOut(BaseModel):
+    text: str
+    score: float
+    citation: CitationOut
+    explain: dict | None = None
+
+
+class AnswerOut(PassageOut):
+    sentence: PassageOut | None = None
+
+
+class AskResponse(BaseModel):
+    question: str
+    answer: AnswerOut | None
+    passages: list[PassageOut]
+
+
+class BatchResponse(BaseModel):
+    results: list[AskResponse]
+
+
+class SearchResponse(BaseModel):
+    passages: list[PassageOut]
+
+
+class DocumentSummary(BaseModel):
+    doc_id: str
+    title: str
+    source: str
+    length: int
+
+
+class DocumentOut(BaseModel):
+    doc_id: str
+    title: str
+    source: str
+    text: str
+
+
+class HealthOut(BaseModel):
+    status: str
+    documents: int
+    passages: int
+    index_version: str
+    built_at: str
+    model: str
+    backend: str
+
+
+class ErrorOut(BaseModel):
+    detail: str | list

@@ -1,0 +1,123 @@
+"""The `qa` command: index, ask, serve, eval; domain errors become one-line messages."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+from qa.errors import QAError
+from qa.settings import Settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.run(args, Settings())
+    except QAError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="qa", description="Question answering over the documents in QA_SEEDS_DIR.")
+    commands = parser.add_subparsers(dest="command")
+    index = commands.add_parser("index", help="build the index (only when seeds or settings changed)")
+    index.add_argument("--force", action="store_true", help="rebuild even when the index is current")
+    index.set_defaults(run=_index)
+    ask = commands.add_parser("ask", help="answer one question with numbered citations")
+    ask.add_argument("question")
+    ask.add_argument("--top-k", type=int, default=None)
+    ask.add_argument("--mode", choices=["dense", "bm25", "hybrid"], default=None)
+    ask.add_argument("--json", action="store_true", help="print the /ask response as JSON")
+    ask.set_defaults(run=_ask)
+    serve = commands.add_parser("serve", help="start the HTTP service (builds the index when needed)")
+    serve.add_argument("--host", default=None)
+    serve.add_argument("--port", type=int, default=None)
+    serve.set_defaults(run=_serve)
+    evaluate = commands.add_parser("eval", help="measure retrieval and answers on gold questions")
+    evaluate.add_argument("--gold", type=Path, default=None, help="gold file or folder (default: seeds/gold)")
+    evaluate.add_argument("--compare", default=None, help="comma-separated modes, e.g. dense,bm25,hybrid")
+    evaluate.add_argument("--top-k", type=int, default=10)
+    evaluate.add_argument("--report", type=Path, default=None, help="write a Markdown report with plots here")
+    evaluate.add_argument("--json", action="store_true")
+    evaluate.set_defaults(run=_eval)
+    return parser
+
+
+def _index(args: argparse.Namespace, settings: Settings) -> int:
+    from qa.documents import load_documents
+    from qa.embedding import load_embedder
+    from qa.service import ensure_index
+    from qa.store import build_index
+
+    started = time.perf_counter()
+    embedder = load_embedder(settings)
+    if args.force:
+        manifest, built = build_index(load_documents(settings.seeds_dir, settings.gold_dirname), settings,
+                                      embedder, progress=True), True
+    else:
+        manifest, built = ensure_index(settings, embedder, progress=True)
+    verb = "built" if built else "up to date:"
+    counts = manifest["counts"]
+    print(f"index {verb} {settings.index_dir} version {manifest['version']}: {counts['documents']} documents, "
+          f"{counts['passages']} passages, {counts['sentences']} sentences ({time.perf_counter() - started:.1f} s)")
+    return 0
+
+
+def _ask(args: argparse.Namespace, settings: Settings) -> int:
+    from api.app import _ask_json
+    from qa.service import open_service
+
+    response = open_service(settings).ask(args.question, args.top_k, args.mode)
+    if args.json:
+        print(json.dumps(_ask_json(response), ensure_ascii=False, indent=2))
+        return 0
+    if response.answer is None:
+        print("The documents do not answer this. Closest passages:")
+    else:
+        print(f"{response.answer.text}  [1]  (score {response.answer.score:.2f})")
+        if response.answer.sentence and response.answer.sentence.text != response.answer.text:
+            print(f"  in: {response.answer.sentence.text}")
+    cited = ([response.answer] if response.answer else []) + list(response.passages)
+    for number, item in enumerate(cited, start=1):
+        c = item.citation
+        print(f"[{number}] {c.title} ({c.source}, chars {c.start}-{c.end}): {item.text[:160]}")
+    return 0
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from api.app import create_app
+    from qa.service import ensure_index
+    from qa.embedding import load_embedder
+    from qa.service import open_service
+
+    host, port = args.host or settings.host, args.port or settings.port
+    embedder = load_embedder(settings)
+    manifest, built = ensure_index(settings, embedder, progress=True)
+    if built:
+        print(f"built index version {manifest['version']}", file=sys.stderr)
+    service = open_service(settings, build=False, embedder=embedder)
+    uvicorn.run(create_app(settings, service), host=host, port=port, log_level="info")
+    return 0
+
+
+def _eval(args: argparse.Namespace, settings: Settings) -> int:
+    from qa.evaluation_cli import run_eval
+
+    return run_eval(args, settings)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,177 @@
+"""The application: one object that holds the model and index and answers questions."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from threading import Lock
+
+import numpy as np
+
+from qa.answer import extract_answer
+from qa.documents import Document, load_documents
+from qa.embedding import Embedder, load_embedder
+from qa.errors import DocumentNotFoundError, InvalidInputError
+from qa.retrieval import MODES, Hit, Mode, search
+from qa.settings import Settings
+from qa.store import Index, build_index, expected_manifest, is_current, load_index
+
+MAX_QUESTION_CHARS = 1000
+MAX_TOP_K = 20
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a text comes from: `document.text[start:end]` is the cited text exactly."""
+
+    doc_id: str
+    title: str
+    source: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A piece of a document with its score and citation; `explain` holds per-stage evidence."""
+
+    text: str
+    score: float
+    citation: Citation
+    explain: dict | None = None
+
+
+@dataclass(frozen=True)
+class AnswerText(Cited):
+    """The answer span, with the sentence that supports it."""
+
+    sentence: Cited | None = None
+
+
+@dataclass(frozen=True)
+class Response:
+    question: str
+    answer: AnswerText | None
+    passages: list[Cited]
+
+
+class QuestionAnswerer:
+    """Answers questions over one loaded index with one embedder."""
+
+    def __init__(self, index: Index, embedder: Embedder, settings: Settings, cache_size: int = 1024) -> None:
+        self.index = index
+        self.embedder = embedder
+        self.settings = settings
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_size = cache_size
+        self._cache_lock = Lock()
+        self.weights: dict[str, float] | None = None  # answer-score weights; None = the fitted defaults
+
+    def ask(self, question: str, top_k: int | None = None, mode: Mode | None = None,
+            explain: bool = False, threshold: float | None = None) -> Response:
+        """Best passages and an extractive answer (None when the documents do not say).
+
+        `threshold` overrides the abstention threshold (evaluation sweeps it).
+        """
+        question, top_k, mode = self._checked(question, top_k, mode)
+        vector = self.embed_query(question)  # the answer step uses it in every mode
+        hits = search(self.index, question, vector, top_k, mode, self.settings.rrf_k)
+        threshold = self.settings.abstain_threshold if threshold is None else threshold
+        extraction = extract_answer(self.index, question, vector, hits, threshold, self.weights)
+        answer = None
+        if extraction.span is not None and extraction.sentence is not None:
+            sentence = extraction.sentence
+            evidence = {"features": extraction.candidates[0].features} if explain else None
+            span = self._cited(sentence.doc_id, *extraction.span, extraction.score, evidence)
+            support = self._cited(sentence.doc_id, sentence.start, sentence.end, extraction.score)
+            answer = AnswerText(span.text, span.score, span.citation, span.explain, sentence=support)
+        return Response(question, answer, [self._passage(hit, explain) for hit in hits])
+
+    def search(self, query: str, top_k: int | None = None, mode: Mode | None = None,
+               explain: bool = False) -> list[Cited]:
+        """Retrieval only: the best passages for `query`."""
+        query, top_k, mode = self._checked(query, top_k, mode)
+        vector = self.embed_query(query) if mode != "bm25" else None
+        return [self._passage(hit, explain) for hit in search(self.index, query, vector, top_k, mode,
+                                                             self.settings.rrf_k)]
+
+    def documents(self) -> list[Document]:
+        return list(self.index.documents.values())
+
+    def document(self, doc_id: str) -> Document:
+        try:
+            return self.index.documents[doc_id]
+        except KeyError:
+            raise DocumentNotFoundError(f"no document with id {doc_id!r}; GET /documents lists the ids") from None
+
+    def health(self) -> dict:
+        manifest = self.index.manifest
+        return {"status": "ok", "documents": len(self.index.documents), "passages": len(self.index.passages),
+                "index_version": self.index.version, "built_at": manifest["built_at"],
+                "model": manifest["model"], "backend": self.settings.backend}
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """The query vector, from a bounded LRU cache when the same text was asked before."""
+        with self._cache_lock:
+            if text in self._cache:
+                self._cache.move_to_end(text)
+                return self._cache[text]
+        vector = self.embedder.embed_one(text)
+        if self._cache_size:
+            with self._cache_lock:
+                self._cache[text] = vector
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        return vector
+
+    def _checked(self, text: str, top_k: int | None, mode: Mode | None) -> tuple[str, int, Mode]:
+        if not isinstance(text, str) or not text.strip():
+            raise InvalidInputError("the question is empty; send 1 to 1000 characters of text")
+        text = text.strip()
+        if len(text) > MAX_QUESTION_CHARS:
+            raise InvalidInputError(f"the question has {len(text)} characters; the limit is {MAX_QUESTION_CHARS}")
+        top_k = self.settings.top_k if top_k is None else top_k
+        if not 1 <= top_k <= MAX_TOP_K:
+            raise InvalidInputError(f"top_k must be between 1 and {MAX_TOP_K}, not {top_k}")
+        mode = mode or self.settings.mode
+        if mode not in MODES:
+            raise InvalidInputError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+        return text, top_k, mode
+
+    def _cited(self, doc_id: str, start: int, end: int, score: float, explain: dict | None = None) -> Cited:
+        document = self.index.documents[doc_id]
+        citation = Citation(doc_id, document.title, document.source, start, end)
+        return Cited(document.text[start:end], round(float(score), 4), citation, explain)
+
+    def _passage(self, hit: Hit, explain: bool) -> Cited:
+        evidence = None
+        if explain:
+            evidence = {"dense_score": hit.dense_score, "dense_rank": hit.dense_rank, "bm25_score": hit.bm25_score,
+                        "bm25_rank": hit.bm25_rank, "fused_score": hit.score}
+        passage = hit.passage
+        return self._cited(passage.doc_id, passage.start, passage.end, hit.score, evidence)
+
+
+def ensure_index(settings: Settings, embedder: Embedder, progress: bool = False) -> tuple[dict, bool]:
+    """Build the index when it is missing or stale; returns (manifest, whether it was built)."""
+    documents = load_documents(settings.seeds_dir, settings.gold_dirname)
+    expected = expected_manifest(settings, documents, embedder.name)
+    if is_current(settings.index_dir, expected):
+        from qa.store import read_manifest
+
+        return read_manifest(settings.index_dir) or {}, False
+    return build_index(documents, settings, embedder, progress=progress), True
+
+
+def open_service(settings: Settings, build: bool = True, embedder: Embedder | None = None,
+                 cache_size: int = 1024) -> QuestionAnswerer:
+    """Load the model and the index (building it first when `build` and it is missing or stale)."""
+    import faiss
+
+    faiss.omp_set_num_threads(1)  # single queries are faster on one thread (measured, see README)
+    embedder = embedder or load_embedder(settings)
+    if build:
+        ensure_index(settings, embedder)
+    documents = load_documents(settings.seeds_dir, settings.gold_dirname)
+    index = load_index(settings.index_dir, expected_manifest(settings, documents, embedder.name))
+    return QuestionAnswerer(index, embedder, settings, cache_size)

@@ -1,0 +1,221 @@
+"""The index on disk: FAISS vectors, passages, sentences and a manifest, swapped in atomically."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from functools import cached_property
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from qa.chunking import Passage, Sentence, split_document
+from qa.documents import Document, fold, matching_text
+from qa.embedding import Embedder
+from qa.errors import IndexMismatchError, IndexMissingError
+from qa.lexical import BM25Index
+from qa.settings import Settings
+
+FORMAT_VERSION = 1
+POINTER = "CURRENT"
+
+
+@dataclass(frozen=True)
+class Index:
+    """Everything a query needs, loaded once: the corpus, its units and their vectors."""
+
+    manifest: dict
+    documents: dict[str, Document]
+    sentences: list[Sentence]
+    passages: list[Passage]
+    passage_vectors: faiss.Index
+    sentence_vectors: np.ndarray
+
+    @property
+    def version(self) -> str:
+        return self.manifest["version"]
+
+    @cached_property
+    def bm25(self) -> BM25Index:
+        return BM25Index([fold(p.text) for p in self.passages])
+
+    @cached_property
+    def sentence_terms(self) -> list[frozenset[str]]:
+        from qa.lexical import terms
+
+        return [frozenset(terms(self.sentence_text(s))) for s in self.sentences]
+
+    @cached_property
+    def term_weights(self) -> dict[str, float]:
+        return term_weights(self)
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        return self.documents[sentence.doc_id].text[sentence.start:sentence.end]
+
+    def search_dense(self, vector: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Inner-product top-k over passage vectors: (scores, passage ids)."""
+        k = min(k, len(self.passages))
+        scores, ids = self.passage_vectors.search(vector.reshape(1, -1).astype(np.float32), k)
+        keep = ids[0] >= 0
+        return scores[0][keep], ids[0][keep]
+
+
+def expected_manifest(settings: Settings, documents: list[Document], embedder_name: str) -> dict:
+    """The parts of a manifest that decide whether an index fits these settings and seeds."""
+    return {
+        "format_version": FORMAT_VERSION,
+        "model": embedder_name,
+        "chunking": settings.chunking(),
+        "seeds": {d.source: d.sha256 for d in documents},
+    }
+
+
+def _version(key: dict) -> str:
+    return hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:12]
+
+
+def read_manifest(index_dir: Path) -> dict | None:
+    """The manifest of the current index version, or None when there is none."""
+    folder = current_folder(index_dir)
+    if folder is None:
+        return None
+    return json.loads((folder / "manifest.json").read_text())
+
+
+def current_folder(index_dir: Path) -> Path | None:
+    pointer = index_dir / POINTER
+    if not pointer.is_file():
+        return None
+    folder = index_dir / pointer.read_text().strip()
+    return folder if (folder / "manifest.json").is_file() else None
+
+
+def is_current(index_dir: Path, expected: dict) -> bool:
+    """True when the index on disk was built from exactly these seeds and settings."""
+    manifest = read_manifest(index_dir)
+    return manifest is not None and all(manifest.get(k) == v for k, v in expected.items())
+
+
+def build_index(documents: list[Document], settings: Settings, embedder: Embedder,
+                progress: bool = False) -> dict:
+    """Chunk, embed and write a new index version, then point `CURRENT` at it atomically."""
+    sentences, passages = _split_all(documents, settings)
+    texts = [matching_text(d) for d in documents]
+    by_id = {d.doc_id: i for i, d in enumerate(documents)}
+    passage_inputs = [texts[by_id[p.doc_id]][p.start:p.end] for p in passages]
+    sentence_inputs = [texts[by_id[s.doc_id]][s.start:s.end] for s in sentences]
+    vectors = embedder.embed(passage_inputs + sentence_inputs, progress=progress)
+    key = expected_manifest(settings, documents, embedder.name)
+    manifest = {**key, "version": _version(key), "dimension": embedder.dimension,
+                "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "counts": {"documents": len(documents), "passages": len(passages), "sentences": len(sentences)}}
+    _write_atomically(settings.index_dir, manifest, documents, sentences, passages,
+                      vectors[: len(passages)], vectors[len(passages):])
+    return manifest
+
+
+def _split_all(documents: list[Document], settings: Settings) -> tuple[list[Sentence], list[Passage]]:
+    sentences: list[Sentence] = []
+    passages: list[Passage] = []
+    for document in documents:
+        more_sentences, more_passages = split_document(
+            document, settings.chunk_sentences, settings.chunk_overlap, settings.chunk_max_chars,
+            len(sentences), len(passages))
+        sentences += more_sentences
+        passages += more_passages
+    return sentences, passages
+
+
+def _write_atomically(index_dir: Path, manifest: dict, documents: list[Document], sentences: list[Sentence],
+                      passages: list[Passage], passage_vectors: np.ndarray, sentence_vectors: np.ndarray) -> None:
+    index_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".building-", dir=index_dir))
+    flat = faiss.IndexFlatIP(passage_vectors.shape[1] if len(passage_vectors) else manifest["dimension"])
+    if len(passage_vectors):
+        flat.add(passage_vectors)
+    faiss.write_index(flat, str(staging / "passages.faiss"))
+    np.save(staging / "sentences.npy", sentence_vectors)
+    _write_json(staging / "documents.json", [asdict(d) for d in documents])
+    _write_json(staging / "sentences.json", [asdict(s) for s in sentences])
+    _write_json(staging / "passages.json", [{k: v for k, v in asdict(p).items() if k != "text"} for p in passages])
+    _write_json(staging / "manifest.json", manifest)
+    _fsync_folder(staging)
+    final = index_dir / f"v-{manifest['version']}-{os.getpid()}-{datetime.now().strftime('%Y%m%d%H%M%S%f')}"
+    staging.rename(final)
+    _point_at(index_dir, final.name)
+    _remove_old_versions(index_dir, keep=final.name)
+
+
+def _write_json(path: Path, value: object) -> None:
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(value, handle, ensure_ascii=False)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _fsync_folder(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _point_at(index_dir: Path, name: str) -> None:
+    """Replace the pointer file in one rename, so readers see the old version or the new one."""
+    temporary = index_dir / f".{POINTER}.{os.getpid()}"
+    temporary.write_text(name)
+    with open(temporary) as handle:
+        os.fsync(handle.fileno())
+    os.replace(temporary, index_dir / POINTER)
+    _fsync_folder(index_dir)
+
+
+def _remove_old_versions(index_dir: Path, keep: str) -> None:
+    for folder in index_dir.iterdir():
+        if folder.is_dir() and folder.name != keep and (folder.name.startswith("v-") or folder.name.startswith(".building-")):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def load_index(index_dir: Path, expected: dict | None = None) -> Index:
+    """Load the current index version; with `expected`, refuse one built differently."""
+    folder = current_folder(index_dir)
+    if folder is None:
+        raise IndexMissingError(f"no index in {index_dir}; run `qa index` to build it")
+    manifest = json.loads((folder / "manifest.json").read_text())
+    if expected is not None:
+        _check_fits(manifest, expected)
+    documents = [Document(**{**d, "regions": tuple(map(tuple, d["regions"]))})
+                 for d in json.loads((folder / "documents.json").read_text())]
+    by_id = {d.doc_id: d for d in documents}
+    sentences = [Sentence(**s) for s in json.loads((folder / "sentences.json").read_text())]
+    passages = [Passage(**p, text=by_id[p["doc_id"]].text[p["start"]:p["end"]])
+                for p in json.loads((folder / "passages.json").read_text())]
+    vectors = faiss.read_index(str(folder / "passages.faiss"))
+    return Index(manifest, by_id, sentences, passages, vectors, np.load(folder / "sentences.npy"))
+
+
+def _check_fits(manifest: dict, expected: dict) -> None:
+    for key in ("format_version", "model", "chunking"):
+        if manifest.get(key) != expected[key]:
+            raise IndexMismatchError(
+                f"index in this folder was built with {key}={manifest.get(key)!r}, but the settings ask for "
+                f"{expected[key]!r}; run `qa index` to rebuild it")
+    if manifest.get("seeds") != expected["seeds"]:
+        raise IndexMismatchError("the seed documents changed since the index was built; run `qa index` to rebuild it")
+
+
+def term_weights(index: Index) -> dict[str, float]:
+    """Inverse sentence frequency of every indexed term: rare words weigh more."""
+    frequency: dict[str, int] = {}
+    for sentence_terms in index.sentence_terms:
+        for term in sentence_terms:
+            frequency[term] = frequency.get(term, 0) + 1
+    total = len(index.sentences)
+    return {term: float(np.log(1 + total / count)) for term, count in frequency.items()}
