@@ -15,7 +15,10 @@ from qa.settings import Settings
 
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    args, rest = parser.parse_known_args(argv)
+    if args.command not in ("eval", "bench") and rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    args.rest = rest
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
@@ -44,13 +47,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default=None)
     serve.add_argument("--port", type=int, default=None)
     serve.set_defaults(run=_serve)
-    evaluate = commands.add_parser("eval", help="measure retrieval and answers on gold questions")
-    evaluate.add_argument("--gold", type=Path, default=None, help="gold file or folder (default: seeds/gold)")
-    evaluate.add_argument("--compare", default=None, help="comma-separated modes, e.g. dense,bm25,hybrid")
-    evaluate.add_argument("--top-k", type=int, default=10)
-    evaluate.add_argument("--report", type=Path, default=None, help="write a Markdown report with plots here")
-    evaluate.add_argument("--json", action="store_true")
-    evaluate.set_defaults(run=_eval)
+    for name, summary in (("eval", "measure retrieval and answers on gold questions (qa eval --help)"),
+                          ("bench", "measure latency and throughput against the bare encode (qa bench --help)")):
+        delegated = commands.add_parser(name, help=summary, add_help=False)
+        delegated.set_defaults(run=_delegate(name))
     return parser
 
 
@@ -113,10 +113,16 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _eval(args: argparse.Namespace, settings: Settings) -> int:
-    from qa.evaluation_cli import run_eval
+def _delegate(name: str):
+    """`qa eval` and `qa bench` parse their own options in their own modules."""
+    def run(args: argparse.Namespace, settings: Settings) -> int:
+        if name == "eval":
+            from qa.evaluation_cli import main as delegated
+        else:
+            from qa.bench import main as delegated
+        return delegated(args.rest, settings)
 
-    return run_eval(args, settings)
+    return run
 
 
 if __name__ == "__main__":

@@ -14,6 +14,15 @@ COLUMNS = ("hit@1", "hit@3", "mrr@10", "answer_accuracy", "answer_f1", "abstenti
            "false_abstention_rate", "citation_fidelity", "latency_p50_ms")
 
 
+def main(argv: list[str], settings: Settings) -> int:
+    parser = argparse.ArgumentParser(prog="qa eval", description="Measure retrieval and answers on gold questions.")
+    parser.add_argument("--gold", type=Path, default=None, help="gold file (default: seeds/gold/questions.jsonl)")
+    parser.add_argument("--compare", default=None, help="comma-separated modes, e.g. dense,bm25,hybrid")
+    parser.add_argument("--top-k", type=int, default=10)
+    parser.add_argument("--json", action="store_true")
+    return run_eval(parser.parse_args(argv), settings)
+
+
 def run_eval(args: argparse.Namespace, settings: Settings) -> int:
     gold_path = args.gold or settings.seeds_dir / settings.gold_dirname / "questions.jsonl"
     questions = load_gold(gold_path)
