@@ -32,7 +32,7 @@ class Settings(BaseSettings):
     mode: Literal["dense", "bm25", "hybrid"] = "hybrid"
     rrf_k: int = Field(60, ge=1)
     top_k: int = Field(5, ge=1, le=20)
-    abstain_threshold: float = 0.45
+    abstain_threshold: float = 0.6  # see README "Abstention": risk/coverage on the gold set
 
     host: str = "127.0.0.1"
     port: int = 8000

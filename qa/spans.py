@@ -51,30 +51,38 @@ _TYPE_PATTERNS = (
 
 
 def question_type(question: str) -> QuestionType:
-    """The first pattern a question matches decides its type; otherwise `description`."""
+    """The question word that comes first decides ("what happens to those who ..." is no who-question)."""
     lowered = " ".join(question.lower().replace("\u2019", "'").split())
-    for name, pattern in _TYPE_PATTERNS:
-        if re.search(pattern, lowered):
-            return QuestionType(name)
+    found = [(match.start(), name) for name, pattern in _TYPE_PATTERNS if (match := re.search(pattern, lowered))]
+    opening = re.search(r"\b(?:what|which|why|how|who|whom|whose|when|where|is|are|do|does|did|can)\b", lowered)
+    if found and (opening is None or min(found)[0] <= opening.start()):
+        return QuestionType(min(found)[1])
     return QuestionType("description")
+
+
+def asked_noun(question: str) -> str | None:
+    """The noun a which/what question names ("which department" -> "department"): answers contain it."""
+    match = re.search(r"\b(?:which|what)\s+([a-z]+)", question.lower())
+    return match.group(1) if match else None
 
 
 def candidate_spans(sentence: str, wanted: QuestionType) -> list[tuple[int, int]]:
     """Offsets (into `sentence`) of every span that could answer a question of type `wanted`."""
     if wanted.name == "quantity":
-        return [_strip(sentence, m.span()) for m in QUANTITY.finditer(sentence) if _is_quantity(m.group(0))]
+        return [_strip(sentence, m.span()) for m in QUANTITY.finditer(sentence) if not _is_list_marker(sentence, m)]
     if wanted.name == "date":
         return [m.span() for m in DATE.finditer(sentence)]
     entities = [_entity(sentence, m) for m in ENTITY.finditer(sentence)]
     entities = [span for span in entities if span is not None]
+    placed = [s for s in entities if _PLACE_CUE.search(sentence[max(0, s[0] - 20):s[0]])]
     if wanted.name == "place":
-        return [s for s in entities if _PLACE_CUE.search(sentence[max(0, s[0] - 20):s[0]])]
-    return entities
+        return placed
+    return [s for s in entities if s not in placed]  # "in Mexico" names a place, not who did something
 
 
-def _is_quantity(text: str) -> bool:
-    stripped = text.strip()
-    return bool(re.search(r"\d", stripped)) or len(stripped.split()) >= 1 and not stripped.isspace()
+def _is_list_marker(sentence: str, match: re.Match[str]) -> bool:
+    """"2." opening a numbered item counts items; it is not a quantity in the text."""
+    return not sentence[:match.start()].strip() and re.match(r"\s*[.)]\s", sentence[match.end():]) is not None
 
 
 def _strip(sentence: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -55,6 +55,10 @@ class Index:
     def term_weights(self) -> dict[str, float]:
         return term_weights(self)
 
+    @cached_property
+    def name_terms(self) -> frozenset[str]:
+        return name_terms(self)
+
     def sentence_text(self, sentence: Sentence) -> str:
         return self.documents[sentence.doc_id].text[sentence.start:sentence.end]
 
@@ -219,3 +223,21 @@ def term_weights(index: Index) -> dict[str, float]:
             frequency[term] = frequency.get(term, 0) + 1
     total = len(index.sentences)
     return {term: float(np.log(1 + total / count)) for term, count in frequency.items()}
+
+
+def name_terms(index: Index) -> frozenset[str]:
+    """Terms the corpus mostly writes capitalised after a sentence's first word: parts of names."""
+    import re
+
+    from qa.lexical import terms
+
+    capitalised: dict[str, int] = {}
+    total: dict[str, int] = {}
+    for sentence in index.sentences:
+        for match in (re.finditer(r"[A-Za-z][\w'-]*", fold(index.sentence_text(sentence)))):
+            if match.start() == 0:  # a sentence's first word is capitalised whatever it is
+                continue
+            for term in terms(match.group(0)):
+                total[term] = total.get(term, 0) + 1
+                capitalised[term] = capitalised.get(term, 0) + match.group(0)[0].isupper()
+    return frozenset(t for t, n in total.items() if capitalised[t] * 2 > n)

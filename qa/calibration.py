@@ -1,0 +1,109 @@
+"""Fit the answer model on the dev half of the gold set: `python -m qa.calibration`.
+
+The candidates of every dev question are scored once (features do not depend on the weights);
+coordinate ascent then moves one weight at a time to maximise right decisions on dev: the top
+candidate answers an answerable question, or the top score falls below the threshold on an
+unanswerable one. The test half is reported untouched.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from qa.answer import DEFAULT_WEIGHTS, score_candidates
+from qa.eval import GoldQuestion, evaluate, fit_threshold, load_gold, summarise
+from qa.metrics import contains
+from qa.retrieval import search
+from qa.service import QuestionAnswerer, open_service
+from qa.settings import Settings
+
+FEATURES = [name for name in DEFAULT_WEIGHTS if name != "bias"]
+
+
+# Which way each feature may push: support raises the score, missing evidence lowers it.
+SIGNS = {"dense": 1, "own_terms": 1, "context_terms": 1, "typed_found": 1, "retrieval": 1,
+         "typed_missing": -1, "unknown_terms": -1}
+
+Question = tuple[np.ndarray, np.ndarray, bool]  # candidate features, 0/1 labels, answerable
+
+
+def candidate_table(service: QuestionAnswerer, questions: list[GoldQuestion]) -> list[Question]:
+    """Per question: a feature row and a label (its span covers the gold span) per candidate."""
+    table = []
+    for gold in questions:
+        vector = service.embed_query(gold.question)
+        hits = search(service.index, gold.question, vector, 10, service.settings.mode, service.settings.rrf_k)
+        rows, labels = [], []
+        for candidate in score_candidates(service.index, gold.question, vector, hits, DEFAULT_WEIGHTS):
+            span = candidate.span or (candidate.sentence.start, candidate.sentence.end)
+            labels.append(gold.answerable and candidate.sentence.doc_id == gold.doc_id
+                          and contains(span, (gold.start, gold.end)))
+            rows.append([candidate.features[name] for name in FEATURES])
+        table.append((np.array(rows).reshape(-1, len(FEATURES)), np.array(labels, dtype=bool), gold.answerable))
+    return table
+
+
+def right_decisions(table: list[Question], weights: dict[str, float]) -> tuple[int, float]:
+    """(right decisions at the best threshold, that threshold) for these weights."""
+    vector = np.array([weights[name] for name in FEATURES])
+    tops = []
+    for rows, labels, answerable in table:
+        if len(rows) == 0:
+            tops.append((-np.inf, False, answerable))
+            continue
+        logits = rows @ vector + weights["bias"]
+        best = int(np.argmax(logits))
+        tops.append((1 / (1 + np.exp(-logits[best])), bool(labels[best]), answerable))
+    best_count, best_threshold = -1, 0.5
+    for threshold in sorted({round(p, 4) for p, _, _ in tops if np.isfinite(p)}):
+        count = sum((p >= threshold and ok) if answerable else p < threshold for p, ok, answerable in tops)
+        if count > best_count:
+            best_count, best_threshold = count, threshold
+    return best_count, best_threshold
+
+
+def fit_weights(table: list[Question], start: dict[str, float] = DEFAULT_WEIGHTS, rounds: int = 6) -> dict[str, float]:
+    """Coordinate ascent over a grid of steps, one weight at a time."""
+    weights = dict(start)
+    best, _ = right_decisions(table, weights)
+    for _ in range(rounds):
+        improved = False
+        for name in weights:
+            for step in (-2.0, -1.0, -0.5, 0.5, 1.0, 2.0):
+                trial = {**weights, name: round(weights[name] + step, 2)}
+                if name in SIGNS and trial[name] * SIGNS[name] < 0:
+                    continue  # evidence keeps its direction: that is what stops overfitting a small set
+                count, _ = right_decisions(table, trial)
+                if count > best:
+                    best, weights, improved = count, trial, True
+        if not improved:
+            break
+    return weights
+
+
+def main() -> int:
+    """Fit the threshold on dev with the default weights; show what fitting the weights too would do."""
+    settings = Settings()
+    questions = load_gold(settings.seeds_dir / settings.gold_dirname / "questions.jsonl")
+    dev = [q for q in questions if q.split == "dev"]
+    test = [q for q in questions if q.split != "dev"]
+    service = open_service(settings, cache_size=0)
+    for label, weights in (("default weights", DEFAULT_WEIGHTS), ("weights fitted on dev", None)):
+        service.weights = weights or fit_weights(candidate_table(service, dev))
+        threshold = round(fit_threshold(evaluate(service, dev, settings.mode)), 3)
+        print(f"{label}: {service.weights}\n  threshold fitted on dev: {threshold}")
+        for name, subset in (("dev", dev), ("test", test)):
+            metrics = summarise(evaluate(service, subset, settings.mode), threshold)
+            print(f"  {name}:", {k: round(v, 3) for k, v in metrics.items() if k in REPORTED})
+    return 0
+
+
+REPORTED = ("hit@1", "hit@3", "answer_accuracy", "abstention_accuracy", "false_abstention_rate")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
