@@ -88,6 +88,8 @@ def fit_weights(table: list[Question], start: dict[str, float] = DEFAULT_WEIGHTS
 def main() -> int:
     """Fit the threshold on dev with the default weights; show what fitting the weights too would do."""
     settings = Settings()
+    if "--ablation" in sys.argv:
+        return print_ablation(settings)
     questions = load_gold(settings.seeds_dir / settings.gold_dirname / "questions.jsonl")
     dev = [q for q in questions if q.split == "dev"]
     test = [q for q in questions if q.split != "dev"]
@@ -102,7 +104,53 @@ def main() -> int:
     return 0
 
 
+def decide(table: list[Question], weights: dict[str, float], threshold: float) -> dict[str, float]:
+    """Answer accuracy (top candidate right and above the threshold), abstention, false abstention."""
+    vector = np.array([weights[name] for name in FEATURES])
+    right = abstained = wrongly_abstained = top_right = 0
+    answerable = sum(a for _, _, a in table)
+    for rows, labels, is_answerable in table:
+        if len(rows) == 0:
+            probability, label = 0.0, False
+        else:
+            logits = rows @ vector + weights["bias"]
+            best = int(np.argmax(logits))
+            probability, label = float(1 / (1 + np.exp(-logits[best]))), bool(labels[best])
+        if is_answerable:
+            top_right += label
+            right += label and probability >= threshold
+            wrongly_abstained += probability < threshold
+        else:
+            abstained += probability < threshold
+    unanswerable = len(table) - answerable
+    return {"top_candidate_right": top_right / answerable, "answer_accuracy": right / answerable,
+            "abstention_accuracy": abstained / unanswerable if unanswerable else 0.0,
+            "false_abstention_rate": wrongly_abstained / answerable}
+
+
+def ablation(table: list[Question], weights: dict[str, float], threshold: float) -> dict[str, dict[str, float]]:
+    """The metrics with every feature, then with each one switched off (weight 0)."""
+    rows = {"all features": decide(table, weights, threshold)}
+    for name in FEATURES:
+        rows[f"without {name}"] = decide(table, {**weights, name: 0.0}, threshold)
+    return rows
+
+
 REPORTED = ("hit@1", "hit@3", "answer_accuracy", "abstention_accuracy", "false_abstention_rate")
+
+
+def print_ablation(settings: Settings) -> int:
+    questions = load_gold(settings.seeds_dir / settings.gold_dirname / "questions.jsonl")
+    table = candidate_table(open_service(settings, cache_size=0), questions)
+    columns = ("top_candidate_right", "answer_accuracy", "abstention_accuracy", "false_abstention_rate")
+    print(f"at threshold {settings.abstain_threshold}; last column: right decisions of {len(table)} at each "
+          "variant's own best threshold")
+    print("| answer model | " + " | ".join(columns) + " | best right decisions |\n|---|" + "---|" * (len(columns) + 1))
+    for name, metrics in ablation(table, DEFAULT_WEIGHTS, settings.abstain_threshold).items():
+        weights = DEFAULT_WEIGHTS if name == "all features" else {**DEFAULT_WEIGHTS, name.split()[-1]: 0.0}
+        count, threshold = right_decisions(table, weights)
+        print(f"| {name} | " + " | ".join(f"{metrics[c]:.3f}" for c in columns) + f" | {count} (at {threshold:.2f}) |")
+    return 0
 
 
 if __name__ == "__main__":

@@ -12,7 +12,11 @@ from qa.store import Index
 
 Mode = Literal["dense", "bm25", "hybrid"]
 MODES: tuple[Mode, ...] = ("dense", "bm25", "hybrid")
+Fusion = Literal["weighted", "rrf"]
 CANDIDATES = 100
+# Weighted fusion beat reciprocal-rank fusion on the gold set (hit@1 0.908 vs 0.800, MRR 0.940 vs
+# 0.879), flat for dense weights 0.5 to 0.7; see README "Retrieval".
+DENSE_WEIGHT = 0.6
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,17 @@ def bm25_ranking(index: Index, query: str, depth: int) -> Ranking:
     return Ranking.from_scores(positive, scores[positive])
 
 
+def fuse_weighted(dense: Ranking, bm25: Ranking, dense_weight: float = DENSE_WEIGHT) -> dict[int, float]:
+    """Cosine and max-normalised BM25, mixed: a passage one retriever missed scores 0 there."""
+    top_bm25 = max((score for score, _ in bm25.entries.values()), default=0.0) or 1.0
+    fused: dict[int, float] = {}
+    for passage_id in dense.entries.keys() | bm25.entries.keys():
+        cosine = dense.entries.get(passage_id, (0.0, 0))[0]
+        lexical = bm25.entries.get(passage_id, (0.0, 0))[0] / top_bm25
+        fused[passage_id] = dense_weight * cosine + (1 - dense_weight) * lexical
+    return fused
+
+
 def fuse(dense: Ranking, bm25: Ranking, rrf_k: int) -> dict[int, float]:
     """Reciprocal-rank fusion: sum of 1 / (k + rank) over the retrievers that found a passage."""
     fused: dict[int, float] = {}
@@ -62,14 +77,14 @@ def fuse(dense: Ranking, bm25: Ranking, rrf_k: int) -> dict[int, float]:
 
 
 def search(index: Index, query: str, query_vector: np.ndarray | None, top_k: int, mode: Mode = "hybrid",
-           rrf_k: int = 60) -> list[Hit]:
+           rrf_k: int = 60, fusion: Fusion = "weighted") -> list[Hit]:
     """The `top_k` best distinct passages for `query`, best first."""
     depth = min(max(CANDIDATES, top_k * 4), len(index.passages))
     empty = Ranking({})
     dense = dense_ranking(index, query_vector, depth) if mode != "bm25" and query_vector is not None else empty
     lexical = bm25_ranking(index, query, depth) if mode != "dense" else empty
     if mode == "hybrid":
-        scored = fuse(dense, lexical, rrf_k)
+        scored = fuse_weighted(dense, lexical) if fusion == "weighted" else fuse(dense, lexical, rrf_k)
     else:
         scored = {pid: score for pid, (score, _) in (dense if mode == "dense" else lexical).entries.items()}
     order = sorted(scored, key=lambda pid: (-scored[pid], pid))

@@ -22,8 +22,11 @@ def test_explain_reports_each_stage(service) -> None:
     assert [p.score for p in passages] == sorted((p.score for p in passages), reverse=True)
     for passage in passages:
         assert set(passage.explain) == {"dense_score", "dense_rank", "bm25_score", "bm25_rank", "fused_score"}
-        ranks = [r for r in (passage.explain["dense_rank"], passage.explain["bm25_rank"]) if r]
-        assert passage.explain["fused_score"] == pytest.approx(sum(1 / (60 + r) for r in ranks), rel=1e-3)
+    top_bm25 = max(p.explain["bm25_score"] or 0.0 for p in service.search("who leads Operation Sentinel?", top_k=20,
+                                                                           mode="hybrid", explain=True))
+    for passage in passages:
+        expected = 0.6 * (passage.explain["dense_score"] or 0) + 0.4 * (passage.explain["bm25_score"] or 0) / top_bm25
+        assert passage.explain["fused_score"] == pytest.approx(expected, rel=1e-4)
 
 
 def test_returned_passages_are_distinct(service) -> None:
