@@ -8,9 +8,7 @@ unanswerable one. The test half is reported untouched.
 
 from __future__ import annotations
 
-import math
 import sys
-from pathlib import Path
 
 import numpy as np
 

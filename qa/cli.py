@@ -6,8 +6,6 @@ import argparse
 import json
 import sys
 import time
-from dataclasses import asdict
-from pathlib import Path
 
 from qa.errors import QAError
 from qa.settings import Settings
@@ -99,9 +97,8 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from api.app import create_app
-    from qa.service import ensure_index
     from qa.embedding import load_embedder
-    from qa.service import open_service
+    from qa.service import ensure_index, open_service
 
     host, port = args.host or settings.host, args.port or settings.port
     embedder = load_embedder(settings)

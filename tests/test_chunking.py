@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from qa.chunking import split_document
-from qa.documents import Document, strip_furniture
+from qa.documents import Document, load_documents, strip_furniture
 from tests.conftest import SEEDS
-from qa.documents import load_documents
 
 
 def _document(text: str) -> Document:

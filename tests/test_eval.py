@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from qa.eval import evaluate, load_gold, risk_coverage, summarise
