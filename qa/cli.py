@@ -106,7 +106,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     if built:
         print(f"built index version {manifest['version']}", file=sys.stderr)
     service = open_service(settings, build=False, embedder=embedder)
-    uvicorn.run(create_app(settings, service), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(settings, service), host=host, port=port, log_level="info", access_log=False)
     return 0
 
 
