@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -11,7 +12,7 @@ from qa.chunking import Sentence
 from qa.documents import fold
 from qa.lexical import terms, words
 from qa.retrieval import Hit
-from qa.spans import QuestionType, asked_noun, candidate_spans, question_type
+from qa.spans import TYPED_KINDS, QuestionType, asked_noun, candidate_spans, question_type
 from qa.store import Index
 
 # Logistic model of "this candidate's span answers the question", fitted on the dev half of the
@@ -54,15 +55,32 @@ def extract_answer(index: Index, question: str, query_vector: np.ndarray | None,
     return Extraction(span, best.sentence, best.score, candidates)
 
 
+@dataclass(frozen=True)
+class Query:
+    """Everything about the question that does not depend on the candidate, computed once."""
+
+    text: str
+    vector: np.ndarray | None
+    wanted: QuestionType
+    asked: dict[str, float]        # question stems -> weight
+    predicate: dict[str, float]    # the stems an answering sentence should say itself
+    span_terms: list[str]          # stems an answer span must not restate (the asked noun excluded)
+    unknown: float                 # weighted share of question stems the corpus never uses
+
+
+def read_query(index: Index, question: str, query_vector: np.ndarray | None) -> Query:
+    asked = _question_terms(index, question)
+    noun = terms(asked_noun(question) or "")
+    return Query(question, query_vector, question_type(question), asked, _predicate(index, asked, question),
+                 [t for t in asked if t not in noun], 1.0 - _coverage(asked, index.term_weights.keys()))
+
+
 def score_candidates(index: Index, question: str, query_vector: np.ndarray | None, hits: list[Hit],
                      weights: dict[str, float]) -> list[Candidate]:
     """Every candidate sentence scored, best first."""
-    wanted = question_type(question)
-    asked = _question_terms(index, question)
-    unknown = 1.0 - _coverage(asked, index.term_weights.keys())
+    query = read_query(index, question, query_vector)
     sentence_rank = _candidate_sentences(index, hits)
-    candidates = [_candidate(index, sentence_id, rank, asked, wanted, query_vector, unknown, question, weights)
-                  for sentence_id, rank in sentence_rank.items()]
+    candidates = [_candidate(index, sentence_id, rank, query, weights) for sentence_id, rank in sentence_rank.items()]
     return sorted(candidates, key=lambda c: (-c.score, c.sentence.sentence_id))
 
 
@@ -114,22 +132,20 @@ def _coverage(asked: dict[str, float], present) -> float:
     return sum(w for t, w in asked.items() if t in present) / total if total else 0.0
 
 
-def _candidate(index: Index, sentence_id: int, rank: int, asked: dict[str, float], wanted: QuestionType,
-               query_vector: np.ndarray | None, unknown: float, question: str,
-               weights: dict[str, float]) -> Candidate:
+def _candidate(index: Index, sentence_id: int, rank: int, query: Query, weights: dict[str, float]) -> Candidate:
     sentence = index.sentences[sentence_id]
     own = index.sentence_terms[sentence_id]
     context = set(own).union(*(index.sentence_terms[i] for i in _paragraph_of(index, sentence_id, sentence_id)))
-    noun = terms(asked_noun(question) or "")
-    span = _best_span(index, sentence, wanted, asked, [t for t in asked if t not in noun])
+    span = _best_span(index, sentence, query)
+    wanted = query.wanted
     features = {
-        "dense": float(index.sentence_vectors[sentence_id] @ query_vector) if query_vector is not None else 0.0,
-        "own_terms": _coverage(_predicate(index, asked, question), own),
-        "context_terms": _coverage(asked, context),
+        "dense": float(index.sentence_vectors[sentence_id] @ query.vector) if query.vector is not None else 0.0,
+        "own_terms": _coverage(query.predicate, own),
+        "context_terms": _coverage(query.asked, context),
         "typed_found": float(wanted.typed and span is not None),
         "typed_missing": float(wanted.typed and span is None),
         "retrieval": 1.0 / rank,
-        "unknown_terms": unknown,
+        "unknown_terms": query.unknown,
     }
     return Candidate(sentence, probability(features, weights), features, span)
 
@@ -140,24 +156,50 @@ def probability(features: dict[str, float], weights: dict[str, float]) -> float:
     return float(1.0 / (1.0 + np.exp(-logit)))
 
 
-def _best_span(index: Index, sentence: Sentence, wanted: QuestionType, asked: dict[str, float],
-               question_words: list[str]) -> tuple[int, int] | None:
+@dataclass(frozen=True)
+class SentenceWords:
+    """A sentence read once per index: its words' stems by position, and its typed spans with their stems."""
+
+    word_terms: list[tuple[int, frozenset[str]]]
+    spans: dict[str, list[tuple[int, int, list[str]]]]
+
+
+_READINGS: OrderedDict[str, dict[int, SentenceWords]] = OrderedDict()
+
+
+def _sentence_words(index: Index, sentence: Sentence) -> SentenceWords:
+    """Memoised per index version: after warm-up no request tokenises a sentence again."""
+    readings = _READINGS.setdefault(index.version, {})
+    _READINGS.move_to_end(index.version)
+    while len(_READINGS) > 4:
+        _READINGS.popitem(last=False)
+    found = readings.get(sentence.sentence_id)
+    if found is None:
+        text = fold(index.sentence_text(sentence))
+        word_terms = [(m.start(), frozenset(terms(m.group(0)))) for m in re.finditer(r"[A-Za-z0-9]+", text)]
+        spans = {kind: [(a, b, terms(text[a:b])) for a, b in candidate_spans(text, QuestionType(kind))]
+                 for kind in TYPED_KINDS}
+        found = readings[sentence.sentence_id] = SentenceWords(word_terms, spans)
+    return found
+
+
+def _best_span(index: Index, sentence: Sentence, query: Query) -> tuple[int, int] | None:
     """The span of the wanted type nearest the question's words in this sentence."""
-    if not wanted.typed:
+    if not query.wanted.typed:
         return None
-    text = fold(index.sentence_text(sentence))
-    spans = [s for s in candidate_spans(text, wanted) if not _restates(text[s[0]:s[1]], question_words)]
+    reading = _sentence_words(index, sentence)
+    spans = [(a, b) for a, b, span_terms in reading.spans[query.wanted.name]
+             if not _restates(span_terms, query.span_terms)]
     if not spans:
         return None
-    anchors = [m.start() for m in re.finditer(r"[A-Za-z0-9]+", text) if set(terms(m.group(0))) & set(asked)]
     # Question words inside a span do not make it an answer; distance counts from words outside it.
+    anchors = [position for position, word in reading.word_terms if word & query.asked.keys()]
     best = min(spans, key=lambda s: (_distance(s, anchors), -(s[1] - s[0])))
     return sentence.start + best[0], sentence.start + best[1]
 
 
-def _restates(span_text: str, question_terms: list[str]) -> bool:
+def _restates(span_terms: list[str], question_terms: list[str]) -> bool:
     """A span built from the question's own words (half of it, or two in a row) does not answer it."""
-    span_terms = terms(span_text)
     if not span_terms:
         return False
     if sum(t in question_terms for t in span_terms) * 2 >= len(span_terms):

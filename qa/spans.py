@@ -27,6 +27,9 @@ _LEADING = re.compile(r"^(?:(?:The|A|An|This|These|Those|Its|Their|His|Her|Our|A
                       r"At|By|For|With|Consequently|However|Meanwhile|Since|While|When|If|Although)\s+)+")
 
 
+TYPED_KINDS = ("who", "quantity", "date", "place")
+
+
 @dataclass(frozen=True)
 class QuestionType:
     """The kind of span a question wants; `typed` is False for what/why/how questions."""
@@ -35,7 +38,7 @@ class QuestionType:
 
     @property
     def typed(self) -> bool:
-        return self.name in ("who", "quantity", "date", "place")
+        return self.name in TYPED_KINDS
 
 
 _TYPE_PATTERNS = (
