@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 # Field limits allow some surrounding whitespace; the validators apply the limit after stripping.
+# Requests are strict: 0 is not false and "5" is not 5, so a confused client hears about it.
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from qa.service import MAX_QUESTION_CHARS, MAX_TOP_K
+from qa.uploads import MAX_TITLE_CHARS
 
 
 def _stripped(value: str) -> str:
@@ -18,7 +20,7 @@ def _stripped(value: str) -> str:
 
 
 class AskRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={
+    model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra={
         "examples": [{"question": "who leads Operation Sentinel?", "top_k": 5}]})
 
     question: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS + 200, description="1 to 1000 characters after stripping")
@@ -40,7 +42,7 @@ def _checked_question(value: str) -> str:
 
 
 class SearchRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={
+    model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra={
         "examples": [{"query": "Joint Task Force Alpha", "top_k": 5}]})
 
     query: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS + 200)
@@ -55,7 +57,7 @@ class SearchRequest(BaseModel):
 
 
 class BatchRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     questions: list[AskRequest] = Field(..., min_length=1, max_length=100)
 
@@ -66,6 +68,7 @@ class CitationOut(BaseModel):
     source: str
     start: int
     end: int
+    page: int | None = Field(None, description="1-based page, only for documents with pages (PDF uploads)")
 
 
 class PassageOut(BaseModel):
@@ -119,3 +122,35 @@ class HealthOut(BaseModel):
 
 class ErrorOut(BaseModel):
     detail: str | list
+
+
+class DocumentNote(BaseModel):
+    """A document sent as JSON; stored as a .txt whose first line is the title."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra={
+        "examples": [{"title": "Harbor notice", "text": "The harbor closes at 6 pm on Sundays."}]})
+
+    title: str = Field(..., min_length=1, max_length=MAX_TITLE_CHARS)
+    text: str = Field(..., min_length=1)
+
+
+class ChangeOut(BaseModel):
+    """The outcome of a write: the document touched and the index version now serving."""
+
+    doc_id: str | None
+    title: str | None
+    source: str | None
+    index_version: str
+    documents: int
+    passages: int
+    embedded_texts: int = Field(..., description="texts embedded by this change; unchanged documents reuse theirs")
+    changed: bool
+
+
+UPLOAD_BODY = {"requestBody": {"required": True, "content": {
+    "multipart/form-data": {"schema": {
+        "type": "object", "required": ["file"],
+        "properties": {"file": {"type": "string", "format": "binary",
+                                "description": ".txt, .md, .html (UTF-8) or .pdf with a text layer"}}}},
+    "application/json": {"schema": DocumentNote.model_json_schema()},
+}}}

@@ -95,7 +95,7 @@ def find_title(text: str, kind: str, regions: tuple[Span, ...]) -> str:
     if kind in (".html", ".htm"):
         match = re.search(r"<title[^>]*>(.*?)</title>", text, re.I | re.S)
         if match:
-            return " ".join(match.group(1).split())
+            return " ".join(html.unescape(match.group(1)).split())
         return " ".join(text[regions[0][0]:regions[0][1]].split()[:12]) if regions else ""
     if kind == ".md":
         heading = re.search(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", text, re.M)

@@ -1,11 +1,20 @@
 """The library's error tree; every message says what to do next.
 
     QAError
-    ├── IndexMissingError      no index on disk yet
-    ├── IndexMismatchError     index built with another model, settings or format
-    ├── DocumentNotFoundError  unknown doc_id
-    ├── InvalidInputError      a question, query or parameter the library refuses
-    └── GoldSetError           a gold-question file that cannot be read
+    ├── IndexMissingError          no index on disk yet (or still loading)
+    ├── IndexMismatchError         index built with another model, settings or format
+    ├── DocumentNotFoundError      unknown doc_id
+    ├── InvalidInputError          a question, query, parameter or document the library refuses
+    │   └── UnusableDocumentError  an upload that holds no indexable text (empty, no text layer)
+    ├── UnsupportedMediaError      a file kind or content type the service does not read
+    ├── TooLargeError              an upload or request body over its cap (QA_MAX_UPLOAD_BYTES)
+    ├── DuplicateDocumentError     the same content or the same name is already in the corpus
+    ├── ProtectedDocumentError     a seed file that only an operator may remove
+    ├── AccessError                a request without the right API key
+    │   ├── MissingKeyError        no key, or a key that is not configured
+    │   └── ForbiddenError         writes disabled, or a read key used to write
+    ├── RateLimitedError           too many requests from one client (carries retry_after)
+    └── GoldSetError               a gold-question file that cannot be read
 """
 
 from __future__ import annotations
@@ -29,6 +38,46 @@ class DocumentNotFoundError(QAError):
 
 class InvalidInputError(QAError):
     """The caller passed something the library cannot use."""
+
+
+class UnusableDocumentError(InvalidInputError):
+    """An upload was read but holds no text worth indexing."""
+
+
+class UnsupportedMediaError(QAError):
+    """The upload's kind (extension, content type or actual bytes) is not one the service reads."""
+
+
+class TooLargeError(QAError):
+    """An upload or a request body is larger than its configured cap."""
+
+
+class DuplicateDocumentError(QAError):
+    """The corpus already holds this content, or a document of this name."""
+
+
+class ProtectedDocumentError(QAError):
+    """The document is a seed file, not an upload; the API does not delete it."""
+
+
+class AccessError(QAError):
+    """The request lacks the key this operation needs."""
+
+
+class MissingKeyError(AccessError):
+    """No API key was sent, or the key sent is not one of the configured keys."""
+
+
+class ForbiddenError(AccessError):
+    """The operation is disabled, or the key sent may not perform it."""
+
+
+class RateLimitedError(QAError):
+    """A client sent more requests than its token bucket allows."""
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class GoldSetError(QAError):

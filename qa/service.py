@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from collections import OrderedDict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from threading import Lock
 
 import numpy as np
 
+from qa import ingest, uploads
 from qa.answer import extract_answer
 from qa.documents import Document, load_documents
 from qa.embedding import Embedder, load_embedder
-from qa.errors import DocumentNotFoundError, InvalidInputError
+from qa.errors import DocumentNotFoundError, InvalidInputError, QAError
 from qa.retrieval import MODES, Hit, Mode, search
 from qa.settings import Settings
-from qa.store import Index, build_index, expected_manifest, is_current, load_index
+from qa.store import Index, build_index, expected_manifest, is_current, load_index, read_manifest
+
+log = logging.getLogger("qa.service")
 
 MAX_QUESTION_CHARS = 1000
 MAX_TOP_K = 20
@@ -29,6 +35,7 @@ class Citation:
     source: str
     start: int
     end: int
+    page: int | None = None  # 1-based page, for documents with page breaks (PDF uploads)
 
 
 @dataclass(frozen=True)
@@ -53,19 +60,39 @@ class Response:
     question: str
     answer: AnswerText | None
     passages: list[Cited]
+    timings: dict[str, float] = field(default_factory=dict, compare=False)  # seconds per stage and "total"
+
+
+@dataclass(frozen=True)
+class CorpusChange:
+    """The outcome of a write: the document added or removed (None for a reindex) and the index now serving."""
+
+    doc_id: str | None
+    title: str | None
+    source: str | None
+    index_version: str
+    documents: int
+    passages: int
+    embedded_texts: int
+    changed: bool
+
+
+StageHook = Callable[[dict[str, float]], None]
 
 
 class QuestionAnswerer:
-    """Answers questions over one loaded index with one embedder."""
+    """Answers questions over the current index; corpus changes swap that index, one writer at a time."""
 
     def __init__(self, index: Index, embedder: Embedder, settings: Settings, cache_size: int = 1024) -> None:
-        self.index = index
+        self.index = index  # replaced whole by a write; a request reads it once and keeps that snapshot
         self.embedder = embedder
         self.settings = settings
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
         self._cache_lock = Lock()
+        self._write_lock = Lock()
         self.weights: dict[str, float] | None = None  # answer-score weights; None = the fitted defaults
+        self.stage_hook: StageHook | None = None  # called with each request's stage timings (metrics)
 
     def ask(self, question: str, top_k: int | None = None, mode: Mode | None = None,
             explain: bool = False, threshold: float | None = None) -> Response:
@@ -73,27 +100,44 @@ class QuestionAnswerer:
 
         `threshold` overrides the abstention threshold (evaluation sweeps it).
         """
+        started = time.perf_counter()
         question, top_k, mode = self._checked(question, top_k, mode)
+        index = self.index
         vector = self.embed_query(question)  # the answer step uses it in every mode
-        hits = search(self.index, question, vector, top_k, mode, self.settings.rrf_k)
+        embedded = time.perf_counter()
+        hits = search(index, question, vector, top_k, mode, self.settings.rrf_k)
+        searched = time.perf_counter()
         threshold = self.settings.abstain_threshold if threshold is None else threshold
-        extraction = extract_answer(self.index, question, vector, hits, threshold, self.weights)
+        extraction = extract_answer(index, question, vector, hits, threshold, self.weights)
         answer = None
         if extraction.span is not None and extraction.sentence is not None:
             sentence = extraction.sentence
             evidence = {"features": extraction.candidates[0].features} if explain else None
-            span = self._cited(sentence.doc_id, *extraction.span, extraction.score, evidence)
-            support = self._cited(sentence.doc_id, sentence.start, sentence.end, extraction.score)
+            span = _cited(index, sentence.doc_id, *extraction.span, extraction.score, evidence)
+            support = _cited(index, sentence.doc_id, sentence.start, sentence.end, extraction.score)
             answer = AnswerText(span.text, span.score, span.citation, span.explain, sentence=support)
-        return Response(question, answer, [self._passage(hit, explain) for hit in hits])
+        passages = [_passage(index, hit, explain) for hit in hits]
+        done = time.perf_counter()
+        timings = {"embed": embedded - started, "search": searched - embedded, "answer": done - searched,
+                   "total": done - started}
+        if self.stage_hook is not None:
+            self.stage_hook(timings)
+        return Response(question, answer, passages, timings)
 
     def search(self, query: str, top_k: int | None = None, mode: Mode | None = None,
                explain: bool = False) -> list[Cited]:
         """Retrieval only: the best passages for `query`."""
+        started = time.perf_counter()
         query, top_k, mode = self._checked(query, top_k, mode)
+        index = self.index
         vector = self.embed_query(query) if mode != "bm25" else None
-        return [self._passage(hit, explain) for hit in search(self.index, query, vector, top_k, mode,
-                                                             self.settings.rrf_k)]
+        embedded = time.perf_counter()
+        passages = [_passage(index, hit, explain) for hit in search(index, query, vector, top_k, mode,
+                                                                    self.settings.rrf_k)]
+        if self.stage_hook is not None:
+            done = time.perf_counter()
+            self.stage_hook({"embed": embedded - started, "search": done - embedded, "total": done - started})
+        return passages
 
     def documents(self) -> list[Document]:
         return list(self.index.documents.values())
@@ -105,10 +149,39 @@ class QuestionAnswerer:
             raise DocumentNotFoundError(f"no document with id {doc_id!r}; GET /documents lists the ids") from None
 
     def health(self) -> dict:
-        manifest = self.index.manifest
-        return {"status": "ok", "documents": len(self.index.documents), "passages": len(self.index.passages),
-                "index_version": self.index.version, "built_at": manifest["built_at"],
+        index = self.index
+        manifest = index.manifest
+        return {"status": "ok", "documents": len(index.documents), "passages": len(index.passages),
+                "index_version": index.version, "built_at": manifest["built_at"],
                 "model": manifest["model"], "backend": self.settings.backend}
+
+    def add_document(self, upload: uploads.FileUpload | uploads.Note) -> CorpusChange:
+        """Add an uploaded .txt, .md, .html or .pdf file, or a JSON note; searchable when this returns."""
+        original = uploads.original_of(upload, self.settings)  # checking and PDF parsing need no lock
+        return self._write(lambda current: ingest.add_original(self.settings, self.embedder, current, original))
+
+    def remove_document(self, doc_id: str) -> CorpusChange:
+        """Remove an uploaded document; gone from every answer when this returns."""
+        return self._write(lambda current: ingest.remove_original(self.settings, self.embedder, current, doc_id))
+
+    def reindex(self) -> CorpusChange:
+        """Rebuild from the seeds folder (files added or removed by hand), reusing unchanged vectors."""
+        return self._write(lambda current: ingest.reindex(self.settings, self.embedder, current))
+
+    def _write(self, change: Callable[[Index], ingest.Change]) -> CorpusChange:
+        """Run one corpus change at a time, then swap in its index: readers see the old one or the new one."""
+        started = time.perf_counter()
+        with self._write_lock:
+            outcome = change(self.index)
+            self.index = outcome.index
+        document = outcome.document
+        log.info("corpus change: %s %s -> index %s (%d texts embedded, %.2f s)", "changed" if outcome.changed
+                 else "unchanged", document.doc_id if document else "-", outcome.index.version, outcome.embedded,
+                 time.perf_counter() - started)
+        return CorpusChange(document.doc_id if document else None, document.title if document else None,
+                            document.source if document else None, outcome.index.version,
+                            len(outcome.index.documents), len(outcome.index.passages), outcome.embedded,
+                            outcome.changed)
 
     def embed_query(self, text: str) -> np.ndarray:
         """The query vector, from a bounded LRU cache when the same text was asked before."""
@@ -138,29 +211,43 @@ class QuestionAnswerer:
             raise InvalidInputError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
         return text, top_k, mode
 
-    def _cited(self, doc_id: str, start: int, end: int, score: float, explain: dict | None = None) -> Cited:
-        document = self.index.documents[doc_id]
-        citation = Citation(doc_id, document.title, document.source, start, end)
-        return Cited(document.text[start:end], round(float(score), 4), citation, explain)
 
-    def _passage(self, hit: Hit, explain: bool) -> Cited:
-        evidence = None
-        if explain:
-            evidence = {"dense_score": hit.dense_score, "dense_rank": hit.dense_rank, "bm25_score": hit.bm25_score,
-                        "bm25_rank": hit.bm25_rank, "fused_score": hit.score}
-        passage = hit.passage
-        return self._cited(passage.doc_id, passage.start, passage.end, hit.score, evidence)
+
+def _cited(index: Index, doc_id: str, start: int, end: int, score: float, explain: dict | None = None) -> Cited:
+    document = index.documents[doc_id]
+    citation = Citation(doc_id, document.title, document.source, start, end, uploads.page_of(document.text, start))
+    return Cited(document.text[start:end], round(float(score), 4), citation, explain)
+
+
+def _passage(index: Index, hit: Hit, explain: bool) -> Cited:
+    evidence = None
+    if explain:
+        evidence = {"dense_score": hit.dense_score, "dense_rank": hit.dense_rank, "bm25_score": hit.bm25_score,
+                    "bm25_rank": hit.bm25_rank, "fused_score": hit.score}
+    passage = hit.passage
+    return _cited(index, passage.doc_id, passage.start, passage.end, hit.score, evidence)
 
 
 def ensure_index(settings: Settings, embedder: Embedder, progress: bool = False) -> tuple[dict, bool]:
-    """Build the index when it is missing or stale; returns (manifest, whether it was built)."""
+    """Build the index when it is missing or stale; returns (manifest, whether it was built).
+
+    Leftovers of a change a crash interrupted are removed first, and the vectors of documents the
+    previous index already holds are reused.
+    """
+    ingest.remove_leftovers(settings)
     documents = load_documents(settings.seeds_dir, settings.gold_dirname)
     expected = expected_manifest(settings, documents, embedder.name)
     if is_current(settings.index_dir, expected):
-        from qa.store import read_manifest
-
         return read_manifest(settings.index_dir) or {}, False
-    return build_index(documents, settings, embedder, progress=progress), True
+    return build_index(documents, settings, embedder, progress=progress, previous=_previous(settings)), True
+
+
+def _previous(settings: Settings) -> Index | None:
+    """The index on disk whatever it was built from, for its reusable vectors; None when unreadable."""
+    try:
+        return load_index(settings.index_dir)
+    except (QAError, OSError, ValueError, KeyError, TypeError, RuntimeError):  # missing, old format, damaged
+        return None
 
 
 def open_service(settings: Settings, build: bool = True, embedder: Embedder | None = None,
@@ -174,4 +261,4 @@ def open_service(settings: Settings, build: bool = True, embedder: Embedder | No
         ensure_index(settings, embedder)
     documents = load_documents(settings.seeds_dir, settings.gold_dirname)
     index = load_index(settings.index_dir, expected_manifest(settings, documents, embedder.name))
-    return QuestionAnswerer(index, embedder, settings, cache_size)
+    return QuestionAnswerer(ingest.warm(index), embedder, settings, cache_size)

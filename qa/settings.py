@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
-from pydantic import field_validator
-from typing_extensions import Annotated
 
 PACKAGED_MODEL = "packaged:all-MiniLM-L6-v2"
+CRASH_POINTS = ("before-original", "after-original", "after-remove", "after-index-write", "before-swap")
+
+
+def _comma_list(value: object) -> object:
+    if isinstance(value, str):
+        return [item.strip() for item in value.split(",") if item.strip()]
+    return value
 
 
 class Settings(BaseSettings):
@@ -21,29 +26,56 @@ class Settings(BaseSettings):
     seeds_dir: Path = Path("seeds")
     index_dir: Path = Path("index")
     gold_dirname: str = "gold"
+    uploads_dir: Path | None = Field(default=None, description="inside seeds_dir; default <seeds_dir>/uploads")
 
-    model: str = Field(PACKAGED_MODEL, description="a local sentence-transformers folder, or the packaged model")
+    model: str = Field(default=PACKAGED_MODEL, description="a local sentence-transformers folder, or the packaged model")
     backend: Literal["torch", "onnx"] = "torch"
 
-    chunk_sentences: int = Field(3, ge=1, le=20)
-    chunk_overlap: int = Field(1, ge=0, le=19)
-    chunk_max_chars: int = Field(700, ge=100, le=20_000)
+    chunk_sentences: int = Field(default=3, ge=1, le=20)
+    chunk_overlap: int = Field(default=1, ge=0, le=19)
+    chunk_max_chars: int = Field(default=700, ge=100, le=20_000)
 
     mode: Literal["dense", "bm25", "hybrid"] = "hybrid"
-    rrf_k: int = Field(60, ge=1)
-    top_k: int = Field(5, ge=1, le=20)
+    rrf_k: int = Field(default=60, ge=1)
+    top_k: int = Field(default=5, ge=1, le=20)
     abstain_threshold: float = 0.6  # see README "Abstention": risk/coverage on the gold set
 
     host: str = "127.0.0.1"
     port: int = 8000
     cors_origins: Annotated[list[str], NoDecode] = []
 
-    @field_validator("cors_origins", mode="before")
+    # Access: writes need one of `api_keys`; reads need a key only when `read_api_keys` is set.
+    api_keys: Annotated[list[SecretStr], NoDecode] = []
+    read_api_keys: Annotated[list[SecretStr], NoDecode] = []
+
+    # Limits: generous enough that the widget and the test suite never meet them.
+    max_upload_bytes: int = Field(default=10 * 1024 * 1024, ge=1)
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1024, description="cap on every other request body")
+    rate_limit_per_second: float = Field(default=20.0, ge=0, description="per client IP; 0 = no limit")
+    rate_limit_burst: int = Field(default=100, ge=1)
+    rate_limit_exempt: Annotated[list[str], NoDecode] = Field(default=[], description="client IPs never limited")
+
+    # Test seam for the crash tests: the server SIGKILLs itself at this point of a corpus change.
+    test_crash_at: Literal[CRASH_POINTS] | None = None  # type: ignore[valid-type]
+
+    @field_validator("cors_origins", "api_keys", "read_api_keys", "rate_limit_exempt", mode="before")
     @classmethod
-    def _split_origins(cls, value: object) -> object:
-        if isinstance(value, str):
-            return [origin.strip() for origin in value.split(",") if origin.strip()]
-        return value
+    def _split_lists(cls, value: object) -> object:
+        return _comma_list(value)
+
+    @model_validator(mode="after")
+    def _uploads_inside_seeds(self) -> Settings:
+        """Uploads must be seeds that `load_documents` finds: the index stays derived from seeds/."""
+        uploads, seeds = self.uploads_folder().resolve(), self.seeds_dir.resolve()
+        parts = uploads.relative_to(seeds).parts if uploads.is_relative_to(seeds) else ()
+        if not parts or parts[0] == self.gold_dirname or any(part.startswith(".") for part in parts):
+            raise ValueError(f"QA_UPLOADS_DIR={self.uploads_dir} must be a visible folder inside QA_SEEDS_DIR="
+                             f"{self.seeds_dir} (not {self.gold_dirname}/): the seeds folder is the source of truth")
+        return self
+
+    def uploads_folder(self) -> Path:
+        """Where uploaded originals are written: `uploads_dir`, else `<seeds_dir>/uploads`."""
+        return self.uploads_dir if self.uploads_dir is not None else self.seeds_dir / "uploads"
 
     def chunking(self) -> dict[str, int]:
         """The settings that shape passages; a change means a rebuild."""

@@ -7,8 +7,9 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
 
@@ -106,22 +107,83 @@ def is_current(index_dir: Path, expected: dict) -> bool:
     return manifest is not None and all(manifest.get(k) == v for k, v in expected.items())
 
 
-def build_index(documents: list[Document], settings: Settings, embedder: Embedder,
-                progress: bool = False) -> dict:
-    """Chunk, embed and write a new index version, then point `CURRENT` at it atomically."""
+def build_index(documents: list[Document], settings: Settings, embedder: Embedder, progress: bool = False,
+                previous: Index | None = None, before_pointer: Callable[[], None] | None = None) -> dict:
+    """Chunk, embed and write a new index version, then point `CURRENT` at it atomically.
+
+    Documents whose bytes (sha256) and kind are in `previous`, built with the same model and
+    chunking, keep their vectors: adding one document embeds only that document.
+    `before_pointer` runs once the new version is on disk and before `CURRENT` moves (a test seam).
+    """
     sentences, passages = _split_all(documents, settings)
-    texts = [matching_text(d) for d in documents]
-    by_id = {d.doc_id: i for i, d in enumerate(documents)}
-    passage_inputs = [texts[by_id[p.doc_id]][p.start:p.end] for p in passages]
-    sentence_inputs = [texts[by_id[s.doc_id]][s.start:s.end] for s in sentences]
-    vectors = embedder.embed(passage_inputs + sentence_inputs, progress=progress)
+    reusable = reusable_vectors(previous, settings, embedder.name)
+    passage_vectors, sentence_vectors, embedded = _vectors(documents, sentences, passages, embedder, reusable,
+                                                           progress)
     key = expected_manifest(settings, documents, embedder.name)
     manifest = {**key, "version": _version(key), "dimension": embedder.dimension,
-                "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                "counts": {"documents": len(documents), "passages": len(passages), "sentences": len(sentences)}}
-    _write_atomically(settings.index_dir, manifest, documents, sentences, passages,
-                      vectors[: len(passages)], vectors[len(passages):])
+                "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                "counts": {"documents": len(documents), "passages": len(passages), "sentences": len(sentences),
+                           "embedded": embedded}}
+    _write_atomically(settings.index_dir, manifest, documents, sentences, passages, passage_vectors,
+                      sentence_vectors, before_pointer)
     return manifest
+
+
+VectorKey = tuple[str, str]
+
+
+def _vector_key(document: Document) -> VectorKey:
+    """What decides a document's vectors besides model and chunking: its bytes and its kind (suffix)."""
+    return document.sha256, Path(document.source).suffix.lower()
+
+
+def reusable_vectors(index: Index | None, settings: Settings, model: str) -> dict[VectorKey, tuple[np.ndarray, np.ndarray]]:
+    """Passage and sentence vectors of every document of `index`, when it was built like `settings` say."""
+    wanted = {"format_version": FORMAT_VERSION, "model": model, "chunking": settings.chunking()}
+    if index is None or any(index.manifest.get(k) != v for k, v in wanted.items()) or not index.passages:
+        return {}
+    try:
+        passage_rows = index.passage_vectors.reconstruct_n(0, index.passage_vectors.ntotal)
+    except RuntimeError:  # an index kind that cannot give its vectors back: embed everything again
+        return {}
+    passage_ids, sentence_ids = _rows_by_document(index.passages), _rows_by_document(index.sentences)
+    return {_vector_key(d): (passage_rows[passage_ids.get(d.doc_id, [])],
+                             index.sentence_vectors[sentence_ids.get(d.doc_id, [])])
+            for d in index.documents.values()}
+
+
+def _rows_by_document(units: Sequence[Passage | Sentence]) -> dict[str, list[int]]:
+    rows: dict[str, list[int]] = {}
+    for row, unit in enumerate(units):
+        rows.setdefault(unit.doc_id, []).append(row)
+    return rows
+
+
+def _vectors(documents: list[Document], sentences: list[Sentence], passages: list[Passage], embedder: Embedder,
+             reusable: dict[VectorKey, tuple[np.ndarray, np.ndarray]], progress: bool,
+             ) -> tuple[np.ndarray, np.ndarray, int]:
+    """Passage rows and sentence rows in corpus order, embedding only what `reusable` lacks."""
+    passage_rows, sentence_rows = _rows_by_document(passages), _rows_by_document(sentences)
+    cached: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    for document in documents:
+        hit = reusable.get(_vector_key(document))
+        if hit is not None and (len(hit[0]), len(hit[1])) == (len(passage_rows.get(document.doc_id, [])),
+                                                              len(sentence_rows.get(document.doc_id, []))):
+            cached[document.doc_id] = hit
+    texts = {d.doc_id: matching_text(d) for d in documents if d.doc_id not in cached}
+    fresh_passages = [p for p in passages if p.doc_id in texts]
+    fresh_sentences = [s for s in sentences if s.doc_id in texts]
+    units: list[Passage | Sentence] = [*fresh_passages, *fresh_sentences]
+    inputs = [texts[u.doc_id][u.start:u.end] for u in units]
+    fresh = embedder.embed(inputs, progress=progress) if inputs else np.zeros((0, embedder.dimension), np.float32)
+    passage_vectors = np.zeros((len(passages), embedder.dimension), np.float32)
+    sentence_vectors = np.zeros((len(sentences), embedder.dimension), np.float32)
+    passage_vectors[[p.passage_id for p in fresh_passages]] = fresh[: len(fresh_passages)]
+    sentence_vectors[[s.sentence_id for s in fresh_sentences]] = fresh[len(fresh_passages):]
+    for doc_id, (doc_passages, doc_sentences) in cached.items():
+        passage_vectors[passage_rows.get(doc_id, [])] = doc_passages
+        sentence_vectors[sentence_rows.get(doc_id, [])] = doc_sentences
+    return passage_vectors, sentence_vectors, len(inputs)
 
 
 def _split_all(documents: list[Document], settings: Settings) -> tuple[list[Sentence], list[Passage]]:
@@ -137,7 +199,8 @@ def _split_all(documents: list[Document], settings: Settings) -> tuple[list[Sent
 
 
 def _write_atomically(index_dir: Path, manifest: dict, documents: list[Document], sentences: list[Sentence],
-                      passages: list[Passage], passage_vectors: np.ndarray, sentence_vectors: np.ndarray) -> None:
+                      passages: list[Passage], passage_vectors: np.ndarray, sentence_vectors: np.ndarray,
+                      before_pointer: Callable[[], None] | None = None) -> None:
     index_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".building-", dir=index_dir))
     flat = faiss.IndexFlatIP(passage_vectors.shape[1] if len(passage_vectors) else manifest["dimension"])
@@ -149,9 +212,12 @@ def _write_atomically(index_dir: Path, manifest: dict, documents: list[Document]
     _write_json(staging / "sentences.json", [asdict(s) for s in sentences])
     _write_json(staging / "passages.json", [{k: v for k, v in asdict(p).items() if k != "text"} for p in passages])
     _write_json(staging / "manifest.json", manifest)
-    _fsync_folder(staging)
+    fsync_folder(staging)
     final = index_dir / f"v-{manifest['version']}-{os.getpid()}-{datetime.now().strftime('%Y%m%d%H%M%S%f')}"
     staging.rename(final)
+    fsync_folder(index_dir)
+    if before_pointer is not None:
+        before_pointer()
     _point_at(index_dir, final.name)
     _remove_old_versions(index_dir, keep=final.name)
 
@@ -163,7 +229,8 @@ def _write_json(path: Path, value: object) -> None:
         os.fsync(handle.fileno())
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
+    """Make a rename or a new file inside `folder` durable."""
     descriptor = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(descriptor)
@@ -178,7 +245,7 @@ def _point_at(index_dir: Path, name: str) -> None:
     with open(temporary) as handle:
         os.fsync(handle.fileno())
     os.replace(temporary, index_dir / POINTER)
-    _fsync_folder(index_dir)
+    fsync_folder(index_dir)
 
 
 def _remove_old_versions(index_dir: Path, keep: str) -> None:

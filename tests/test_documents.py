@@ -74,7 +74,7 @@ def test_html_keeps_main_text_and_drops_boilerplate(tmp_path: Path) -> None:
             "<script>var x = 1;</script></body></html>")
     (tmp_path / "page.html").write_text(page)
     [document] = load_documents(tmp_path)
-    assert document.title == "Page &amp; title"
+    assert document.title == "Page & title"
     assert [page[s:e] for s, e in html_regions(page)] == ["The <b>agency</b> leads &amp; acts."]
     visible = matching_text(document)
     start, end = document.regions[0]

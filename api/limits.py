@@ -1,0 +1,92 @@
+"""Request limits as ASGI middleware: a token bucket per client IP, and a cap on request bodies."""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+
+from starlette.datastructures import Headers
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.errors import error_response
+from qa.errors import RateLimitedError, TooLargeError
+
+
+class TokenBucket:
+    """Per-client buckets of `burst` tokens refilled at `rate` a second; a request takes one token.
+
+    The least recently seen client is forgotten past `max_clients` (it comes back with a full bucket),
+    so memory stays bounded whatever the number of addresses.
+    """
+
+    def __init__(self, rate: float, burst: int, exempt: list[str] | None = None, max_clients: int = 10_000,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.rate, self.burst, self.exempt = rate, burst, frozenset(exempt or ())
+        self.max_clients, self.clock = max_clients, clock
+        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()  # client -> (tokens, last seen)
+        self._lock = threading.Lock()
+
+    def take(self, client: str) -> float:
+        """0 when `client` may go ahead, else the seconds until it has a token again."""
+        if self.rate <= 0 or client in self.exempt:
+            return 0.0
+        now = self.clock()
+        with self._lock:
+            tokens, last = self._buckets.pop(client, (float(self.burst), now))
+            tokens = min(float(self.burst), tokens + (now - last) * self.rate)
+            wait = 0.0 if tokens >= 1 else (1 - tokens) / self.rate
+            self._buckets[client] = (tokens - 1 if tokens >= 1 else tokens, now)
+            if len(self._buckets) > self.max_clients:
+                self._buckets.popitem(last=False)
+        return wait
+
+
+class RateLimit:
+    """429 with Retry-After once a client's bucket is empty."""
+
+    def __init__(self, app: ASGIApp, bucket: TokenBucket) -> None:
+        self.app, self.bucket = app, bucket
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            client = (scope.get("client") or ("unknown", 0))[0]
+            wait = self.bucket.take(client)
+            if wait:
+                error = RateLimitedError(f"too many requests from {client}; retry in {math.ceil(wait)} s", wait)
+                await error_response(error)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+class BodyLimit:
+    """413 for a body over its cap: at once from Content-Length, or as soon as the stream passes it."""
+
+    def __init__(self, app: ASGIApp, max_body_bytes: int, uploads: dict[tuple[str, str], int]) -> None:
+        self.app, self.max_body_bytes, self.uploads = app, max_body_bytes, uploads
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self.uploads.get((scope["method"], scope["path"]), self.max_body_bytes)
+        message = (f"the request body is over {limit:,} bytes; send less (uploads: QA_MAX_UPLOAD_BYTES, "
+                   "other requests: QA_MAX_BODY_BYTES)")
+        declared = Headers(scope=scope).get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            await error_response(TooLargeError(message))(scope, receive, send)
+            return
+        received = 0
+
+        async def limited() -> Message:
+            nonlocal received
+            item = await receive()
+            received += len(item.get("body", b""))
+            if received > limit:  # raised inside the route, so the exception handlers render it
+                raise HTTPException(413, detail=message)
+            return item
+
+        await self.app(scope, limited, send)

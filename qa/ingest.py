@@ -1,0 +1,185 @@
+"""Change the live corpus: keep originals durably, then build the next index version beside the current one.
+
+A change runs in this order; what a crash (even SIGKILL) at each step leaves after a restart:
+
+    1. the original goes to a hidden temporary file, fsynced         -> old corpus (the file is removed)
+    2. it is renamed into the uploads folder, the folder fsynced      -> new corpus (start-up sees changed
+       (a removal instead renames the file to a hidden name)             seeds and rebuilds the index)
+    3. the next index version is written beside the current one      -> new corpus (rebuilt at start-up)
+    4. `CURRENT` is replaced in one rename                            -> new corpus (loaded as it is)
+    5. the caller swaps its in-memory index for the loaded one         -> new corpus
+
+Callers serialise changes (one writer at a time); readers keep the index they started with.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import uuid
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+
+from qa.documents import SUFFIXES, Document, load_documents, slug
+from qa.embedding import Embedder
+from qa.errors import DocumentNotFoundError, DuplicateDocumentError, ProtectedDocumentError
+from qa.settings import Settings
+from qa.store import Index, build_index, expected_manifest, fsync_folder, load_index
+from qa.uploads import Original
+
+log = logging.getLogger("qa.ingest")
+
+_PARTIAL, _REMOVED = ".partial", ".removed"
+
+
+@dataclass(frozen=True)
+class Change:
+    """The outcome of a change: the next index (loaded, not yet serving) and the document touched."""
+
+    index: Index
+    document: Document | None
+    embedded: int
+    changed: bool
+
+
+def add_original(settings: Settings, embedder: Embedder, current: Index, original: Original) -> Change:
+    """Keep `original` in the uploads folder and build the index that includes it."""
+    target = settings.uploads_folder() / original.name
+    refuse_duplicates(settings, current, original, target)
+    written = []
+    try:
+        for name, data in (*original.side_files, (original.name, original.data)):
+            write_durably(target.parent / name, data, settings)
+            written.append(target.parent / name)
+        crash_point(settings, "after-original")
+        index, embedded = rebuild(settings, embedder, current)
+    except BaseException:
+        _undo(written, [])
+        raise
+    source = _source(settings, target)
+    document = next((d for d in index.documents.values() if d.source == source), None)
+    return Change(index, document, embedded, True)
+
+
+def remove_original(settings: Settings, embedder: Embedder, current: Index, doc_id: str) -> Change:
+    """Take an uploaded document out of the corpus: its file (and any PDF beside it) goes first."""
+    document = current.documents.get(doc_id)
+    if document is None:
+        raise DocumentNotFoundError(f"no document with id {doc_id!r}; GET /documents lists the ids")
+    path = settings.seeds_dir / document.source
+    if not path.resolve().is_relative_to(settings.uploads_folder().resolve()):
+        raise ProtectedDocumentError(f"{doc_id!r} is a seed file ({document.source}), not an upload; remove it from "
+                                     "the seeds folder and POST /reindex")
+    if len(current.documents) == 1:
+        raise ProtectedDocumentError(f"{doc_id!r} is the last document and an index cannot be empty; add another "
+                                     "document first")
+    side = [path.with_suffix(".pdf")] if path.suffix == ".txt" else []
+    moved = [(p, p.with_name(f".{p.name}.{uuid.uuid4().hex}{_REMOVED}")) for p in [path, *side] if p.exists()]
+    for live, hidden in moved:
+        os.replace(live, hidden)
+    fsync_folder(path.parent)
+    try:
+        crash_point(settings, "after-remove")
+        index, embedded = rebuild(settings, embedder, current)
+    except BaseException:
+        _undo([], moved)
+        raise
+    for _, hidden in moved:
+        hidden.unlink(missing_ok=True)
+    return Change(index, document, embedded, True)
+
+
+def reindex(settings: Settings, embedder: Embedder, current: Index | None) -> Change:
+    """Rebuild from the seeds folder as it is on disk (files added or removed by hand)."""
+    index, embedded = rebuild(settings, embedder, current)
+    return Change(index, None, embedded, index is not current)
+
+
+def rebuild(settings: Settings, embedder: Embedder, current: Index | None) -> tuple[Index, int]:
+    """The index of the seeds folder, loaded and warmed; `current` itself when nothing changed."""
+    documents = load_documents(settings.seeds_dir, settings.gold_dirname)
+    expected = expected_manifest(settings, documents, embedder.name)
+    if current is not None and all(current.manifest.get(k) == v for k, v in expected.items()):
+        return current, 0
+    manifest = build_index(documents, settings, embedder, previous=current,
+                           before_pointer=lambda: crash_point(settings, "after-index-write"))
+    index = warm(load_index(settings.index_dir, expected))
+    crash_point(settings, "before-swap")
+    log.info("index version %s built: %d documents, %d texts embedded", index.version, len(documents),
+             manifest["counts"]["embedded"])
+    return index, manifest["counts"]["embedded"]
+
+
+def warm(index: Index) -> Index:
+    """Build the lazily computed parts now, so no query after the swap pays for them."""
+    _ = index.bm25, index.sentence_terms, index.term_weights, index.name_terms
+    return index
+
+
+def refuse_duplicates(settings: Settings, current: Index, original: Original, target: Path) -> None:
+    """409 material: the same bytes already indexed, or a document that would take the same id."""
+    same = next((d for d in current.documents.values() if d.sha256 == original.sha256), None)
+    if same is not None:
+        raise DuplicateDocumentError(f"this content is already in the corpus as {same.doc_id!r} ({same.source}); "
+                                     "nothing was added")
+    doc_id = slug(str(PurePath(_source(settings, target)).with_suffix("")))
+    taken = {slug(str(PurePath(d.source).with_suffix(""))): d.doc_id for d in current.documents.values()}
+    if doc_id in taken:
+        raise DuplicateDocumentError(f"a document named {target.stem!r} exists ({taken[doc_id]!r}); DELETE "
+                                     f"/documents/{taken[doc_id]} first, or choose another file name or title")
+    if any(p.suffix.lower() in SUFFIXES for p in target.parent.glob(f"{target.stem}.*")):
+        raise DuplicateDocumentError(f"a file named {target.stem!r} is in {target.parent} but not indexed; "
+                                     "POST /reindex to index it, or rename the file")
+
+
+def write_durably(path: Path, data: bytes, settings: Settings) -> None:
+    """Write `path` so that it is complete or absent after any crash: temporary file, fsync, rename."""
+    if not path.parent.is_dir():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fsync_folder(path.parent.parent)
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}{_PARTIAL}")  # hidden: never read as a seed
+    try:
+        with open(temporary, "xb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        crash_point(settings, "before-original")
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    fsync_folder(path.parent)
+
+
+def remove_leftovers(settings: Settings) -> list[Path]:
+    """Delete what a crash mid-change left in the uploads folder: unfinished writes and finished removals."""
+    folder = settings.uploads_folder()
+    if not folder.is_dir():
+        return []
+    leftovers = [p for p in folder.iterdir() if p.name.startswith(".") and p.name.endswith((_PARTIAL, _REMOVED))]
+    for path in leftovers:
+        path.unlink(missing_ok=True)
+    return leftovers
+
+
+def crash_point(settings: Settings, point: str) -> None:
+    """Test seam: die here, as abruptly as a power cut, when QA_TEST_CRASH_AT names this point."""
+    if settings.test_crash_at == point:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _undo(written: list[Path], moved: list[tuple[Path, Path]]) -> None:
+    """Put the seeds folder back as it was when a change fails half-way (the index never moved)."""
+    for path in written:
+        path.unlink(missing_ok=True)
+    for live, hidden in moved:
+        os.replace(hidden, live)
+    folders = {p.parent for p in written} | {live.parent for live, _ in moved}
+    for folder in folders:
+        fsync_folder(folder)
+
+
+def _source(settings: Settings, path: Path) -> str:
+    """A file's `source` as `load_documents` writes it: its path relative to the seeds folder."""
+    return str(path.resolve().relative_to(settings.seeds_dir.resolve()))
