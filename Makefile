@@ -4,13 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install serve test index eval bench clean
+.PHONY: install serve test index eval eval-stores bench bench-milvus clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	# torch first and pinned: pip then takes the local CPU wheel instead of a multi-GB CUDA build
 	$(BIN)/pip install --quiet torch==2.13.0
+	# then the project; pyproject pins setuptools>=77.0.3,<81: torch's floor, and pkg_resources for milvus-lite
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
@@ -28,8 +29,14 @@ test: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/qa eval --compare dense,bm25,hybrid
 
+eval-stores: $(STAMP)
+	$(BIN)/qa eval --compare dense,bm25,hybrid --stores faiss,milvus,milvus-weighted
+
 bench: $(STAMP)
 	$(BIN)/qa bench
+
+bench-milvus: $(STAMP)
+	$(BIN)/python bench/milvus_scale.py --out docs/scaling
 
 clean:
 	rm -rf $(VENV) index/CURRENT index/v-* index/.building-*

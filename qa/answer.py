@@ -109,7 +109,7 @@ def _paragraph_of(index: Index, first: int, last: int) -> range:
 
 def _question_terms(index: Index, question: str) -> dict[str, float]:
     """Question stems (typos repaired) with their weights; unknown words weigh the most."""
-    repaired = " ".join(index.bm25.speller.correct(w) for w in words(question))
+    repaired = " ".join(index.speller.correct(w) for w in words(question))
     weights = index.term_weights
     ceiling = max(weights.values(), default=1.0)
     return {term: weights.get(term, ceiling) for term in dict.fromkeys(terms(repaired))}

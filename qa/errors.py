@@ -2,6 +2,7 @@
 
     QAError
     ├── IndexMissingError          no index on disk yet (or still loading)
+    │   └── StoreUnavailableError  the configured store (a Milvus server) cannot be reached
     ├── IndexMismatchError         index built with another model, settings or format
     ├── DocumentNotFoundError      unknown doc_id
     ├── InvalidInputError          a question, query, parameter or document the library refuses
@@ -30,6 +31,10 @@ class IndexMissingError(QAError):
 
 class IndexMismatchError(QAError):
     """The index on disk was built differently from what the settings ask for."""
+
+
+class StoreUnavailableError(IndexMissingError):
+    """The store named by QA_STORE / QA_MILVUS_URI does not answer."""
 
 
 class DocumentNotFoundError(QAError):

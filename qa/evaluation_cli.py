@@ -8,7 +8,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import cast
 
@@ -40,15 +40,20 @@ class RankedDocuments:
 def main(argv: list[str], settings: Settings, embedder: Embedder | None = None) -> int:
     args = _parser().parse_args(argv)
     modes = parse_modes(args.compare, settings.mode)
+    stores = parse_stores(args.stores, settings)
     if not 1 <= args.top_k <= MAX_TOP_K:
         raise InvalidInputError(f"--top-k must be between 1 and {MAX_TOP_K}, not {args.top_k}")
     gold_path = args.gold or settings.seeds_dir / settings.gold_dirname / "questions.jsonl"
     with tempfile.TemporaryDirectory(prefix="qa-eval-") as workdir:
         gold = load_gold_set(gold_path, settings, Path(workdir))
         embedder = embedder or load_embedder(settings)
-        ensure_index(gold.settings, embedder, progress=sys.stderr.isatty())
-        service = open_service(gold.settings, build=False, embedder=embedder, cache_size=0)
-        evaluation = run_evaluation(service, gold, modes, args.top_k, str(gold_path))
+        evaluations = []
+        for store in stores:
+            store_settings = _store_settings(gold.settings, store, Path(workdir))
+            ensure_index(store_settings, embedder, progress=sys.stderr.isatty())
+            service = open_service(store_settings, build=False, embedder=embedder, cache_size=0)
+            evaluations.append((store, run_evaluation(service, gold, modes, args.top_k, str(gold_path))))
+        evaluation = _side_by_side(evaluations)
     print(json.dumps(evaluation_json(evaluation), indent=2) if args.json else summary(evaluation))
     if args.report:
         print(f"report written to {write_report(evaluation, args.report)}", file=sys.stderr)
@@ -61,6 +66,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--gold", type=Path, default=None, help="gold set (default: seeds/gold/questions.jsonl)")
     parser.add_argument("--compare", default=None, help="comma-separated modes, e.g. dense,bm25,hybrid "
                         "(default: the configured mode)")
+    parser.add_argument("--stores", default=None, help="comma-separated stores to compare: faiss, milvus, "
+                        "milvus-rrf, milvus-weighted (Milvus runs in a temporary Milvus Lite file; default: QA_STORE)")
     parser.add_argument("--top-k", type=int, default=10, help="passages retrieved per question (default 10)")
     parser.add_argument("--report", type=Path, default=None, help="write DIR/report.md and PNG plots")
     parser.add_argument("--json", action="store_true", help="print the metrics as JSON")
@@ -72,6 +79,34 @@ def parse_modes(compare: str | None, default: str) -> list[Mode]:
     if not modes or any(m not in MODES for m in modes):
         raise InvalidInputError(f"--compare takes modes from {', '.join(MODES)}, not {compare!r}")
     return cast(list[Mode], modes)
+
+
+STORES = ("faiss", "milvus", "milvus-rrf", "milvus-weighted")
+
+
+def parse_stores(stores: str | None, settings: Settings) -> list[str]:
+    chosen: list[str] = [s.strip() for s in stores.split(",") if s.strip()] if stores else [settings.store]
+    if not chosen or any(s not in STORES for s in chosen):
+        raise InvalidInputError(f"--stores takes stores from {', '.join(STORES)}, not {stores!r}")
+    return chosen
+
+
+def _store_settings(settings: Settings, store: str, workdir: Path) -> Settings:
+    """Settings for one store; Milvus gets a fresh Lite file of its own, never the configured server."""
+    if store == "faiss":
+        return settings.model_copy(update={"store": "faiss"})
+    ranker = store.partition("-")[2] or settings.milvus_ranker
+    return settings.model_copy(update={"store": "milvus", "milvus_uri": str(workdir / "milvus.db"),
+                                       "milvus_prefix": f"eval_{ranker}", "milvus_ranker": ranker})
+
+
+def _side_by_side(evaluations: list[tuple[str, Evaluation]]) -> Evaluation:
+    """One evaluation whose runs are every mode on every store ("hybrid · milvus"); one store keeps plain names."""
+    if len(evaluations) == 1:
+        return evaluations[0][1]
+    first = evaluations[0][1]
+    runs = [replace(run, mode=f"{run.mode} · {store}") for store, evaluation in evaluations for run in evaluation.runs]
+    return replace(first, default_mode=f"{first.default_mode} · {evaluations[0][0]}", runs=runs)
 
 
 def run_evaluation(service: QuestionAnswerer, gold: SpanGold | RetrievalGold, modes: list[Mode], top_k: int,

@@ -10,6 +10,10 @@ A change runs in this order; what a crash (even SIGKILL) at each step leaves aft
     5. the caller swaps its in-memory index for the loaded one         -> new corpus
 
 Callers serialise changes (one writer at a time); readers keep the index they started with.
+
+With a shared store (`QA_STORE=milvus`) steps 3 and 4 are: insert the new document's rows, then
+insert one version record (the commit); the original still goes to this replica's uploads folder,
+and its text goes to Milvus, so every replica can cite it.
 """
 
 from __future__ import annotations
@@ -25,7 +29,8 @@ from qa.documents import SUFFIXES, Document, load_documents, slug
 from qa.embedding import Embedder
 from qa.errors import DocumentNotFoundError, DuplicateDocumentError, ProtectedDocumentError
 from qa.settings import Settings
-from qa.store import Index, build_index, expected_manifest, fsync_folder, load_index
+from qa.store import Index, expected_manifest, fsync_folder
+from qa.stores import Store, open_store
 from qa.uploads import Original
 
 log = logging.getLogger("qa.ingest")
@@ -43,7 +48,8 @@ class Change:
     changed: bool
 
 
-def add_original(settings: Settings, embedder: Embedder, current: Index, original: Original) -> Change:
+def add_original(settings: Settings, embedder: Embedder, current: Index, original: Original,
+                 store: Store | None = None) -> Change:
     """Keep `original` in the uploads folder and build the index that includes it."""
     target = settings.uploads_folder() / original.name
     refuse_duplicates(settings, current, original, target)
@@ -53,7 +59,7 @@ def add_original(settings: Settings, embedder: Embedder, current: Index, origina
             write_durably(target.parent / name, data, settings)
             written.append(target.parent / name)
         crash_point(settings, "after-original")
-        index, embedded = rebuild(settings, embedder, current)
+        index, embedded = rebuild(settings, embedder, current, store, adding=_source(settings, target))
     except BaseException:
         _undo(written, [])
         raise
@@ -62,8 +68,13 @@ def add_original(settings: Settings, embedder: Embedder, current: Index, origina
     return Change(index, document, embedded, True)
 
 
-def remove_original(settings: Settings, embedder: Embedder, current: Index, doc_id: str) -> Change:
-    """Take an uploaded document out of the corpus: its file (and any PDF beside it) goes first."""
+def remove_original(settings: Settings, embedder: Embedder, current: Index, doc_id: str,
+                    store: Store | None = None) -> Change:
+    """Take an uploaded document out of the corpus: its file (and any PDF beside it) goes first.
+
+    With a shared store the file may be on another replica, which keeps it as an archive; the
+    document leaves the store all the same.
+    """
     document = current.documents.get(doc_id)
     if document is None:
         raise DocumentNotFoundError(f"no document with id {doc_id!r}; GET /documents lists the ids")
@@ -78,10 +89,11 @@ def remove_original(settings: Settings, embedder: Embedder, current: Index, doc_
     moved = [(p, p.with_name(f".{p.name}.{uuid.uuid4().hex}{_REMOVED}")) for p in [path, *side] if p.exists()]
     for live, hidden in moved:
         os.replace(live, hidden)
-    fsync_folder(path.parent)
+    if moved:  # with a shared store the original may be on the replica that received it
+        fsync_folder(path.parent)
     try:
         crash_point(settings, "after-remove")
-        index, embedded = rebuild(settings, embedder, current)
+        index, embedded = rebuild(settings, embedder, current, store, removing=doc_id)
     except BaseException:
         _undo([], moved)
         raise
@@ -90,31 +102,56 @@ def remove_original(settings: Settings, embedder: Embedder, current: Index, doc_
     return Change(index, document, embedded, True)
 
 
-def reindex(settings: Settings, embedder: Embedder, current: Index | None) -> Change:
+def reindex(settings: Settings, embedder: Embedder, current: Index | None, store: Store | None = None) -> Change:
     """Rebuild from the seeds folder as it is on disk (files added or removed by hand)."""
-    index, embedded = rebuild(settings, embedder, current)
+    index, embedded = rebuild(settings, embedder, current, store, rescan=True)
     return Change(index, None, embedded, index is not current)
 
 
-def rebuild(settings: Settings, embedder: Embedder, current: Index | None) -> tuple[Index, int]:
-    """The index of the seeds folder, loaded and warmed; `current` itself when nothing changed."""
-    documents = load_documents(settings.seeds_dir, settings.gold_dirname)
+def rebuild(settings: Settings, embedder: Embedder, current: Index | None, store: Store | None = None,
+            adding: str | None = None, removing: str | None = None, rescan: bool = False) -> tuple[Index, int]:
+    """The index of the corpus, loaded and warmed; `current` itself when nothing changed."""
+    store = store or open_store(settings)
+    documents = corpus_documents(settings, store, current, adding, removing, rescan)
     expected = expected_manifest(settings, documents, embedder.name)
     if current is not None and all(current.manifest.get(k) == v for k, v in expected.items()):
         return current, 0
-    manifest = build_index(documents, settings, embedder, previous=current,
-                           before_pointer=lambda: crash_point(settings, "after-index-write"))
-    index = warm(load_index(settings.index_dir, expected))
+    manifest = store.sync(documents, settings, embedder, previous=current,
+                          before_commit=lambda: crash_point(settings, "after-index-write"))
+    index = warm(store.load(expected))
     crash_point(settings, "before-swap")
     log.info("index version %s built: %d documents, %d texts embedded", index.version, len(documents),
              manifest["counts"]["embedded"])
     return index, manifest["counts"]["embedded"]
 
 
+def corpus_documents(settings: Settings, store: Store, current: Index | None, adding: str | None = None,
+                     removing: str | None = None, rescan: bool = False) -> list[Document]:
+    """What the index should hold. A private store holds the seeds folder. A shared store (Milvus) holds
+    this replica's seed files plus every upload in the store, whichever replica received it: local
+    uploads join only when added now (`adding`) or on a rescan (`POST /reindex`)."""
+    local = load_documents(settings.seeds_dir, settings.gold_dirname)
+    if not store.shared:
+        return local
+    uploads = PurePath(_relative_uploads(settings))
+
+    def is_upload(source: str) -> bool:
+        return PurePath(source).is_relative_to(uploads)
+
+    chosen = [d for d in local if rescan or not is_upload(d.source) or d.source == adding]
+    sources = {d.source for d in chosen}
+    if current is not None:
+        chosen += [d for d in current.documents.values() if is_upload(d.source) and d.source not in sources]
+    return sorted((d for d in chosen if d.doc_id != removing), key=lambda d: PurePath(d.source))
+
+
+def _relative_uploads(settings: Settings) -> str:
+    return str(settings.uploads_folder().resolve().relative_to(settings.seeds_dir.resolve()))
+
+
 def warm(index: Index) -> Index:
     """Build the lazily computed parts now, so no query after the swap pays for them."""
-    _ = index.bm25, index.sentence_terms, index.term_weights, index.name_terms
-    return index
+    return index.warmed()
 
 
 def refuse_duplicates(settings: Settings, current: Index, original: Original, target: Path) -> None:

@@ -18,7 +18,8 @@ from qa.embedding import Embedder, load_embedder
 from qa.errors import DocumentNotFoundError, InvalidInputError, QAError
 from qa.retrieval import MODES, Hit, Mode, search
 from qa.settings import Settings
-from qa.store import Index, build_index, expected_manifest, is_current, load_index, read_manifest
+from qa.store import Index, expected_manifest, load_index
+from qa.stores import FaissStore, Store, is_current, open_store
 
 log = logging.getLogger("qa.service")
 
@@ -83,10 +84,13 @@ StageHook = Callable[[dict[str, float]], None]
 class QuestionAnswerer:
     """Answers questions over the current index; corpus changes swap that index, one writer at a time."""
 
-    def __init__(self, index: Index, embedder: Embedder, settings: Settings, cache_size: int = 1024) -> None:
+    def __init__(self, index: Index, embedder: Embedder, settings: Settings, cache_size: int = 1024,
+                 store: Store | None = None) -> None:
         self.index = index  # replaced whole by a write; a request reads it once and keeps that snapshot
         self.embedder = embedder
         self.settings = settings
+        self.store = store or FaissStore(settings)
+        self._swap_lock = Lock()
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
         self._cache_lock = Lock()
@@ -102,10 +106,10 @@ class QuestionAnswerer:
         """
         started = time.perf_counter()
         question, top_k, mode = self._checked(question, top_k, mode)
-        index = self.index
+        index = self.current()
         vector = self.embed_query(question)  # the answer step uses it in every mode
         embedded = time.perf_counter()
-        hits = search(index, question, vector, top_k, mode, self.settings.rrf_k)
+        hits = search(index, question, vector, top_k, mode, self.settings.rrf_k, explain=explain)
         searched = time.perf_counter()
         threshold = self.settings.abstain_threshold if threshold is None else threshold
         extraction = extract_answer(index, question, vector, hits, threshold, self.weights)
@@ -129,27 +133,36 @@ class QuestionAnswerer:
         """Retrieval only: the best passages for `query`."""
         started = time.perf_counter()
         query, top_k, mode = self._checked(query, top_k, mode)
-        index = self.index
+        index = self.current()
         vector = self.embed_query(query) if mode != "bm25" else None
         embedded = time.perf_counter()
         passages = [_passage(index, hit, explain) for hit in search(index, query, vector, top_k, mode,
-                                                                    self.settings.rrf_k)]
+                                                                    self.settings.rrf_k, explain=explain)]
         if self.stage_hook is not None:
             done = time.perf_counter()
             self.stage_hook({"embed": embedded - started, "search": done - embedded, "total": done - started})
         return passages
 
+    def current(self) -> Index:
+        """The index to answer from: with a shared store, a newer version another replica committed."""
+        latest = self.store.latest(self.index)
+        if latest is not self.index:
+            with self._swap_lock:  # never go back to an older view than a concurrent write installed
+                if latest.manifest.get("sequence", 0) >= self.index.manifest.get("sequence", 0):
+                    self.index = latest
+        return latest
+
     def documents(self) -> list[Document]:
-        return list(self.index.documents.values())
+        return list(self.current().documents.values())
 
     def document(self, doc_id: str) -> Document:
         try:
-            return self.index.documents[doc_id]
+            return self.current().documents[doc_id]
         except KeyError:
             raise DocumentNotFoundError(f"no document with id {doc_id!r}; GET /documents lists the ids") from None
 
     def health(self) -> dict:
-        index = self.index
+        index = self.current()
         manifest = index.manifest
         return {"status": "ok", "documents": len(index.documents), "passages": len(index.passages),
                 "index_version": index.version, "built_at": manifest["built_at"],
@@ -158,22 +171,25 @@ class QuestionAnswerer:
     def add_document(self, upload: uploads.FileUpload | uploads.Note) -> CorpusChange:
         """Add an uploaded .txt, .md, .html or .pdf file, or a JSON note; searchable when this returns."""
         original = uploads.original_of(upload, self.settings)  # checking and PDF parsing need no lock
-        return self._write(lambda current: ingest.add_original(self.settings, self.embedder, current, original))
+        return self._write(lambda current: ingest.add_original(self.settings, self.embedder, current, original,
+                                                               self.store))
 
     def remove_document(self, doc_id: str) -> CorpusChange:
         """Remove an uploaded document; gone from every answer when this returns."""
-        return self._write(lambda current: ingest.remove_original(self.settings, self.embedder, current, doc_id))
+        return self._write(lambda current: ingest.remove_original(self.settings, self.embedder, current, doc_id,
+                                                                  self.store))
 
     def reindex(self) -> CorpusChange:
         """Rebuild from the seeds folder (files added or removed by hand), reusing unchanged vectors."""
-        return self._write(lambda current: ingest.reindex(self.settings, self.embedder, current))
+        return self._write(lambda current: ingest.reindex(self.settings, self.embedder, current, self.store))
 
     def _write(self, change: Callable[[Index], ingest.Change]) -> CorpusChange:
         """Run one corpus change at a time, then swap in its index: readers see the old one or the new one."""
         started = time.perf_counter()
         with self._write_lock:
-            outcome = change(self.index)
-            self.index = outcome.index
+            outcome = change(self.store.latest(self.index, force=True))  # another replica may have written
+            with self._swap_lock:
+                self.index = outcome.index
         document = outcome.document
         log.info("corpus change: %s %s -> index %s (%d texts embedded, %.2f s)", "changed" if outcome.changed
                  else "unchanged", document.doc_id if document else "-", outcome.index.version, outcome.embedded,
@@ -228,24 +244,28 @@ def _passage(index: Index, hit: Hit, explain: bool) -> Cited:
     return _cited(index, passage.doc_id, passage.start, passage.end, hit.score, evidence)
 
 
-def ensure_index(settings: Settings, embedder: Embedder, progress: bool = False) -> tuple[dict, bool]:
+def ensure_index(settings: Settings, embedder: Embedder, progress: bool = False,
+                 store: Store | None = None) -> tuple[dict, bool]:
     """Build the index when it is missing or stale; returns (manifest, whether it was built).
 
     Leftovers of a change a crash interrupted are removed first, and the vectors of documents the
     previous index already holds are reused.
     """
     ingest.remove_leftovers(settings)
-    documents = load_documents(settings.seeds_dir, settings.gold_dirname)
+    store = store or open_store(settings)
+    current = _previous(settings, store) if store.shared else None  # a shared store's uploads stay in it
+    documents = ingest.corpus_documents(settings, store, current)
     expected = expected_manifest(settings, documents, embedder.name)
-    if is_current(settings.index_dir, expected):
-        return read_manifest(settings.index_dir) or {}, False
-    return build_index(documents, settings, embedder, progress=progress, previous=_previous(settings)), True
+    if is_current(store, expected):
+        return store.manifest() or {}, False
+    previous = current if store.shared else _previous(settings, store)
+    return store.sync(documents, settings, embedder, progress=progress, previous=previous), True
 
 
-def _previous(settings: Settings) -> Index | None:
-    """The index on disk whatever it was built from, for its reusable vectors; None when unreadable."""
+def _previous(settings: Settings, store: Store) -> Index | None:
+    """The index in the store whatever it was built from, for its reusable vectors; None when unreadable."""
     try:
-        return load_index(settings.index_dir)
+        return load_index(settings.index_dir) if not store.shared else store.load()
     except (QAError, OSError, ValueError, KeyError, TypeError, RuntimeError):  # missing, old format, damaged
         return None
 
@@ -257,8 +277,9 @@ def open_service(settings: Settings, build: bool = True, embedder: Embedder | No
 
     faiss.omp_set_num_threads(1)  # single queries are faster on one thread (measured, see README)
     embedder = embedder or load_embedder(settings)
+    store = open_store(settings)
     if build:
-        ensure_index(settings, embedder)
+        ensure_index(settings, embedder, store=store)
     documents = load_documents(settings.seeds_dir, settings.gold_dirname)
-    index = load_index(settings.index_dir, expected_manifest(settings, documents, embedder.name))
-    return QuestionAnswerer(ingest.warm(index), embedder, settings, cache_size)
+    index = store.load(expected_manifest(settings, documents, embedder.name))
+    return QuestionAnswerer(ingest.warm(index), embedder, settings, cache_size, store)

@@ -35,6 +35,16 @@ class Settings(BaseSettings):
     chunk_overlap: int = Field(default=1, ge=0, le=19)
     chunk_max_chars: int = Field(default=700, ge=100, le=20_000)
 
+    # Where the index lives: FAISS files in index_dir (one process), or Milvus (shared by any number of replicas).
+    store: Literal["faiss", "milvus"] = "faiss"
+    milvus_uri: str | None = Field(default=None, description="a local .db file (Milvus Lite) or http://host:19530; "
+                                   "default <index_dir>/milvus.db")
+    milvus_token: SecretStr | None = None
+    milvus_prefix: str = Field(default="qa", pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,40}$",
+                               description="collection name prefix: several corpora can share one Milvus")
+    milvus_ranker: Literal["rrf", "weighted"] = "rrf"  # Milvus' own hybrid fusion; see docs/scaling.md
+    milvus_refresh_seconds: float = Field(default=1.0, ge=0, description="how often a replica checks the version")
+
     mode: Literal["dense", "bm25", "hybrid"] = "hybrid"
     rrf_k: int = Field(default=60, ge=1)
     top_k: int = Field(default=5, ge=1, le=20)
@@ -76,6 +86,10 @@ class Settings(BaseSettings):
     def uploads_folder(self) -> Path:
         """Where uploaded originals are written: `uploads_dir`, else `<seeds_dir>/uploads`."""
         return self.uploads_dir if self.uploads_dir is not None else self.seeds_dir / "uploads"
+
+    def milvus_address(self) -> str:
+        """`milvus_uri`, else a Milvus Lite file beside the FAISS index."""
+        return self.milvus_uri or str(self.index_dir / "milvus.db")
 
     def chunking(self) -> dict[str, int]:
         """The settings that shape passages; a change means a rebuild."""

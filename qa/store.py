@@ -19,8 +19,9 @@ import numpy as np
 from qa.chunking import Passage, Sentence, split_document
 from qa.documents import Document, fold, matching_text
 from qa.embedding import Embedder
+from qa.engines import FaissEngine, SearchEngine
 from qa.errors import IndexMismatchError, IndexMissingError
-from qa.lexical import BM25Index
+from qa.lexical import BM25Index, Speller, words
 from qa.settings import Settings
 
 FORMAT_VERSION = 1
@@ -29,22 +30,35 @@ POINTER = "CURRENT"
 
 @dataclass(frozen=True)
 class Index:
-    """Everything a query needs, loaded once: the corpus, its units and their vectors."""
+    """Everything a query needs, loaded once: the corpus, its units and their vectors, and the engine that
+    searches its passages (FAISS over `passage_vectors` when `search_engine` is None)."""
 
     manifest: dict
     documents: dict[str, Document]
     sentences: list[Sentence]
     passages: list[Passage]
-    passage_vectors: faiss.Index
+    passage_vectors: faiss.Index | None
     sentence_vectors: np.ndarray
+    search_engine: SearchEngine | None = None
 
     @property
     def version(self) -> str:
         return self.manifest["version"]
 
     @cached_property
+    def engine(self) -> SearchEngine:
+        return self.search_engine if self.search_engine is not None else FaissEngine(self)
+
+    @cached_property
     def bm25(self) -> BM25Index:
         return BM25Index([fold(p.text) for p in self.passages])
+
+    @cached_property
+    def speller(self) -> Speller:
+        """Typo repair to corpus words; the in-memory BM25 index has one already, other engines get their own."""
+        if self.search_engine is None:
+            return self.bm25.speller
+        return Speller(w for p in self.passages for w in words(fold(p.text)))
 
     @cached_property
     def sentence_terms(self) -> list[frozenset[str]]:
@@ -60,11 +74,17 @@ class Index:
     def name_terms(self) -> frozenset[str]:
         return name_terms(self)
 
+    def warmed(self) -> Index:
+        """Build the lazily computed parts now, so no query pays for them."""
+        _ = self.speller, self.sentence_terms, self.term_weights, self.name_terms
+        return self
+
     def sentence_text(self, sentence: Sentence) -> str:
         return self.documents[sentence.doc_id].text[sentence.start:sentence.end]
 
     def search_dense(self, vector: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Inner-product top-k over passage vectors: (scores, passage ids)."""
+        assert self.passage_vectors is not None, "this index searches through its engine"
         k = min(k, len(self.passages))
         scores, ids = self.passage_vectors.search(vector.reshape(1, -1).astype(np.float32), k)
         keep = ids[0] >= 0
@@ -81,7 +101,8 @@ def expected_manifest(settings: Settings, documents: list[Document], embedder_na
     }
 
 
-def _version(key: dict) -> str:
+def index_version(key: dict) -> str:
+    """The same corpus built the same way has the same version, whatever the store."""
     return hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:12]
 
 
@@ -109,18 +130,28 @@ def is_current(index_dir: Path, expected: dict) -> bool:
 
 def build_index(documents: list[Document], settings: Settings, embedder: Embedder, progress: bool = False,
                 previous: Index | None = None, before_pointer: Callable[[], None] | None = None) -> dict:
-    """Chunk, embed and write a new index version, then point `CURRENT` at it atomically.
+    """Make the configured store (`QA_STORE`) hold exactly `documents`; returns the new manifest."""
+    if settings.store == "faiss":
+        return write_index(documents, settings, embedder, progress, previous, before_pointer)
+    from qa.stores import open_store
+
+    return open_store(settings).sync(documents, settings, embedder, previous, progress, before_pointer)
+
+
+def write_index(documents: list[Document], settings: Settings, embedder: Embedder, progress: bool = False,
+                previous: Index | None = None, before_pointer: Callable[[], None] | None = None) -> dict:
+    """Chunk, embed and write a new FAISS index version, then point `CURRENT` at it atomically.
 
     Documents whose bytes (sha256) and kind are in `previous`, built with the same model and
     chunking, keep their vectors: adding one document embeds only that document.
     `before_pointer` runs once the new version is on disk and before `CURRENT` moves (a test seam).
     """
-    sentences, passages = _split_all(documents, settings)
+    sentences, passages = split_all(documents, settings)
     reusable = reusable_vectors(previous, settings, embedder.name)
-    passage_vectors, sentence_vectors, embedded = _vectors(documents, sentences, passages, embedder, reusable,
+    passage_vectors, sentence_vectors, embedded = embed_units(documents, sentences, passages, embedder, reusable,
                                                            progress)
     key = expected_manifest(settings, documents, embedder.name)
-    manifest = {**key, "version": _version(key), "dimension": embedder.dimension,
+    manifest = {**key, "version": index_version(key), "dimension": embedder.dimension,
                 "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
                 "counts": {"documents": len(documents), "passages": len(passages), "sentences": len(sentences),
                            "embedded": embedded}}
@@ -140,7 +171,8 @@ def _vector_key(document: Document) -> VectorKey:
 def reusable_vectors(index: Index | None, settings: Settings, model: str) -> dict[VectorKey, tuple[np.ndarray, np.ndarray]]:
     """Passage and sentence vectors of every document of `index`, when it was built like `settings` say."""
     wanted = {"format_version": FORMAT_VERSION, "model": model, "chunking": settings.chunking()}
-    if index is None or any(index.manifest.get(k) != v for k, v in wanted.items()) or not index.passages:
+    if index is None or any(index.manifest.get(k) != v for k, v in wanted.items()) or not index.passages \
+            or index.passage_vectors is None:
         return {}
     try:
         passage_rows = index.passage_vectors.reconstruct_n(0, index.passage_vectors.ntotal)
@@ -159,7 +191,7 @@ def _rows_by_document(units: Sequence[Passage | Sentence]) -> dict[str, list[int
     return rows
 
 
-def _vectors(documents: list[Document], sentences: list[Sentence], passages: list[Passage], embedder: Embedder,
+def embed_units(documents: list[Document], sentences: list[Sentence], passages: list[Passage], embedder: Embedder,
              reusable: dict[VectorKey, tuple[np.ndarray, np.ndarray]], progress: bool,
              ) -> tuple[np.ndarray, np.ndarray, int]:
     """Passage rows and sentence rows in corpus order, embedding only what `reusable` lacks."""
@@ -186,7 +218,7 @@ def _vectors(documents: list[Document], sentences: list[Sentence], passages: lis
     return passage_vectors, sentence_vectors, len(inputs)
 
 
-def _split_all(documents: list[Document], settings: Settings) -> tuple[list[Sentence], list[Passage]]:
+def split_all(documents: list[Document], settings: Settings) -> tuple[list[Sentence], list[Passage]]:
     sentences: list[Sentence] = []
     passages: list[Passage] = []
     for document in documents:
