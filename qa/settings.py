@@ -29,7 +29,8 @@ class Settings(BaseSettings):
     uploads_dir: Path | None = Field(default=None, description="inside seeds_dir; default <seeds_dir>/uploads")
 
     model: str = Field(default=PACKAGED_MODEL, description="a local sentence-transformers folder, or the packaged model")
-    backend: Literal["torch", "onnx"] = "torch"
+    # onnx: the int8 model gives the same answers as torch on all 85 gold questions, 2-3x faster (README).
+    backend: Literal["torch", "onnx"] = "onnx"
 
     chunk_sentences: int = Field(default=3, ge=1, le=20)
     chunk_overlap: int = Field(default=1, ge=0, le=19)
