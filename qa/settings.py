@@ -46,6 +46,18 @@ class Settings(BaseSettings):
     milvus_ranker: Literal["rrf", "weighted"] = "rrf"  # Milvus' own hybrid fusion; see docs/scaling.md
     milvus_refresh_seconds: float = Field(default=1.0, ge=0, description="how often a replica checks the version")
 
+    # FAISS index type by size (measured up to 1M passages: docs/scale/scale.md).
+    ann_kind: Literal["auto", "flat", "hnsw", "ivfpq"] = "auto"
+    ann_exact_below: int = Field(default=50_000, ge=0, description="with auto: exact search below this many passages")
+    ann_large_kind: Literal["hnsw", "ivfpq"] = "hnsw"
+    hnsw_m: int = Field(default=32, ge=4, le=128)
+    hnsw_ef_construction: int = Field(default=80, ge=8)
+    hnsw_ef_search: int = Field(default=96, ge=8)
+    ivf_nlist: int = Field(default=0, ge=0, description="0: a power of two near 4*sqrt(n)")
+    ivf_nprobe: int = Field(default=256, ge=1)
+    pq_m: int = Field(default=48, ge=1)
+    index_mmap: bool = Field(default=False, description="map the FAISS file from the page cache (shared by workers)")
+
     mode: Literal["dense", "bm25", "hybrid"] = "hybrid"
     rrf_k: int = Field(default=60, ge=1)
     top_k: int = Field(default=5, ge=1, le=20)
@@ -91,6 +103,16 @@ class Settings(BaseSettings):
     def milvus_address(self) -> str:
         """`milvus_uri`, else a Milvus Lite file beside the FAISS index."""
         return self.milvus_uri or str(self.index_dir / "milvus.db")
+
+    def ann(self):
+        """The FAISS index type and parameters these settings ask for (`qa.ann.AnnConfig`)."""
+        from qa.ann import AnnConfig
+
+        kind = self.ann_large_kind if self.ann_kind == "auto" else self.ann_kind
+        return AnnConfig(kind=kind, exact_below=self.ann_exact_below if self.ann_kind == "auto" else 0,
+                         hnsw_m=self.hnsw_m, hnsw_ef_construction=self.hnsw_ef_construction,
+                         hnsw_ef_search=self.hnsw_ef_search, ivf_nlist=self.ivf_nlist, ivf_nprobe=self.ivf_nprobe,
+                         pq_m=self.pq_m)
 
     def chunking(self) -> dict[str, int]:
         """The settings that shape passages; a change means a rebuild."""

@@ -16,6 +16,7 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from qa.ann import AnnConfig, build_ann, describe, load_ann, stored_vectors
 from qa.chunking import Passage, Sentence, split_document
 from qa.documents import Document, fold, matching_text
 from qa.embedding import Embedder
@@ -156,7 +157,7 @@ def write_index(documents: list[Document], settings: Settings, embedder: Embedde
                 "counts": {"documents": len(documents), "passages": len(passages), "sentences": len(sentences),
                            "embedded": embedded}}
     _write_atomically(settings.index_dir, manifest, documents, sentences, passages, passage_vectors,
-                      sentence_vectors, before_pointer)
+                      sentence_vectors, before_pointer, settings.ann())
     return manifest
 
 
@@ -175,8 +176,8 @@ def reusable_vectors(index: Index | None, settings: Settings, model: str) -> dic
             or index.passage_vectors is None:
         return {}
     try:
-        passage_rows = index.passage_vectors.reconstruct_n(0, index.passage_vectors.ntotal)
-    except RuntimeError:  # an index kind that cannot give its vectors back: embed everything again
+        passage_rows = stored_vectors(index.passage_vectors)  # lossy IVF-PQ raises TypeError: re-embed
+    except (RuntimeError, TypeError):  # an index kind that cannot give its vectors back: embed everything again
         return {}
     passage_ids, sentence_ids = _rows_by_document(index.passages), _rows_by_document(index.sentences)
     return {_vector_key(d): (passage_rows[passage_ids.get(d.doc_id, [])],
@@ -232,13 +233,14 @@ def split_all(documents: list[Document], settings: Settings) -> tuple[list[Sente
 
 def _write_atomically(index_dir: Path, manifest: dict, documents: list[Document], sentences: list[Sentence],
                       passages: list[Passage], passage_vectors: np.ndarray, sentence_vectors: np.ndarray,
-                      before_pointer: Callable[[], None] | None = None) -> None:
+                      before_pointer: Callable[[], None] | None = None, ann: AnnConfig | None = None) -> None:
+    """Write a version folder beside the live one, then swap `CURRENT`; `manifest` gains the index type."""
+    ann = ann or AnnConfig()
     index_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".building-", dir=index_dir))
-    flat = faiss.IndexFlatIP(passage_vectors.shape[1] if len(passage_vectors) else manifest["dimension"])
-    if len(passage_vectors):
-        flat.add(passage_vectors)
-    faiss.write_index(flat, str(staging / "passages.faiss"))
+    vectors = build_ann(passage_vectors, ann) if len(passage_vectors) else faiss.IndexFlatIP(manifest["dimension"])
+    manifest["ann"] = describe(vectors)
+    faiss.write_index(vectors, str(staging / "passages.faiss"))
     np.save(staging / "sentences.npy", sentence_vectors)
     _write_json(staging / "documents.json", [asdict(d) for d in documents])
     _write_json(staging / "sentences.json", [asdict(s) for s in sentences])
@@ -286,8 +288,13 @@ def _remove_old_versions(index_dir: Path, keep: str) -> None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def load_index(index_dir: Path, expected: dict | None = None) -> Index:
-    """Load the current index version; with `expected`, refuse one built differently."""
+def load_index(index_dir: Path, expected: dict | None = None, ann: AnnConfig | None = None,
+               mmap: bool = False) -> Index:
+    """Load the current index version; with `expected`, refuse one built differently.
+
+    `ann` sets the search knobs (efSearch, nprobe); `mmap` maps the vectors from the page cache so
+    worker processes share one copy.
+    """
     folder = current_folder(index_dir)
     if folder is None:
         raise IndexMissingError(f"no index in {index_dir}; run `qa index` to build it")
@@ -300,7 +307,7 @@ def load_index(index_dir: Path, expected: dict | None = None) -> Index:
     sentences = [Sentence(**s) for s in json.loads((folder / "sentences.json").read_text())]
     passages = [Passage(**p, text=by_id[p["doc_id"]].text[p["start"]:p["end"]])
                 for p in json.loads((folder / "passages.json").read_text())]
-    vectors = faiss.read_index(str(folder / "passages.faiss"))
+    vectors = load_ann(folder / "passages.faiss", mmap, ann)
     return Index(manifest, by_id, sentences, passages, vectors, np.load(folder / "sentences.npy"))
 
 

@@ -52,6 +52,8 @@ class FaissStore:
 
     def __init__(self, settings: Settings) -> None:
         self.index_dir = settings.index_dir
+        self.ann = settings.ann()
+        self.mmap = settings.index_mmap
 
     def manifest(self) -> dict | None:
         return read_manifest(self.index_dir)
@@ -66,7 +68,7 @@ class FaissStore:
         return write_index(documents, settings, embedder, progress, previous, before_commit)
 
     def load(self, expected: dict | None = None) -> Index:
-        return load_index(self.index_dir, expected)
+        return load_index(self.index_dir, expected, self.ann, self.mmap)
 
     def latest(self, index: Index, force: bool = False) -> Index:
         return index
