@@ -44,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="start the HTTP service (builds the index when needed)")
     serve.add_argument("--host", default=None)
     serve.add_argument("--port", type=int, default=None)
+    serve.add_argument("--workers", type=int, default=1,
+                       help="worker processes; each loads the model and maps the same index (QA_INDEX_MMAP=true)")
     serve.set_defaults(run=_serve)
     for name, summary in (("eval", "measure retrieval and answers on gold questions (qa eval --help)"),
                           ("bench", "measure latency and throughput against the bare encode (qa bench --help)")):
@@ -105,6 +107,10 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     manifest, built = ensure_index(settings, embedder, progress=True)
     if built:
         print(f"built index version {manifest['version']}", file=sys.stderr)
+    if args.workers > 1:  # each worker builds its app from the same QA_* environment; the index is ready
+        uvicorn.run("api.app:create_app", factory=True, workers=args.workers, host=host, port=port,
+                    log_level="info", access_log=False)
+        return 0
     service = open_service(settings, build=False, embedder=embedder)
     uvicorn.run(create_app(settings, service), host=host, port=port, log_level="info", access_log=False)
     return 0

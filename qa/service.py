@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from contextlib import nullcontext
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -186,7 +187,7 @@ class QuestionAnswerer:
     def _write(self, change: Callable[[Index], ingest.Change]) -> CorpusChange:
         """Run one corpus change at a time, then swap in its index: readers see the old one or the new one."""
         started = time.perf_counter()
-        with self._write_lock:
+        with self._write_lock, _write_lock(self.store):
             outcome = change(self.store.latest(self.index, force=True))  # another replica may have written
             with self._swap_lock:
                 self.index = outcome.index
@@ -242,6 +243,12 @@ def _passage(index: Index, hit: Hit, explain: bool) -> Cited:
                     "bm25_rank": hit.bm25_rank, "fused_score": hit.score}
     passage = hit.passage
     return _cited(index, passage.doc_id, passage.start, passage.end, hit.score, evidence)
+
+
+def _write_lock(store: Store):
+    """The store's cross-process writer lock where it has one (a FAISS folder shared by workers)."""
+    lock = getattr(store, "write_lock", None)
+    return lock() if lock else nullcontext()
 
 
 def ensure_index(settings: Settings, embedder: Embedder, progress: bool = False,

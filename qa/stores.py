@@ -8,8 +8,12 @@ at all. FAISS commits by renaming a pointer file; Milvus by inserting one versio
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Protocol
+import fcntl
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import ContextManager, Protocol
 
 from qa.documents import Document
 from qa.embedding import Embedder
@@ -54,6 +58,7 @@ class FaissStore:
         self.index_dir = settings.index_dir
         self.ann = settings.ann()
         self.mmap = settings.index_mmap
+        self._checked = time.monotonic()
 
     def manifest(self) -> dict | None:
         return read_manifest(self.index_dir)
@@ -71,10 +76,36 @@ class FaissStore:
         return load_index(self.index_dir, expected, self.ann, self.mmap)
 
     def latest(self, index: Index, force: bool = False) -> Index:
-        return index
+        """`index`, or the version another worker process committed (checked at most once a second)."""
+        now = time.monotonic()
+        if not force and now - self._checked < REFRESH_SECONDS:
+            return index
+        self._checked = now
+        manifest = read_manifest(self.index_dir)
+        if manifest is None or manifest["version"] == index.version:
+            return index
+        return self.load().warmed()
+
+    def write_lock(self) -> ContextManager[object]:
+        """One writer across all worker processes on this index folder (an advisory file lock)."""
+        return _folder_lock(self.index_dir / ".write-lock")
 
     def close(self) -> None:
         pass
+
+
+REFRESH_SECONDS = 1.0
+
+
+@contextmanager
+def _folder_lock(path: Path) -> Iterator[None]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def open_store(settings: Settings) -> Store:
