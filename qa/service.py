@@ -145,7 +145,7 @@ class QuestionAnswerer:
         return passages
 
     def current(self) -> Index:
-        """The index to answer from: with a shared store, a newer version another replica committed."""
+        """The index to answer from: a newer version another replica or worker process committed, if any."""
         latest = self.store.latest(self.index)
         if latest is not self.index:
             with self._swap_lock:  # never go back to an older view than a concurrent write installed

@@ -23,7 +23,8 @@ def real_embedder() -> Embedder:
 
 @pytest.fixture(scope="session")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    return Settings(seeds_dir=SEEDS, index_dir=tmp_path_factory.mktemp("index"))
+    # The session's service runs the sentence-transformers (torch) model; say so in its settings.
+    return Settings(seeds_dir=SEEDS, index_dir=tmp_path_factory.mktemp("index"), backend="torch")
 
 
 @pytest.fixture(scope="session")
