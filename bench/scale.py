@@ -43,7 +43,7 @@ import workers
 from qa.ann import AnnConfig, Kind, build_ann, configure_search, describe, empty_ann
 
 K = 10
-SIZES = (10_000, 50_000, 100_000, 250_000, 500_000, 1_000_000)
+SIZES = (10_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000)
 QUICK_SIZES = (2_000, 5_000, 20_000)
 KINDS: tuple[Kind, ...] = ("flat", "hnsw", "ivfpq")
 TARGET = {"p50_ms": 5.0, "recall@10": 0.95}
@@ -64,6 +64,7 @@ class Plan:
     config: AnnConfig
     quick: bool
     out: Path
+    keep: Path | None  # where the largest index of each kind and the queries stay, for bench/workers.py
     worker_seconds: float
     flat_budget_s: float  # exact search at 1M takes ~0.1 s a query: time as many as fit
 
@@ -71,7 +72,8 @@ class Plan:
 def main(argv: list[str] | None = None) -> None:
     plan = _plan(argv)
     corpus, queries, vectors = dataset(plan)
-    scratch = Path(tempfile.mkdtemp(prefix="qa-scale-"))
+    scratch = plan.keep or Path(tempfile.mkdtemp(prefix="qa-scale-"))
+    scratch.mkdir(parents=True, exist_ok=True)
     try:
         results: list[dict] = []
         sweeps: list[dict] = []
@@ -87,7 +89,8 @@ def main(argv: list[str] | None = None) -> None:
         shared = {kind: workers.measure(path, scratch / "queries.npy", plan.worker_seconds)
                   for kind, path in largest.items() if kind == "flat" or not plan.quick}
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        if plan.keep is None:
+            shutil.rmtree(scratch, ignore_errors=True)
     report = {"machine": _machine(plan), "config": asdict(plan.config), "vectors": vectors, "results": results,
               "sweeps": sweeps, "target": target_verdict(sweeps, plan), "workers": shared}
     scale_report.write(report, plan.out)
@@ -103,12 +106,14 @@ def _plan(argv: list[str] | None) -> Plan:
     parser.add_argument("--worker-seconds", type=float, default=10.0)
     parser.add_argument("--quick", action="store_true", help="CI smoke: random vectors up to 20k, seconds")
     parser.add_argument("--out", type=Path, default=BENCH.parent / "docs" / "scale")
+    parser.add_argument("--keep", type=Path, help="keep the largest indexes and the queries in this folder")
     args = parser.parse_args(argv)
     if args.quick:
         return Plan(QUICK_SIZES, 0, 100, 1, AnnConfig(hnsw_m=16, hnsw_ef_construction=40, pq_m=16),
-                    True, args.out, 0.5, 2.0)
+                    True, args.out, args.keep, 0.5, 2.0)
     sizes = tuple(s for s in SIZES if s < args.max) + (args.max,)
-    return Plan(sizes, args.real, args.queries, args.threads, AnnConfig(), False, args.out, args.worker_seconds, 20.0)
+    return Plan(sizes, args.real, args.queries, args.threads, AnnConfig(), False, args.out, args.keep,
+                args.worker_seconds, 20.0)
 
 
 def dataset(plan: Plan) -> tuple[np.ndarray, np.ndarray, dict]:

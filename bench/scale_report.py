@@ -53,7 +53,8 @@ def markdown(report: dict) -> str:
     lines += ["", "Parameters (defaults of `qa.ann.AnnConfig`): " + "; ".join(
         f"{kind}: " + ", ".join(f"{k}={v}" for k, v in params.items())
         for kind, params in _parameters(report).items() if params), ""]
-    lines += _exact_lines(report) + _sweep_table(report) + _target_lines(target) + _worker_lines(report["workers"]) + MAPPING
+    lines += _exact_lines(report) + _sweep_table(report) + _target_lines(target)
+    lines += _worker_lines(report["workers"]) + MAPPING
     return "\n".join(lines) + "\n"
 
 
@@ -100,12 +101,16 @@ def _worker_lines(shared: dict) -> list[str]:
     lines = ["## Worker processes over one index file", "",
              ("Each worker loads the largest index, then runs single-query searches on one thread; memory is read "
               "from /proc while all workers are alive. Pss divides each shared page among the processes mapping it."),
-             "", ("| index | load | processes | searches/s (total) | RssAnon MB / worker | RssFile MB / worker | "
-                  "Pss MB / worker |"), "|---|---|---:|---:|---:|---:|---:|"]
+             "", ("CPU cores is the workers' CPU time over the window: below the process count, other processes on "
+              "the machine took the rest."),
+             "", ("| index | load | processes | searches/s (total) | searches per CPU-s | CPU cores | "
+                  "RssAnon MB / worker | RssFile MB / worker | Pss MB / worker |"),
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
     for kind, rows in shared.items():
         for row in rows:
             memory = [w["memory"] for w in row["per_worker"]]
             lines.append(f"| {kind} | {row['mode']} | {row['processes']} | {row['searches_per_s']:,.1f} | "
+                         f"{row['searches_per_cpu_s']:,.1f} | {row['cpu_share']:.2f} | "
                          f"{_mean(memory, 'RssAnon'):,.0f} | {_mean(memory, 'RssFile'):,.0f} | "
                          f"{_mean(memory, 'Pss'):,.0f} |")
     return lines + [""]

@@ -3,11 +3,13 @@
 Each worker is a fresh process that loads the index (a private copy, or mapped from the page
 cache with `qa.ann.load_ann(mmap=True)`), runs every query once to warm up (a mapped page costs a
 fault the first time a process touches it; a long-running server has paid them all), waits until
-every worker is ready, runs single-query searches on one thread for a fixed time, then reports its searches and its memory as the kernel
-counts it: RssAnon (private pages), RssFile (file pages, shareable) and Pss (each shared page
-divided among the processes mapping it), read while all the workers are still alive.
+every worker is ready, runs single-query searches on one thread for a fixed time, then reports
+its searches, its CPU time and its memory as the kernel counts it: RssAnon (private pages),
+RssFile (file pages, shareable) and Pss (each shared page divided among the processes mapping
+it), read while all the workers are still alive.
 
-Run `.venv/bin/python bench/workers.py INDEX.faiss QUERIES.npy [--seconds 5] [--processes 1,2]`.
+Run `.venv/bin/python bench/workers.py INDEX.faiss QUERIES.npy [--seconds 10] [--processes 1,2]`
+(`bench/scale.py --keep DIR` leaves the largest indexes and queries.npy in DIR).
 """
 
 from __future__ import annotations
@@ -39,13 +41,19 @@ def memory() -> dict[str, int]:
 
 
 def measure(index_path: Path, queries_path: Path, seconds: float, processes: tuple[int, ...] = (1, 2)) -> list[dict]:
-    """One row per (mode, process count): searches per second in total and each worker's memory."""
+    """One row per (mode, process count): searches per second (wall and CPU), and each worker's memory.
+
+    `cpu_share` sums the workers' CPU time over the window: 2.0 means two full cores.
+    """
     rows = []
     for mode in MODES:
         for count in processes:
             reports = _run_workers(index_path, queries_path, seconds, count, mode == "mmap")
             rows.append({"mode": mode, "processes": count,
                          "searches_per_s": round(sum(r["searches"] / r["elapsed_s"] for r in reports), 1),
+                         "searches_per_cpu_s": round(sum(r["searches"] for r in reports)
+                                                     / max(sum(r["cpu_s"] for r in reports), 1e-9), 1),
+                         "cpu_share": round(sum(r["cpu_s"] / r["elapsed_s"] for r in reports), 2),
                          "per_worker": reports})
     return rows
 
@@ -98,13 +106,14 @@ def serve(index_path: Path, queries_path: Path, seconds: float, mmap: bool) -> N
         index.search(query[None], K)
     print(json.dumps({**loaded, "warmup_s": round(time.perf_counter() - start, 3)}), flush=True)
     sys.stdin.readline()
-    searches, start = 0, time.perf_counter()
+    searches, start, cpu = 0, time.perf_counter(), time.process_time()
     while time.perf_counter() - start < seconds:
         index.search(queries[searches % len(queries)][None], K)
         searches += 1
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+    # CPU seconds show how much of the window the worker ran at all on a machine shared with others.
     print(json.dumps({"pid": os.getpid(), "searches": searches, "elapsed_s": round(elapsed, 3),
-                      "memory": _grown(memory(), baseline)}), flush=True)
+                      "cpu_s": round(cpu, 3), "memory": _grown(memory(), baseline)}), flush=True)
     sys.stdin.readline()
 
 

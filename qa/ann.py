@@ -32,7 +32,7 @@ class AnnConfig:
     """How to index: exact below `exact_below` vectors, `kind` above ("flat" means always exact)."""
 
     kind: Kind = "auto"
-    exact_below: int = 50_000
+    exact_below: int = 25_000
     hnsw_m: int = 32
     hnsw_ef_construction: int = 80
     hnsw_ef_search: int = 96

@@ -48,7 +48,7 @@ class Settings(BaseSettings):
 
     # FAISS index type by size (measured up to 1M passages: docs/scale/scale.md).
     ann_kind: Literal["auto", "flat", "hnsw", "ivfpq"] = "auto"
-    ann_exact_below: int = Field(default=50_000, ge=0, description="with auto: exact search below this many passages")
+    ann_exact_below: int = Field(default=25_000, ge=0, description="with auto: exact search below this many passages")
     ann_large_kind: Literal["hnsw", "ivfpq"] = "hnsw"
     hnsw_m: int = Field(default=32, ge=4, le=128)
     hnsw_ef_construction: int = Field(default=80, ge=8)
