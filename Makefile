@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install serve test index eval eval-stores bench bench-milvus clean
+.PHONY: install serve test test-fast lint index eval eval-stores bench bench-milvus clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml
 	# torch first and pinned: pip then takes the local CPU wheel instead of a multi-GB CUDA build
 	$(BIN)/pip install --quiet torch==2.13.0
 	# then the project; pyproject pins setuptools>=77.0.3,<81: torch's floor, and pkg_resources for milvus-lite
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,lint]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -26,17 +26,26 @@ index: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# No browser, no server processes (uvicorn, Milvus Lite), nothing slow: about a minute.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not e2e and not slow and not milvus"
+
+lint: $(STAMP)
+	$(BIN)/ruff check qa api tests
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
 eval: $(STAMP)
 	$(BIN)/qa eval --compare dense,bm25,hybrid
 
 eval-stores: $(STAMP)
-	$(BIN)/qa eval --compare dense,bm25,hybrid --stores faiss,milvus,milvus-weighted
+	$(BIN)/qa eval --compare dense,bm25,hybrid --stores faiss,milvus
 
 bench: $(STAMP)
 	$(BIN)/qa bench
 
 bench-milvus: $(STAMP)
-	$(BIN)/python bench/milvus_scale.py --out docs/scaling
+	$(BIN)/python -m qa.benchmarks.milvus_scale --out docs/scaling
 
 clean:
 	rm -rf $(VENV) index/CURRENT index/v-* index/.building-*

@@ -10,8 +10,8 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
 from api.schemas import DocumentNote
+from qa.documents.uploads import FileUpload, Note
 from qa.errors import InvalidInputError, UnsupportedMediaError
-from qa.uploads import FileUpload, Note
 
 FORM_LIMITS = {"max_files": 1, "max_fields": 4}
 

@@ -12,8 +12,8 @@ from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.errors import error_response
-from qa.errors import RateLimitedError, TooLargeError
+from api.errors import RateLimitedError, error_response
+from qa.errors import TooLargeError
 
 
 class TokenBucket:

@@ -9,6 +9,7 @@ import re
 import sys
 import time
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, disable_created_metrics, generate_latest
@@ -65,17 +66,17 @@ class _CorpusCollector:
     def describe(self) -> list:
         return []
 
-    def collect(self):
+    def collect(self) -> Iterator[GaugeMetricFamily]:
         service = getattr(self.state, "service", None)
         if service is None:
             return
-        index = service.index
+        corpus = service.snapshot.corpus
         documents = GaugeMetricFamily("qa_index_documents", "Documents in the serving index")
-        documents.add_metric([], len(index.documents))
+        documents.add_metric([], len(corpus.documents))
         passages = GaugeMetricFamily("qa_index_passages", "Passages in the serving index")
-        passages.add_metric([], len(index.passages))
+        passages.add_metric([], len(corpus.passages))
         info = GaugeMetricFamily("qa_index_info", "The serving index version", labels=["version"])
-        info.add_metric([index.version], 1)
+        info.add_metric([corpus.version], 1)
         yield from (documents, passages, info)
 
 

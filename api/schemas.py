@@ -4,12 +4,10 @@ from __future__ import annotations
 
 # Field limits allow some surrounding whitespace; the validators apply the limit after stripping.
 # Requests are strict: 0 is not false and "5" is not 5, so a confused client hears about it.
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from qa.service import MAX_QUESTION_CHARS, MAX_TOP_K
-from qa.uploads import MAX_TITLE_CHARS
+from qa.documents.uploads import MAX_TITLE_CHARS
+from qa.settings import MAX_QUESTION_CHARS, MAX_TOP_K, Mode
 
 
 def _stripped(value: str) -> str:
@@ -23,9 +21,10 @@ class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra={
         "examples": [{"question": "who leads Operation Sentinel?", "top_k": 5}]})
 
-    question: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS + 200, description="1 to 1000 characters after stripping")
+    question: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS + 200,
+                          description=f"1 to {MAX_QUESTION_CHARS} characters after stripping")
     top_k: int = Field(5, ge=1, le=MAX_TOP_K)
-    mode: Literal["dense", "bm25", "hybrid"] | None = Field(None, description="retrieval mode; default from settings")
+    mode: Mode | None = Field(None, description="retrieval mode; default from settings")
     explain: bool = Field(False, description="add per-stage scores and ranks to every passage")
 
     @field_validator("question")
@@ -47,7 +46,7 @@ class SearchRequest(BaseModel):
 
     query: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS + 200)
     top_k: int = Field(5, ge=1, le=MAX_TOP_K)
-    mode: Literal["dense", "bm25", "hybrid"] | None = None
+    mode: Mode | None = None
     explain: bool = False
 
     @field_validator("query")

@@ -13,7 +13,7 @@ from fastapi.security import APIKeyHeader
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from qa.errors import ForbiddenError, MissingKeyError
+from api.errors import ForbiddenError, MissingKeyError
 from qa.settings import Settings
 
 KEY_HEADER = "X-API-Key"

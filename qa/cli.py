@@ -6,9 +6,10 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Callable
 
 from qa.errors import QAError
-from qa.settings import Settings
+from qa.settings import MODES, Settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     ask = commands.add_parser("ask", help="answer one question with numbered citations")
     ask.add_argument("question")
     ask.add_argument("--top-k", type=int, default=None)
-    ask.add_argument("--mode", choices=["dense", "bm25", "hybrid"], default=None)
+    ask.add_argument("--mode", choices=MODES, default=None)
     ask.add_argument("--json", action="store_true", help="print the /ask response as JSON")
     ask.set_defaults(run=_ask)
     serve = commands.add_parser("serve", help="start the HTTP service (builds the index when needed)")
@@ -55,16 +56,17 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _index(args: argparse.Namespace, settings: Settings) -> int:
-    from qa.documents import load_documents
+    from qa.documents.reading import load_documents
     from qa.embedding import load_embedder
-    from qa.service import ensure_index
-    from qa.store import build_index
+    from qa.service.startup import ensure_index
+    from qa.storage import open_store
 
     started = time.perf_counter()
     embedder = load_embedder(settings)
     if args.force:
-        manifest, built = build_index(load_documents(settings.seeds_dir, settings.gold_dirname), settings,
-                                      embedder, progress=True), True
+        documents = load_documents(settings.seeds_dir, settings.gold_dirname)
+        manifest = open_store(settings).sync(documents, settings, embedder, progress=True, reuse=False)
+        built = True
     else:
         manifest, built = ensure_index(settings, embedder, progress=True)
     verb = "built" if built else "up to date:"
@@ -75,12 +77,12 @@ def _index(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _ask(args: argparse.Namespace, settings: Settings) -> int:
-    from api.app import _ask_json
-    from qa.service import open_service
+    from qa.service.render import response_json
+    from qa.service.startup import open_service
 
     response = open_service(settings).ask(args.question, args.top_k, args.mode)
     if args.json:
-        print(json.dumps(_ask_json(response), ensure_ascii=False, indent=2))
+        print(json.dumps(response_json(response), ensure_ascii=False, indent=2))
         return 0
     if response.answer is None:
         print("The documents do not answer this. Closest passages:")
@@ -96,34 +98,32 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
-    import uvicorn
-
-    from api.app import create_app
-    from qa.embedding import load_embedder
-    from qa.service import ensure_index, open_service
+    """uvicorn with the app factory `api.app:create_app`: the library never imports the HTTP layer."""
+    import uvicorn  # lazy: only this command needs the server
 
     host, port = args.host or settings.host, args.port or settings.port
-    embedder = load_embedder(settings)
-    manifest, built = ensure_index(settings, embedder, progress=True)
-    if built:
-        print(f"built index version {manifest['version']}", file=sys.stderr)
-    if args.workers > 1:  # each worker builds its app from the same QA_* environment; the index is ready
-        uvicorn.run("api.app:create_app", factory=True, workers=args.workers, host=host, port=port,
-                    log_level="info", access_log=False)
-        return 0
-    service = open_service(settings, build=False, embedder=embedder)
-    uvicorn.run(create_app(settings, service), host=host, port=port, log_level="info", access_log=False)
+    if args.workers > 1:  # build once here, not in every worker; each then loads the index that is ready
+        from qa.embedding import load_embedder
+        from qa.service.startup import ensure_index
+
+        manifest, built = ensure_index(settings, load_embedder(settings), progress=True)
+        if built:
+            print(f"built index version {manifest['version']}", file=sys.stderr)
+    uvicorn.run("api.app:create_app", factory=True, workers=args.workers, host=host, port=port, log_level="info",
+                access_log=False)
     return 0
 
 
-def _delegate(name: str):
+def _delegate(name: str) -> Callable[[argparse.Namespace, Settings], int]:
     """`qa eval` and `qa bench` parse their own options in their own modules."""
     def run(args: argparse.Namespace, settings: Settings) -> int:
         if name == "eval":
-            from qa.evaluation_cli import main as delegated
-        else:
-            from qa.bench import main as delegated
-        return delegated(args.rest, settings)
+            from qa.evaluation import cli as evaluation
+
+            return evaluation.main(args.rest, settings)
+        from qa.benchmarks import cli as benchmarks
+
+        return benchmarks.main(args.rest, settings)
 
     return run
 

@@ -11,18 +11,27 @@
     ├── TooLargeError              an upload or request body over its cap (QA_MAX_UPLOAD_BYTES)
     ├── DuplicateDocumentError     the same content or the same name is already in the corpus
     ├── ProtectedDocumentError     a seed file that only an operator may remove
-    ├── AccessError                a request without the right API key
-    │   ├── MissingKeyError        no key, or a key that is not configured
-    │   └── ForbiddenError         writes disabled, or a read key used to write
-    ├── RateLimitedError           too many requests from one client (carries retry_after)
     └── GoldSetError               a gold-question file that cannot be read
+
+Errors only the HTTP layer raises (API keys, rate limits) live in `api.errors`.
 """
 
 from __future__ import annotations
 
+from typing import Literal
+
+# What the message tells the caller to do, named so that an adapter (HTTP, CLI) can add its own way of
+# doing it: the API says which route, the library does not know routes.
+Action = Literal["list_documents", "reindex", "remove_document"]
+
 
 class QAError(Exception):
-    """Base of every error the library raises on purpose."""
+    """Base of every error the library raises on purpose; `action` names the next step the message suggests,
+    `subject` what it applies to (a document id)."""
+
+    def __init__(self, message: str, action: Action | None = None, subject: str | None = None) -> None:
+        super().__init__(message)
+        self.action, self.subject = action, subject
 
 
 class IndexMissingError(QAError):
@@ -63,26 +72,6 @@ class DuplicateDocumentError(QAError):
 
 class ProtectedDocumentError(QAError):
     """The document is a seed file, not an upload; the API does not delete it."""
-
-
-class AccessError(QAError):
-    """The request lacks the key this operation needs."""
-
-
-class MissingKeyError(AccessError):
-    """No API key was sent, or the key sent is not one of the configured keys."""
-
-
-class ForbiddenError(AccessError):
-    """The operation is disabled, or the key sent may not perform it."""
-
-
-class RateLimitedError(QAError):
-    """A client sent more requests than its token bucket allows."""
-
-    def __init__(self, message: str, retry_after: float) -> None:
-        super().__init__(message)
-        self.retry_after = retry_after
 
 
 class GoldSetError(QAError):

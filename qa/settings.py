@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PACKAGED_MODEL = "packaged:all-MiniLM-L6-v2"
 CRASH_POINTS = ("before-original", "after-original", "after-remove", "after-index-write", "before-swap")
+
+Mode = Literal["dense", "bm25", "hybrid"]
+MODES: tuple[Mode, ...] = get_args(Mode)
+Fusion = Literal["weighted", "rrf"]
+FUSIONS: tuple[Fusion, ...] = get_args(Fusion)
+Backend = Literal["torch", "onnx"]
+StoreKind = Literal["faiss", "milvus"]
+
+# Limits of a question: checked by the library, declared by the HTTP schema; `top_k` below uses the cap.
+MAX_QUESTION_CHARS = 1000
+MAX_TOP_K = 20
 
 
 def _comma_list(value: object) -> object:
@@ -21,30 +32,32 @@ def _comma_list(value: object) -> object:
 class Settings(BaseSettings):
     """Every knob of the pipeline; built at the edges (CLI, app factory) and passed down."""
 
-    model_config = SettingsConfigDict(env_prefix="QA_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="QA_", extra="ignore", populate_by_name=True)
 
     seeds_dir: Path = Path("seeds")
     index_dir: Path = Path("index")
     gold_dirname: str = "gold"
     uploads_dir: Path | None = Field(default=None, description="inside seeds_dir; default <seeds_dir>/uploads")
 
-    model: str = Field(default=PACKAGED_MODEL, description="a local sentence-transformers folder, or the packaged model")
+    model: str = Field(default=PACKAGED_MODEL,
+                       description="a local sentence-transformers folder, or the packaged model")
     # onnx: the int8 model gives the same answers as torch on all 85 gold questions, 2-3x faster (README).
-    backend: Literal["torch", "onnx"] = "onnx"
+    backend: Backend = "onnx"
 
     chunk_sentences: int = Field(default=3, ge=1, le=20)
     chunk_overlap: int = Field(default=1, ge=0, le=19)
     chunk_max_chars: int = Field(default=700, ge=100, le=20_000)
 
     # Where the index lives: FAISS files in index_dir (one process), or Milvus (shared by any number of replicas).
-    store: Literal["faiss", "milvus"] = "faiss"
+    store: StoreKind = "faiss"
     milvus_uri: str | None = Field(default=None, description="a local .db file (Milvus Lite) or http://host:19530; "
                                    "default <index_dir>/milvus.db")
     milvus_token: SecretStr | None = None
     milvus_prefix: str = Field(default="qa", pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,40}$",
                                description="collection name prefix: several corpora can share one Milvus")
-    milvus_ranker: Literal["rrf", "weighted"] = "rrf"  # Milvus' own hybrid fusion; see docs/scaling.md
-    milvus_refresh_seconds: float = Field(default=1.0, ge=0, description="how often a replica checks the version")
+    # How often a process checks the store for a version another worker or replica committed.
+    refresh_seconds: float = Field(default=1.0, ge=0, validation_alias=AliasChoices(
+        "QA_REFRESH_SECONDS", "QA_MILVUS_REFRESH_SECONDS"))
 
     # FAISS index type by size (measured up to 1M passages: docs/scale/scale.md).
     ann_kind: Literal["auto", "flat", "hnsw", "ivfpq"] = "auto"
@@ -58,9 +71,12 @@ class Settings(BaseSettings):
     pq_m: int = Field(default=48, ge=1)
     index_mmap: bool = Field(default=False, description="map the FAISS file from the page cache (shared by workers)")
 
-    mode: Literal["dense", "bm25", "hybrid"] = "hybrid"
+    mode: Mode = "hybrid"
+    # Weighted fusion beat reciprocal-rank fusion on the gold set (README, "Retrieval"), on either store.
+    fusion: Fusion = Field(default="weighted", validation_alias=AliasChoices("QA_FUSION", "QA_MILVUS_RANKER"))
+    dense_weight: float = Field(default=0.6, ge=0, le=1, description="weighted fusion: the cosine's share")
     rrf_k: int = Field(default=60, ge=1)
-    top_k: int = Field(default=5, ge=1, le=20)
+    top_k: int = Field(default=5, ge=1, le=MAX_TOP_K)
     abstain_threshold: float = 0.6  # see README "Abstention": risk/coverage on the gold set
 
     host: str = "127.0.0.1"
@@ -103,16 +119,6 @@ class Settings(BaseSettings):
     def milvus_address(self) -> str:
         """`milvus_uri`, else a Milvus Lite file beside the FAISS index."""
         return self.milvus_uri or str(self.index_dir / "milvus.db")
-
-    def ann(self):
-        """The FAISS index type and parameters these settings ask for (`qa.ann.AnnConfig`)."""
-        from qa.ann import AnnConfig
-
-        kind = self.ann_large_kind if self.ann_kind == "auto" else self.ann_kind
-        return AnnConfig(kind=kind, exact_below=self.ann_exact_below if self.ann_kind == "auto" else 0,
-                         hnsw_m=self.hnsw_m, hnsw_ef_construction=self.hnsw_ef_construction,
-                         hnsw_ef_search=self.hnsw_ef_search, ivf_nlist=self.ivf_nlist, ivf_nprobe=self.ivf_nprobe,
-                         pq_m=self.pq_m)
 
     def chunking(self) -> dict[str, int]:
         """The settings that shape passages; a change means a rebuild."""

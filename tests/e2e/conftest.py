@@ -1,29 +1,25 @@
-"""Browser fixtures: a real `qa serve` on seed documents, two other local origins, headless Chromium."""
+"""Browser fixtures: a real `qa serve` on seed documents, two other local origins, headless Chromium.
+
+(Every test under tests/e2e is marked `e2e` by the root conftest.)"""
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import http.server
-import os
 import shutil
-import socket
-import subprocess
-import sys
 import threading
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from .browser import ROOT, Origins, Widget
+from tests.helpers.browser import Origins, Widget
+from tests.helpers.paths import RELEASE
+from tests.helpers.servers import free_port, running
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-STARTUP_SECONDS = 180
 
 # Untrusted text where a careless widget would build elements: the title (first line), passages, the body.
 INJECTION_DOCUMENT = """\
@@ -51,16 +47,10 @@ EMBED_PAGE = """<!doctype html>
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def seeds_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     seeds = tmp_path_factory.mktemp("seeds")
-    shutil.copy(ROOT / "seeds" / "dhs-human-smuggling-campaign.txt", seeds)
+    shutil.copy(RELEASE, seeds)
     (seeds / "lighthouse-injection.txt").write_text(INJECTION_DOCUMENT, encoding="utf-8")
     (seeds / "lantern-festival-emoji.txt").write_text(EMOJI_DOCUMENT, encoding="utf-8")
     return seeds
@@ -81,55 +71,20 @@ def _serve_files(directory: Path) -> http.server.ThreadingHTTPServer:
 @pytest.fixture(scope="session")
 def origins(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Iterator[Origins]:
     """Start the two embedding sites, then the service allowing only the first of them."""
-    api = f"http://127.0.0.1:{_free_port()}"
+    port = free_port()
+    api = f"http://127.0.0.1:{port}"
     site = tmp_path_factory.mktemp("site")
     (site / "embed.html").write_text(EMBED_PAGE.format(api=api, service=f'service="{api}" '), encoding="utf-8")
     (site / "embed-default.html").write_text(EMBED_PAGE.format(api=api, service=""), encoding="utf-8")
     allowed, blocked = _serve_files(site), _serve_files(site)
     try:
         found = Origins(api, *(f"http://127.0.0.1:{s.server_address[1]}" for s in (allowed, blocked)))
-        with _service(found, seeds_dir, tmp_path_factory.mktemp("index")):
+        folder = tmp_path_factory.mktemp("service")
+        with running(folder, port=port, seeds_dir=seeds_dir, index_dir=folder / "index", cors_origins=found.allowed):
             yield found
     finally:
         allowed.shutdown()
         blocked.shutdown()
-
-
-@contextlib.contextmanager
-def _service(origins: Origins, seeds: Path, index: Path) -> Iterator[None]:
-    """`qa serve` as a subprocess, ready once GET /health answers 200; stopped by its PID."""
-    log_path = index.parent / f"{index.name}-server.log"
-    # Only the settings this suite chooses: a developer's own QA_* variables must not leak in.
-    env = {k: v for k, v in os.environ.items() if not k.startswith("QA_")} | {
-        "QA_SEEDS_DIR": str(seeds), "QA_INDEX_DIR": str(index), "QA_CORS_ORIGINS": origins.allowed,
-        "PYTHONUNBUFFERED": "1"}
-    command = [sys.executable, "-m", "qa.cli", "serve", "--host", "127.0.0.1", "--port", origins.api.rsplit(":", 1)[1]]
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        _wait_until_healthy(origins.api, process, log_path)
-        yield
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-
-
-def _wait_until_healthy(api: str, process: subprocess.Popen[bytes], log_path: Path) -> None:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"`qa serve` exited with {process.returncode}:\n{log_path.read_text()[-3000:]}")
-        try:
-            if httpx.get(f"{api}/health", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    pytest.fail(f"`qa serve` not healthy after {STARTUP_SECONDS} s:\n{log_path.read_text()[-3000:]}")
 
 
 @pytest.fixture(scope="session")

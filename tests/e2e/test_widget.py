@@ -6,7 +6,8 @@ import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
-from .browser import ROOT, Origins, Widget
+from tests.helpers.browser import Origins, Widget
+from tests.helpers.paths import ROOT
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(240)]
 

@@ -6,7 +6,7 @@ import httpx
 import pytest
 from playwright.sync_api import ConsoleMessage, expect
 
-from .browser import Origins, Widget
+from tests.helpers.browser import Origins, Widget
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(240)]
 

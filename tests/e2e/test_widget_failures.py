@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Route, expect
 
-from .browser import Widget
+from tests.helpers.browser import Widget
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(240)]
 

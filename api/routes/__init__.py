@@ -1,0 +1,1 @@
+"""One router per concern: questions, documents, operations."""

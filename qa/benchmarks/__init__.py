@@ -1,0 +1,1 @@
+"""Benchmarks: `qa bench` (latency, throughput, build, start-up against the bare encode) and the scale runs."""

@@ -1,0 +1,205 @@
+"""`qa bench` results as targets, a Markdown table, a comparison with a saved run, and a plot."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from qa.benchmarks.measure import CONCURRENCY
+from qa.settings import Settings
+
+if TYPE_CHECKING:  # matplotlib is imported lazily, only to draw plots
+    from matplotlib.axes import Axes
+
+TOLERANCE = 0.20
+
+def ratios(result: dict, backend: str) -> dict:
+    encode = result["encode_ms"][backend]["p50"]
+    return {"http_p50_over_encode_p50": round(result["http_ask_ms"]["uncached"]["p50"] / encode, 2),
+            "in_process_p50_over_encode_p50": round(result["ask_in_process_ms"]["uncached"]["p50"] / encode, 2),
+            "build_over_encode": result["build"][backend]["build_over_encode"]}
+
+
+def targets(result: dict, backend: str) -> dict[str, dict]:
+    encode, http = result["encode_ms"][backend]["p50"], result["http_ask_ms"]["uncached"]["p50"]
+    c16 = next(level for level in result["throughput"] if level["concurrency"] == max(CONCURRENCY))
+    build = result["build"][backend]["build_over_encode"]
+    return {
+        "http_p50_within_1.5x_encode_plus_1ms": {"value": http, "limit": round(1.5 * encode + 1, 3),
+                                                 "met": http <= 1.5 * encode + 1},
+        "c16_zero_errors_and_p99_under_10x_p50": {
+            "value": f"{c16['errors']} errors, p99/p50 = {c16['p99_ms'] / c16['p50_ms']:.1f}" if c16["p50_ms"]
+            else f"{c16['errors']} errors, no successes", "limit": "0 errors, < 10",
+            "met": bool(c16["errors"] == 0 and c16["p50_ms"] and c16["p99_ms"] < 10 * c16["p50_ms"])},
+        "build_at_least_90pct_of_encode": {"value": build, "limit": 0.9, "met": build >= 0.9},
+    }
+
+
+def meta(settings: Settings, questions: int) -> dict:
+    import onnxruntime
+
+    versions = {"python": platform.python_version(), "onnxruntime": onnxruntime.__version__}
+    try:
+        import torch
+
+        versions["torch"] = torch.__version__
+        versions["torch_threads"] = torch.get_num_threads()
+    except ImportError:
+        pass
+    return {"backend": settings.backend, "model": settings.model, "mode": settings.mode, "questions": questions,
+            "started_at": datetime.now(UTC).isoformat(timespec="seconds"), "cpus": os.cpu_count(),
+            "loadavg_start": list(os.getloadavg()), "versions": versions}
+
+
+# (label, path into the result, True when higher is better)
+COMPARED = [
+    ("encode p50 ms (serving backend)", ("encode_ms", "{backend}", "p50"), False),
+    ("in-process ask p50 ms", ("ask_in_process_ms", "uncached", "p50"), False),
+    ("HTTP /ask p50 ms, uncached", ("http_ask_ms", "uncached", "p50"), False),
+    ("HTTP /ask p50 ÷ encode p50", ("ratios", "http_p50_over_encode_p50"), False),
+    ("build ÷ raw encode", ("ratios", "build_over_encode"), True),
+    *[(f"req/s at {c} clients", ("throughput", i, "requests_per_s"), True) for i, c in enumerate(CONCURRENCY)],
+    ("p99 ms at 16 clients", ("throughput", len(CONCURRENCY) - 1, "p99_ms"), False),
+    ("start to ready s", ("server", "start_to_ready_s"), False),
+    ("peak RSS MB", ("server", "peak_rss_mb"), False),
+]
+
+
+def _lookup(result: dict, path: tuple) -> float | None:
+    value: object = result
+    for key in path:
+        key = key.format(backend=result["meta"]["backend"]) if isinstance(key, str) else key
+        try:
+            value = value[key]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return value if isinstance(value, (int, float)) else None
+
+
+def regressions(result: dict, baseline: dict, tolerance: float) -> list[str]:
+    """Labels of the measures more than `tolerance` worse than in `baseline`."""
+    flagged = []
+    for label, path, higher_is_better in COMPARED:
+        now, before = _lookup(result, path), _lookup(baseline, path)
+        if now is None or not before:
+            continue
+        change = (now - before) / before
+        if (-change if higher_is_better else change) > tolerance:
+            flagged.append(label)
+    return flagged
+
+
+def markdown(result: dict, baseline: dict | None = None, tolerance: float = TOLERANCE) -> str:
+    backend = result["meta"]["backend"]
+    title = (f"## qa bench: serving backend {backend}, {result['meta']['cpus']} CPUs, load average "
+             f"{result['meta']['loadavg_start'][0]:.2f} at start")
+    lines = [title, "",
+             "| measure | n | p50 ms | p95 ms | p99 ms |", "|---|---|---|---|---|"]
+    rows = [(f"bare encode, {name}" + (" (serving)" if name == backend else ""), stats)
+            for name, stats in result["encode_ms"].items()]
+    rows += [("in-process ask, cache off", result["ask_in_process_ms"]["uncached"]),
+             ("in-process ask, cache on (repeated questions)", result["ask_in_process_ms"]["cached"]),
+             ("HTTP /ask, distinct questions (cache misses)", result["http_ask_ms"]["uncached"]),
+             ("HTTP /ask, repeated questions (cache hits)", result["http_ask_ms"]["cached"])]
+    lines += [f"| {label} | {s['n']} | {s['p50']} | {s['p95']} | {s['p99']} |" for label, s in rows]
+    lines += ["", "| clients | requests | errors | req/s | p50 ms | p99 ms | server CPU cores | client CPU cores |",
+              "|---|---|---|---|---|---|---|---|"]
+    lines += [f"| {t['concurrency']} | {t['requests']} | {t['errors']} | {t['requests_per_s']} | {t['p50_ms']} | "
+              f"{t['p99_ms']} | {t['server_cpu_cores']} | {t['client_cpu_cores']} |" for t in result["throughput"]]
+    note = ("Cache misses: the gold questions once, then variants differing only in the widths of their word gaps "
+            "(a new cache key, the same tokens); load levels use such variants only.")
+    lines += ["", note, "",
+              "| build (texts/s, batch 64) | texts | build | raw encode | build ÷ encode |", "|---|---|---|---|---|"]
+    lines += [f"| {name} | {b['texts']} | {b['build_texts_per_s']} | {b['encode_texts_per_s']} | "
+              f"{b['build_over_encode']} |" for name, b in result["build"].items()]
+    server, ratios = result["server"], result["ratios"]
+    started = (f"Server: ready {server['start_to_ready_s']} s after spawn, peak RSS {server['peak_rss_mb']} MB, "
+               f"torch loaded: {'yes' if server['imports_torch'] else 'no'}; per-IP rate limit and read keys off.")
+    ratio = (f"HTTP /ask p50 ÷ bare encode p50 ({backend}): {ratios['http_p50_over_encode_p50']}; "
+             f"in-process ask ÷ encode: {ratios['in_process_p50_over_encode_p50']}")
+    lines += ["", started, "", ratio, "",
+              "| target | value | limit | met |", "|---|---|---|---|"]
+    lines += [f"| {name} | {t['value']} | {t['limit']} | {'yes' if t['met'] else '**NO**'} |"
+              for name, t in result["targets"].items()]
+    if baseline:
+        lines += ["", _baseline_table(result, baseline, tolerance)]
+    return "\n".join(lines)
+
+
+def _baseline_table(result: dict, baseline: dict, tolerance: float) -> str:
+    lines = [f"| vs baseline ({baseline['meta']['started_at']}) | now | before | change | |", "|---|---|---|---|---|"]
+    for label, path, _ in COMPARED:
+        now, before = _lookup(result, path), _lookup(baseline, path)
+        if now is None or before is None:
+            continue
+        change = f"{(now - before) / before:+.0%}" if before else "n/a"
+        flag = f"**REGRESSION** (> {tolerance:.0%} worse)" if label in result["regressions"] else ""
+        lines.append(f"| {label} | {now} | {before} | {change} | {flag} |")
+    return "\n".join(lines)
+
+
+def write_outputs(result: dict, folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = f"bench-{result['meta']['backend']}" + ("-quick" if result["meta"].get("quick") else "")
+    json_path, png_path = folder / f"{stem}.json", folder / f"{stem}.png"
+    json_path.write_text(json.dumps(result, indent=2) + "\n")
+    plot(result, png_path)
+    return [json_path, png_path]
+
+
+def plot(result: dict, path: Path) -> None:
+    """Latency bars against the encode floor, and throughput with tail latency per client count."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    backend = result["meta"]["backend"]
+    figure, (latency, load_axis) = plt.subplots(1, 2, figsize=(13, 4.8), gridspec_kw={"width_ratios": [3, 2]})
+    rows = [(f"encode {name}", s) for name, s in result["encode_ms"].items()]
+    rows += [("ask in-process, cache off", result["ask_in_process_ms"]["uncached"]),
+             ("ask in-process, cache on", result["ask_in_process_ms"]["cached"]),
+             ("HTTP /ask, cache misses", result["http_ask_ms"]["uncached"]),
+             ("HTTP /ask, cache hits", result["http_ask_ms"]["cached"])]
+    positions = np.arange(len(rows))
+    for key, colour in (("p99", "#f4c7a1"), ("p95", "#e89a5b"), ("p50", "#3b6ea8")):
+        latency.barh(positions, [s[key] for _, s in rows], color=colour, label=key)
+    limit = result["targets"]["http_p50_within_1.5x_encode_plus_1ms"]["limit"]
+    latency.axvline(limit, color="black", linestyle="--", linewidth=1, label=f"target p50 ≤ {limit:.1f} ms")
+    for position, (_, stats) in zip(positions, rows, strict=False):
+        latency.annotate(f"{stats['p50']:.1f}", (stats["p50"], position), xytext=(-3, 0), textcoords="offset points",
+                         ha="right", va="center", color="white", fontsize=8)
+    latency.set_xscale("log")  # a torch outlier must not squash the millisecond bars
+    latency.set_yticks(positions, [label for label, _ in rows])
+    latency.invert_yaxis()
+    latency.set_xlabel("milliseconds (log scale; p50 value printed)")
+    latency.set_title(f"latency (serving backend: {backend})")
+    latency.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=4, fontsize=8)
+    _plot_load(load_axis, result["throughput"])
+    meta = result["meta"]
+    figure.suptitle(f"qa bench {meta['started_at']}: {meta['cpus']} CPUs, load average {meta['loadavg_start'][0]:.1f} "
+                    f"at start (other work on the machine inflates absolute numbers)", fontsize=9, color="#555555")
+    figure.tight_layout()
+    figure.savefig(path, dpi=110)
+    plt.close(figure)
+
+
+def _plot_load(axis: Axes, levels: list[dict]) -> None:
+    labels = [str(level["concurrency"]) for level in levels]
+    axis.bar(labels, [level["requests_per_s"] for level in levels], color="#3b6ea8")
+    axis.set_xlabel("concurrent clients (distinct questions)")
+    axis.set_ylabel("requests / s")
+    axis.set_title("throughput and latency under load")
+    tail = axis.twinx()
+    tail.plot(labels, [level["p50_ms"] for level in levels], "o-", color="#e89a5b", label="p50 ms")
+    tail.plot(labels, [level["p99_ms"] for level in levels], "s--", color="#b5452f", label="p99 ms")
+    tail.set_ylabel("milliseconds")
+    tail.legend(loc="upper left", fontsize=8)
+
+

@@ -1,0 +1,1 @@
+"""Documents: read and clean files, cut them into sentences and passages, check uploads."""

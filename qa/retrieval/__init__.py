@@ -1,0 +1,1 @@
+"""Retrieval: ranked candidates from the store, fused into the best distinct passages."""

@@ -1,0 +1,1 @@
+"""The service: answers questions over the current index version and applies corpus changes."""

@@ -1,0 +1,50 @@
+"""Start-up: build the index when the seeds or settings changed, then load the model and the current version."""
+
+from __future__ import annotations
+
+from qa.documents.reading import load_documents
+from qa.embedding import load_embedder
+from qa.embedding.base import Embedder
+from qa.errors import QAError
+from qa.service import ingest
+from qa.service.answerer import QuestionAnswerer
+from qa.settings import Settings
+from qa.storage import open_store
+from qa.storage.build import expected_manifest, fits
+from qa.storage.protocol import Snapshot, Store
+
+
+def ensure_index(settings: Settings, embedder: Embedder, progress: bool = False,
+                 store: Store | None = None) -> tuple[dict, bool]:
+    """Build the index when it is missing or stale; returns (manifest, whether it was built).
+
+    Leftovers of a change a crash interrupted are removed first, and the vectors of documents the
+    previous version already holds are reused.
+    """
+    ingest.remove_leftovers(settings)
+    store = store or open_store(settings)
+    current = _current(store) if store.shared else None  # a shared store's uploads stay in it
+    documents = ingest.corpus_documents(settings, store, current)
+    if fits(store.manifest(), expected_manifest(settings, documents, embedder.name)):
+        return store.manifest() or {}, False
+    return store.sync(documents, settings, embedder, previous=current, progress=progress), True
+
+
+def _current(store: Store) -> Snapshot | None:
+    """The version in the store whatever it was built from; None when there is none or it is unreadable."""
+    try:
+        return store.load()
+    except (QAError, OSError, ValueError, KeyError, TypeError, RuntimeError):  # missing, old format, damaged
+        return None
+
+
+def open_service(settings: Settings, build: bool = True, embedder: Embedder | None = None,
+                 cache_size: int = 1024) -> QuestionAnswerer:
+    """Load the model and the index (building it first when `build` and it is missing or stale)."""
+    embedder = embedder or load_embedder(settings)
+    store = open_store(settings)
+    if build:
+        ensure_index(settings, embedder, store=store)
+    documents = load_documents(settings.seeds_dir, settings.gold_dirname)
+    snapshot = store.load(expected_manifest(settings, documents, embedder.name))
+    return QuestionAnswerer(snapshot.warmed(), embedder, settings, store, cache_size)

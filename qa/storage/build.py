@@ -1,0 +1,118 @@
+"""What every store does to build a version: cut documents into units, embed what is new, name the version."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from qa.documents.chunking import Passage, Sentence, split_document
+from qa.documents.reading import Document, matching_text
+from qa.embedding.base import Embedder
+from qa.errors import IndexMismatchError
+from qa.settings import Settings
+from qa.storage.corpus import Corpus
+
+FORMAT_VERSION = 1
+BUILD_KEYS = ("format_version", "model", "chunking")  # a change in one of these means re-embedding everything
+
+VectorKey = tuple[str, str]
+UnitVectors = tuple[np.ndarray, np.ndarray]  # one document's passage rows and sentence rows
+
+
+def expected_manifest(settings: Settings, documents: list[Document], embedder_name: str) -> dict:
+    """The parts of a manifest that decide whether an index fits these settings and seeds."""
+    return {**build_key(settings, embedder_name), "seeds": {d.source: d.sha256 for d in documents}}
+
+
+def build_key(settings: Settings, embedder_name: str) -> dict:
+    """How units are cut and embedded: vectors built alike can be reused."""
+    return {"format_version": FORMAT_VERSION, "model": embedder_name, "chunking": settings.chunking()}
+
+
+def index_version(key: dict) -> str:
+    """The same corpus built the same way has the same version, whatever the store."""
+    return hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:12]
+
+
+def fits(manifest: dict | None, expected: dict) -> bool:
+    """True when `manifest` was built from exactly these seeds and settings."""
+    return manifest is not None and all(manifest.get(k) == v for k, v in expected.items())
+
+
+def check_build(manifest: dict, expected: dict, where: str) -> None:
+    """Refuse an index built with another format, model or chunking than `expected` asks for."""
+    for key in BUILD_KEYS:
+        if manifest.get(key) != expected[key]:
+            raise IndexMismatchError(
+                f"the index {where} was built with {key}={manifest.get(key)!r}, but the settings ask for "
+                f"{expected[key]!r}; run `qa index` to rebuild it")
+
+
+def split_all(documents: list[Document], settings: Settings) -> tuple[list[Sentence], list[Passage]]:
+    """Sentences and passages of every document, numbered in corpus order."""
+    sentences: list[Sentence] = []
+    passages: list[Passage] = []
+    for document in documents:
+        more_sentences, more_passages = split_document(
+            document, settings.chunk_sentences, settings.chunk_overlap, settings.chunk_max_chars,
+            len(sentences), len(passages))
+        sentences += more_sentences
+        passages += more_passages
+    return sentences, passages
+
+
+def vector_key(document: Document) -> VectorKey:
+    """What decides a document's vectors besides model and chunking: its bytes and its kind (suffix)."""
+    return document.sha256, Path(document.source).suffix.lower()
+
+
+def reusable_vectors(corpus: Corpus, passage_vectors: np.ndarray) -> dict[VectorKey, UnitVectors]:
+    """Every document's passage and sentence vectors in a version, by what decides them."""
+    passage_ids, sentence_ids = rows_by_document(corpus.passages), rows_by_document(corpus.sentences)
+    return {vector_key(d): (passage_vectors[passage_ids.get(d.doc_id, [])],
+                            corpus.sentence_vectors[sentence_ids.get(d.doc_id, [])])
+            for d in corpus.documents.values()}
+
+
+def rows_by_document(units: Sequence[Passage | Sentence]) -> dict[str, list[int]]:
+    rows: dict[str, list[int]] = {}
+    for row, unit in enumerate(units):
+        rows.setdefault(unit.doc_id, []).append(row)
+    return rows
+
+
+def embed_units(documents: list[Document], sentences: list[Sentence], passages: list[Passage], embedder: Embedder,
+                reusable: dict[VectorKey, UnitVectors], progress: bool) -> tuple[np.ndarray, np.ndarray, int]:
+    """Passage rows and sentence rows in corpus order, embedding only what `reusable` lacks."""
+    passage_rows, sentence_rows = rows_by_document(passages), rows_by_document(sentences)
+    cached = _reused(documents, passage_rows, sentence_rows, reusable)
+    texts = {d.doc_id: matching_text(d) for d in documents if d.doc_id not in cached}
+    fresh_passages = [p for p in passages if p.doc_id in texts]
+    fresh_sentences = [s for s in sentences if s.doc_id in texts]
+    units: list[Passage | Sentence] = [*fresh_passages, *fresh_sentences]
+    inputs = [texts[u.doc_id][u.start:u.end] for u in units]
+    fresh = embedder.embed(inputs, progress=progress) if inputs else np.zeros((0, embedder.dimension), np.float32)
+    passage_vectors = np.zeros((len(passages), embedder.dimension), np.float32)
+    sentence_vectors = np.zeros((len(sentences), embedder.dimension), np.float32)
+    passage_vectors[[p.passage_id for p in fresh_passages]] = fresh[: len(fresh_passages)]
+    sentence_vectors[[s.sentence_id for s in fresh_sentences]] = fresh[len(fresh_passages):]
+    for doc_id, (doc_passages, doc_sentences) in cached.items():
+        passage_vectors[passage_rows.get(doc_id, [])] = doc_passages
+        sentence_vectors[sentence_rows.get(doc_id, [])] = doc_sentences
+    return passage_vectors, sentence_vectors, len(inputs)
+
+
+def _reused(documents: list[Document], passage_rows: dict[str, list[int]], sentence_rows: dict[str, list[int]],
+            reusable: dict[VectorKey, UnitVectors]) -> dict[str, UnitVectors]:
+    """doc_id -> vectors kept from a previous version, when its units count the same."""
+    cached: dict[str, UnitVectors] = {}
+    for document in documents:
+        hit = reusable.get(vector_key(document))
+        wanted = (len(passage_rows.get(document.doc_id, [])), len(sentence_rows.get(document.doc_id, [])))
+        if hit is not None and (len(hit[0]), len(hit[1])) == wanted:
+            cached[document.doc_id] = hit
+    return cached

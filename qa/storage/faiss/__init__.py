@@ -1,0 +1,1 @@
+"""The FAISS store: version folders on local disk, searched in memory."""

@@ -1,0 +1,36 @@
+"""Okapi BM25 over the passages of one version, in memory (bm25s, Lucene flavour)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from qa.documents.words import Speller, stems, words
+
+
+class BM25Index:
+    """BM25 over passage texts, tokenised as `qa.documents.words` reads them."""
+
+    def __init__(self, passage_texts: Sequence[str], speller: Speller) -> None:
+        import bm25s  # lazy: only the FAISS store needs it
+
+        corpus_words = [words(t) for t in passage_texts]
+        self.speller = speller
+        tokenised = [stems(ws) or ["\u2205"] for ws in corpus_words]
+        self.vocabulary = {t for ts in tokenised for t in ts}
+        self.retriever = bm25s.BM25()
+        self.retriever.index(tokenised, show_progress=False)
+        self.size = len(passage_texts)
+
+    def query_terms(self, query: str) -> list[str]:
+        """The query's stems after typo repair, restricted to the indexed vocabulary."""
+        repaired = [self.speller.correct(w) for w in words(query)]
+        return [t for t in stems(repaired) if t in self.vocabulary]
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every passage for `query` (zeros when no term is known)."""
+        query_terms = self.query_terms(query)
+        if not query_terms:
+            return np.zeros(self.size, dtype=np.float32)
+        return np.asarray(self.retriever.get_scores(query_terms), dtype=np.float32)

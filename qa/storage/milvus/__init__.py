@@ -1,0 +1,1 @@
+"""The Milvus store: the corpus in Milvus collections, shared by replicas."""

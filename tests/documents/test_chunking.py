@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from qa.documents.chunking import split_document
+from qa.documents.reading import Document, load_documents, strip_furniture
+from tests.helpers.paths import SEEDS
+
+
+def _document(text: str) -> Document:
+    return Document("doc", "title", "doc.txt", text, (strip_furniture(text),), "sha")
+
+
+def test_release_passages_slice_exactly_and_pillars_stay_whole() -> None:
+    [document] = load_documents(SEEDS)
+    _sentences, passages = split_document(document)
+    assert all(document.text[p.start:p.end] == p.text for p in passages)
+    for number in range(1, 6):
+        items = [p for p in passages if p.text.startswith(f"{number}. ")]
+        assert len(items) == 1, f"pillar {number} must be one passage"
+    sentinel = next(p for p in passages if p.text.startswith("2. Operation Sentinel"))
+    assert sentinel.text.rstrip("\u00a0 ").endswith("partnerships with other agencies.")
+
+
+def test_abbreviations_and_list_numbers_do_not_end_sentences() -> None:
+    text = "1. Led by U.S. Customs and Border Protection's NTC. Another sentence follows here."
+    sentences, _ = split_document(_document(text))
+    assert [text[s.start:s.end] for s in sentences] == [
+        "1. Led by U.S. Customs and Border Protection's NTC.", "Another sentence follows here."]
+
+
+def test_windows_overlap_by_the_configured_sentences() -> None:
+    text = " ".join(f"Sentence number {word} is here." for word in ["one", "two", "three", "four", "five"])
+    _, passages = split_document(_document(text), sentences_per_passage=2, overlap=1)
+    assert [(p.first_sentence, p.last_sentence) for p in passages] == [(0, 1), (1, 2), (2, 3), (3, 4)]
+
+
+def test_max_chars_bounds_a_window_but_keeps_one_sentence() -> None:
+    text = "Short one. " + "Long " * 100 + "sentence. Tail."
+    _, passages = split_document(_document(text), sentences_per_passage=3, overlap=0, max_chars=120)
+    assert all(len(p.text) <= 120 or p.first_sentence == p.last_sentence for p in passages)
+
+
+_alphabet = st.sampled_from([*"abcXYZ .,!?:;\n\n\t\xa0’“”-0123456789", "é", "日本", "🙂", "U.S.", "  1. ", "\r\n"])
+texts = st.lists(_alphabet, max_size=300).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts, size=st.integers(1, 5), overlap=st.integers(0, 4), max_chars=st.integers(100, 800))
+def test_every_offset_slices_back_to_its_text(text: str, size: int, overlap: int, max_chars: int) -> None:
+    document = _document(text)
+    sentences, passages = split_document(document, size, min(overlap, size - 1), max_chars)
+    for passage in passages:
+        assert document.text[passage.start:passage.end] == passage.text
+        assert passage.text and not passage.text[0].isspace() and not passage.text[-1].isspace()
+        assert sentences[passage.first_sentence].start == passage.start
+        assert sentences[passage.last_sentence].end == passage.end
+    for sentence in sentences:
+        assert 0 <= sentence.start < sentence.end <= len(text)
+    assert [s.start for s in sentences] == sorted(s.start for s in sentences)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=texts)
+def test_every_content_character_is_in_some_sentence(text: str) -> None:
+    document = _document(text)
+    sentences, _ = split_document(document)
+    covered = set()
+    for s in sentences:
+        covered.update(range(s.start, s.end))
+    start, end = document.regions[0]
+    assert all(i in covered for i in range(start, end) if not text[i].isspace())

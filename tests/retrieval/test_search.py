@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import pytest
+
+from qa.settings import MODES
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_names_and_acronyms_are_found_in_every_mode(service, mode: str) -> None:
+    for query, expected in [("Operation Sentinel", "2. Operation Sentinel"), ("JTFA", "3. Joint Task Force Alpha")]:
+        passages = service.search(query, top_k=3, mode=mode)
+        assert any(p.text.startswith(expected) for p in passages), (mode, query)
+
+
+def test_bm25_finds_a_misspelt_name(service) -> None:
+    [top] = service.search("operation sentinal", top_k=1, mode="bm25")
+    assert top.text.startswith("2. Operation Sentinel")
+
+
+def test_explain_reports_each_stage(service) -> None:
+    passages = service.search("who leads Operation Sentinel?", top_k=5, mode="hybrid", explain=True)
+    assert [p.score for p in passages] == sorted((p.score for p in passages), reverse=True)
+    for passage in passages:
+        assert set(passage.explain) == {"dense_score", "dense_rank", "bm25_score", "bm25_rank", "fused_score"}
+    top_bm25 = max(p.explain["bm25_score"] or 0.0 for p in service.search("who leads Operation Sentinel?", top_k=20,
+                                                                           mode="hybrid", explain=True))
+    for passage in passages:
+        expected = 0.6 * (passage.explain["dense_score"] or 0) + 0.4 * (passage.explain["bm25_score"] or 0) / top_bm25
+        assert passage.explain["fused_score"] == pytest.approx(expected, rel=1e-4)
+
+
+def test_returned_passages_are_distinct(service) -> None:
+    passages = service.search("DHS smuggling", top_k=20)
+    spans = [(p.citation.start, p.citation.end) for p in passages]
+    assert len(set(spans)) == len(spans)
+
+
+def test_page_furniture_is_never_returned(service) -> None:
+    for query in ["TSP Board system upgrades", "Retirement Legislation full compensation pay caps", "Previous Next"]:
+        for passage in service.search(query, top_k=20):
+            assert "TSP Board" not in passage.text and "Retirement Legislation" not in passage.text
+            assert passage.text.strip() not in ("Previous", "Next")
