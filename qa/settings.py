@@ -74,10 +74,12 @@ class Settings(BaseSettings):
     mode: Mode = "hybrid"
     # Weighted fusion beat reciprocal-rank fusion on the gold set (README, "Retrieval"), on either store.
     fusion: Fusion = Field(default="weighted", validation_alias=AliasChoices("QA_FUSION", "QA_MILVUS_RANKER"))
-    dense_weight: float = Field(default=0.6, ge=0, le=1, description="weighted fusion: the cosine's share")
+    dense_weight: float = Field(default=0.7, ge=0, le=1, description="weighted fusion: the cosine's share")
     rrf_k: int = Field(default=60, ge=1)
     top_k: int = Field(default=5, ge=1, le=MAX_TOP_K)
-    abstain_threshold: float = 0.6  # see README "Abstention": risk/coverage on the gold set
+    abstain_threshold: float | None = Field(default=None, ge=0, le=1, description="answers whose score (the "
+                                            "probability they are right) is below it become null; default: the "
+                                            "threshold fitted with the answer model on the dev documents")
 
     host: str = "127.0.0.1"
     port: int = 8000

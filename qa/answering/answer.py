@@ -1,26 +1,37 @@
-"""Pick the sentence that answers a question, tighten it to a span, or abstain."""
+"""Pick the sentence that answers a question, tighten it to a span of the asked kind, or abstain.
+
+Every sentence of the retrieved passages (and its neighbours in the same block) is a candidate;
+the answer model (`qa.answering.model`) turns its features into a logit, and the best candidate's
+calibrated probability is the answer's score. The passages are re-ranked by the best candidate
+each holds, so the passage that answers comes first. A question that only points back ("Who leads
+it?") is not guessed at, and neither is one whose best answer scores below the threshold.
+"""
 
 from __future__ import annotations
 
-import itertools
-import re
-from collections import OrderedDict
-from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Literal
 
 import numpy as np
 
-from qa.answering.spans import TYPED_KINDS, QuestionType, asked_noun, candidate_spans, question_type
+from qa.answering.features import (
+    NUMERIC_KINDS,
+    Place,
+    Span,
+    answer_unit,
+    candidate_sentences,
+    evidence,
+    features,
+    follower,
+    introduces,
+)
+from qa.answering.model import AnswerModel, default_model
+from qa.answering.questions import Query, read_query
 from qa.documents.chunking import Sentence
-from qa.documents.reading import fold
-from qa.documents.words import terms, words
 from qa.retrieval.search import Hit
 from qa.storage.corpus import Corpus
 
-# Logistic model of "this candidate's span answers the question", fitted on the dev half of the
-# gold set by `python -m qa.calibration` (held-out figures in the README). "bias" is the intercept.
-DEFAULT_WEIGHTS = {"bias": -3.0, "dense": 3.0, "own_terms": 1.5, "context_terms": 2.0, "typed_found": 1.0,
-                   "typed_missing": -2.0, "retrieval": 1.0, "unknown_terms": -3.0}
+Abstention = Literal["referent", "below_threshold", "nothing_found"]
 
 
 @dataclass(frozen=True)
@@ -28,190 +39,90 @@ class Candidate:
     """A sentence considered as an answer, with the evidence behind its score."""
 
     sentence: Sentence
-    score: float
+    logit: float
+    score: float  # the calibrated probability that this answer is right
     features: dict[str, float]
-    span: tuple[int, int] | None
+    span: Span | None
+    place: Place
+    support: Sentence  # the sentence holding the span: this one, or the next in its block
 
 
 @dataclass(frozen=True)
 class Extraction:
-    """The chosen answer: a span inside its supporting sentence, or None when abstaining."""
+    """The chosen answer (a span inside its supporting sentence) or an abstention and why; the passages
+    re-ranked by the candidates they hold."""
 
-    span: tuple[int, int] | None
+    span: Span | None
     sentence: Sentence | None
     score: float
     candidates: list[Candidate] = field(default_factory=list)
+    passages: list[Hit] = field(default_factory=list)
+    abstained: Abstention | None = None
 
 
 def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | None, hits: list[Hit],
-                   threshold: float, weights: dict[str, float] | None = None) -> Extraction:
-    """The best-supported span for `question` among the hits' sentences and their neighbours."""
-    weights = weights or DEFAULT_WEIGHTS
-    candidates = score_candidates(corpus, question, query_vector, hits, weights)
-    if not candidates:
-        return Extraction(None, None, 0.0, [])
-    best = candidates[0]
-    if best.score < threshold:
-        return Extraction(None, None, best.score, candidates)
-    span = best.span or (best.sentence.start, best.sentence.end)
-    return Extraction(span, best.sentence, best.score, candidates)
-
-
-@dataclass(frozen=True)
-class Query:
-    """Everything about the question that does not depend on the candidate, computed once."""
-
-    text: str
-    vector: np.ndarray | None
-    wanted: QuestionType
-    asked: dict[str, float]        # question stems -> weight
-    predicate: dict[str, float]    # the stems an answering sentence should say itself
-    span_terms: list[str]          # stems an answer span must not restate (the asked noun excluded)
-    unknown: float                 # weighted share of question stems the corpus never uses
-
-
-def read_query(corpus: Corpus, question: str, query_vector: np.ndarray | None) -> Query:
-    asked = _question_terms(corpus, question)
-    noun = terms(asked_noun(question) or "")
-    return Query(question, query_vector, question_type(question), asked, _predicate(corpus, asked, question),
-                 [t for t in asked if t not in noun], 1.0 - _coverage(asked, corpus.term_weights.keys()))
-
-
-def score_candidates(corpus: Corpus, question: str, query_vector: np.ndarray | None, hits: list[Hit],
-                     weights: dict[str, float]) -> list[Candidate]:
-    """Every candidate sentence scored, best first."""
+                   threshold: float | None = None, model: AnswerModel | None = None) -> Extraction:
+    """The best-supported span for `question` among the hits' sentences, or an abstention."""
+    model = model or default_model()
     query = read_query(corpus, question, query_vector)
-    sentence_rank = _candidate_sentences(corpus, hits)
-    candidates = [_candidate(corpus, sentence_id, rank, query, weights) for sentence_id, rank in sentence_rank.items()]
-    return sorted(candidates, key=lambda c: (-c.score, c.sentence.sentence_id))
+    candidates = score_candidates(corpus, query, hits, model)
+    passages = rerank(hits, candidates)
+    eligible = [c for c in candidates if may_answer(c, query)]
+    best = eligible[0] if eligible else None
+    threshold = model.threshold if threshold is None else threshold
+    if query.referentless:
+        return Extraction(None, None, 0.0, candidates, passages, "referent")
+    if best is None:
+        return Extraction(None, None, 0.0, candidates, passages, "nothing_found")
+    if best.score < threshold:
+        return Extraction(None, None, best.score, candidates, passages, "below_threshold")
+    if best.span is not None:
+        return Extraction(best.span, best.support, best.score, candidates, passages)
+    sentence = _with_continuation(corpus, best, candidates, model.extend_margin)
+    return Extraction((sentence.start, sentence.end), sentence, best.score, candidates, passages)
 
 
-def _candidate_sentences(corpus: Corpus, hits: list[Hit]) -> dict[int, int]:
-    """Sentence id -> rank of the best hit that holds it or its paragraph."""
-    ranks: dict[int, int] = {}
-    for rank, hit in enumerate(hits, start=1):
-        passage = hit.passage
-        for sentence_id in _paragraph_of(corpus, passage.first_sentence, passage.last_sentence):
-            ranks.setdefault(sentence_id, rank)
-    return ranks
+def _with_continuation(corpus: Corpus, best: Candidate, candidates: list[Candidate], margin: float) -> Sentence:
+    """The answering sentence, extended over the next one of its block when that one scores nearly as well:
+    what follows a sentence that matches the question often completes its answer."""
+    after = follower(corpus, best.sentence)
+    following = next((c for c in candidates if after is not None and c.sentence == after), None)
+    if after is None or following is None:
+        return best.sentence
+    if following.logit < best.logit - margin and not introduces(corpus, best.sentence):
+        return best.sentence
+    return replace(best.sentence, end=after.end)
 
 
-def _paragraph_of(corpus: Corpus, first: int, last: int) -> range:
-    """The ids of every sentence in the paragraph(s) spanned by sentences first..last."""
-    sentences = corpus.sentences
-    low, high = first, last
-    while low > 0 and sentences[low - 1].doc_id == sentences[first].doc_id and \
-            sentences[low - 1].paragraph == sentences[first].paragraph:
-        low -= 1
-    while high + 1 < len(sentences) and sentences[high + 1].doc_id == sentences[last].doc_id and \
-            sentences[high + 1].paragraph == sentences[last].paragraph:
-        high += 1
-    return range(low, high + 1)
-
-
-def _question_terms(corpus: Corpus, question: str) -> dict[str, float]:
-    """Question stems (typos repaired) with their weights; unknown words weigh the most."""
-    repaired = " ".join(corpus.speller.correct(w) for w in words(question))
-    weights = corpus.term_weights
-    ceiling = max(weights.values(), default=1.0)
-    return {term: weights.get(term, ceiling) for term in dict.fromkeys(terms(repaired))}
-
-
-def _predicate(corpus: Corpus, asked: dict[str, float], question: str) -> dict[str, float]:
-    """The question's terms minus the names it is about: what the answer sentence must say itself.
-
-    Names ("Operation Sentinel", "JTFA") are often only in the heading of a paragraph, while the
-    sentence that answers carries the predicate ("leads"); a term is a name when the corpus
-    mostly writes it capitalised mid-sentence.
-    """
-    written_as_names = {t for word in re.findall(r"(?<=\w )[A-Z][\w'-]*", question) for t in terms(word)}
-    predicate = {t: w for t, w in asked.items() if t not in corpus.name_terms and t not in written_as_names}
-    return predicate or asked
-
-
-def _coverage(asked: dict[str, float], present: Collection[str]) -> float:
-    total = sum(asked.values())
-    return sum(w for t, w in asked.items() if t in present) / total if total else 0.0
-
-
-def _candidate(corpus: Corpus, sentence_id: int, rank: int, query: Query, weights: dict[str, float]) -> Candidate:
-    sentence = corpus.sentences[sentence_id]
-    own = corpus.sentence_terms[sentence_id]
-    context = set(own).union(*(corpus.sentence_terms[i] for i in _paragraph_of(corpus, sentence_id, sentence_id)))
-    span = _best_span(corpus, sentence, query)
-    wanted = query.wanted
-    features = {
-        "dense": float(corpus.sentence_vectors[sentence_id] @ query.vector) if query.vector is not None else 0.0,
-        "own_terms": _coverage(query.predicate, own),
-        "context_terms": _coverage(query.asked, context),
-        "typed_found": float(wanted.typed and span is not None),
-        "typed_missing": float(wanted.typed and span is None),
-        "retrieval": 1.0 / rank,
-        "unknown_terms": query.unknown,
-    }
-    return Candidate(sentence, probability(features, weights), features, span)
-
-
-def probability(features: dict[str, float], weights: dict[str, float]) -> float:
-    """Logistic score in [0, 1]: how likely this candidate answers the question."""
-    logit = weights.get("bias", 0.0) + sum(weights.get(name, 0.0) * value for name, value in features.items())
-    return float(1.0 / (1.0 + np.exp(-logit)))
-
-
-@dataclass(frozen=True)
-class SentenceWords:
-    """A sentence read once per index: its words' stems by position, and its typed spans with their stems."""
-
-    word_terms: list[tuple[int, frozenset[str]]]
-    spans: dict[str, list[tuple[int, int, list[str]]]]
-
-
-_READINGS: OrderedDict[str, dict[int, SentenceWords]] = OrderedDict()
-
-
-def _sentence_words(corpus: Corpus, sentence: Sentence) -> SentenceWords:
-    """Memoised per corpus version: after warm-up no request tokenises a sentence again."""
-    readings = _READINGS.setdefault(corpus.version, {})
-    _READINGS.move_to_end(corpus.version)
-    while len(_READINGS) > 4:
-        _READINGS.popitem(last=False)
-    found = readings.get(sentence.sentence_id)
-    if found is None:
-        text = fold(corpus.sentence_text(sentence))
-        word_terms = [(m.start(), frozenset(terms(m.group(0)))) for m in re.finditer(r"[A-Za-z0-9]+", text)]
-        spans = {kind: [(a, b, terms(text[a:b])) for a, b in candidate_spans(text, QuestionType(kind))]
-                 for kind in TYPED_KINDS}
-        found = readings[sentence.sentence_id] = SentenceWords(word_terms, spans)
-    return found
-
-
-def _best_span(corpus: Corpus, sentence: Sentence, query: Query) -> tuple[int, int] | None:
-    """The span of the wanted type nearest the question's words in this sentence."""
-    if not query.wanted.typed:
-        return None
-    reading = _sentence_words(corpus, sentence)
-    spans = [(a, b) for a, b, span_terms in reading.spans[query.wanted.name]
-             if not _restates(span_terms, query.span_terms)]
-    if not spans:
-        return None
-    # Question words inside a span do not make it an answer; distance counts from words outside it.
-    anchors = [position for position, word in reading.word_terms if word & query.asked.keys()]
-    best = min(spans, key=lambda s: (_distance(s, anchors), -(s[1] - s[0])))
-    return sentence.start + best[0], sentence.start + best[1]
-
-
-def _restates(span_terms: list[str], question_terms: list[str]) -> bool:
-    """A span built from the question's own words (half of it, or two in a row) does not answer it."""
-    if not span_terms:
-        return False
-    if sum(t in question_terms for t in span_terms) * 2 >= len(span_terms):
+def may_answer(candidate: Candidate, query: Query) -> bool:
+    """A heading alone never answers; a how-many, when or which-version question only with a span of its kind."""
+    if candidate.span is not None:
         return True
-    pairs = set(itertools.pairwise(question_terms))
-    return any(pair in pairs for pair in itertools.pairwise(span_terms))
+    return not candidate.sentence.heading and query.wanted.name not in NUMERIC_KINDS
 
 
-def _distance(span: tuple[int, int], anchors: list[int]) -> int:
-    outside = [a for a in anchors if not span[0] <= a < span[1]]
-    if not outside:
-        return 10_000
-    return min(min(abs(a - span[0]), abs(a - span[1])) for a in outside)
+def score_candidates(corpus: Corpus, query: Query, hits: list[Hit], model: AnswerModel) -> list[Candidate]:
+    """Every candidate sentence scored, best first."""
+    places = candidate_sentences(corpus, hits)
+    if not places:
+        return []
+    seen = evidence(corpus, query, places, hits)
+    sentences = [corpus.sentences[sentence_id] for sentence_id in places]
+    units = [answer_unit(corpus, sentence, query) for sentence in sentences]
+    found = [features(corpus, sentence, places[sentence.sentence_id], query, seen, unit.span)
+             for sentence, unit in zip(sentences, units, strict=True)]
+    logits = model.logits(found).tolist()
+    candidates = [Candidate(sentence, logit, model.probability(logit), row, unit.span, places[sentence.sentence_id],
+                            unit.support)
+                  for sentence, unit, row, logit in zip(sentences, units, found, logits, strict=True)]
+    return sorted(candidates, key=lambda c: (-c.logit, c.sentence.sentence_id))
+
+
+def rerank(hits: list[Hit], candidates: list[Candidate]) -> list[Hit]:
+    """The hits ordered by the best candidate within each passage (retrieval order breaks ties)."""
+    logits = {candidate.sentence.sentence_id: candidate.logit for candidate in candidates}
+    best = {position: max((logits.get(i, -np.inf) for i in range(hit.passage.first_sentence,
+                                                                  hit.passage.last_sentence + 1)), default=-np.inf)
+            for position, hit in enumerate(hits)}
+    order = sorted(range(len(hits)), key=lambda position: (-best[position], position))
+    return [hits[position] for position in order]

@@ -1,4 +1,9 @@
-"""What a question asks for (who, how many, when, where) and the spans of a sentence that fit."""
+"""What a question asks for, and the spans of a sentence that could be that answer.
+
+Typed questions (who, how many, when, where, which version, what an acronym stands for) are
+answered by a span of their type; definitions, yes/no, why and how questions by the sentence
+that says it.
+"""
 
 from __future__ import annotations
 
@@ -6,35 +11,47 @@ import re
 from dataclasses import dataclass
 
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-           "Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.")
+           "Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?")
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                  "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-                 "hundred|a hundred|dozens?|hundreds|thousands|millions")
+                 "hundred|a hundred|dozens?|hundreds|thousands|millions|a few|several|once|twice")
 _QUALIFIER = r"(?:(?:over|nearly|almost|about|around|approximately|roughly|some|more than|less than|fewer than|" \
-             r"up to|at least|at most|an estimated|estimated)\s+)?"
+             r"up to|at least|at most|no more than|no less than|an estimated|estimated|only|just|exactly|" \
+             r"within|after|before|every|per)\s+)?"
+_UNIT = (r"(?:\s(?:additional|more|extra|new|other|consecutive|full|calendar|working|business)?\s?"
+         r"(?:%|percent|per cent|bits?|bytes?|[KMGT]i?B|kilobytes?|megabytes?|gigabytes?|characters?|chars?|"
+         r"lines?|columns?|words?|letters?|digits?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
+         r"months?|years?|times|levels?|steps?|items?|entries|files?|fields?|stanzas?|pages?|people|persons?|"
+         r"personnel|members?|users?|groups?|jobs?|arguments?|options?|versions?|releases?|copies|tests?|"
+         r"dollars?|cents?|euros?|pillars?|actions?|smugglers?|migrants?|ids?|uids?|gids?|[a-z]+s)\b)?")
 QUANTITY = re.compile(
-    _QUALIFIER + r"(?:\$\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b)?|\b(?:" + _NUMBER_WORDS + r")\b)"
-    r"(?:\s(?:million|billion|trillion|thousand|hundred)\b)?", re.I)
+    _QUALIFIER + r"(?:\$\s?\d[\d,]*(?:\.\d+)?|-?\d[\d,]*(?:\.\d+)?(?:\s?(?:[-–]|to)\s?\d[\d,]*)?(?:\s?(?:%|percent\b))?"
+    r"|\b(?:" + _NUMBER_WORDS + r")\b)(?:\s(?:million|billion|trillion|thousand|hundred)\b)?" + _UNIT, re.I)
 DATE = re.compile(
-    r"\b(?:(?:early|late|mid-?)\s?)?(?:" + _MONTHS + r")(?:\s\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s(?:19|20)\d\d)?\b"
+    r"\b\d{1,2}\s(?:" + _MONTHS + r")\s(?:19|20)\d\d\b"
+    r"|\b(?:(?:early|late|mid-?)\s?)?(?:" + _MONTHS + r")(?:\s\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s(?:19|20)\d\d)?\b"
+    r"|\b(?:19|20)\d\d-\d\d-\d\d\b"
     r"|\b(?:in|since|by|during|until)\s(?:19|20)\d\d\b|\b(?:19|20)\d\d\b"
     r"|\b(?:last|next|this|previous|past)\s(?:\w+\s)?(?:week|weeks|month|months|year|years|day|days)\b"
     r"|\b(?:yesterday|today|tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+VERSION = re.compile(r"\b(?:v(?:ersion)?\s?)?\d+(?:\.\d+){1,3}(?:[a-z]+\d*)?\b|\b(?:version|release)\s\d+\b", re.I)
 _CAPITAL = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z0-9&\-]*)(?:'s)?(?:\s\([A-Z][A-Za-z0-9&.\- ]*\))?"
-ENTITY = re.compile(_CAPITAL + r"(?:(?:\s(?:of|and|for|on|the|de|del|to)){0,2}\s" + _CAPITAL + r")*")
+ENTITY = re.compile(_CAPITAL + r"(?:(?:\s(?:of|and|for|on|the|de|del|to|van|von)){0,2}\s" + _CAPITAL + r")*")
 _PLACE_CUE = re.compile(r"\b(?:in|at|along|across|from|to|into|near|throughout|within|inside|outside)\s+(?:the\s+)?$")
 _LEADING = re.compile(r"^(?:(?:The|A|An|This|These|Those|Its|Their|His|Her|Our|According|Despite|As|In|On|"
                       r"At|By|For|With|Consequently|However|Meanwhile|Since|While|When|If|Although)\s+)+")
 
-
-TYPED_KINDS = ("who", "quantity", "date", "place")
+# Kinds answered by a span of their own type; the others by the sentence.
+TYPED_KINDS = ("who", "quantity", "date", "place", "version", "acronym")
+KINDS = (*TYPED_KINDS, "definition", "yesno", "reason", "manner", "description")
 
 
 @dataclass(frozen=True)
 class QuestionType:
-    """The kind of span a question wants; `typed` is False for what/why/how questions."""
+    """The kind of answer a question wants; `typed` when a span of that kind answers it."""
 
     name: str
+    acronym: str | None = None  # for "what does X stand for": X
 
     @property
     def typed(self) -> bool:
@@ -42,25 +59,49 @@ class QuestionType:
 
 
 _TYPE_PATTERNS = (
-    ("quantity", r"\bhow (?:many|much|large|big|long|far|often)\b|\bwhat (?:number|amount|percentage|share|"
-                 r"proportion|sum|size)\b|\bhow (?:high|low)\b|\bby how much\b|\bwhat percent\b"),
-    ("date", r"\bwhen\b|\bwhat (?:year|month|day|date|time)\b|\bwhich (?:year|month|day|date)\b|\bsince when\b"),
-    ("who", r"\bwho(?:m|se)?\b|\bwhich (?:agency|department|office|organi[sz]ation|body|unit|group|team|"
-            r"person|official|administration|center|centre)\b|\bwhat (?:agency|department|office|"
-            r"organi[sz]ation|body|unit)\b"),
-    ("place", r"\bwhere\b|\bwhich (?:country|countries|region|regions|city|cities|area|areas|border|state|place)\b|"
-              r"\bwhat (?:country|countries|region|regions|city|area|areas|place)\b"),
+    ("quantity", r"\bhow (?:many|much|large|big|long|far|often|old|fast|high|low|deep|wide)\b|\bwhat (?:number|"
+                 r"amount|percentage|share|proportion|sum|size|length|limit|maximum|minimum|max|min|default "
+                 r"(?:level|size|value|number))\b|\bby how much\b|\bwhat percent\b|\bwhich (?:number|uid|gid)\b"),
+    ("date", r"\bwhen\b|\bwhat (?:year|month|day|date|time)\b|\bwhich (?:year|month|day|date)\b|\bsince when\b|"
+             r"\bin which year\b|\bhow recent\b"),
+    ("version", r"\b(?:which|what) (?:version|release)s?\b|\bsince (?:which|what) version\b"),
+    ("who", r"\bwho(?:m|se)?\b|\bwhich (?:agency|department|office|organi[sz]ation|body|unit|team|company|companies|"
+            r"person|official|administration|center|centre|user|author|developer|maintainer|group)\b|"
+            r"\bwhat (?:agency|department|office|organi[sz]ation|body|unit|company)\b"),
+    ("place", r"\bwhere\b|\bwhich (?:country|countries|region|regions|city|cities|area|areas|border|state|place|"
+              r"directory|folder|file|url|address|website|site|mailing list)\b|\bwhat (?:country|countries|region|"
+              r"regions|city|area|areas|place|directory|url|address|website|mailing list)\b"),
+    ("acronym", r"\bstand(?:s)? for\b|\bshort for\b|\babbreviat\w+\b|\bacronym\b|\bexpan(?:d|sion)\b"),
+    ("reason", r"\bwhy\b|\bwhat is the reason\b|\bfor what reason\b"),
+    ("manner", r"\bhow (?:do|does|did|can|could|should|would|to|is|are|was|were)\b"),
+    ("definition", r"^what (?:is|are|was|were) (?:an? |the )?[\w.\-/ ]{1,40}\??$|\bwhat does [\w.\-/ ]+ mean\b|"
+                   r"\bwhat is meant by\b|\bdefin(?:e|ition)\b|\bwhat (?:is|are) [\w.\-/ ]+ (?:for|used for)\b"),
 )
+_YESNO = re.compile(r"^(?:is|are|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|has|have|"
+                    r"had)\b", re.I)
 
 
 def question_type(question: str) -> QuestionType:
     """The question word that comes first decides ("what happens to those who ..." is no who-question)."""
-    lowered = " ".join(question.lower().replace("\u2019", "'").split())
+    lowered = " ".join(question.lower().replace("\u2019", "'").split()).rstrip(" ?")
+    acronym = _acronym_asked(question)
+    if acronym:
+        return QuestionType("acronym", acronym)
     found = [(match.start(), name) for name, pattern in _TYPE_PATTERNS if (match := re.search(pattern, lowered))]
-    opening = re.search(r"\b(?:what|which|why|how|who|whom|whose|when|where|is|are|do|does|did|can)\b", lowered)
+    opening = re.search(r"\b(?:what|which|why|how|who|whom|whose|when|where)\b", lowered)
+    if _YESNO.match(lowered) and not (found and min(found)[0] < 3):
+        return QuestionType("yesno")
     if found and (opening is None or min(found)[0] <= opening.start()):
-        return QuestionType(min(found)[1])
+        priority = [name for name, _ in _TYPE_PATTERNS]  # where two kinds start together, the first listed wins
+        return QuestionType(min(found, key=lambda f: (f[0], priority.index(f[1])))[1])
     return QuestionType("description")
+
+
+def _acronym_asked(question: str) -> str | None:
+    """X in "what does X stand for", "what is X short for", "expand X" (X written in capitals)."""
+    match = re.search(r"\b(?:does|is|do)\s+(?:the\s+)?([A-Z][A-Za-z0-9.&\-]{1,12})\s+(?:stand|short|abbreviat)",
+                      question) or re.search(r"\bexpan(?:d|sion of)\s+([A-Z][A-Z0-9.&\-]{1,12})\b", question)
+    return match.group(1).strip(".") if match and sum(c.isupper() for c in match.group(1)) >= 2 else None
 
 
 def asked_noun(question: str) -> str | None:
@@ -72,15 +113,64 @@ def asked_noun(question: str) -> str | None:
 def candidate_spans(sentence: str, wanted: QuestionType) -> list[tuple[int, int]]:
     """Offsets (into `sentence`) of every span that could answer a question of type `wanted`."""
     if wanted.name == "quantity":
-        return [_strip(sentence, m.span()) for m in QUANTITY.finditer(sentence) if not _is_list_marker(sentence, m)]
+        return [_strip(sentence, m.span()) for m in QUANTITY.finditer(sentence)
+                if not _is_list_marker(sentence, m) and re.search(r"\d|[a-z]", m.group(0), re.I)]
     if wanted.name == "date":
         return [m.span() for m in DATE.finditer(sentence)]
+    if wanted.name == "version":
+        return [m.span() for m in VERSION.finditer(sentence)]
+    if wanted.name == "acronym":
+        return expansions(sentence, wanted.acronym or "")
     found = [_entity(sentence, m) for m in ENTITY.finditer(sentence)]
     entities = [span for span in found if span is not None]
     placed = [s for s in entities if _PLACE_CUE.search(sentence[max(0, s[0] - 20):s[0]])]
     if wanted.name == "place":
-        return placed
+        return placed + _paths_and_addresses(sentence)
     return [s for s in entities if s not in placed]  # "in Mexico" names a place, not who did something
+
+
+_SMALL_WORDS = ("of", "and", "for", "the", "to", "in", "on", "a", "an", "de")
+_DIGIT_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four"}
+
+
+def expansions(sentence: str, acronym: str) -> list[tuple[int, int]]:
+    """Where `acronym` is spelled out in a sentence that mentions it: a run of words whose initials spell it
+    ("Distinguished Encoding Rules (DER)", "| LPPL | LaTeX Project Public License |"), or what follows "ACR
+    stands for"."""
+    if not re.search(rf"\b{re.escape(acronym)}", sentence):
+        return []
+    letters = [_DIGIT_WORDS.get(c, c.lower())[0] for c in acronym if c.isalnum()]
+    spans = _initial_runs(sentence, letters)
+    for match in re.finditer(rf"\b{re.escape(acronym)}\b,?\s+(?:stands for|is short for|short for|means)\s+"
+                             r"([^().,;]{3,120})", sentence):
+        spans.append(match.span(1))
+    return spans
+
+
+def _initial_runs(sentence: str, letters: list[str]) -> list[tuple[int, int]]:
+    """Runs of capitalised words (small words between them allowed) whose initials spell `letters`."""
+    words = list(re.finditer(r"[A-Za-z0-9][\w'*\-]*", sentence))
+    found = []
+    for first in range(len(words)):
+        initials: list[str] = []
+        last = first
+        for index in range(first, len(words)):
+            word = words[index].group(0)
+            if word.lower() in _SMALL_WORDS and initials:
+                continue
+            if len(initials) == len(letters) or not word[0].isupper():
+                break
+            initials.append(word[0].lower())
+            last = index
+        if initials == letters and last > first:
+            found.append((words[first].start(), words[last].end()))
+    return found
+
+
+def _paths_and_addresses(sentence: str) -> list[tuple[int, int]]:
+    """File paths, URLs and e-mail addresses: the "where" of technical documents."""
+    return [m.span() for m in re.finditer(r"(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:]|[\w.+-]+@[\w-]+\.[\w.-]+\w|"
+                                          r"(?<![\w])/(?:[\w.+-]+/)*[\w.+-]+", sentence)]
 
 
 def _is_list_marker(sentence: str, match: re.Match[str]) -> bool:
@@ -90,7 +180,9 @@ def _is_list_marker(sentence: str, match: re.Match[str]) -> bool:
 
 def _strip(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     start, end = span
-    while end > start and sentence[end - 1] in " ,.":
+    while start < end and sentence[start] == " ":
+        start += 1
+    while end > start and sentence[end - 1] in " ,.;:":
         end -= 1
     return start, end
 

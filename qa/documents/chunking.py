@@ -1,34 +1,45 @@
-"""Cut documents into sentences and passages whose offsets slice the verbatim text exactly."""
+"""Cut documents into sentences and passages whose offsets slice the document text exactly.
+
+Passages follow the document's blocks: windows of a few sentences inside one paragraph, a list
+item or definition entry whole. A heading never stands alone: it opens the first passage of its
+section, and the title and heading path above a passage travel with it as `context`, which is
+embedded and indexed with the passage while the returned text stays verbatim.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from qa.documents.reading import Document, Span, matching_text
+from qa.documents.reading import Document, Span, fold, matching_text
+from qa.documents.structure import Block
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*|\n(?=[ \t]*(?:\d{1,3}[.)]|[-*\u2022]|#{1,6})\s)")
-_LIST_ITEM = re.compile(r"\s*(?:\d{1,3}[.)]|[-*\u2022])\s")
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9$])")
 _ABBREVIATION = re.compile(r"(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Inc|Ltd|Jr|Sr|Co|Corp|vs|etc|Gen|Sen|"
-                           r"Rep|Gov|Dept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Fig|approx|est)"
-                           r"|\S*\.[A-Za-z]+)\.$")
+                           r"Rep|Gov|Dept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Fig|approx|est|e\.g|i\.e|"
+                           r"cf|al|Vol|Ch|Sec)|\S*\.[A-Za-z]+)\.$")
+_WHOLE = ("item", "entry", "row", "code")  # kept in one passage unless far over the size cap
+CONTEXT_SEPARATOR = " › "
 
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence: `[start, end)` in its document, and the paragraph it belongs to."""
+    """One sentence: `[start, end)` in its document, the block (`paragraph`) it belongs to, and whether it
+    is a heading (context and a place for typed spans, never an answer sentence on its own)."""
 
     sentence_id: int
     doc_id: str
     start: int
     end: int
     paragraph: int
+    heading: bool = False
 
 
 @dataclass(frozen=True)
 class Passage:
-    """A retrieval unit: consecutive sentences of one paragraph, sliced verbatim."""
+    """A retrieval unit: consecutive sentences of one block, sliced verbatim, and where it sits
+    (`context`: the document title and the headings above it)."""
 
     passage_id: int
     doc_id: str
@@ -37,21 +48,11 @@ class Passage:
     text: str
     first_sentence: int
     last_sentence: int
-
-
-def paragraphs(text: str, region: Span) -> list[Span]:
-    """Blank-line separated blocks of a region; list items and headings start their own."""
-    start, end = region
-    spans, cursor = [], start
-    for match in _PARAGRAPH_BREAK.finditer(text, start, end):
-        spans.append((cursor, match.start()))
-        cursor = match.end()
-    spans.append((cursor, end))
-    return [trimmed for span in spans if (trimmed := _trim(text, span))[1] > trimmed[0]]
+    context: str = ""
 
 
 def sentence_spans(text: str, paragraph: Span) -> list[Span]:
-    """Sentence boundaries inside one paragraph of folded text."""
+    """Sentence boundaries inside one block of folded text; a line break inside a sentence is not one."""
     start, end = paragraph
     spans, cursor = [], start
     for match in _BOUNDARY.finditer(text, start, end):
@@ -75,6 +76,23 @@ def _trim(text: str, span: Span) -> Span:
     return start, end
 
 
+@dataclass
+class _Section:
+    """The headings above the current block, by level, and a heading waiting for its first passage."""
+
+    path: dict[int, str]
+    pending: Block | None = None
+
+    def enter(self, heading: Block, text: str) -> None:
+        self.path = {level: words for level, words in self.path.items() if level < heading.level}
+        self.path[heading.level] = " ".join(text.split())
+        self.pending = heading
+
+    def context(self, title: str) -> str:
+        parts = [title, *(self.path[level] for level in sorted(self.path))]
+        return CONTEXT_SEPARATOR.join(dict.fromkeys(p for p in parts if p))
+
+
 def split_document(document: Document, sentences_per_passage: int = 3, overlap: int = 1,
                    max_chars: int = 700, first_sentence_id: int = 0, first_passage_id: int = 0,
                    ) -> tuple[list[Sentence], list[Passage]]:
@@ -82,34 +100,70 @@ def split_document(document: Document, sentences_per_passage: int = 3, overlap: 
     folded = matching_text(document)
     sentences: list[Sentence] = []
     passages: list[Passage] = []
-    paragraph_index = 0
-    for region in document.regions:
-        for paragraph in paragraphs(folded, region):
-            spans = sentence_spans(folded, paragraph)
-            first = first_sentence_id + len(sentences)
-            sentences += [Sentence(first + i, document.doc_id, s, e, paragraph_index) for i, s, e in
-                          ((i, s, e) for i, (s, e) in enumerate(spans))]
-            whole = bool(_LIST_ITEM.match(folded, paragraph[0]))
-            for low, high in _windows(spans, sentences_per_passage, overlap, max_chars, whole):
-                start, end = spans[low][0], spans[high][1]
-                passages.append(Passage(first_passage_id + len(passages), document.doc_id, start, end,
-                                        document.text[start:end], first + low, first + high))
-            paragraph_index += 1
+    section = _Section({})
+    for number, block in enumerate(document.blocks):
+        if block.kind == "heading":
+            section.enter(block, document.text[block.start:block.end])
+            continue
+        spans = _units(folded, block)
+        heading, section.pending = section.pending, None
+        units = [(heading.start, heading.end, True)] if heading is not None else []
+        units += [(start, end, False) for start, end in spans]
+        first = first_sentence_id + len(sentences)
+        sentences += [Sentence(first + i, document.doc_id, s, e, number, is_heading)
+                      for i, (s, e, is_heading) in enumerate(units)]
+        context = section.context(document.title)
+        offset = len(units) - len(spans)  # 1 when the section's heading opens this block's first passage
+        for low, high in _windows(spans, sentences_per_passage, overlap, max_chars, block.kind in _WHOLE):
+            opening = 0 if low == 0 else low + offset
+            start, end = units[opening][0], spans[high][1]
+            passages.append(Passage(first_passage_id + len(passages), document.doc_id, start, end,
+                                    document.text[start:end], first + opening, first + high + offset, context))
     return sentences, passages
 
 
-def _windows(spans: list[Span], size: int, overlap: int, max_chars: int, whole: bool) -> list[tuple[int, int]]:
-    """Inclusive sentence-index windows; a list item is one window however long."""
-    if whole:
-        return [(0, len(spans) - 1)]
-    windows: list[tuple[int, int]] = []
+def _units(folded: str, block: Block) -> list[Span]:
+    """The sentences of a block; a code block or table row is one unit."""
+    if block.kind in ("code", "row"):
+        return [(block.start, block.end)]
+    return sentence_spans(folded, (block.start, block.end))
+
+
+def _windows(spans: list[Span], size: int, overlap: int, max_chars: int, whole: bool) -> Iterator[tuple[int, int]]:
+    """Inclusive sentence-index windows; an item, entry, row or code block is one window unless very long."""
+    if whole and spans[-1][1] - spans[0][0] <= 2 * max_chars:
+        yield 0, len(spans) - 1
+        return
     low = 0
     while low < len(spans):
         high = min(low + size, len(spans)) - 1
         while high > low and spans[high][1] - spans[low][0] > max_chars:
             high -= 1
-        windows.append((low, high))
+        yield low, high
         if high == len(spans) - 1:
-            break
+            return
         low = max(high + 1 - overlap, low + 1)
-    return windows
+
+
+_HYPHENATED = re.compile(r"(\w)-\n\s*([a-z])")
+_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
+
+
+def readable(text: str) -> str:
+    """Text as a reader takes it in: words broken at line ends joined, link syntax reduced to its words,
+    whitespace single. For embedding and lexical indexing, never for what is returned."""
+    text = _HYPHENATED.sub(r"\1\2", fold(text))
+    text = _MARKDOWN_LINK.sub(r"\1", text)
+    return " ".join(text.replace("|", " ").split())
+
+
+def passage_input(passage: Passage, text: str, lexical: bool = False) -> str:
+    """What is embedded (or, `lexical`, BM25-indexed) for a passage: where it sits, then what it says.
+
+    The lexical side gets the document title too, so a question naming the document matches its
+    passages; the embedding gets only the headings, because a title shared by every passage of a
+    document pulls their vectors together (measured: release hit@1 0.877 with it, 0.892 without).
+    """
+    context = passage.context if lexical else CONTEXT_SEPARATOR.join(passage.context.split(CONTEXT_SEPARATOR)[1:])
+    body = readable(text)
+    return f"{context}: {body}" if context else body

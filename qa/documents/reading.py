@@ -1,18 +1,26 @@
-"""Read the seed documents: verbatim text, title, stable id, and the spans worth indexing."""
+"""Read the seed documents: the text as read, its title, a stable id, and the blocks worth indexing.
+
+Text and Markdown files are read as they are. HTML pages and PDFs are read as their extracted text
+(`qa.documents.html`, `qa.documents.pdf`): citations point into that text, and the original file
+stays as it was. A PDF with a `.txt` of the same name beside it is that text's original (how
+uploads keep PDFs) and is not read a second time.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import html
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
+from qa.documents.html import read_html
+from qa.documents.markdown import markdown_blocks
+from qa.documents.pdf import pdf_text
+from qa.documents.structure import Block, text_blocks
 from qa.errors import InvalidInputError
 
-SUFFIXES = (".txt", ".md", ".html", ".htm")
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
+HTML, MARKDOWN, PDF = (".html", ".htm"), (".md", ".markdown"), ".pdf"
 
 Span = tuple[int, int]
 
@@ -20,7 +28,7 @@ Span = tuple[int, int]
 _FOLDS = str.maketrans(
     {
         "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u2002": " ",
-        "\u2003": " ", "\u3000": " ", "\t": " ", "\u200b": " ", "\ufeff": " ",
+        "\u2003": " ", "\u3000": " ", "\t": " ", "\u200b": " ", "\ufeff": " ", "\f": " ",
         "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
         "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
@@ -28,20 +36,17 @@ _FOLDS = str.maketrans(
     }
 )
 
-_NAV_WORDS = {"previous", "next", "prev", "previous article", "next article", "previous post",
-              "next post", "older", "newer", "older post", "newer post", "« previous", "next »",
-              "back to top", "share", "print", "related", "related articles", "read more"}
-
 
 @dataclass(frozen=True)
 class Document:
-    """A seed file: its verbatim text and the spans of it that carry content."""
+    """A seed file as read: `text` (the file's own text, or the text extracted from HTML or PDF), its
+    blocks (headings, paragraphs, items...), and the sha256 of the original file's bytes."""
 
     doc_id: str
     title: str
     source: str
     text: str
-    regions: tuple[Span, ...]
+    blocks: tuple[Block, ...]
     sha256: str
 
 
@@ -50,25 +55,44 @@ def fold(text: str) -> str:
     return text.translate(_FOLDS)
 
 
-def load_documents(seeds_dir: Path, gold_dirname: str = "gold") -> list[Document]:
-    """Every indexable file under `seeds_dir`, sorted by path, gold questions excluded."""
+def matching_text(document: Document) -> str:
+    """The document as the pipeline matches it: same length as `text`, typography folded."""
+    return fold(document.text)
+
+
+def seed_paths(seeds_dir: Path, gold_dirname: str = "gold") -> list[Path]:
+    """Every indexable file under `seeds_dir`, sorted by path; gold questions and hidden files excluded."""
     if not seeds_dir.is_dir():
         raise InvalidInputError(f"seeds folder {seeds_dir} does not exist; set QA_SEEDS_DIR")
-    paths = sorted(p for p in seeds_dir.rglob("*") if _is_seed(p, seeds_dir, gold_dirname))
-    ids = _doc_ids([p.relative_to(seeds_dir) for p in paths])
-    return [read_document(path, seeds_dir, doc_id) for path, doc_id in zip(paths, ids, strict=False)]
+    return sorted(p for p in seeds_dir.rglob("*") if _is_seed(p, seeds_dir, gold_dirname))
+
+
+def load_documents(seeds_dir: Path, gold_dirname: str = "gold") -> list[Document]:
+    """Every seed document, read."""
+    paths = seed_paths(seeds_dir, gold_dirname)
+    ids = doc_ids([p.relative_to(seeds_dir) for p in paths])
+    return [read_document(path, seeds_dir, doc_id) for path, doc_id in zip(paths, ids, strict=True)]
+
+
+def seed_hashes(seeds_dir: Path, gold_dirname: str = "gold") -> dict[str, str]:
+    """source -> sha256 of every seed file, without reading any document (what decides whether to rebuild)."""
+    return {str(p.relative_to(seeds_dir)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in seed_paths(seeds_dir, gold_dirname)}
 
 
 def _is_seed(path: Path, seeds_dir: Path, gold_dirname: str) -> bool:
     relative = path.relative_to(seeds_dir)
     hidden = any(part.startswith(".") for part in relative.parts)
-    return path.is_file() and path.suffix.lower() in SUFFIXES and not hidden and relative.parts[0] != gold_dirname
+    suffix = path.suffix.lower()
+    kept_pdf = suffix == PDF and path.with_suffix(".txt").is_file()  # an upload's original, read as its .txt
+    return path.is_file() and suffix in SUFFIXES and not hidden and relative.parts[0] != gold_dirname \
+        and not kept_pdf
 
 
-def _doc_ids(relatives: list[Path]) -> list[str]:
+def doc_ids(relatives: list[Path]) -> list[str]:
     """Slug of the path without its suffix; the suffix joins in only when two files collide."""
     stems = [slug(str(r.with_suffix(""))) for r in relatives]
-    return [s if stems.count(s) == 1 else slug(str(r)) for s, r in zip(stems, relatives, strict=False)]
+    return [s if stems.count(s) == 1 else slug(str(r)) for s, r in zip(stems, relatives, strict=True)]
 
 
 def slug(text: str) -> str:
@@ -77,155 +101,32 @@ def slug(text: str) -> str:
 
 
 def read_document(path: Path, seeds_dir: Path, doc_id: str) -> Document:
-    """Read one file as UTF-8 and find its title and content regions."""
+    """Read one file (UTF-8 text, HTML or PDF) into a document."""
     raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InvalidInputError(f"{path} is not valid UTF-8 ({error.reason}); re-save it as UTF-8") from error
-    kind = path.suffix.lower()
-    regions = html_regions(text) if kind in (".html", ".htm") else (strip_furniture(text),)
-    title = find_title(text, kind, regions) or path.stem
-    source = str(path.relative_to(seeds_dir))
-    return Document(doc_id, title, source, text, tuple(r for r in regions if r[1] > r[0]),
+    return parse_document(raw, path.name, doc_id, str(path.relative_to(seeds_dir)))
+
+
+def parse_document(raw: bytes, name: str, doc_id: str, source: str) -> Document:
+    """A document from a file's bytes; `name` decides how it is read (by suffix)."""
+    suffix = Path(name).suffix.lower()
+    if suffix == PDF:
+        text = pdf_text(raw, name)
+        title, blocks = text_blocks(text)
+    else:
+        text = _decoded(raw, name)
+        if suffix in HTML:
+            page = read_html(text)
+            text, title, blocks = page.text, page.title, page.blocks
+        elif suffix in MARKDOWN:
+            title, blocks = markdown_blocks(text)
+        else:
+            title, blocks = text_blocks(text)
+    return Document(doc_id, " ".join(title.split()) or Path(name).stem, source, text, blocks,
                     hashlib.sha256(raw).hexdigest())
 
 
-def find_title(text: str, kind: str, regions: tuple[Span, ...]) -> str:
-    """`<title>` for HTML, the first `#` heading for Markdown, else the first non-empty line."""
-    if kind in (".html", ".htm"):
-        match = re.search(r"<title[^>]*>(.*?)</title>", text, re.I | re.S)
-        if match:
-            return " ".join(html.unescape(match.group(1)).split())
-        return " ".join(text[regions[0][0]:regions[0][1]].split()[:12]) if regions else ""
-    if kind == ".md":
-        heading = re.search(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", text, re.M)
-        if heading:
-            return heading.group(1).strip()
-    for line in text.splitlines():
-        if line.strip():
-            return " ".join(line.split())
-    return ""
-
-
-def strip_furniture(text: str) -> Span:
-    """The span of `text` before trailing page navigation ("Previous / Next" and link titles).
-
-    Navigation is a line holding only a navigation word, after which nothing but
-    short, unpunctuated lines (titles of neighbouring pages) follows.
-    """
-    lines = list(_lines_with_offsets(text))
-    for index, (start, line) in enumerate(lines):
-        if fold(line).strip().lower() in _NAV_WORDS and all(_is_link_line(rest) for _, rest in lines[index + 1:]):
-            return 0, _rstrip_end(text, start)
-    return 0, _rstrip_end(text, len(text))
-
-
-def _lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:
-    start = 0
-    for line in text.splitlines(keepends=True):
-        yield start, line
-        start += len(line)
-
-
-def _is_link_line(line: str) -> bool:
-    stripped = fold(line).strip()
-    if not stripped or stripped.lower() in _NAV_WORDS:
-        return True
-    return len(stripped.split()) <= 20 and not re.search(r"[.!?:;]$", stripped)
-
-
-def _rstrip_end(text: str, end: int) -> int:
-    while end > 0 and text[end - 1].isspace():
-        end -= 1
-    return end
-
-
-_SKIP_TAGS = {"script", "style", "nav", "header", "footer", "aside", "noscript", "template", "form",
-              "button", "svg", "head", "title", "select"}
-_BLOCK_TAGS = {"p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5",
-               "h6", "br", "tr", "td", "th", "table", "blockquote", "pre", "dd", "dt", "dl", "hr",
-               "figcaption", "body", "html"}
-
-
-class _TextSpans(HTMLParser):
-    """Collects the raw-text spans of an HTML page outside boilerplate elements."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
-        self.skip_depth = 0
-        self.blocks: list[list[int]] = []
-        self.open_block = False
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP_TAGS:
-            self.skip_depth += 1
-        if tag in _BLOCK_TAGS or tag in _SKIP_TAGS:
-            self.open_block = False
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCK_TAGS:
-            self.open_block = False
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP_TAGS and self.skip_depth:
-            self.skip_depth -= 1
-        if tag in _BLOCK_TAGS or tag in _SKIP_TAGS:
-            self.open_block = False
-
-    def _text(self, length: int) -> None:
-        if self.skip_depth:
-            return
-        start = self._offset()
-        if self.open_block and self.blocks:
-            self.blocks[-1][1] = start + length
-        else:
-            self.blocks.append([start, start + length])
-            self.open_block = True
-
-    def handle_data(self, data: str) -> None:
-        self._text(len(data))
-
-    def handle_entityref(self, name: str) -> None:
-        self._text(len(name) + 2)
-
-    def handle_charref(self, name: str) -> None:
-        self._text(len(name) + 3)
-
-
-def html_regions(text: str) -> tuple[Span, ...]:
-    """Spans of visible main text in an HTML page, one per block element, trimmed."""
-    parser = _TextSpans(text)
-    parser.feed(text)
-    parser.close()
-    spans = []
-    for start, end in parser.blocks:
-        while start < end and text[start].isspace():
-            start += 1
-        end = _rstrip_end(text, end)
-        if end > start:
-            spans.append((start, end))
-    return tuple(spans)
-
-
-def matching_text(document: Document) -> str:
-    """The document as the pipeline reads it: same length as `text`, folded, markup blanked."""
-    if document.source.lower().endswith((".html", ".htm")):
-        return fold(_blank_markup(document.text))
-    return fold(document.text)
-
-
-def _blank_markup(raw: str) -> str:
-    """Tags become spaces and an entity its character padded with spaces: lengths stay."""
-    without_tags = re.sub(r"<[^>]*>", lambda m: " " * len(m.group(0)), raw)
-    return re.sub(r"&#?\w+;", _entity_padded, without_tags)
-
-
-def _entity_padded(match: re.Match[str]) -> str:
-    char = html.unescape(match.group(0))[:1] or " "
-    return char.ljust(len(match.group(0)))
+def _decoded(raw: bytes, name: str) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InvalidInputError(f"{name} is not valid UTF-8 ({error.reason}); re-save it as UTF-8") from error

@@ -1,26 +1,24 @@
 """Check an upload and turn it into an original the corpus keeps: safe name, known kind, UTF-8 text.
 
-An uploaded `.txt`, `.md` or `.html` file is kept byte for byte, so citations slice exactly what was
-sent (HTML included: `qa.documents` indexes only its main text, with offsets into the raw page, as
-it does for HTML dropped into seeds/). A PDF becomes a `.txt` of its text layer with one form feed
-(`\\f`) before every page after the first, so a citation's page is 1 + the form feeds before it; the
-PDF itself is kept beside it. A JSON note becomes a `.txt` whose first line is its title.
+An uploaded `.txt`, `.md` or `.html` file is kept byte for byte; it is read as any seed is (an HTML
+page as its extracted main text, which citations point into). A PDF becomes a `.txt` of its text
+layer with one form feed (`\\f`) before every page after the first, so a citation's page is 1 + the
+form feeds before it; the PDF itself is kept beside it. A JSON note becomes a `.txt` whose first
+line is its title.
 """
 
 from __future__ import annotations
 
-import hashlib
-import io
 import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from qa.documents.chunking import split_document
-from qa.documents.reading import Document, find_title, html_regions, slug, strip_furniture
+from qa.documents.pdf import pdf_text
+from qa.documents.reading import Document, parse_document, slug
 from qa.errors import InvalidInputError, TooLargeError, UnsupportedMediaError, UnusableDocumentError
 from qa.settings import Settings
 
-PAGE_BREAK = "\f"
 MAX_NAME_CHARS = 255
 MAX_TITLE_CHARS = 200
 _STEM_CHARS = 80
@@ -156,43 +154,12 @@ def decoded_text(data: bytes, filename: str) -> str:
     return text
 
 
-def pdf_text(data: bytes, filename: str) -> str:
-    """The text layer of a PDF, pages separated by a form feed."""
-    from pypdf import PdfReader
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise UnusableDocumentError(f"{filename!r} is encrypted; upload a copy without a password")
-        pages = [_clean_page(page.extract_text() or "") for page in reader.pages]
-    except UnusableDocumentError:
-        raise
-    except Exception as error:
-        raise UnusableDocumentError(f"{filename!r} could not be read as a PDF ({type(error).__name__}); check that "
-                                    "it opens in a PDF viewer, or upload its text as .txt") from None
-    if not any(page.strip() for page in pages):
-        raise UnusableDocumentError(f"{filename!r} has no text layer (a scanned PDF?); run OCR on it, for example "
-                                    "`ocrmypdf in.pdf out.pdf`, and upload the result")
-    return ("\n\n" + PAGE_BREAK).join(pages)
-
-
-def _clean_page(text: str) -> str:
-    """Page text without control characters (a stray form feed would shift page numbers)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub(" ", text.replace(PAGE_BREAK, " ")).rstrip()
-
-
-def page_of(text: str, offset: int) -> int | None:
-    """The 1-based page holding `offset` in a paged text, None when the text has no page breaks."""
-    return text.count(PAGE_BREAK, 0, offset) + 1 if PAGE_BREAK in text else None
-
-
 def _original(name: str, data: bytes, settings: Settings,
               side_files: tuple[tuple[str, bytes], ...] = ()) -> Original:
     _check_size(name, len(data), settings)
     if not data.strip():
         raise UnusableDocumentError(f"{name} is empty (only whitespace); send a file with text in it")
-    document = preview(name, data.decode("utf-8"))
+    document = preview(name, data)
     _, passages = split_document(document, settings.chunk_sentences, settings.chunk_overlap, settings.chunk_max_chars)
     if not passages:
         raise UnusableDocumentError(f"{name} has no text to index (only whitespace, markup or navigation); "
@@ -200,13 +167,9 @@ def _original(name: str, data: bytes, settings: Settings,
     return Original(name, data, document.title, document.sha256, side_files)
 
 
-def preview(name: str, text: str) -> Document:
+def preview(name: str, data: bytes) -> Document:
     """The document `qa.documents` will read from this file, built in memory before anything is written."""
-    suffix = PurePosixPath(name).suffix.lower()
     try:
-        regions = html_regions(text) if suffix in (".html", ".htm") else (strip_furniture(text),)
+        return parse_document(data, name, "preview", name)
     except (AssertionError, ValueError) as error:  # html.parser on pathological markup
-        raise UnusableDocumentError(f"{name} could not be parsed as HTML ({error}); fix the markup") from None
-    regions = tuple(r for r in regions if r[1] > r[0])
-    title = find_title(text, suffix, regions) or PurePosixPath(name).stem
-    return Document("preview", title, name, text, regions, hashlib.sha256(text.encode("utf-8")).hexdigest())
+        raise UnusableDocumentError(f"{name} could not be parsed ({error}); fix the markup") from None

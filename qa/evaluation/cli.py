@@ -48,7 +48,9 @@ def main(argv: list[str], settings: Settings, embedder: Embedder | None = None) 
         raise InvalidInputError(f"--top-k must be between 1 and {MAX_TOP_K}, not {args.top_k}")
     gold_path = args.gold or settings.seeds_dir / settings.gold_dirname / "questions.jsonl"
     with tempfile.TemporaryDirectory(prefix="qa-eval-") as workdir:
-        gold = load_gold_set(gold_path, settings, Path(workdir))
+        gold = load_gold_set(gold_path, settings, Path(workdir), args.corpus, args.index)
+        if args.split and isinstance(gold, SpanGold):
+            gold = replace(gold, questions=[q for q in gold.questions if q.split == args.split])
         embedder = embedder or load_embedder(settings)
         evaluations = []
         for store in stores:
@@ -73,6 +75,11 @@ def _parser() -> argparse.ArgumentParser:
                         "(Milvus runs in a temporary Milvus Lite file; default: QA_STORE)")
     parser.add_argument("--top-k", type=int, default=10, help="passages retrieved per question (default 10)")
     parser.add_argument("--report", type=Path, default=None, help="write DIR/report.md and PNG plots")
+    parser.add_argument("--corpus", type=Path, default=None, help="the documents a .jsonl gold set is asked over "
+                        "(default: a documents/ folder beside it, else QA_SEEDS_DIR)")
+    parser.add_argument("--split", choices=("dev", "test"), default=None, help="ask only the questions of one half")
+    parser.add_argument("--index", type=Path, default=None, help="keep the index of --corpus here between runs "
+                        "(default: a temporary folder)")
     parser.add_argument("--json", action="store_true", help="print the metrics as JSON")
     return parser
 
@@ -120,7 +127,7 @@ def run_evaluation(service: QuestionAnswerer, gold: SpanGold | RetrievalGold, mo
     else:
         runs, top_k = [run_retrieval_mode(service, gold, mode) for mode in modes], MAX_TOP_K
     default = service.settings.mode if service.settings.mode in modes else modes[0]
-    return Evaluation(name, gold.format, service.settings.abstain_threshold, top_k, default, runs)
+    return Evaluation(name, gold.format, service.threshold, top_k, default, runs)
 
 
 def check_spans(documents: dict[str, Document], questions: list[GoldQuestion]) -> None:
@@ -138,14 +145,20 @@ def check_spans(documents: dict[str, Document], questions: list[GoldQuestion]) -
 
 def run_span_mode(service: QuestionAnswerer, questions: list[GoldQuestion], mode: Mode, top_k: int) -> ModeRun:
     service.ask(questions[0].question, top_k=top_k, mode=mode)  # warm up, so latency is steady state
-    return span_run(mode, evaluate(service, questions, mode, top_k), service.settings.abstain_threshold)
+    return span_run(mode, evaluate(service, questions, mode, top_k), service.threshold)
 
 
 def span_run(mode: str, outcomes: list[Outcome], threshold: float) -> ModeRun:
     """Overall, per-split and per-kind metrics of one mode's outcomes."""
     metrics = {**span_metrics(outcomes, threshold), "fitted_threshold": fit_threshold(outcomes)}
     return ModeRun(mode, metrics, grouped(outcomes, lambda o: o.gold.split, threshold),
-                   grouped(outcomes, lambda o: o.gold.kind, threshold), span_recall_curve(outcomes), outcomes)
+                   grouped(outcomes, lambda o: o.gold.kind, threshold), span_recall_curve(outcomes), outcomes,
+                   grouped(outcomes, _document_of, threshold))
+
+
+def _document_of(outcome: Outcome) -> str:
+    """Per-document groups: split first, so each half's documents sit together; off-topic questions apart."""
+    return f"{outcome.gold.split} · {outcome.gold.doc_id or '(off-topic)'}"
 
 
 def span_metrics(outcomes: list[Outcome], threshold: float) -> dict[str, float]:
@@ -163,6 +176,7 @@ def span_metrics(outcomes: list[Outcome], threshold: float) -> dict[str, float]:
         "abstention_precision": base["abstention_precision"],
         "abstention_recall": base["abstention_accuracy"],  # unanswerable abstained / all unanswerable
         "false_abstention_rate": base["false_abstention_rate"],
+        "wrong_document@1": base["wrong_document@1"], "ece": base["ece"],
         "citation_fidelity": base["citation_fidelity"],
         "latency_p50_ms": base["latency_p50_ms"], "latency_p95_ms": base["latency_p95_ms"],
     }

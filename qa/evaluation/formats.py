@@ -52,18 +52,29 @@ def detect_format(path: Path) -> Format:
                        "or a BEIR folder with corpus.jsonl, queries.jsonl and qrels/")
 
 
-def load_gold_set(path: Path, settings: Settings, workdir: Path) -> SpanGold | RetrievalGold:
-    """Read any supported gold set; SQuAD and BEIR corpora are written as seeds under `workdir`."""
+def load_gold_set(path: Path, settings: Settings, workdir: Path, corpus: Path | None = None,
+                  index: Path | None = None) -> SpanGold | RetrievalGold:
+    """Read any supported gold set; SQuAD and BEIR corpora are written as seeds under `workdir`.
+
+    A .jsonl set is asked over `corpus`, else a documents/ folder beside it, else the configured
+    seeds; a corpus of its own is indexed in `index` (default: under `workdir`).
+    """
     kind = detect_format(path)
     if kind == "jsonl":
-        return SpanGold(read_jsonl(path), settings, "jsonl")
+        corpus = corpus or (path.parent / "documents" if (path.parent / "documents").is_dir() else None)
+        if corpus is None:
+            return SpanGold(read_jsonl(path), settings, "jsonl")
+        if not corpus.is_dir():
+            raise GoldSetError(f"--corpus {corpus} is not a folder of documents")
+        own = settings.model_copy(update={"seeds_dir": corpus, "index_dir": index or workdir / INDEX})
+        return SpanGold(read_jsonl(path), own, "jsonl")
     corpus_settings = settings.model_copy(update={"seeds_dir": workdir / SEEDS, "index_dir": workdir / INDEX})
     if kind == "squad":
         contexts, questions = read_squad(path)
         write_seeds(contexts, corpus_settings.seeds_dir)
         return SpanGold(questions, corpus_settings, "squad")
-    corpus, queries, qrels = read_beir(path)
-    doc_ids = write_seeds(corpus, corpus_settings.seeds_dir)
+    texts, queries, qrels = read_beir(path)
+    doc_ids = write_seeds(texts, corpus_settings.seeds_dir)
     return RetrievalGold(queries, qrels, doc_ids, corpus_settings)
 
 

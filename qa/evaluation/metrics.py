@@ -70,3 +70,18 @@ def percentile(values: Sequence[float], q: float) -> float:
     position = (len(ordered) - 1) * q / 100
     low, high = math.floor(position), math.ceil(position)
     return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def calibration_bins(scored: Sequence[tuple[float, bool]], bins: int = 10) -> list[tuple[float, float, int]]:
+    """(mean score, share right, count) per equal-width score bin that holds anything: a reliability diagram."""
+    groups: list[list[tuple[float, bool]]] = [[] for _ in range(bins)]
+    for score, right in scored:
+        groups[min(bins - 1, max(0, int(score * bins)))].append((score, right))
+    return [(sum(s for s, _ in g) / len(g), sum(r for _, r in g) / len(g), len(g)) for g in groups if g]
+
+
+def calibration_error(scored: Sequence[tuple[float, bool]], bins: int = 10) -> float:
+    """Expected calibration error: the count-weighted gap between mean score and share right, per bin."""
+    total = len(scored)
+    return sum(count * abs(mean - right) for mean, right, count in calibration_bins(scored, bins)) / total \
+        if total else 0.0

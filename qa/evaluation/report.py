@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from qa.evaluation.metrics import calibration_bins, calibration_error
 from qa.evaluation.run import Outcome, risk_coverage
 
 if TYPE_CHECKING:  # matplotlib is imported lazily, only to draw plots
@@ -15,13 +16,16 @@ if TYPE_CHECKING:  # matplotlib is imported lazily, only to draw plots
 
 RECALL_PLOT = "recall_at_k.png"
 RISK_PLOT = "risk_coverage.png"
-SPLIT_KEYS = ("questions", "recall@1", "recall@10", "mrr@10", "ndcg@10", "answer_accuracy", "answer_f1",
-              "abstention_precision", "abstention_recall", "false_abstention_rate")
+RELIABILITY_PLOT = "reliability.png"
+SPLIT_KEYS = ("questions", "recall@1", "recall@3", "recall@10", "mrr@10", "ndcg@10", "answer_accuracy", "answer_f1",
+              "abstention_precision", "abstention_recall", "false_abstention_rate", "wrong_document@1", "ece")
+DOCUMENT_KEYS = ("questions", "recall@1", "recall@3", "answer_accuracy", "abstention_recall",
+                 "false_abstention_rate", "wrong_document@1")
 KIND_KEYS = ("questions", "recall@1", "recall@10", "mrr@10", "answer_accuracy", "answer_f1",
              "abstention_recall", "false_abstention_rate")
 # Keys that mean nothing for a group without answerable (or without unanswerable) questions.
 NEEDS_ANSWERABLE = {"recall@1", "recall@3", "recall@5", "recall@10", "mrr@10", "ndcg@10", "answer_em",
-                    "answer_f1", "answer_accuracy", "false_abstention_rate"}
+                    "answer_f1", "answer_accuracy", "false_abstention_rate", "wrong_document@1"}
 NEEDS_UNANSWERABLE = {"abstention_precision", "abstention_recall"}
 RISK_THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 MAX_FAILURES = 200  # a SQuAD-sized gold set fails thousands of times; the first ones show the pattern
@@ -37,6 +41,7 @@ class ModeRun:
     kinds: dict[str, dict[str, float]]
     recall_curve: list[float]          # recall@k for k = 1, 2, ...
     outcomes: list[Outcome]            # per question; empty for retrieval-only gold
+    documents: dict[str, dict[str, float]] = field(default_factory=dict)  # per "split · doc_id"
 
 
 @dataclass(frozen=True)
@@ -68,7 +73,17 @@ def summary(evaluation: Evaluation) -> str:
     parts = [context, "", metrics_table({run.mode: run.metrics for run in evaluation.runs})]
     if any(run.splits for run in evaluation.runs):
         parts += ["", "Per split:", "", split_table(evaluation.runs)]
+    default = evaluation.default_run
+    if len(default.documents) > 1:
+        parts += ["", f"Per document ({default.mode}):", "", document_table(default)]
     return "\n".join(parts)
+
+
+def document_table(run: ModeRun) -> str:
+    """One row per document (split first), the headline metrics as columns."""
+    keys = [k for k in DOCUMENT_KEYS if k in next(iter(run.documents.values()))]
+    rows = [[name, *(format_value(k, metrics) for k in keys)] for name, metrics in sorted(run.documents.items())]
+    return markdown_table(["document", *keys], rows)
 
 
 def metrics_table(columns: dict[str, dict[str, float]], keys: Sequence[str] | None = None) -> str:
@@ -115,6 +130,7 @@ def write_report(evaluation: Evaluation, directory: Path) -> Path:
                 f"![recall@k per mode]({RECALL_PLOT})"]
     if evaluation.has_answers:
         plot_risk_coverage(evaluation.runs, directory / RISK_PLOT)
+        plot_reliability(evaluation.default_run, directory / RELIABILITY_PLOT)
         sections += ["", *answer_sections(evaluation)]
     path = directory / "report.md"
     path.write_text("\n".join(sections) + "\n", encoding="utf-8")
@@ -125,7 +141,11 @@ def answer_sections(evaluation: Evaluation) -> list[str]:
     """Risk/coverage, fitted thresholds, per-kind numbers and failures (span gold only)."""
     run = evaluation.default_run
     fitted = ", ".join(f"{r.mode} {r.metrics['fitted_threshold']:.3f}" for r in evaluation.runs)
-    return ["## Abstention: risk against coverage", "",
+    return ["## Calibration: is a score of 0.9 right 9 times in 10?", "",
+            "Each question's answer score (the best candidate's, abstained or not) against whether that answer "
+            "is right; an answer to an unanswerable question is wrong.", "",
+            f"![reliability of the answer score]({RELIABILITY_PLOT})", "", calibration_table(run), "",
+            "## Abstention: risk against coverage", "",
             "Coverage is the share of questions answered; risk the share of those answers that are wrong.", "",
             f"![risk against coverage per mode]({RISK_PLOT})", "", risk_table(evaluation), "",
             f"Fitted threshold (most right answers plus right abstentions): {fitted}; configured: "
@@ -133,6 +153,36 @@ def answer_sections(evaluation: Evaluation) -> list[str]:
             f"## Per kind ({run.mode})", "", kind_table(run), "",
             f"## Failed questions ({run.mode}, threshold {evaluation.threshold})", "",
             failures_table(run.outcomes, evaluation.threshold)]
+
+
+def calibration_table(run: ModeRun) -> str:
+    """Per split: ECE, and per score bin the mean score, the share right and the count."""
+    rows = []
+    for split, outcomes in _by_split(run.outcomes).items():
+        scored = [(o.answer_score, o.answer_correct) for o in outcomes]
+        bins = ", ".join(f"{mean:.2f}→{right:.2f} ({count})" for mean, right, count in calibration_bins(scored))
+        rows.append([split, f"{calibration_error(scored):.3f}", bins])
+    return markdown_table(["split", "ECE", "mean score → share right (questions), per bin"], rows)
+
+
+def _by_split(outcomes: Sequence[Outcome]) -> dict[str, list[Outcome]]:
+    groups: dict[str, list[Outcome]] = {}
+    for outcome in outcomes:
+        groups.setdefault(outcome.gold.split, []).append(outcome)
+    return dict(sorted(groups.items()))
+
+
+def plot_reliability(run: ModeRun, path: Path) -> None:
+    """Share right against mean score per bin, one line per split, beside the diagonal of perfect calibration."""
+    figure, axes = _figure()
+    axes.plot([0, 1], [0, 1], linestyle="--", color="grey", label="perfect calibration")
+    for split, outcomes in _by_split(run.outcomes).items():
+        bins = calibration_bins([(o.answer_score, o.answer_correct) for o in outcomes])
+        ece = calibration_error([(o.answer_score, o.answer_correct) for o in outcomes])
+        axes.plot([b[0] for b in bins], [b[1] for b in bins], marker="o", label=f"{split} (ECE {ece:.3f})")
+    axes.set(xlabel="answer score (mean per bin)", ylabel="share of answers right", xlim=(0, 1), ylim=(0, 1.02),
+             title=f"Reliability of the answer score ({run.mode})")
+    _save(figure, axes, path)
 
 
 def risk_table(evaluation: Evaluation) -> str:

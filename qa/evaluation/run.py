@@ -8,8 +8,17 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from qa.documents.reading import read_document
 from qa.evaluation.gold import GoldQuestion
-from qa.evaluation.metrics import contains, exact_match, hit_at_k, percentile, reciprocal_rank, token_f1
+from qa.evaluation.metrics import (
+    calibration_error,
+    contains,
+    exact_match,
+    hit_at_k,
+    percentile,
+    reciprocal_rank,
+    token_f1,
+)
 from qa.service.answerer import QuestionAnswerer
 from qa.service.types import Response
 from qa.settings import Mode
@@ -20,13 +29,14 @@ class Outcome:
     """What the service did with one gold question (answer judged at threshold -inf)."""
 
     gold: GoldQuestion
-    rank: int | None          # rank of the first passage holding the gold span
+    rank: int | None          # rank of the first passage holding the gold key
     answer_score: float       # score of the best answer candidate
-    answer_correct: bool      # the best candidate's span covers the gold span
+    answer_correct: bool      # the best candidate's span holds the gold key, in the gold document
     answer_text: str
     faithful_citations: int
     citations: int
     seconds: float
+    top_document: str | None = None  # the document of the first passage
 
 
 def run_question(service: QuestionAnswerer, gold: GoldQuestion, mode: Mode, top_k: int,
@@ -36,7 +46,8 @@ def run_question(service: QuestionAnswerer, gold: GoldQuestion, mode: Mode, top_
     seconds = time.perf_counter() - started
     return Outcome(gold, _first_rank(response, gold), response.answer.score if response.answer else 0.0,
                    _answer_covers(response, gold), response.answer.text if response.answer else "",
-                   *_fidelity(response, originals), seconds)
+                   *_fidelity(response, originals), seconds,
+                   response.passages[0].citation.doc_id if response.passages else None)
 
 
 def _first_rank(response: Response, gold: GoldQuestion) -> int | None:
@@ -44,7 +55,7 @@ def _first_rank(response: Response, gold: GoldQuestion) -> int | None:
         return None
     for rank, passage in enumerate(response.passages, start=1):
         c = passage.citation
-        if c.doc_id == gold.doc_id and contains((c.start, c.end), gold.span):
+        if c.doc_id == gold.doc_id and contains((c.start, c.end), gold.key_span):
             return rank
     return None
 
@@ -54,7 +65,7 @@ def _answer_covers(response: Response, gold: GoldQuestion) -> bool:
     if answer is None or not gold.answerable:
         return False
     c = answer.citation
-    return c.doc_id == gold.doc_id and contains((c.start, c.end), gold.span)
+    return c.doc_id == gold.doc_id and contains((c.start, c.end), gold.key_span)
 
 
 def _fidelity(response: Response, originals: dict[str, str]) -> tuple[int, int]:
@@ -68,8 +79,9 @@ def _fidelity(response: Response, originals: dict[str, str]) -> tuple[int, int]:
 def evaluate(service: QuestionAnswerer, questions: list[GoldQuestion], mode: Mode = "hybrid",
              top_k: int = 10) -> list[Outcome]:
     """Ask every gold question once (query cache off) and record what came back."""
-    originals = {d.source: (service.settings.seeds_dir / d.source).read_text(encoding="utf-8")
-                 for d in service.documents()}
+    seeds = service.settings.seeds_dir
+    originals = {d.source: read_document(seeds / d.source, seeds, d.doc_id).text  # read again, not from the index
+                 for d in service.documents() if (seeds / d.source).is_file()}
     return [run_question(service, gold, mode, top_k, originals) for gold in questions]
 
 
@@ -95,6 +107,8 @@ def summarise(outcomes: list[Outcome], threshold: float) -> dict[str, float]:
         "abstention_precision": len(abstained_right) / len(abstained) if abstained else 1.0,
         "false_abstention_rate": 1 - len(answered) / len(answerable) if answerable else 0.0,
         "citation_fidelity": sum(o.faithful_citations for o in outcomes) / max(1, sum(o.citations for o in outcomes)),
+        "wrong_document@1": _mean(float(o.top_document not in (None, o.gold.doc_id)) for o in answerable),
+        "ece": calibration_error([(o.answer_score, o.answer_correct) for o in outcomes]),
         "latency_p50_ms": percentile(latencies, 50),
         "latency_p95_ms": percentile(latencies, 95),
     }

@@ -44,8 +44,8 @@ def search(snapshot: Snapshot, query: str, query_vector: np.ndarray | None, top_
     dense = snapshot.searcher.dense(query_vector, depth) if use_dense and query_vector is not None else EMPTY
     lexical = snapshot.searcher.lexical(query, depth) if mode != "dense" else EMPTY
     scored = _scores(dense, lexical, mode, fusing, use_dense)
-    order = sorted(scored, key=lambda pid: (-scored[pid], pid))
     corpus = snapshot.corpus
+    order = sorted(scored, key=lambda pid: (-scored[pid], pid))
     return [_hit(corpus.passages[pid], scored[pid], dense, lexical) for pid in distinct(corpus, order, top_k)]
 
 

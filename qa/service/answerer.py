@@ -12,8 +12,10 @@ from collections.abc import Callable
 from threading import Lock
 
 from qa.answering.answer import Extraction, extract_answer
+from qa.answering.model import AnswerModel, default_model
+from qa.documents.pdf import page_of
 from qa.documents.reading import Document
-from qa.documents.uploads import FileUpload, Note, original_of, page_of
+from qa.documents.uploads import FileUpload, Note, original_of
 from qa.embedding.base import Embedder
 from qa.embedding.queries import QueryEncoder
 from qa.errors import DocumentNotFoundError, InvalidInputError
@@ -27,6 +29,7 @@ from qa.storage.protocol import Snapshot, Store
 log = logging.getLogger("qa.service")
 
 StageHook = Callable[[dict[str, float]], None]
+ANSWER_DEPTH = 10
 
 
 class QuestionAnswerer:
@@ -40,7 +43,7 @@ class QuestionAnswerer:
         self.store = store
         self.queries = QueryEncoder(embedder, cache_size)
         self.fusing = Fusing(settings.fusion, settings.dense_weight, settings.rrf_k)
-        self.weights: dict[str, float] | None = None  # answer-score weights; None = the fitted defaults
+        self.model: AnswerModel | None = None  # the answer model; None = the one fitted and shipped
         self.stage_hook: StageHook | None = None  # called with each request's stage timings (metrics)
         self._swap_lock = Lock()
         self._write_lock = Lock()
@@ -56,12 +59,12 @@ class QuestionAnswerer:
         snapshot = self.current()
         vector = self.queries.encode(question)  # the answer step uses it in every mode
         clock.append(time.perf_counter())
-        hits = search(snapshot, question, vector, top_k, mode, self.fusing)
+        hits = search(snapshot, question, vector, max(top_k, ANSWER_DEPTH), mode, self.fusing)
         clock.append(time.perf_counter())
-        threshold = self.settings.abstain_threshold if threshold is None else threshold
-        extraction = extract_answer(snapshot.corpus, question, vector, hits, threshold, self.weights)
+        extraction = extract_answer(snapshot.corpus, question, vector, hits,
+                                    self.threshold if threshold is None else threshold, self.model)
         answer = _answer(snapshot.corpus, extraction, explain)
-        passages = [_passage(snapshot.corpus, hit, explain) for hit in hits]
+        passages = [_passage(snapshot.corpus, hit, explain) for hit in extraction.passages[:top_k]]
         clock.append(time.perf_counter())
         return Response(question, answer, passages, self._timed(clock, ("embed", "search", "answer")))
 
@@ -77,6 +80,12 @@ class QuestionAnswerer:
         clock.append(time.perf_counter())
         self._timed(clock, ("embed", "search"))
         return [_passage(snapshot.corpus, hit, explain) for hit in hits]
+
+    @property
+    def threshold(self) -> float:
+        """Answers scoring below it are withheld: the setting, else the one fitted with the answer model."""
+        configured = self.settings.abstain_threshold
+        return configured if configured is not None else (self.model or default_model()).threshold
 
     def _timed(self, clock: list[float], stages: tuple[str, ...]) -> dict[str, float]:
         """Seconds per stage between consecutive clock readings, plus "total"; reported to the stage hook."""

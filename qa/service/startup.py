@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qa.documents.reading import load_documents
+from qa.documents.reading import seed_hashes
 from qa.embedding import load_embedder
 from qa.embedding.base import Embedder
 from qa.errors import QAError
@@ -10,7 +10,7 @@ from qa.service import ingest
 from qa.service.answerer import QuestionAnswerer
 from qa.settings import Settings
 from qa.storage import open_store
-from qa.storage.build import expected_manifest, fits
+from qa.storage.build import expected_manifest, fits, manifest_for
 from qa.storage.protocol import Snapshot, Store
 
 
@@ -23,6 +23,8 @@ def ensure_index(settings: Settings, embedder: Embedder, progress: bool = False,
     """
     ingest.remove_leftovers(settings)
     store = store or open_store(settings)
+    if not store.shared and fits(store.manifest(), _expected(settings, embedder.name)):
+        return store.manifest() or {}, False  # decided from the files' hashes, without reading any document
     current = _current(store) if store.shared else None  # a shared store's uploads stay in it
     documents = ingest.corpus_documents(settings, store, current)
     if fits(store.manifest(), expected_manifest(settings, documents, embedder.name)):
@@ -45,6 +47,9 @@ def open_service(settings: Settings, build: bool = True, embedder: Embedder | No
     store = open_store(settings)
     if build:
         ensure_index(settings, embedder, store=store)
-    documents = load_documents(settings.seeds_dir, settings.gold_dirname)
-    snapshot = store.load(expected_manifest(settings, documents, embedder.name))
+    snapshot = store.load(_expected(settings, embedder.name))
     return QuestionAnswerer(snapshot.warmed(), embedder, settings, store, cache_size)
+
+
+def _expected(settings: Settings, model: str) -> dict:
+    return manifest_for(settings, seed_hashes(settings.seeds_dir, settings.gold_dirname), model)

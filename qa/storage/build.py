@@ -9,14 +9,14 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.documents.chunking import Passage, Sentence, split_document
-from qa.documents.reading import Document, matching_text
+from qa.documents.chunking import Passage, Sentence, passage_input, readable, split_document
+from qa.documents.reading import Document
 from qa.embedding.base import Embedder
 from qa.errors import IndexMismatchError
 from qa.settings import Settings
 from qa.storage.corpus import Corpus
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: blocks, passage context, extracted HTML and PDF text
 BUILD_KEYS = ("format_version", "model", "chunking")  # a change in one of these means re-embedding everything
 
 VectorKey = tuple[str, str]
@@ -24,8 +24,13 @@ UnitVectors = tuple[np.ndarray, np.ndarray]  # one document's passage rows and s
 
 
 def expected_manifest(settings: Settings, documents: list[Document], embedder_name: str) -> dict:
-    """The parts of a manifest that decide whether an index fits these settings and seeds."""
-    return {**build_key(settings, embedder_name), "seeds": {d.source: d.sha256 for d in documents}}
+    """The parts of a manifest that decide whether an index fits these settings and documents."""
+    return manifest_for(settings, {d.source: d.sha256 for d in documents}, embedder_name)
+
+
+def manifest_for(settings: Settings, seeds: dict[str, str], embedder_name: str) -> dict:
+    """The parts of a manifest that decide whether an index fits these settings and seed files (source -> sha256)."""
+    return {**build_key(settings, embedder_name), "seeds": dict(sorted(seeds.items()))}
 
 
 def build_key(settings: Settings, embedder_name: str) -> dict:
@@ -90,11 +95,11 @@ def embed_units(documents: list[Document], sentences: list[Sentence], passages: 
     """Passage rows and sentence rows in corpus order, embedding only what `reusable` lacks."""
     passage_rows, sentence_rows = rows_by_document(passages), rows_by_document(sentences)
     cached = _reused(documents, passage_rows, sentence_rows, reusable)
-    texts = {d.doc_id: matching_text(d) for d in documents if d.doc_id not in cached}
+    texts = {d.doc_id: d.text for d in documents if d.doc_id not in cached}
     fresh_passages = [p for p in passages if p.doc_id in texts]
     fresh_sentences = [s for s in sentences if s.doc_id in texts]
-    units: list[Passage | Sentence] = [*fresh_passages, *fresh_sentences]
-    inputs = [texts[u.doc_id][u.start:u.end] for u in units]
+    inputs = [passage_input(p, p.text) for p in fresh_passages]
+    inputs += [readable(texts[s.doc_id][s.start:s.end]) for s in fresh_sentences]
     fresh = embedder.embed(inputs, progress=progress) if inputs else np.zeros((0, embedder.dimension), np.float32)
     passage_vectors = np.zeros((len(passages), embedder.dimension), np.float32)
     sentence_vectors = np.zeros((len(sentences), embedder.dimension), np.float32)

@@ -12,7 +12,7 @@ from functools import cached_property
 
 import numpy as np
 
-from qa.documents.chunking import Passage, Sentence
+from qa.documents.chunking import Passage, Sentence, passage_input
 from qa.documents.reading import Document, fold
 from qa.documents.words import Speller, terms, words
 
@@ -35,11 +35,40 @@ class Corpus:
     @cached_property
     def speller(self) -> Speller:
         """Typo repair to words the passages use."""
-        return Speller(word for passage in self.passages for word in words(fold(passage.text)))
+        return Speller(word for passage in self.passages
+                       for word in words(passage_input(passage, passage.text, lexical=True)))
 
     @cached_property
     def sentence_terms(self) -> list[frozenset[str]]:
         return [frozenset(terms(self.sentence_text(s))) for s in self.sentences]
+
+    @cached_property
+    def block_terms(self) -> dict[tuple[str, int], frozenset[str]]:
+        """(doc_id, block) -> the stems of every sentence of the block."""
+        found: dict[tuple[str, int], set[str]] = {}
+        for sentence, sentence_terms in zip(self.sentences, self.sentence_terms, strict=True):
+            found.setdefault((sentence.doc_id, sentence.paragraph), set()).update(sentence_terms)
+        return {key: frozenset(value) for key, value in found.items()}
+
+    @cached_property
+    def context_terms(self) -> list[frozenset[str]]:
+        """Per passage, the stems of its context: the document title and the headings above it."""
+        return [frozenset(terms(passage.context)) for passage in self.passages]
+
+    @cached_property
+    def title_terms(self) -> dict[str, frozenset[str]]:
+        return {doc_id: frozenset(terms(document.title)) for doc_id, document in self.documents.items()}
+
+    @cached_property
+    def naming_terms(self) -> dict[str, frozenset[str]]:
+        """Per document, the title words that tell it from the others (in fewer than half of the titles): a
+        question holding them names the document."""
+        counts: dict[str, int] = {}
+        for title in self.title_terms.values():
+            for term in title:
+                counts[term] = counts.get(term, 0) + 1
+        return {doc_id: frozenset(t for t in title if counts[t] * 2 < max(2, len(self.title_terms)) or
+                                  len(self.title_terms) == 1) for doc_id, title in self.title_terms.items()}
 
     @cached_property
     def term_weights(self) -> dict[str, float]:
@@ -68,6 +97,7 @@ class Corpus:
     def warmed(self) -> Corpus:
         """Compute the derived statistics now, so no query pays for them."""
         _ = self.speller, self.sentence_terms, self.term_weights, self.name_terms
+        _ = self.block_terms, self.context_terms, self.title_terms, self.naming_terms
         return self
 
     def sentence_text(self, sentence: Sentence) -> str:

@@ -1,7 +1,12 @@
+"""The answer step on the real model and index: typed spans, acronyms, abstention, calibrated scores."""
+
 from __future__ import annotations
+
+import re
 
 import pytest
 
+from qa.answering.questions import referentless
 from qa.answering.spans import QuestionType, candidate_spans, question_type
 from qa.errors import InvalidInputError
 from tests.helpers.paths import RELEASE
@@ -62,10 +67,75 @@ def test_question_types(question: str, kind: str) -> None:
 def test_quantity_spans_skip_list_numbers_and_keep_qualifiers() -> None:
     sentence = "2. Operation: arrested nearly 2,000 smugglers and spent over $50 million, a 600% rise."
     spans = [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("quantity"))]
-    assert spans == ["nearly 2,000", "over $50 million", "600%"]
+    assert spans == ["nearly 2,000 smugglers", "over $50 million", "600%"]  # quantities keep their unit
 
 
 def test_entity_spans_join_possessives_and_acronyms() -> None:
     sentence = "U.S. Customs and Border Protection's (CBP) National Targeting Center (NTC) leads this effort."
     spans = [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("who"))]
     assert spans[0] == "U.S. Customs and Border Protection's (CBP) National Targeting Center (NTC)"
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("What does JTFA stand for?", "acronym"), ("Is gzip faster than bzip2?", "yesno"),
+    ("Why was Python created?", "reason"), ("How do I decompress a file?", "manner"),
+    ("What is Operation Sentinel?", "definition"), ("Which version added the option?", "version"),
+    ("Who is the harbor master?", "who"), ("How long do I have to report it?", "quantity"),
+])
+def test_more_question_kinds(question: str, kind: str) -> None:
+    assert question_type(question).name == kind
+
+
+@pytest.mark.parametrize("sentence, kind, acronym, expected", [
+    ("at least three years after the release", "quantity", None, ["at least three years"]),
+    ("must reply within 72 hours of a report", "quantity", None, ["within 72 hours"]),
+    ("HSI has deployed more than 700 additional personnel", "quantity", None, ["more than 700 additional personnel"]),
+    ("released on 13 November 2022 as version 1.5.7", "date", None, ["13 November 2022"]),
+    ("libpipeline 1.5.4 requires Autoconf >= 2.64", "version", None, ["1.5.4", "2.64"]),
+    ("| LPPL | LaTeX Project Public License 1.3c. |", "acronym", "LPPL", ["LaTeX Project Public License"]),
+    ("3. Joint Task Force Alpha (JTFA): a taskforce", "acronym", "JTFA", ["Joint Task Force Alpha"]),
+])
+def test_typed_spans_keep_units_qualifiers_and_expansions(sentence: str, kind: str, acronym: str | None,
+                                                          expected: list[str]) -> None:
+    spans = candidate_spans(sentence, QuestionType(kind, acronym))
+    assert [sentence[a:b] for a, b in spans][:len(expected)] == expected
+
+
+def test_an_acronym_is_answered_by_its_expansion(service) -> None:
+    answer = service.ask("What does JTFA stand for?").answer
+    assert answer is not None and answer.text == "Joint Task Force Alpha" and _slices(answer)
+
+
+@pytest.mark.parametrize("question", ["Who leads it?", "What does it do?", "When did that happen?",
+                                      "how many of them are there?", "And where is it?"])
+def test_a_question_that_only_points_back_is_not_guessed_at(service, question: str) -> None:
+    assert referentless(question)
+    response = service.ask(question)
+    assert response.answer is None and response.passages
+
+
+@pytest.mark.parametrize("question", ["Who leads Operation Sentinel?", "What is it that JTFA does?",
+                                      "How many smugglers were arrested?", "Is it true that DHS leads the effort?"])
+def test_a_question_naming_its_subject_is_read_alone(question: str) -> None:
+    assert not referentless(question)
+
+
+def test_a_how_many_question_is_never_answered_without_a_number(service) -> None:
+    for question in ("How many stash houses were raided?", "How many busses were impounded?"):
+        answer = service.ask(question, threshold=0.0).answer
+        assert answer is None or any(c.isdigit() for c in answer.text) or re.search(
+            r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)\b", answer.text, re.I)
+
+
+def test_the_score_is_a_probability_and_passages_follow_the_answer(service) -> None:
+    response = service.ask("Which department leads the Financial Disruption pillar?")
+    answer = response.answer
+    assert answer is not None and 0.0 < answer.score < 1.0 and "Treasury Department" in answer.text
+    first = response.passages[0].citation
+    assert first.start <= answer.citation.start and answer.citation.end <= first.end  # the answering passage first
+
+
+def test_a_sentence_answer_may_take_in_the_sentence_that_completes_it(service) -> None:
+    response = service.ask("What do the law enforcement actions include?")
+    assert response.answer is not None and "raiding stash houses" in response.answer.text
+    assert _slices(response.answer) and _slices(response.answer.sentence)

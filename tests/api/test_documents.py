@@ -51,8 +51,9 @@ def test_upload_search_and_delete_round_trip(client: TestClient) -> None:
     assert added["index_version"] == client.get("/health").json()["index_version"]
     answer = client.post("/ask", json={"question": "Who is the dock master?"}).json()["answer"]
     assert answer["text"] == "Ines Vale" and answer["citation"]["doc_id"] == added["doc_id"]
-    text = client.get(f"/documents/{added['doc_id']}").json()["text"]
-    assert text == HARBOR_HTML and text[answer["citation"]["start"]:answer["citation"]["end"]] == "Ines Vale"
+    text = client.get(f"/documents/{added['doc_id']}").json()["text"]  # the page as text: what citations point into
+    assert "<" not in text and "Ines Vale" in text
+    assert text[answer["citation"]["start"]:answer["citation"]["end"]] == "Ines Vale"
     removed = client.delete(f"/documents/{added['doc_id']}", headers=WRITE)
     assert removed.status_code == 200 and removed.json()["documents"] == added["documents"] - 1
     assert client.get(f"/documents/{added['doc_id']}").status_code == 404

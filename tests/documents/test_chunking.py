@@ -3,13 +3,18 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qa.documents.chunking import split_document
-from qa.documents.reading import Document, load_documents, strip_furniture
+from qa.documents.chunking import passage_input, readable, split_document
+from qa.documents.reading import Document, load_documents
+from qa.documents.structure import Block
 from tests.helpers.paths import SEEDS
 
 
 def _document(text: str) -> Document:
-    return Document("doc", "title", "doc.txt", text, (strip_furniture(text),), "sha")
+    """The whole text as one paragraph block (what the sentence splitting sees)."""
+    stripped = text.strip()
+    start = text.find(stripped[:1]) if stripped else 0
+    blocks = (Block(start, start + len(stripped), "text"),) if stripped else ()
+    return Document("doc", "title", "doc.txt", text, blocks, "sha")
 
 
 def test_release_passages_slice_exactly_and_pillars_stay_whole() -> None:
@@ -69,5 +74,14 @@ def test_every_content_character_is_in_some_sentence(text: str) -> None:
     covered = set()
     for s in sentences:
         covered.update(range(s.start, s.end))
-    start, end = document.regions[0]
-    assert all(i in covered for i in range(start, end) if not text[i].isspace())
+    assert all(i in covered for b in document.blocks for i in range(b.start, b.end) if not text[i].isspace())
+
+
+def test_what_is_embedded_reads_as_prose_and_knows_where_it_sits() -> None:
+    assert readable("compres\u2010\n       sion of [INSTALL][] and | cells |") == "compression of INSTALL and cells"
+    document = Document("d", "Manual", "d.md", "# Manual\n\n## Options\n\nKeep the files.",
+                        (Block(2, 8, "heading", 1), Block(13, 20, "heading", 2), Block(22, 37, "text")), "sha")
+    _, [passage] = split_document(document)
+    assert passage.context == "Manual › Options"
+    assert passage_input(passage, passage.text) == "Options: Options Keep the files."
+    assert passage_input(passage, passage.text, lexical=True) == "Manual › Options: Options Keep the files."

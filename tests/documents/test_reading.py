@@ -1,11 +1,14 @@
+"""Reading seed files: ids, titles, text as read (extracted for HTML and PDF), content blocks, furniture left out."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from qa.documents.reading import fold, html_regions, load_documents, matching_text, strip_furniture
+from qa.documents.reading import fold, load_documents, seed_hashes
 from qa.errors import InvalidInputError
+from tests.helpers.corpora import make_pdf
 from tests.helpers.paths import RELEASE, SEEDS, shared
 
 
@@ -21,17 +24,22 @@ def test_release_document_has_id_title_source() -> None:
     assert document.text == RELEASE.read_text(encoding="utf-8")
 
 
-def test_navigation_and_neighbouring_titles_are_not_content() -> None:
+def _content(document) -> str:
+    return "\n".join(document.text[b.start:b.end] for b in document.blocks)
+
+
+def test_navigation_neighbouring_titles_and_the_title_line_are_not_content() -> None:
     [document] = load_documents(SEEDS)
-    content = "".join(document.text[s:e] for s, e in document.regions)
+    content = _content(document)
     assert content.rstrip().endswith("approximately 900 migrants each day.")
-    for furniture in ("Previous", "Next", "TSP Board", "Retirement Legislation"):
+    for furniture in ("Previous", "Next", "TSP Board", "Retirement Legislation", document.title):
         assert furniture not in content
 
 
-def test_navigation_words_inside_prose_are_kept() -> None:
-    text = "First paragraph.\n\nNext, the agency acted. It said so in a long sentence here.\n"
-    assert strip_furniture(text) == (0, len(text.rstrip()))
+def test_navigation_words_inside_prose_are_kept(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("A title\n\nFirst paragraph of the note.\n\nNext, the agency acted. It said so.\n")
+    [document] = load_documents(tmp_path)
+    assert "Next, the agency acted. It said so." in _content(document)
 
 
 def test_fold_keeps_length_and_maps_typography() -> None:
@@ -51,6 +59,7 @@ def test_gold_folder_hidden_files_and_other_suffixes_are_skipped(tmp_path: Path)
     documents = load_documents(tmp_path)
     assert [(d.doc_id, d.title, d.source) for d in documents] == [
         ("note", "Title line", "note.txt"), ("sub-note", "Heading here", "sub/note.md")]
+    assert set(seed_hashes(tmp_path)) == {"note.txt", "sub/note.md"}
 
 
 def test_colliding_stems_keep_their_suffix(tmp_path: Path) -> None:
@@ -65,15 +74,23 @@ def test_invalid_utf8_is_refused_with_advice(tmp_path: Path) -> None:
         load_documents(tmp_path)
 
 
-def test_html_keeps_main_text_and_drops_boilerplate(tmp_path: Path) -> None:
+def test_html_is_read_as_its_main_text(tmp_path: Path) -> None:
     page = ("<html><head><title>Page &amp; title</title><style>p{}</style></head><body>"
-            "<nav>Home | About</nav><p>The <b>agency</b> leads &amp; acts.</p><footer>Copyright</footer>"
-            "<script>var x = 1;</script></body></html>")
+            "<nav>Home | About</nav><h1>Agency</h1><p>The <b>agency</b> leads &amp;\n acts.</p>"
+            "<footer>Copyright</footer><script>var x = 1;</script></body></html>")
     (tmp_path / "page.html").write_text(page)
     [document] = load_documents(tmp_path)
     assert document.title == "Page & title"
-    assert [page[s:e] for s, e in html_regions(page)] == ["The <b>agency</b> leads &amp; acts."]
-    visible = matching_text(document)
-    start, end = document.regions[0]
-    assert len(visible) == len(page)
-    assert " ".join(visible[start:end].split()) == "The agency leads & acts."
+    assert document.text == "Agency\n\nThe agency leads & acts."
+    assert [(b.kind, document.text[b.start:b.end]) for b in document.blocks] == [
+        ("heading", "Agency"), ("text", "The agency leads & acts.")]
+
+
+def test_a_pdf_seed_is_read_as_its_text_layer_and_an_uploads_pdf_beside_its_text_is_not(tmp_path: Path) -> None:
+    (tmp_path / "report.pdf").write_bytes(make_pdf([["Lock Report"], ["The lock opens at nine."]]))
+    (tmp_path / "kept.pdf").write_bytes(make_pdf([["Kept"]]))
+    (tmp_path / "kept.txt").write_text("Kept\n\nThe text of kept.pdf, extracted when it was uploaded.")
+    documents = {d.doc_id: d for d in load_documents(tmp_path)}
+    assert set(documents) == {"report", "kept"} and documents["kept"].source == "kept.txt"
+    report = documents["report"]
+    assert "\f" in report.text and "The lock opens at nine." in _content(report)

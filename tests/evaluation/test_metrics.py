@@ -9,6 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from qa.evaluation.metrics import (
+    calibration_bins,
+    calibration_error,
     contains,
     exact_match,
     hit_at_k,
@@ -128,3 +130,12 @@ def test_percentile_interpolates_linearly() -> None:
 @given(st.lists(st.floats(-1e6, 1e6), min_size=1, max_size=50), st.floats(0, 100))
 def test_percentile_lies_within_the_values(values: list[float], q: float) -> None:
     assert min(values) - 1e-6 <= percentile(values, q) <= max(values) + 1e-6
+
+
+def test_calibration_bins_and_error_by_hand() -> None:
+    scored = [(0.95, True), (0.85, True), (0.9, False), (0.15, False), (0.1, False)]
+    bins = calibration_bins(scored)
+    assert bins == [(0.125, 0.0, 2), (0.85, 1.0, 1), (0.925, 0.5, 2)]
+    # |0.125 - 0| * 2 + |0.85 - 1| * 1 + |0.925 - 0.5| * 2, over 5
+    assert calibration_error(scored) == pytest.approx((0.25 + 0.15 + 0.85) / 5)
+    assert calibration_error([(1.0, True), (0.0, False)]) == 0.0 and calibration_error([]) == 0.0

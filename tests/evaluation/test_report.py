@@ -11,6 +11,7 @@ from qa.evaluation.gold import GoldQuestion
 from qa.evaluation.report import (
     MAX_FAILURES,
     RECALL_PLOT,
+    RELIABILITY_PLOT,
     RISK_PLOT,
     Evaluation,
     ModeRun,
@@ -59,9 +60,11 @@ def retrieval_evaluation() -> Evaluation:
 def test_report_writes_markdown_and_valid_pngs(tmp_path: Path) -> None:
     path = write_report(span_evaluation(), tmp_path / "eval")
     assert path == tmp_path / "eval" / "report.md"
-    for plot in (RECALL_PLOT, RISK_PLOT):
+    for plot in (RECALL_PLOT, RISK_PLOT, RELIABILITY_PLOT):
         assert (path.parent / plot).read_bytes().startswith(PNG_MAGIC)
         assert f"]({plot})" in path.read_text(encoding="utf-8")
+    calibration = path.read_text(encoding="utf-8").split("## Calibration")[1].split("##")[0]
+    assert "| dev |" in calibration and "ECE" in calibration
 
 
 def test_report_lists_kinds_and_exactly_the_failed_questions(tmp_path: Path) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from qa.evaluation.gold import load_gold
-from qa.evaluation.run import evaluate, risk_coverage, summarise
+from qa.evaluation.gold import GoldQuestion, load_gold
+from qa.evaluation.run import Outcome, evaluate, risk_coverage, summarise
 from tests.helpers.paths import SEEDS
 
 GOLD = SEEDS / "gold" / "questions.jsonl"
@@ -29,17 +29,17 @@ def test_gold_set_is_large_varied_and_exact() -> None:
 
 
 def test_retrieval_and_citation_floors(outcomes, service) -> None:
-    metrics = summarise(outcomes, service.settings.abstain_threshold)
+    metrics = summarise(outcomes, service.threshold)
     assert metrics["hit@3"] >= 0.95
-    assert metrics["hit@1"] >= 0.75
+    assert metrics["hit@1"] >= 0.88  # measured 0.908
     assert metrics["citation_fidelity"] == 1.0
 
 
 def test_answer_and_abstention_floors(outcomes, service) -> None:
-    metrics = summarise(outcomes, service.settings.abstain_threshold)
-    assert metrics["answer_accuracy"] >= 0.55
-    assert metrics["abstention_accuracy"] >= 0.6
-    assert metrics["false_abstention_rate"] <= 0.4
+    metrics = summarise(outcomes, service.threshold)
+    assert metrics["answer_accuracy"] >= 0.72  # measured 0.785
+    assert metrics["abstention_accuracy"] >= 0.6  # measured 0.70
+    assert metrics["false_abstention_rate"] <= 0.2  # measured 0.138
 
 
 def test_hybrid_beats_dense_on_hit_at_1_and_mrr(service, outcomes) -> None:
@@ -53,3 +53,12 @@ def test_risk_coverage_runs_from_full_to_no_coverage(outcomes) -> None:
     coverages = [c for _, c, _ in points]
     assert coverages[0] == 1.0 and coverages[-1] == 0.0 and coverages == sorted(coverages, reverse=True)
     assert all(0.0 <= risk <= 1.0 for _, _, risk in points)
+
+
+def test_wrong_document_counts_a_top_passage_elsewhere_not_an_empty_ranking() -> None:
+    def outcome(top_document: str | None) -> Outcome:
+        gold = GoldQuestion("q", "who?", "Ann", "a", 0, 3)
+        return Outcome(gold, None, 0.0, False, "", 0, 0, 0.01, top_document)
+
+    metrics = summarise([outcome("a"), outcome("b"), outcome(None), outcome("a")], 0.5)
+    assert metrics["wrong_document@1"] == 0.25

@@ -25,7 +25,9 @@ def test_explain_reports_each_stage(service) -> None:
     top_bm25 = max(p.explain["bm25_score"] or 0.0 for p in service.search("who leads Operation Sentinel?", top_k=20,
                                                                            mode="hybrid", explain=True))
     for passage in passages:
-        expected = 0.6 * (passage.explain["dense_score"] or 0) + 0.4 * (passage.explain["bm25_score"] or 0) / top_bm25
+        weight = service.settings.dense_weight
+        expected = weight * (passage.explain["dense_score"] or 0) \
+            + (1 - weight) * (passage.explain["bm25_score"] or 0) / top_bm25
         assert passage.explain["fused_score"] == pytest.approx(expected, rel=1e-4)
 
 

@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from qa.documents import uploads
-from qa.documents.reading import matching_text
+from qa.documents.pdf import PAGE_BREAK, page_of, pdf_text
+from qa.documents.reading import matching_text, read_document
 from qa.errors import (
     DuplicateDocumentError,
     InvalidInputError,
@@ -77,14 +78,14 @@ def test_note_becomes_a_text_file_whose_first_line_is_the_title() -> None:
 
 def test_pdf_text_keeps_page_breaks_and_refuses_scans_and_damage() -> None:
     pdf = make_pdf([["Lighthouse report."], [], ["The lamp was replaced in 2019."]])
-    text = uploads.pdf_text(pdf, "report.pdf")
-    assert text.count(uploads.PAGE_BREAK) == 2
-    assert uploads.page_of(text, text.index("lamp")) == 3 and uploads.page_of(text, 0) == 1
-    assert uploads.page_of("no pages here", 3) is None
+    text = pdf_text(pdf, "report.pdf")
+    assert text.count(PAGE_BREAK) == 2
+    assert page_of(text, text.index("lamp")) == 3 and page_of(text, 0) == 1
+    assert page_of("no pages here", 3) is None
     with pytest.raises(UnusableDocumentError, match="no text layer"):
-        uploads.pdf_text(make_pdf([[]]), "scan.pdf")
+        pdf_text(make_pdf([[]]), "scan.pdf")
     with pytest.raises(UnusableDocumentError, match="could not be read as a PDF"):
-        uploads.pdf_text(b"%PDF-1.4\n1 0 obj << /Type /Catalog", "broken.pdf")
+        pdf_text(b"%PDF-1.4\n1 0 obj << /Type /Catalog", "broken.pdf")
 
 
 # Changing the corpus: the real model and real FAISS indexes in temporary folders.
@@ -113,14 +114,16 @@ def test_adding_a_document_embeds_only_that_document(writable: QuestionAnswerer)
     assert np.allclose(corpus.sentence_vectors[:5], fresh, atol=1e-4)  # reused rows still belong to their sentences
 
 
-def test_html_upload_keeps_the_raw_page_and_cites_into_it(writable: QuestionAnswerer) -> None:
+def test_html_upload_keeps_the_raw_page_and_cites_into_its_text(writable: QuestionAnswerer) -> None:
     change = writable.add_document(uploads.FileUpload("docks.html", "text/html", HARBOR_HTML.encode()))
-    assert change.source is not None
-    stored = (writable.settings.seeds_dir / change.source).read_text(encoding="utf-8")
-    assert stored == HARBOR_HTML and change.title == "Harbor and Docks"
+    assert change.source is not None and change.doc_id is not None
+    path = writable.settings.seeds_dir / change.source
+    assert path.read_text(encoding="utf-8") == HARBOR_HTML and change.title == "Harbor and Docks"  # byte for byte
     answer = writable.ask("Who is the dock master?").answer
     assert answer is not None and answer.text == "Ines Vale"
-    assert stored[answer.citation.start:answer.citation.end] == "Ines Vale"
+    text = read_document(path, writable.settings.seeds_dir, change.doc_id).text  # the page read again from disk
+    assert text == "Harbor & Docks\n\nThe dock master is Ines Vale. She opens the gate at 5 am."
+    assert text[answer.citation.start:answer.citation.end] == "Ines Vale"
     texts = [p.text for p in writable.search("Home News Copyright Harbor Board", top_k=20)]
     assert not any("Copyright" in t or "News" in t for t in texts)  # navigation and footer are not indexed
 

@@ -12,7 +12,7 @@ from qa.errors import IndexMismatchError, IndexMissingError
 from qa.service.startup import ensure_index
 from qa.settings import Settings
 from qa.storage import open_store
-from qa.storage.build import expected_manifest
+from qa.storage.build import FORMAT_VERSION, expected_manifest
 from qa.storage.faiss.folder import current_folder, read_manifest, read_version
 from tests.helpers.paths import SEEDS
 
@@ -34,7 +34,7 @@ def test_faiss_top_k_equals_brute_force_numpy(service) -> None:
 def test_manifest_records_how_the_index_was_built(service, settings: Settings) -> None:
     manifest = read_manifest(settings.index_dir)
     assert manifest["model"] == settings.model and manifest["dimension"] == 384
-    assert manifest["chunking"] == settings.chunking() and manifest["format_version"] == 1
+    assert manifest["chunking"] == settings.chunking() and manifest["format_version"] == FORMAT_VERSION
     assert set(manifest["seeds"]) == {"dhs-human-smuggling-campaign.txt"}
     assert manifest["built_at"] and manifest["version"] == service.snapshot.version
 

@@ -24,6 +24,7 @@ import numpy as np
 
 from qa.documents.chunking import Passage, Sentence
 from qa.documents.reading import Document
+from qa.documents.structure import Block
 from qa.errors import IndexMismatchError, IndexMissingError
 from qa.storage.build import check_build
 from qa.storage.corpus import Corpus
@@ -70,7 +71,7 @@ def read_version(index_dir: Path, expected: dict | None = None, ann: AnnConfig |
     manifest = json.loads((folder / "manifest.json").read_text())
     if expected is not None:
         _check_fits(manifest, expected)
-    documents = [Document(**{**d, "regions": tuple(map(tuple, d["regions"]))})
+    documents = [Document(**{**d, "blocks": tuple(Block(**b) for b in d["blocks"])})
                  for d in json.loads((folder / "documents.json").read_text())]
     by_id = {d.doc_id: d for d in documents}
     sentences = [Sentence(**s) for s in json.loads((folder / "sentences.json").read_text())]

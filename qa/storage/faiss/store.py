@@ -11,7 +11,8 @@ from datetime import UTC, datetime
 import faiss
 import numpy as np
 
-from qa.documents.reading import Document, fold
+from qa.documents.chunking import passage_input
+from qa.documents.reading import Document
 from qa.embedding.base import Embedder
 from qa.errors import QAError
 from qa.settings import Settings
@@ -38,7 +39,7 @@ class FaissSearcher:
 
     def __init__(self, passage_vectors: faiss.Index, corpus: Corpus) -> None:
         self.passage_vectors = passage_vectors
-        self.bm25 = BM25Index([fold(p.text) for p in corpus.passages], corpus.speller)
+        self.bm25 = BM25Index([passage_input(p, p.text, lexical=True) for p in corpus.passages], corpus.speller)
 
     def dense(self, vector: np.ndarray, k: int) -> Ranking:
         k = min(k, self.passage_vectors.ntotal)

@@ -47,17 +47,18 @@ def create_collections(client: MilvusClient, name: Callable[[str], str], dimensi
     number: list[tuple[str, DataType, dict]] = [(f, integer, {}) for f in ("generation", "position", "start", "end")]
     text = {"max_length": 65_535}
     passages = _schema(client, [*number, ("first_sentence", integer, {}), ("last_sentence", integer, {}),
+                                ("context", varchar, text),
                                 ("text", varchar, {**text, "enable_analyzer": True,
                                                    "analyzer_params": {"type": "english"}}),
                                 ("sparse", DataType.SPARSE_FLOAT_VECTOR, {})], "dense", dimension)
     passages.add_function(Function(name="bm25", function_type=FunctionType.BM25, input_field_names=["text"],
                                    output_field_names=["sparse"]))
     _create(client, name("passages"), passages, "dense", sparse="sparse")
-    _create(client, name("sentences"), _schema(client, [*number, ("paragraph", integer, {})], "vector", dimension),
-            "vector")
+    _create(client, name("sentences"), _schema(client, [*number, ("paragraph", integer, {}), ("heading", integer, {})],
+                                               "vector", dimension), "vector")
     _create(client, name("documents"), _schema(client, [
         ("generation", integer, {}), ("doc_id", varchar, text), ("title", varchar, text), ("source", varchar, text),
-        ("sha256", varchar, {"max_length": 64}), ("regions", varchar, text)], "pad", 2), "pad")
+        ("sha256", varchar, {"max_length": 64}), ("blocks", varchar, text)], "pad", 2), "pad")
     _create(client, name("texts"), _schema(client, [("generation", integer, {}), ("part", integer, {}),
                                                     ("text", varchar, text)], "pad", 2), "pad")
     state = client.create_schema(auto_id=False)
@@ -97,7 +98,8 @@ def _create(client: MilvusClient, collection: str, schema: CollectionSchema, vec
 
 def document_row(document: Document, generation: int) -> dict:
     return {"generation": generation, "doc_id": document.doc_id, "title": document.title[:16_000],
-            "source": document.source, "sha256": document.sha256, "regions": json.dumps(document.regions),
+            "source": document.source, "sha256": document.sha256,
+            "blocks": json.dumps([[b.start, b.end, b.kind, b.level] for b in document.blocks]),
             "pad": PAD}
 
 

@@ -2,7 +2,7 @@
 
     <prefix>_passages   one row per passage: offsets, BM25 text (Milvus' own BM25 function), dense vector
     <prefix>_sentences  one row per sentence: offsets, paragraph, vector (the answer step scores them)
-    <prefix>_documents  one row per document: doc_id, title, source, sha256, content regions
+    <prefix>_documents  one row per document: doc_id, title, source, sha256, blocks (headings, paragraphs, ...)
     <prefix>_texts      the verbatim text of each document in chunks (VARCHAR holds at most 65,535 bytes)
     <prefix>_state      append-only version records: the live document generations and how they were built
 
@@ -29,8 +29,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from qa.documents.chunking import Passage, Sentence
-from qa.documents.reading import Document, fold
+from qa.documents.chunking import Passage, Sentence, passage_input
+from qa.documents.reading import Document
+from qa.documents.structure import Block
 from qa.embedding.base import Embedder
 from qa.errors import IndexMissingError
 from qa.settings import Settings
@@ -217,12 +218,13 @@ class MilvusStore:
         self._insert_rows("texts", (row for d in documents for row in text_rows(d, generations[d.doc_id])))
         self._insert_rows("sentences", ({
             "generation": generations[s.doc_id], "position": s.sentence_id - first_sentence[s.doc_id],
-            "start": s.start, "end": s.end, "paragraph": s.paragraph,
+            "start": s.start, "end": s.end, "paragraph": s.paragraph, "heading": int(s.heading),
             "vector": sentence_vectors[s.sentence_id].tolist()} for s in sentences))
         self._insert_rows("passages", ({
             "generation": generations[p.doc_id], "position": p.passage_id - first_passage[p.doc_id],
             "start": p.start, "end": p.end, "first_sentence": p.first_sentence - first_sentence[p.doc_id],
-            "last_sentence": p.last_sentence - first_sentence[p.doc_id], "text": fold(p.text)[:BM25_CHARS],
+            "last_sentence": p.last_sentence - first_sentence[p.doc_id], "context": p.context[:16_000],
+            "text": passage_input(p, p.text, lexical=True)[:BM25_CHARS],
             "dense": passage_vectors[p.passage_id].tolist()} for p in passages))
         return list(generations.values()), embedded
 
@@ -267,30 +269,31 @@ class MilvusStore:
 
     def _documents(self, generations: list[int]) -> dict[int, Document]:
         """Generation -> document, in the order `load_documents` reads files (by path)."""
-        rows = self._rows("documents", generations, ["generation", "doc_id", "title", "source", "sha256", "regions"])
+        rows = self._rows("documents", generations, ["generation", "doc_id", "title", "source", "sha256", "blocks"])
         parts: dict[int, list[tuple[int, str]]] = {}
         for row in self._rows("texts", generations, ["generation", "part", "text"]):
             parts.setdefault(row["generation"], []).append((row["part"], row["text"]))
         texts = {generation: "".join(text for _, text in sorted(chunks)) for generation, chunks in parts.items()}
         documents = {row["generation"]: Document(
             row["doc_id"], row["title"], row["source"], texts.get(row["generation"], ""),
-            tuple(tuple(span) for span in json.loads(row["regions"])), row["sha256"]) for row in rows}
+            tuple(Block(*block) for block in json.loads(row["blocks"])), row["sha256"]) for row in rows}
         return dict(sorted(documents.items(), key=lambda item: PurePath(item[1].source)))
 
     def _sentences(self, generations: list[int], documents: dict[int, Document]) -> tuple[list[Sentence], np.ndarray]:
-        rows = self._rows("sentences", generations, ["generation", "position", "start", "end", "paragraph", "vector"])
+        rows = self._rows("sentences", generations,
+                          ["generation", "position", "start", "end", "paragraph", "heading", "vector"])
         order = {generation: number for number, generation in enumerate(documents)}
         rows.sort(key=lambda row: (order[row["generation"]], row["position"]))
-        sentences = [Sentence(number, documents[row["generation"]].doc_id, row["start"], row["end"], row["paragraph"])
-                     for number, row in enumerate(rows)]
+        sentences = [Sentence(number, documents[row["generation"]].doc_id, row["start"], row["end"], row["paragraph"],
+                              bool(row["heading"])) for number, row in enumerate(rows)]
         vectors = np.asarray([row["vector"] for row in rows], dtype=np.float32).reshape(len(rows), -1)
         return sentences, vectors
 
     def _passages(self, generations: list[int], documents: dict[int, Document],
                   sentences: list[Sentence]) -> tuple[list[Passage], dict[int, int]]:
         """Passages numbered in corpus order, and Milvus primary key -> that number."""
-        rows = self._rows("passages", generations,
-                          ["id", "generation", "position", "start", "end", "first_sentence", "last_sentence"])
+        fields = ["id", "generation", "position", "start", "end", "first_sentence", "last_sentence", "context"]
+        rows = self._rows("passages", generations, fields)
         order = {generation: number for number, generation in enumerate(documents)}
         rows.sort(key=lambda row: (order[row["generation"]], row["position"]))
         first_sentence: dict[str, int] = {}
@@ -302,7 +305,7 @@ class MilvusStore:
             offset = first_sentence[document.doc_id]
             passages.append(Passage(number, document.doc_id, row["start"], row["end"],
                                     document.text[row["start"]:row["end"]], offset + row["first_sentence"],
-                                    offset + row["last_sentence"]))
+                                    offset + row["last_sentence"], row["context"]))
             local_ids[row["id"]] = number
         return passages, local_ids
 

@@ -1,0 +1,318 @@
+"""Candidate sentences for an answer, and the evidence about each that the answer model weighs.
+
+Every feature carries across documents: similarities, shares of the question's words found in
+the sentence, its block, its headings and its document's title, what the question asks for and
+whether a span of that kind is there, and where the sentence sits in its passage and ranking.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from qa.answering.questions import Query, coverage
+from qa.answering.spans import KINDS, QuestionType, candidate_spans
+from qa.documents.chunking import Sentence
+from qa.documents.reading import fold
+from qa.documents.words import terms
+from qa.retrieval.search import Hit
+from qa.storage.corpus import Corpus
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a candidate sentence was found: the best-ranked hit whose passage (or block) holds it."""
+
+    rank: int
+    hit: Hit
+
+
+def candidate_sentences(corpus: Corpus, hits: list[Hit]) -> dict[int, Place]:
+    """Sentence id -> where it was found: each hit's sentences and one neighbour either side in its block."""
+    places: dict[int, Place] = {}
+    for rank, hit in enumerate(hits, start=1):
+        passage = hit.passage
+        for sentence_id in range(passage.first_sentence - 1, passage.last_sentence + 2):
+            if 0 <= sentence_id < len(corpus.sentences) and _same_block(corpus, sentence_id, passage.first_sentence):
+                places.setdefault(sentence_id, Place(rank, hit))
+        after = follower(corpus, corpus.sentences[passage.last_sentence])
+        if after is not None:
+            places.setdefault(after.sentence_id, Place(rank, hit))
+    return places
+
+
+def _same_block(corpus: Corpus, sentence_id: int, anchor: int) -> bool:
+    sentences = corpus.sentences
+    if not 0 <= sentence_id < len(sentences):
+        return False
+    a, b = sentences[sentence_id], sentences[anchor]
+    return a.paragraph == b.paragraph and a.doc_id == b.doc_id
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a candidate is compared with: the best values among all candidates of the question."""
+
+    dense: dict[int, float]       # sentence id -> cosine with the question
+    own_terms: dict[int, float]   # sentence id -> share of the question's predicate it says
+    asked_terms: dict[int, float]  # sentence id -> share of all the question's terms it holds
+    local_terms: dict[int, float]  # sentence id -> share of the question's terms it holds, weighted by how few
+                                   # of the candidates hold each (the topic words all of them share weigh little)
+    bm25: float                   # best BM25 score among the hits
+    fused: float                  # best fused score among the hits
+    dense_rank: dict[int, int]    # sentence id -> rank of its cosine among the candidates (1 = best)
+    best: dict[str, float]        # the best dense, own_terms, asked_terms and local_terms among the candidates
+    topic: dict[str, float]       # the question's terms outside its predicate: the names it is about
+    kinds: dict[str, float]       # one-hot of the question's kind (the same for every candidate)
+    shared: dict[tuple, float] = field(default_factory=dict)  # coverages of blocks, headings and documents,
+                                                              # which several candidates share
+
+    def covered(self, key: tuple, weights: dict[str, float], present: frozenset[str]) -> float:
+        """`coverage(weights, present)`, computed once per question for each block, heading or document."""
+        found = self.shared.get(key)
+        if found is None:
+            found = self.shared[key] = coverage(weights, present)
+        return found
+
+
+def evidence(corpus: Corpus, query: Query, places: dict[int, Place], hits: list[Hit]) -> Evidence:
+    ids = list(places)
+    if query.vector is not None:
+        cosines = corpus.sentence_vectors[ids] @ query.vector
+        dense = {sentence_id: float(c) for sentence_id, c in zip(ids, cosines, strict=True)}
+    else:
+        dense = dict.fromkeys(ids, 0.0)
+    own = {i: coverage(query.predicate, corpus.sentence_terms[i]) for i in ids}
+    asked = {i: coverage(query.asked, corpus.sentence_terms[i]) for i in ids}
+    held = {t: sum(t in corpus.sentence_terms[i] for i in ids) for t in query.asked}
+    weights = {t: math.log(1 + len(ids) / n) for t, n in held.items() if n}
+    local = {i: coverage(weights, corpus.sentence_terms[i]) for i in ids}
+    order = sorted(ids, key=lambda i: -dense[i])
+    best = {"dense": max(dense.values()), "own": max(own.values()), "asked": max(asked.values()),
+            "local": max(local.values())}
+    topic = {t: w for t, w in query.asked.items() if t not in query.predicate}
+    kinds = {f"kind_{kind}": float(query.wanted.name == kind) for kind in KINDS}
+    return Evidence(dense, own, asked, local, max((hit.bm25_score or 0.0 for hit in hits), default=0.0),
+                    max((hit.score for hit in hits), default=0.0),
+                    {i: rank for rank, i in enumerate(order, start=1)}, best, topic, kinds)
+
+
+def features(corpus: Corpus, sentence: Sentence, place: Place, query: Query, seen: Evidence,
+             span: Span | None) -> dict[str, float]:
+    """The evidence that `sentence` answers `query`, also relative to the other candidates (`seen`)."""
+    number = sentence.sentence_id
+    block_key = (sentence.doc_id, sentence.paragraph)
+    block = corpus.block_terms[block_key]
+    passage_id = place.hit.passage.passage_id
+    heading = corpus.context_terms[passage_id]
+    wanted = query.wanted
+    own = corpus.sentence_terms[number]
+    topic = seen.topic
+    found = {
+        "dense": seen.dense[number],
+        "dense_gap": seen.dense[number] - seen.best["dense"],
+        "dense_rank": 1.0 / seen.dense_rank[number],
+        "passage_dense": place.hit.dense_score or 0.0,
+        "passage_bm25": (place.hit.bm25_score or 0.0) / (seen.bm25 or 1.0),
+        "fused": place.hit.score / (seen.fused or 1.0),
+        "retrieval": 1.0 / place.rank,
+        "own_terms": seen.own_terms[number],
+        "own_gap": seen.own_terms[number] - seen.best["own"],
+        "asked_terms": seen.asked_terms[number],
+        "asked_gap": seen.asked_terms[number] - seen.best["asked"],
+        "local_terms": seen.local_terms[number],
+        "local_gap": seen.local_terms[number] - seen.best["local"],
+        "neighbour_terms": max((seen.asked_terms.get(n, 0.0) for n in (number - 1, number + 1)
+                                if _same_block(corpus, n, number)), default=0.0),
+        **_neighbour(corpus, seen, number, -1, "previous"),
+        **_neighbour(corpus, seen, number, +1, "next"),
+        "block_terms": seen.covered(("block", block_key), query.asked, block),
+        # The predicate said here while what it is about is named around (a heading, an item's label).
+        "predicate_here_topic_around": seen.own_terms[number] * _topic_around(seen, block_key, block, passage_id,
+                                                                              heading) if topic else 0.0,
+        "topic_only": float(bool(topic)) * coverage(topic, own) * (1 - seen.own_terms[number]),
+        "heading_terms": seen.covered(("heading", passage_id), query.asked, heading),
+        "title_terms": seen.covered(("title", sentence.doc_id), query.asked, corpus.title_terms[sentence.doc_id]),
+        "document_named": seen.covered(("named", sentence.doc_id), query.asked, corpus.naming_terms[sentence.doc_id]),
+        "unknown_terms": query.unknown,
+        "focus_here": float(bool(query.focus) and query.focus <= own),
+        "typed_found": float(wanted.typed and span is not None),
+        "typed_missing": float(wanted.typed and span is None),
+        "heading": float(sentence.heading),
+        "first_in_block": float(number == 0 or corpus.sentences[number - 1].paragraph != sentence.paragraph
+                                or corpus.sentences[number - 1].heading),
+        "length": math.log1p(sentence.end - sentence.start) / 6,
+    }
+    found.update(seen.kinds)
+    found.update(_cues(sentence_words(corpus, sentence).cues, wanted.name))
+    return found
+
+
+_COMMAND = re.compile(r"(?:^|\s)-{1,2}[A-Za-z][\w-]*|`[^`]+`|\$\s|\|\s*\w|\b\w+\s+-\w\b|(?:^|\s)/[\w./-]+")
+_NEGATION = re.compile(r"\b(?:not|no|never|none|cannot|without|only)\b|n[’']t\b", re.I)
+_MODAL = re.compile(r"\b(?:can|may|must|should|shall|will|might|could|allowed|required|optional)\b", re.I)
+_DEFINING = re.compile(r"\b(?:is|are|was|were)\s+(?:a|an|the|used|meant|intended|for)\b|\bmeans?\b|\brefers? to\b|"
+                       r"\bstands? for\b|\bused (?:to|for|by)\b|\ballows?\b|\bprovides?\b", re.I)
+
+
+def _topic_around(seen: Evidence, block_key: tuple[str, int], block: frozenset[str], passage_id: int,
+                  heading: frozenset[str]) -> float:
+    """Share of what the question is about named in the sentence's block or its headings."""
+    key = ("around", block_key, passage_id)
+    found = seen.shared.get(key)
+    if found is None:
+        found = seen.shared[key] = coverage(seen.topic, block | heading)
+    return found
+
+
+def _cues(cues: frozenset[str], kind: str) -> dict[str, float]:
+    """Whether the sentence has the shape of the answer the question's kind expects: a command for "how do I",
+    a negation or a modal verb for yes/no, a defining verb for "what is"."""
+    return {"how_command": float(kind == "manner" and "command" in cues),
+            "yesno_negation": float(kind == "yesno" and "negation" in cues),
+            "yesno_modal": float(kind == "yesno" and "modal" in cues),
+            "definition_cue": float(kind in ("definition", "description") and "defining" in cues)}
+
+
+def _shapes(text: str) -> frozenset[str]:
+    """The answer shapes a sentence has (read once per sentence)."""
+    patterns = {"command": _COMMAND, "negation": _NEGATION, "modal": _MODAL, "defining": _DEFINING}
+    return frozenset(name for name, pattern in patterns.items() if pattern.search(text))
+
+
+def _neighbour(corpus: Corpus, seen: Evidence, number: int, step: int, name: str) -> dict[str, float]:
+    """How well the sentence before (or after) this one in its block matches the question: the answer
+    often follows the sentence that resembles the question."""
+    other = number + step
+    if not _same_block(corpus, other, number) or other not in seen.dense:
+        return {f"{name}_terms": 0.0, f"{name}_dense_gap": -1.0}
+    return {f"{name}_terms": seen.asked_terms[other], f"{name}_dense_gap": seen.dense[other] - seen.best["dense"]}
+
+
+@dataclass(frozen=True)
+class SentenceWords:
+    """A sentence read once per corpus version: its words' stems by position, and its typed spans."""
+
+    word_terms: list[tuple[int, frozenset[str]]]
+    spans: dict[str, list[tuple[int, int, list[str]]]]
+    cues: frozenset[str]
+
+
+_READINGS: OrderedDict[str, dict[int, SentenceWords]] = OrderedDict()
+_PRECOMPUTED = ("who", "quantity", "date", "place", "version")  # an acronym's spans depend on the acronym asked
+NUMERIC_KINDS = ("quantity", "date", "version")  # answered only by a span that holds a number or a date
+
+
+def sentence_words(corpus: Corpus, sentence: Sentence) -> SentenceWords:
+    """Memoised per corpus version: after warm-up no request tokenises a sentence again."""
+    readings = _readings(corpus.version)
+    found = readings.get(sentence.sentence_id)
+    if found is None:
+        text = fold(corpus.sentence_text(sentence))
+        word_terms = [(m.start(), frozenset(terms(m.group(0)))) for m in re.finditer(r"[A-Za-z0-9]+", text)]
+        spans = {kind: [(a, b, terms(text[a:b])) for a, b in candidate_spans(text, QuestionType(kind))]
+                 for kind in _PRECOMPUTED}
+        found = readings[sentence.sentence_id] = SentenceWords(word_terms, spans, _shapes(text))
+    return found
+
+
+def _readings(version: str) -> dict[int, SentenceWords]:
+    """The readings of one corpus version; the four most recent versions are kept."""
+    if _READINGS and next(reversed(_READINGS)) == version:
+        return _READINGS[version]
+    readings = _READINGS.setdefault(version, {})
+    _READINGS.move_to_end(version)
+    while len(_READINGS) > 4:
+        _READINGS.popitem(last=False)
+    return readings
+
+
+def follower(corpus: Corpus, sentence: Sentence) -> Sentence | None:
+    """The sentence that may complete this one's answer: the next in its block, or the next block's first when
+    this one ends with a colon ("... get better compression, do:" then the command)."""
+    number = sentence.sentence_id + 1
+    if number >= len(corpus.sentences):
+        return None
+    after = corpus.sentences[number]
+    if after.doc_id != sentence.doc_id or after.heading:
+        return None
+    if after.paragraph == sentence.paragraph or introduces(corpus, sentence):
+        return after
+    return None
+
+
+def introduces(corpus: Corpus, sentence: Sentence) -> bool:
+    """The sentence ends with a colon: what follows is part of what it says."""
+    return corpus.sentence_text(sentence).rstrip().endswith(":")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """What answering with a candidate sentence returns: the typed span (if any) and the sentence that holds it."""
+
+    span: Span | None
+    support: Sentence
+
+
+def answer_unit(corpus: Corpus, sentence: Sentence, query: Query) -> Unit:
+    """The wanted span in this sentence, else in the next one of its block: a sentence that names what a
+    question is about is often followed by the one that answers it ("2. Operation Sentinel: ..." then
+    "... National Targeting Center leads this effort")."""
+    span = best_span(corpus, sentence, query)
+    following = sentence.sentence_id + 1
+    if span is None and query.wanted.typed and _same_block(corpus, following, sentence.sentence_id):
+        after = corpus.sentences[following]
+        span = best_span(corpus, after, query)
+        if span is not None:
+            return Unit(span, after)
+    return Unit(span, sentence)
+
+
+def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
+    """The span of the wanted type nearest the question's words in this sentence, in document offsets."""
+    wanted = query.wanted
+    if not wanted.typed:
+        return None
+    reading = sentence_words(corpus, sentence)
+    if wanted.name == "acronym":
+        text = fold(corpus.sentence_text(sentence))
+        typed = [(a, b, terms(text[a:b])) for a, b in candidate_spans(text, wanted)]
+    else:
+        typed = reading.spans[wanted.name]
+    numeric = wanted.name in NUMERIC_KINDS
+    spans = [(a, b) for a, b, span_terms in typed
+             if not (_repeats_number(span_terms, query.asked) if numeric else _restates(span_terms, query.span_terms))]
+    if not spans:
+        return None
+    # Question words inside a span do not make it an answer; distance counts from words outside it.
+    anchors = [position for position, word in reading.word_terms if word & query.asked.keys()]
+    best = min(spans, key=lambda s: (_distance(s, anchors), -(s[1] - s[0])))
+    return sentence.start + best[0], sentence.start + best[1]
+
+
+def _repeats_number(span_terms: list[str], asked: dict[str, float]) -> bool:
+    """A number the question itself gives is no answer to it ("nearly 2,000 smugglers" answers "how many
+    smugglers", though it repeats "smugglers")."""
+    return any(any(c.isdigit() for c in term) and term in asked for term in span_terms)
+
+
+def _restates(span_terms: list[str], question_terms: list[str]) -> bool:
+    """A span built from the question's own words (half of it, or two in a row) does not answer it."""
+    if not span_terms:
+        return False
+    if sum(t in question_terms for t in span_terms) * 2 >= len(span_terms):
+        return True
+    pairs = set(itertools.pairwise(question_terms))
+    return any(pair in pairs for pair in itertools.pairwise(span_terms))
+
+
+def _distance(span: Span, anchors: list[int]) -> int:
+    outside = [a for a in anchors if not span[0] <= a < span[1]]
+    if not outside:
+        return 10_000
+    return min(min(abs(a - span[0]), abs(a - span[1])) for a in outside)

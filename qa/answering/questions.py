@@ -1,0 +1,83 @@
+"""A question read once: what it asks for, its words and their weights, and whether it can be read alone."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+
+import numpy as np
+
+from qa.answering.spans import QuestionType, asked_noun, question_type
+from qa.documents.words import STOPWORDS, terms, words
+from qa.storage.corpus import Corpus
+
+# Words that point back to something the question itself does not name.
+REFERRING = frozenset("it its they them their theirs this that these those he him his she her there then "
+                       "one ones such same former latter".split())
+# Question words and fillers: with the referring words, all a referent-less question is made of.
+FRAME = frozenset("what which who whom whose when where why how is are was were do does did can could should "
+                   "would will shall may might must has have had be been being the a an of to in on at for by with "
+                   "about from and or not no yes so please tell me us say said mean means stand stands lead leads "
+                   "led run runs work works do done make made get got happen happened happens use used also "
+                   "else more much many else".split())
+
+
+@dataclass(frozen=True)
+class Query:
+    """Everything about the question that does not depend on the candidate, computed once."""
+
+    text: str
+    vector: np.ndarray | None
+    wanted: QuestionType
+    asked: dict[str, float]        # question stems (typos repaired) -> weight (rare words weigh more)
+    predicate: dict[str, float]    # the stems an answering sentence should say itself (names aside)
+    span_terms: list[str]          # stems an answer span must not restate (the asked noun excluded)
+    focus: frozenset[str]          # the noun a which/what question names ("which wildcards": wildcard)
+    unknown: float                 # weighted share of question stems the corpus never uses
+    referentless: bool             # "Who leads it?": nothing in the question says what "it" is
+
+
+def read_query(corpus: Corpus, question: str, vector: np.ndarray | None) -> Query:
+    asked = _question_terms(corpus, question)
+    noun = terms(asked_noun(question) or "")
+    return Query(question, vector, question_type(question), asked, _predicate(corpus, asked, question),
+                 [t for t in asked if t not in noun], frozenset(noun),
+                 1.0 - coverage(asked, corpus.term_weights.keys()), referentless(question))
+
+
+def referentless(question: str) -> bool:
+    """True when the question refers back (it, they, this, there...) and names nothing else to look for."""
+    tokens = re.findall(r"[a-z]+", question.lower().replace("\u2019", "'"))
+    referring = [t for t in tokens if t in REFERRING]
+    content = [t for t in tokens if t not in REFERRING and t not in FRAME and t not in STOPWORDS]
+    return bool(referring) and not content and not re.search(r"[A-Z]{2,}|\d", question)
+
+
+def _question_terms(corpus: Corpus, question: str) -> dict[str, float]:
+    """Question stems (typos repaired) with their weights; unknown words weigh the most."""
+    repaired = " ".join(corpus.speller.correct(w) for w in words(question))
+    weights = corpus.term_weights
+    ceiling = max(weights.values(), default=1.0)
+    return {term: weights.get(term, ceiling) for term in dict.fromkeys(terms(repaired))}
+
+
+def _predicate(corpus: Corpus, asked: dict[str, float], question: str) -> dict[str, float]:
+    """The question's terms minus the names it is about: what the answer sentence must say itself.
+
+    Names ("Operation Sentinel", "JTFA") are often only in the heading of a paragraph, while the
+    sentence that answers carries the predicate ("leads"); a term is a name when the corpus
+    mostly writes it capitalised mid-sentence.
+    """
+    written_as_names = {t for word in re.findall(r"(?<=\w )[A-Z][\w'-]*", question) for t in terms(word)}
+    predicate = {t: w for t, w in asked.items() if t not in corpus.name_terms and t not in written_as_names}
+    return predicate or asked
+
+
+def coverage(asked: dict[str, float], present: Collection[str]) -> float:
+    """Weighted share of the asked terms found in `present` (any collection of stems)."""
+    total = sum(asked.values())
+    if not total:
+        return 0.0
+    found = asked.keys() & present if isinstance(present, (set, frozenset)) else (t for t in asked if t in present)
+    return sum(asked[t] for t in found) / total

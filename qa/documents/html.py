@@ -1,0 +1,202 @@
+"""An HTML page as clean text: the visible main content, one block per heading, paragraph, item or row.
+
+Citations point into this text, never into the markup (the original file stays as it was sent).
+Navigation is left out: <nav>, <header>, <footer>, <aside>, elements whose role or class names
+navigation, sidebars, breadcrumbs or footers, blocks made only of links (tables of contents,
+"Prev | Next" bars), and pilcrow anchors. When the page marks its main content (<main> or
+role="main"), only that is read. Old HTML (upper-case tags, tags split across lines) reads alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from qa.documents.structure import Block, BlockKind
+
+_SKIP = {"script", "style", "head", "nav", "header", "footer", "aside", "noscript", "template", "form", "button",
+         "svg", "select", "iframe", "object", "map"}
+_FURNITURE_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
+# Class or id names (whole tokens) of navigation and page furniture.
+_FURNITURE_NAME = re.compile(r"nav|nav[-_]?\w+|\w*[-_]?nav|\w*sidebar\w*|related|breadcrumbs?|"
+                             r"(?:site|page)?[-_]?footer|(?:site|page)?[-_]?header|menu|menu[-_]\w+|toc|headerlink|"
+                             r"\w*switcher\w*|\w*search\w*|skip[-_]?\w*|cookie\w*", re.I)
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_BLOCKS = {"p", "div", "section", "article", "main", "li", "dt", "dd", "blockquote", "pre", "table", "tr",
+           "ul", "ol", "dl", "figure", "figcaption", "hr", "body", "center", "address", "caption", *_HEADINGS}
+_VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"}
+# A definition term is a heading of the deepest level: context for its definition, never a passage alone.
+_HEADINGS["dt"] = 7
+_KIND: dict[str, BlockKind] = {"li": "item", "dd": "item", "pre": "code", "tr": "row"}
+
+
+@dataclass
+class _Open:
+    tag: str
+    skip: bool
+    main: bool
+
+
+@dataclass
+class _Buffer:
+    kind: BlockKind = "text"
+    level: int = 0
+    parts: list[str] = field(default_factory=list)
+    linked: int = 0  # characters inside <a>
+    tag: str = ""
+
+
+@dataclass(frozen=True)
+class HtmlText:
+    """The page as text, its blocks, and its <title>."""
+
+    text: str
+    blocks: tuple[Block, ...]
+    title: str
+
+
+class _Reader(HTMLParser):
+    def __init__(self, main_only: bool) -> None:
+        super().__init__(convert_charrefs=True)
+        self.main_only = main_only
+        self.stack: list[_Open] = []
+        self.in_main = 0
+        self.pre = 0
+        self.links = 0
+        self.title_parts: list[str] | None = None
+        self.title = ""
+        self.buffer = _Buffer()
+        self.blocks: list[tuple[_Buffer, str]] = []  # (buffer, text) of every finished block
+
+    # -- elements ----------------------------------------------------------------------------
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self.title_parts = []
+        skip = self._skipping() or tag in _SKIP or _is_furniture(attrs)
+        if tag not in _VOID:
+            main = _is_main(tag, attrs)
+            self.stack.append(_Open(tag, skip, main))
+            self.in_main += main
+        if tag == "br":
+            self._add("\n")
+        elif tag in _BLOCKS:
+            self._flush()
+            self.buffer = _Buffer(_KIND.get(tag, "heading" if tag in _HEADINGS else "text"), _HEADINGS.get(tag, 0),
+                                  tag=tag)
+        if tag == "pre":
+            self.pre += 1
+        elif tag == "a":
+            self.links += 1
+        elif tag in ("td", "th") and self.buffer.parts:
+            self._add("\t")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title" and self.title_parts is not None:
+            self.title, self.title_parts = " ".join("".join(self.title_parts).split()), None
+        if not any(open_.tag == tag for open_ in self.stack):
+            return  # a stray end tag: HTML in the wild has them
+        while self.stack:
+            open_ = self.stack.pop()
+            self.in_main -= open_.main
+            if open_.tag == tag:
+                break
+        if tag in _BLOCKS:
+            self._flush()
+        if tag == "pre":
+            self.pre = max(0, self.pre - 1)
+        elif tag == "a":
+            self.links = max(0, self.links - 1)
+
+    def handle_data(self, data: str) -> None:
+        if self.title_parts is not None:
+            self.title_parts.append(data)
+        if self._skipping() or (self.main_only and not self.in_main) or _is_anchor_mark(data, self.links):
+            return
+        self._add(data if self.pre else re.sub(r"\s+", " ", data))
+
+    # -- text --------------------------------------------------------------------------------
+
+    def _skipping(self) -> bool:
+        return any(open_.skip for open_ in self.stack)
+
+    def _add(self, text: str) -> None:
+        self.buffer.parts.append(text)
+        if self.links:
+            self.buffer.linked += len(text.strip())
+
+    def _flush(self) -> None:
+        buffer, self.buffer = self.buffer, _Buffer()
+        text = "".join(buffer.parts)
+        text = text.strip("\n") if buffer.kind == "code" else _tidy(text)
+        if text and not _only_links(buffer, text):
+            self.blocks.append((buffer, text))
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def _tidy(text: str) -> str:
+    """Single spaces, no space before a line break, cells kept apart by one tab."""
+    lines = [re.sub(r" *\t[\t ]*", "\t", re.sub(r" {2,}", " ", line)).strip(" ") for line in text.split("\n")]
+    return "\n".join(line for line in lines if line.strip()).strip()
+
+
+def _only_links(buffer: _Buffer, text: str) -> bool:
+    """A navigation block: nearly all of its text is link text (a table of contents, "Prev | Next")."""
+    letters = len(re.sub(r"\W", "", text))
+    return buffer.kind != "heading" and letters > 0 and buffer.linked >= 0.9 * len(text.replace(" ", ""))
+
+
+def _is_anchor_mark(data: str, links: int) -> bool:
+    return bool(links) and data.strip() in ("¶", "#", "§", "🔗")
+
+
+def _is_furniture(attrs: list[tuple[str, str | None]]) -> bool:
+    values = dict(attrs)
+    role = (values.get("role") or "").lower()
+    if role in _FURNITURE_ROLES or (values.get("aria-hidden") or "").lower() == "true":
+        return True
+    names = [token for k, v in attrs if k in ("class", "id") and v for token in v.split()]
+    return any(_FURNITURE_NAME.fullmatch(name) for name in names)
+
+
+def _is_main(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    return tag == "main" or (dict(attrs).get("role") or "").lower() == "main"
+
+
+def read_html(raw: str) -> HtmlText:
+    """The page's main text with its blocks (offsets into that text) and its title."""
+    main_only = bool(re.search(r"<main[\s>]|role\s*=\s*[\"']?main\b", raw, re.I))
+    reader = _Reader(main_only)
+    reader.feed(raw)
+    reader.close()
+    if main_only and not reader.blocks:  # a role="main" on an empty element: read the whole page
+        reader = _Reader(False)
+        reader.feed(raw)
+        reader.close()
+    return _assemble(reader.blocks, reader.title)
+
+
+def _assemble(found: list[tuple[_Buffer, str]], title: str) -> HtmlText:
+    """Join the blocks with blank lines."""
+    parts: list[str] = []
+    blocks: list[Block] = []
+    cursor = 0
+    for buffer, text in found:
+        if parts:
+            parts.append("\n\n")
+            cursor += 2
+        block = Block(cursor, cursor + len(text), buffer.kind, buffer.level)
+        blocks.append(block)
+        parts.append(text)
+        cursor += len(text)
+    first_heading = next(("".join(parts)[b.start:b.end] for b in blocks if b.kind == "heading"), "")
+    return HtmlText("".join(parts), tuple(blocks), title or " ".join(first_heading.split()))

@@ -1,0 +1,72 @@
+"""Markdown structure from markdown-it-py's source maps: headings, paragraphs, list items, code, table rows.
+
+The text stays the file's own (Markdown reads as text); the blocks say what each part is. A
+paragraph made only of images, badges or links is furniture and gets no block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from qa.documents.structure import Block, BlockKind, lines_of
+
+_IMAGE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])")
+_LINK = re.compile(r"\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])|<https?://[^>]+>|https?://\S+")
+
+
+def markdown_blocks(text: str) -> tuple[str, tuple[Block, ...]]:
+    """(title, blocks) of a Markdown document: the title is its first heading."""
+    from markdown_it import MarkdownIt  # lazy: only Markdown documents need the parser
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    starts = [line.start for line in lines_of(text)] + [len(text)]
+    blocks = list(_blocks(tokens, text, starts))
+    title = next((_heading_text(text[b.start:b.end]) for b in blocks if b.kind == "heading"), "")
+    return title, tuple(blocks)
+
+
+def _blocks(tokens: list, text: str, starts: list[int]) -> Iterator[Block]:
+    in_item = 0
+    for index, token in enumerate(tokens):
+        if token.type == "list_item_open":
+            in_item += 1
+            if token.map:
+                yield from _span(text, starts, token.map, "item")
+        elif token.type == "list_item_close":
+            in_item -= 1
+        elif in_item or not token.map:
+            continue
+        elif token.type == "heading_open":
+            yield from _span(text, starts, token.map, "heading", int(token.tag[1:]), heading=tokens[index + 1].content)
+        elif token.type == "paragraph_open" and not _only_links(tokens[index + 1].content):
+            yield from _span(text, starts, token.map, "text")
+        elif token.type in ("fence", "code_block"):
+            yield from _span(text, starts, token.map, "code")
+        elif token.type == "tr_open":
+            yield from _span(text, starts, token.map, "row")
+
+
+def _span(text: str, starts: list[int], lines: list[int], kind: BlockKind, level: int = 0,
+          heading: str | None = None) -> Iterator[Block]:
+    start, end = starts[lines[0]], starts[min(lines[1], len(starts) - 1)]
+    if heading is not None:  # the heading's words, without the #s or the underline
+        found = text.find(heading, start, end) if heading else -1
+        if found < 0:
+            return
+        start, end = found, found + len(heading)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and re.search(r"\w", text[start:end]):
+        yield Block(start, end, kind, level)
+
+
+def _only_links(markdown: str) -> bool:
+    """Badges, images and bare links with no words of their own."""
+    return not _LINK.sub("", _IMAGE.sub("", markdown)).strip()
+
+
+def _heading_text(heading: str) -> str:
+    return " ".join(heading.strip("# ").split())

@@ -1,0 +1,325 @@
+"""Where a document's content is and what each piece is: headings, paragraphs, list items, definition entries.
+
+A `Block` is a span of the document text with a kind. Plain text (and the text layer of a PDF,
+and a man page rendered to text) is read here line by line: blank lines and structural starts end
+a paragraph, a line break inside a sentence does not; headings are recognised by their shape
+(underlined, numbered, all capitals, short and unpunctuated); title blocks, page headers and
+footers, rules, URL-only lines and tables of contents are furniture and get no block at all.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+BlockKind = Literal["heading", "text", "item", "entry", "code", "row"]
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Block:
+    """`text[start:end]` is one heading (with its `level`, 1 = top), paragraph, list item, definition
+    entry (term and definition together), code block or table row."""
+
+    start: int
+    end: int
+    kind: BlockKind
+    level: int = 0
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int  # without the line break
+    text: str
+
+    @property
+    def indent(self) -> int:
+        return len(self.text) - len(self.text.lstrip())
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+_UNDERLINE = re.compile(r"^\s*(=+|-+|~+|\*+)\s*$")
+_RULE = re.compile(r"^\s*[-=_*~.·•]{3,}\s*$")
+_LEADERS = re.compile(r"(?:\.\s?){4,}\s*\d*\s*$")  # the dot leaders of a table of contents or an index
+_TABLE_BORDER = re.compile(r"^\s*[|+][-=+|: ]*[-=][-=+|: ]*[|+]\s*$")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_NUMBERED = re.compile(r"^\s*(?:(?:chapter|section|part|appendix)\s+)?(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S", re.I)
+_LETTERED = re.compile(r"^\s*(?:appendix\s+)?[A-Z](?:\.\d{1,2})*\.?\s+[A-Z]")
+_ITEM = re.compile(r"^\s*(?:[-*+•◦‣▪–]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\([ivx]+\))\s+\S")
+_URL_ONLY = re.compile(r"^\s*[<(\[]*(?:https?://|www\.|mailto:)\S+[>)\]]*\s*$", re.I)
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–]?\s*\d{1,4}\s*[-–]?\s*(?:of\s+\d+)?\s*$", re.I)
+_MAN_HEADER = re.compile(r"^\S+\(\d\w*\)\s{2,}.*\s{2,}\S+\(\d\w*\)\s*$")
+_MAN_FOOTER = re.compile(r"^.*\S\s{2,}\S+\(\d\w*\)\s*$")
+_SENTENCE_END = re.compile(r"[.!?:;,)\]\"”']\s*$")
+
+
+def lines_of(text: str) -> list[Line]:
+    out, start = [], 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        out.append(Line(start, start + len(body), body))
+        start += len(raw)
+    return out
+
+
+_NAV_WORDS = {"previous", "next", "prev", "previous article", "next article", "previous post", "next post", "older",
+              "newer", "older post", "newer post", "« previous", "next »", "back to top", "share", "print", "related",
+              "related articles", "read more"}
+
+
+def text_blocks(text: str) -> tuple[str, tuple[Block, ...]]:
+    """(title, blocks) of plain text: a .txt file, a rendered man page, or a PDF's text layer."""
+    lines = _before_navigation([line for line in lines_of(text) if line.stripped.strip("\f") or not line.stripped])
+    furniture = _furniture(lines)
+    paragraphs = list(_paragraphs([line for line in lines if line.start not in furniture]))
+    man_title = _man_title(lines)
+    title, body = (man_title, paragraphs) if man_title else _title(paragraphs)
+    blocks = [block for paragraph in body for block in _classify(paragraph)]
+    return title, tuple(_trimmed(text, blocks))
+
+
+def _before_navigation(lines: list[Line]) -> list[Line]:
+    """The lines before trailing page navigation: a line holding only a navigation word ("Previous",
+    "Next"), after which nothing but short unpunctuated lines (titles of neighbouring pages) follows."""
+    for index, line in enumerate(lines):
+        if _folded(line.stripped).lower() in _NAV_WORDS and all(_is_link_line(rest) for rest in lines[index + 1:]):
+            return lines[:index]
+    return lines
+
+
+def _is_link_line(line: Line) -> bool:
+    stripped = _folded(line.stripped)
+    return not stripped or stripped.lower() in _NAV_WORDS or (len(stripped.split()) <= 20 \
+        and not re.search(r"[.!?:;]$", stripped))
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def _man_title(lines: Sequence[Line]) -> str:
+    """A man page's header line ("GZIP(1)  General Commands Manual  GZIP(1)") as a title, once."""
+    header = next((line.stripped for line in lines[:3] if _MAN_HEADER.match(line.text)), "")
+    parts = header.split()
+    return " ".join(parts[:-1]) if parts else ""
+
+
+def _furniture(lines: Sequence[Line]) -> set[int]:
+    """Starts of lines that are never content: rules, URL-only lines, page numbers, running headers and footers."""
+    running = _running_lines(lines)
+    last = next((line for line in reversed(lines) if line.stripped), None)
+    man = any(_MAN_HEADER.match(line.text) for line in lines[:3])
+    return {line.start for line in lines if _RULE.match(line.text) or _URL_ONLY.match(line.text)
+            or _LEADERS.search(line.text)
+            or _MAN_HEADER.match(line.text) or (_PAGE_NUMBER.match(line.text) and line.stripped)
+            or line.start in running or (man and line is last and _MAN_FOOTER.match(line.text))}
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.split())).lower()
+
+
+def _running_lines(lines: Sequence[Line]) -> set[int]:
+    """Starts of the lines that open or close pages (text with form feeds) as headers and footers do: the
+    same words on many pages (digits aside), or, on most pages, a short line holding the page number."""
+    pages = _pages(lines)
+    if len(pages) < 4:
+        return set()
+    edges = [line for page in pages for line in (page[:1] + page[-1:])]
+    shapes = Counter(_shape(line.stripped) for line in edges)
+    numbered = [line for line in edges if len(line.stripped) < 80 and re.search(r"(?:^\f?\d+\s|\s\d+$)", line.stripped)]
+    pages_numbered = len(numbered) >= len(pages) / 2
+    return {line.start for line in edges if shapes[_shape(line.stripped)] >= max(3, len(pages) // 3)
+            or (pages_numbered and line in numbered)}
+
+
+def _pages(lines: Sequence[Line]) -> list[list[Line]]:
+    pages: list[list[Line]] = [[]]
+    for line in lines:
+        if line.text.startswith("\f"):
+            pages.append([])
+        if line.stripped.strip("\f"):
+            pages[-1].append(line)
+    return [page for page in pages if page]
+
+
+def _paragraphs(lines: Sequence[Line]) -> Iterator[list[Line]]:
+    """Runs of lines between blank lines; without blank lines (a PDF), a short line ending a sentence ends one."""
+    wraps = _wrap_width(lines) if _few_blank_lines(lines) else None
+    current: list[Line] = []
+    for line in lines:
+        if not line.stripped.strip("\f"):
+            if current:
+                yield current
+            current = []
+            continue
+        if current and wraps and (_looks_like_heading(line.stripped) or _ITEM.match(line.text)
+                                  or (_starts_paragraph(line) and _ends_paragraph(current[-1], wraps))):
+            yield current
+            current = []
+        current.append(line)
+        if wraps and _looks_like_heading(line.stripped):
+            yield current
+            current = []
+    if current:
+        yield current
+
+
+def _few_blank_lines(lines: Sequence[Line]) -> bool:
+    """Paragraphs are not separated by blank lines (a PDF's text layer): blank lines at page breaks aside."""
+    blank = sum(not line.stripped and "\f" not in line.text and "\f" not in following.text
+                for line, following in itertools.pairwise(lines))
+    return len(lines) >= 20 and blank < len(lines) / 20
+
+
+def _wrap_width(lines: Sequence[Line]) -> int:
+    """The width text is wrapped at: a high percentile of line lengths."""
+    lengths = sorted(len(line.stripped) for line in lines if line.stripped)
+    return lengths[int(len(lengths) * 0.9)] if lengths else 80
+
+
+def _ends_paragraph(line: Line, width: int) -> bool:
+    return len(line.stripped) < 0.8 * width and bool(re.search(r"[.!?:]\s*$", line.text))
+
+
+def _starts_paragraph(line: Line) -> bool:
+    return bool(_ITEM.match(line.text) or re.match(r"\s*[A-Z0-9“\"(]", line.text))
+
+
+def _title(paragraphs: list[list[Line]]) -> tuple[str, list[list[Line]]]:
+    """The document's title (its first line), and the paragraphs after the title block.
+
+    The title block is the run of short opening paragraphs before the first real paragraph or
+    heading: a name, a version line, authors, a date.
+    """
+    if not paragraphs:
+        return "", []
+    title = paragraphs[0][0].stripped
+    body = paragraphs[1:] if _is_title_paragraph(paragraphs[0]) else paragraphs
+    while body and _is_title_paragraph(body[0]) and not _heading_of(body[0]) and len(body) > 1 \
+            and paragraphs.index(body[0]) < 4:
+        body = body[1:]
+    return title, body
+
+
+def _is_title_paragraph(paragraph: list[Line]) -> bool:
+    """A name, a version line, an author or a date: short lines that are not sentences or list items."""
+    return len(paragraph) <= 3 and all(len(line.stripped) <= 80 and not _ITEM.match(line.text)
+                                       and not re.search(r"[.:;!?]\s*$", line.text) for line in paragraph)
+
+
+def _classify(paragraph: list[Line]) -> Iterator[Block]:
+    heading = _heading_of(paragraph)
+    if heading is not None:
+        yield heading
+        return
+    if len(paragraph) > 1 and _looks_like_heading(paragraph[0].stripped) and paragraph[0].text[:1].strip() \
+            and all(line.indent > paragraph[0].indent for line in paragraph[1:]):
+        yield Block(paragraph[0].start, paragraph[0].end, "heading", _level(paragraph[0].stripped, 0))
+        paragraph = paragraph[1:]
+    if sum(bool(_TABLE_ROW.match(line.text) or _TABLE_BORDER.match(line.text)) for line in paragraph) \
+            > len(paragraph) / 2:
+        yield from _table_rows(paragraph)
+        return
+    if _is_code(paragraph):
+        yield Block(paragraph[0].start, paragraph[-1].end, "code")
+        return
+    yield from _items_and_text(paragraph)
+
+
+def _heading_of(paragraph: list[Line]) -> Block | None:
+    """A one-line paragraph shaped like a heading, or a line with an underline."""
+    if len(paragraph) == 2 and _UNDERLINE.match(paragraph[1].text) and paragraph[0].stripped:
+        level = 1 if paragraph[1].stripped.startswith(("=", "*")) else 2
+        return Block(paragraph[0].start, paragraph[0].end, "heading", level)
+    if len(paragraph) != 1 or not _looks_like_heading(paragraph[0].stripped):
+        return None
+    line = paragraph[0]
+    return Block(line.start, line.end, "heading", _level(line.stripped, line.indent))
+
+
+def _looks_like_heading(line: str) -> bool:
+    words = line.split()
+    if not words or len(line) > 80 or _URL_ONLY.match(line) or re.search(r"[{}<>=;|\\@]|::|\.\s*\.\s*\.", line):
+        return False
+    if re.match(r"\s*[-*+•◦‣▪–]\s", line):  # a bullet, never a heading
+        return False
+    if _NUMBERED.match(line) or _LETTERED.match(line):
+        return len(words) <= 10 and not re.search(r"[,;]\s*$", line) and not re.search(r"\w{3,}[.!?]\s+\w", line)
+    if line.isupper() and any(c.isalpha() for c in line):
+        return len(words) <= 8
+    return len(words) <= 8 and line[0].isupper() and not _SENTENCE_END.search(line) and not _ITEM.match(line)
+
+
+def _level(line: str, indent: int) -> int:
+    numbered = _NUMBERED.match(line)
+    if numbered:
+        return numbered.group(1).count(".") + 1
+    if line.isupper():
+        return 1
+    return 2 if indent else 1
+
+
+def _table_rows(paragraph: list[Line]) -> Iterator[Block]:
+    """A text table's rows: the lines between its borders (a row may wrap over several lines)."""
+    row: list[Line] = []
+    for line in [*paragraph, None]:
+        if line is None or _TABLE_BORDER.match(line.text):
+            if row:
+                yield Block(row[0].start, row[-1].end, "row")
+            row = []
+        else:
+            row.append(line)
+
+
+def _is_code(paragraph: list[Line]) -> bool:
+    """Lines of program text: mostly symbols, or all indented far deeper than the text around."""
+    text = " ".join(line.stripped for line in paragraph)
+    symbols = sum(c in "{}[]();=<>$#|\\" for c in text)
+    return len(text) > 0 and symbols / len(text) > 0.08 and not re.search(r"[a-z]{3,}[.!?]\s", text)
+
+
+def _items_and_text(paragraph: list[Line]) -> Iterator[Block]:
+    """Split a paragraph at list-item starts; a term line followed by deeper-indented lines is an entry."""
+    group: list[Line] = []
+    for line in paragraph:
+        starts_item = bool(_ITEM.match(line.text)) and (not group or line.indent <= group[0].indent + 1)
+        if group and (starts_item or _is_term(group, line)):
+            yield _block(group)
+            group = []
+        group.append(line)
+    if group:
+        yield _block(group)
+
+
+def _is_term(group: list[Line], line: Line) -> bool:
+    """`line` starts a new entry: it is as indented as the group's first (term) line, and the group's
+    other lines were indented deeper (a man page's option list)."""
+    return len(group) > 1 and line.indent == group[0].indent and all(g.indent > line.indent for g in group[1:])
+
+
+def _block(lines: list[Line]) -> Block:
+    if _ITEM.match(lines[0].text):
+        return Block(lines[0].start, lines[-1].end, "item")
+    if len(lines) > 1 and all(line.indent > lines[0].indent for line in lines[1:]):
+        return Block(lines[0].start, lines[-1].end, "entry")
+    return Block(lines[0].start, lines[-1].end, "text")
+
+
+def _trimmed(text: str, blocks: list[Block]) -> Iterator[Block]:
+    for block in blocks:
+        start, end = block.start, block.end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start and re.search(r"\w", text[start:end]):
+            yield Block(start, end, block.kind, block.level)

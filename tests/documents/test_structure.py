@@ -1,0 +1,130 @@
+"""Document structure: headings, paragraphs, items and entries found by shape; furniture left out; HTML as text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from qa.documents.chunking import split_document
+from qa.documents.html import read_html
+from qa.documents.markdown import markdown_blocks
+from qa.documents.reading import load_documents
+from qa.documents.structure import text_blocks
+from tests.helpers.paths import ROOT
+
+CORPUS = ROOT / "datasets" / "crossdoc" / "documents"
+
+
+def _blocks(text: str, reader=text_blocks) -> list[tuple[str, int, str]]:
+    _, blocks = reader(text)
+    return [(b.kind, b.level, text[b.start:b.end]) for b in blocks]
+
+
+def test_headings_are_recognised_by_their_shape() -> None:
+    text = ("Field Guide\n\nAn introduction that says what the guide is for.\n\n"
+            "Overview\n========\n\nThe first section, hard-wrapped at a narrow\nwidth, is one paragraph.\n\n"
+            "1. Definitions.\n\nTerms used below.\n\n1.5. Licensor\n\nThe one who grants the licence.\n\n"
+            "OPTIONS\n       -k --keep\n              Keep the input files.\n")
+    blocks = _blocks(text)
+    assert ("heading", 1, "Overview") in blocks
+    assert ("heading", 1, "1. Definitions.") in blocks and ("heading", 2, "1.5. Licensor") in blocks
+    assert ("heading", 1, "OPTIONS") in blocks
+    assert ("text", 0, "The first section, hard-wrapped at a narrow\nwidth, is one paragraph.") in blocks
+    assert ("entry", 0, "-k --keep\n              Keep the input files.") in blocks
+    assert not any("Field Guide" in b[2] or "=====" in b[2] for b in blocks)  # the title and the underline
+
+
+def test_list_items_urls_rules_and_tables() -> None:
+    text = ("Notes\n\nThe list:\n\n * first item, which wraps\n   onto a second line\n * second item\n\n"
+            "https://example.org/only-a-link\n\n--------------------\n\n"
+            "| name | meaning |\n|------+---------|\n| GPL  | General Public License |\n|------+---------|\n")
+    blocks = _blocks(text)
+    assert ("item", 0, "* first item, which wraps\n   onto a second line") in blocks
+    assert ("item", 0, "* second item") in blocks
+    assert ("row", 0, "| GPL  | General Public License |") in blocks
+    assert not any("example.org" in b[2] or "-----" in b[2] for b in blocks)
+
+
+def test_a_pdf_text_layer_without_blank_lines_gets_paragraphs_and_loses_its_running_headers() -> None:
+    body = "This line is wrapped at the width of the page like the other lines of text here\n" * 3
+    pages = [f"Chapter 1: Basics {n}\n1.{n} Topic {n}\n{body}The paragraph ends here.\nA new one starts.\n"
+             f"{n}" for n in range(1, 7)]
+    text = "\n\n\f".join(pages)
+    blocks = _blocks(text)
+    assert ("heading", 2, "1.3 Topic 3") in blocks
+    assert not any(b[2].startswith("Chapter 1: Basics") for b in blocks)
+    assert any(b[2].endswith("The paragraph ends here.") for b in blocks)
+
+
+def test_markdown_blocks_come_from_its_source_map_and_badges_are_dropped() -> None:
+    text = ("[![CI](https://ci.example/badge.svg)](https://ci.example)\n\nTool - does things\n"
+            "==================\n\nIntro paragraph\nwrapped.\n\n## Install\n\n- run `make`\n- run `make install`\n")
+    title, blocks = markdown_blocks(text)
+    assert title == "Tool - does things"
+    assert [(b.kind, text[b.start:b.end]) for b in blocks] == [
+        ("heading", "Tool - does things"), ("text", "Intro paragraph\nwrapped."), ("heading", "Install"),
+        ("item", "- run `make`"), ("item", "- run `make install`")]
+
+
+OLD_HTML = """<HTML><HEAD><TITLE>Old &amp; Plain</TITLE></HEAD><BODY CLASS="BOOK"><DIV CLASS="NAVHEADER">
+<TABLE><TR><TD><A HREF="a.html">Prev</A></TD><TD><A HREF="b.html">Next</A></TD></TR></TABLE></DIV>
+<DIV CLASS="TOC"><DL><DT>1. <A HREF="#x">Intro</A></DT></DL></DIV><H1
+><A NAME="X"></A>Chapter 1. Intro</H1
+><DL><DT>shadow</DT><DD><P>The <TT
+CLASS="FILENAME">/etc/shadow</TT
+> file is readable by this group.</P></DD></DL></BODY></HTML>"""
+
+
+def test_old_html_with_upper_case_tags_split_across_lines_reads_as_clean_text() -> None:
+    page = read_html(OLD_HTML)
+    assert page.title == "Old & Plain"
+    assert page.text == "Chapter 1. Intro\n\nshadow\n\nThe /etc/shadow file is readable by this group."
+    assert [b.kind for b in page.blocks] == ["heading", "heading", "text"]  # the term heads its definition
+
+
+def test_main_content_and_pilcrows() -> None:
+    page = read_html('<body><div role="navigation"><p>Menu</p></div><div role="main"><h2>Why?'
+                     '<a class="headerlink" href="#why">¶</a></h2><p>Because.</p></div><p>Footer text</p></body>')
+    assert page.text == "Why?\n\nBecause."
+
+
+HTML_PAGES = sorted(p.name for p in CORPUS.glob("*.html"))
+
+
+@pytest.mark.parametrize("name", HTML_PAGES)
+def test_no_markup_reaches_a_passage_of_a_real_page(name: str) -> None:
+    """No tag of the page's source, no entity reference and no pilcrow is in any passage or sentence (text that
+    the page shows, such as an escaped "<MIT License>", stays)."""
+    raw = (CORPUS / name).read_text(encoding="utf-8")
+    tags = set(re.findall(r"</?[A-Za-z][^<>]*>", raw))
+    entities = set(re.findall(r"&(?:[A-Za-z]+|#\d+);", raw))
+    [document] = [d for d in load_documents(CORPUS) if d.source == name]
+    sentences, passages = split_document(document)
+    assert passages and document.title
+    for unit in [p.text for p in passages] + [document.text[s.start:s.end] for s in sentences]:
+        found = [piece for piece in tags | entities | {"¶"} if piece in unit]
+        assert not found, (found[:3], unit[:200])
+    assert all(document.text[p.start:p.end] == p.text for p in passages)
+
+
+def test_several_real_html_pages_are_read() -> None:
+    assert len(HTML_PAGES) >= 4  # old DocBook, DocBook XSL and Sphinx pages
+
+
+def test_headings_never_stand_alone_as_passages_and_open_their_section() -> None:
+    for document in load_documents(CORPUS):
+        sentences, passages = split_document(document)
+        headings = {(s.start, s.end) for s in sentences if s.heading}
+        for passage in passages:
+            assert (passage.start, passage.end) not in headings, (document.doc_id, passage.text)
+        assert all(p.context.startswith(document.title) for p in passages)
+
+
+def test_passages_carry_their_title_and_heading_path(tmp_path: Path) -> None:
+    (tmp_path / "spec.md").write_text("# Spec\n\n## Fields\n\n### Format\n\nThe format field names the version.\n")
+    [document] = load_documents(tmp_path)
+    _, [passage] = split_document(document)
+    assert passage.context == "Spec › Fields › Format"
+    assert passage.text == "Format\n\nThe format field names the version."
