@@ -6,8 +6,9 @@ from __future__ import annotations
 # Requests are strict: 0 is not false and "5" is not 5, so a confused client hears about it.
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from qa.conversation.followups import MAX_TURNS, Turn
 from qa.documents.uploads import MAX_TITLE_CHARS
-from qa.settings import MAX_QUESTION_CHARS, MAX_TOP_K, Mode
+from qa.settings import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, MAX_TOP_K, Mode
 
 
 def _stripped(value: str) -> str:
@@ -17,20 +18,46 @@ def _stripped(value: str) -> str:
     return stripped
 
 
-class AskRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra={
-        "examples": [{"question": "who leads Operation Sentinel?", "top_k": 5}]})
+class TurnIn(BaseModel):
+    """An earlier turn of the conversation, as the client showed it."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     question: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS + 200,
                           description=f"1 to {MAX_QUESTION_CHARS} characters after stripping")
-    top_k: int = Field(5, ge=1, le=MAX_TOP_K)
-    mode: Mode | None = Field(None, description="retrieval mode; default from settings")
-    explain: bool = Field(False, description="add per-stage scores and ranks to every passage")
+    answer: str | None = Field(None, max_length=MAX_ANSWER_CHARS,
+                               description="the answer text shown for it; null or left out when none was")
 
     @field_validator("question")
     @classmethod
     def _question_has_text(cls, value: str) -> str:
         return _checked_question(value)
+
+
+class AskRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra={
+        "examples": [{"question": "who leads Operation Sentinel?", "top_k": 5},
+                     {"question": "Who leads it?", "history": [{"question": "What is Operation Sentinel?",
+                                                                "answer": None}]}]})
+
+    question: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS + 200,
+                          description=f"1 to {MAX_QUESTION_CHARS} characters after stripping")
+    top_k: int = Field(5, ge=1, le=MAX_TOP_K)
+    mode: Mode | None = Field(None, description="retrieval mode; default from settings")
+    explain: bool = Field(False, description="add per-stage scores and ranks to every passage, and the words "
+                                             "each earlier turn lent to the question")
+    history: list[TurnIn] = Field(default_factory=list, max_length=MAX_TURNS,
+                                  description=f"the conversation's earlier turns, oldest first (at most "
+                                              f"{MAX_TURNS}); a follow-up such as 'Who leads it?' is read with "
+                                              f"them. The server keeps no conversation state.")
+
+    @field_validator("question")
+    @classmethod
+    def _question_has_text(cls, value: str) -> str:
+        return _checked_question(value)
+
+    def turns(self) -> list[Turn]:
+        return [Turn(turn.question, turn.answer) for turn in self.history]
 
 
 def _checked_question(value: str) -> str:
@@ -81,10 +108,29 @@ class AnswerOut(PassageOut):
     sentence: PassageOut | None = None
 
 
+class TakenOut(BaseModel):
+    turn: int = Field(..., description="position of the turn in `history`, 0 = oldest")
+    words: list[str]
+
+
+class ResolvedOut(BaseModel):
+    query: str = Field(..., description="the question as read: what retrieval and the answer used")
+    from_turns: list[int] = Field(..., description="the turns of `history` it drew on (empty: it stands alone)")
+    taken: list[TakenOut] | None = Field(None, description="with `explain`: the words each turn lent")
+
+
+class ClarifyOut(BaseModel):
+    message: str = Field(..., description='"Which one do you mean?"')
+    candidates: list[str] = Field(..., description="headings or titles of the passages the question brought up")
+
+
 class AskResponse(BaseModel):
     question: str
     answer: AnswerOut | None
     passages: list[PassageOut]
+    resolved: ResolvedOut
+    clarify: ClarifyOut | None = Field(None, description="set, with a null answer, when a follow-up points back "
+                                                         "at nothing the conversation names")
 
 
 class BatchResponse(BaseModel):

@@ -20,6 +20,7 @@ StoreKind = Literal["faiss", "milvus"]
 
 # Limits of a question: checked by the library, declared by the HTTP schema; `top_k` below uses the cap.
 MAX_QUESTION_CHARS = 1000
+MAX_ANSWER_CHARS = 5000  # an earlier turn's answer, as the client showed it
 MAX_TOP_K = 20
 
 

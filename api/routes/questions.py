@@ -18,15 +18,18 @@ ERRORS = error_responses(400, 401, 413, 422, 429, 503)
 @router.post("/ask", response_model=schemas.AskResponse, responses=ERRORS)
 def ask(body: schemas.AskRequest, service: QuestionAnswerer = Depends(get_service)) -> FastJSON:
     """Answer a question: the best passages and an extractive answer (null when the documents don't say).
+    Send the conversation's earlier turns as `history` to ask follow-ups ("Who leads it?"); `resolved`
+    says how the question was read, and `clarify` asks which one is meant when nothing resolves it.
     The Server-Timing header gives the embed, search and answer stages in milliseconds."""
-    response = service.ask(body.question, body.top_k, body.mode, body.explain)
+    response = service.ask(body.question, body.top_k, body.mode, body.explain, history=body.turns())
     return FastJSON(response_json(response), headers={"Server-Timing": server_timing(response.timings)})
 
 
 @router.post("/ask/batch", response_model=schemas.BatchResponse, responses=ERRORS)
 def ask_batch(body: schemas.BatchRequest, service: QuestionAnswerer = Depends(get_service)) -> FastJSON:
     """Up to 100 questions in one request; each result is shaped as an /ask response."""
-    return FastJSON({"results": [response_json(service.ask(q.question, q.top_k, q.mode, q.explain))
+    return FastJSON({"results": [response_json(service.ask(q.question, q.top_k, q.mode, q.explain,
+                                                           history=q.turns()))
                                  for q in body.questions]})
 
 

@@ -5,8 +5,13 @@
  *   <qa-chat title="Ask our documents" placeholder="Ask a question"></qa-chat>
  *
  * Attributes: service (base URL of the service; default: the origin this file was loaded from),
- * title, placeholder, timeout (seconds per request; default 20).
- * Method: element.ask(question) asks as if the question had been typed.
+ * title, placeholder, timeout (seconds per request; default 20), persist (keep the conversation in
+ * this tab's sessionStorage across page loads; without it nothing is stored in the browser).
+ * Methods: element.ask(question) asks as if the question had been typed; element.newConversation().
+ *
+ * A conversation: each question is sent with the last turns before it (question and answer text),
+ * so "Who leads it?" after "What is Operation Sentinel?" is understood. The turns go only to the
+ * configured service; "New conversation" forgets them.
  *
  * Documents are untrusted input: everything the service sends is rendered as text nodes
  * (append/textContent), never parsed as HTML. This file has no dependencies and no build step.
@@ -21,6 +26,8 @@
   const DEFAULT_TIMEOUT_SECONDS = 20;
   const TOP_K = 5;
   const MAX_QUESTION_CHARS = 1000; // the service refuses longer questions
+  const MAX_TURNS = 10; // earlier turns sent with a question (the service reads at most 10)
+  const MAX_ANSWER_CHARS = 5000; // an earlier answer is cut to this before it is sent back
 
   // document.currentScript exists only while this file runs, so the default service is read now.
   const SCRIPT_ORIGIN = (() => {
@@ -65,6 +72,14 @@
     summary { cursor: pointer; color: #0b57d0; font-weight: 600; }
     .reply.error { background: #fff1f0; border-color: #cf222e; color: #82071e; }
     .reply.error p, .viewer-error { color: #82071e; }
+    .chat-head { display: flex; align-items: center; justify-content: space-between; gap: .5rem;
+                 background: #0b3d91; padding-right: .75rem; }
+    .new-conversation { padding: .3rem .7rem; border-radius: 8px; border: 1px solid #ffffff;
+                        background: transparent; color: #ffffff; font-size: .85rem; font-weight: 600; }
+    .new-conversation:focus-visible { outline-color: #ffffff; }
+    .read-as { margin: .4rem 0 0; font-size: .85rem; }
+    .read-as summary { font-weight: 400; }
+    .candidates { margin: .25rem 0 0; padding-left: 1.25rem; }
     .retry, .send, .close { padding: .45rem 1rem; border-radius: 8px; border: 1px solid #0b57d0;
                             background: #0b57d0; color: #ffffff; font-weight: 600; }
     .pending { display: flex; align-items: center; gap: .5rem; color: #57606a; }
@@ -201,11 +216,13 @@
       this.documents = new Map(); // doc_id -> promise of the document: one fetch per document
       this.viewing = null; // the citation the viewer shows; stale fetches must not overwrite it
       this.opener = null; // where focus returns when the viewer closes
+      this.turns = []; // the conversation so far: [{question, answer}], oldest first
       this.build();
     }
 
     connectedCallback() {
       this.applyLabels();
+      this.restoreConversation();
     }
 
     attributeChangedCallback() {
@@ -242,8 +259,11 @@
       // so that a whole answer with its sources is not read out at once.
       this.status = el("p", { className: "visually-hidden", role: "status" });
       // title="" stops the host's `title` attribute from showing as a tooltip over the whole widget.
+      this.newButton = el("button", { type: "button", className: "new-conversation" }, "New conversation");
+      this.newButton.addEventListener("click", () => this.newConversation());
       const chat = el("section", { className: "chat", title: "", "aria-labelledby": "qa-title" },
-        this.heading, this.transcript, this.buildForm(), this.status);
+        el("div", { className: "chat-head" }, this.heading, this.newButton),
+        this.transcript, this.buildForm(), this.status);
       this.viewer = this.buildViewer();
       adoptStyle(root);
       root.append(chat, this.viewer);
@@ -304,32 +324,38 @@
       this.ask(question);
     }
 
-    /** Ask `question`: it joins the transcript with its own reply, so several may run at once. */
+    /** Ask `question`: it joins the transcript with its own reply, so several may run at once. It is
+     *  sent with the turns answered so far, and joins them once answered. */
     ask(question) {
       this.hint.remove();
       const asked = el("li", { className: "question" }, hidden("You asked: "), question);
       const reply = el("li", { className: "reply" });
       this.transcript.append(asked, reply);
-      return this.answerInto(reply, question);
+      return this.answerInto(reply, question, this.turns.slice(-MAX_TURNS), this.conversation);
     }
 
-    async answerInto(reply, question) {
+    async answerInto(reply, question, history, conversation) {
       this.showPending(reply, "Searching the documents…");
       try {
         const data = await fetchJSON(this.url("ask"), {
           method: "POST",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify({ question, top_k: TOP_K }),
+          body: JSON.stringify({ question, top_k: TOP_K, history }),
         }, this.timeout);
-        fill(reply, data.answer ? this.answerParts(data) : this.noAnswerParts(data));
+        fill(reply, data.answer ? this.answerParts(data) : data.clarify ? this.clarifyParts(data)
+          : this.noAnswerParts(data));
+        if (conversation === this.conversation) { // not a reply to a conversation since forgotten
+          this.remember(question, data.answer ? data.answer.text : null);
+        }
         this.announce(data.answer
           ? `Answer: ${data.answer.text}. Source: ${data.answer.citation.title}.`
+          : data.clarify ? `${data.clarify.message} The question could refer to several things.`
           : "Not in the documents. The closest passages are listed.");
       } catch (error) {
         reply.classList.add("error");
         fill(reply, this.errorParts(error, () => {
           this.input.focus(); // the Retry button is about to disappear; focus must not go with it
-          this.answerInto(reply, question);
+          this.answerInto(reply, question, history, conversation);
         }));
       } finally {
         reply.removeAttribute("aria-busy");
@@ -363,12 +389,27 @@
       return [
         el("p", { className: "label" }, "Answer"),
         el("p", { className: "answer-text" }, answer.text, this.marker(1, answer)),
+        readAs(data),
         el("p", { className: "label" }, "Source"),
         el("ol", { className: "sources", "aria-label": "Source" },
           this.sourceItem(1, answer, answerInContext(answer))),
         more.length ? el("details", {},
           el("summary", {}, `More passages (${more.length})`),
           el("ol", { className: "sources", "aria-label": "More passages" }, more)) : null,
+      ];
+    }
+
+    /** A follow-up that points back at nothing the conversation names: ask which one is meant. */
+    clarifyParts(data) {
+      const { clarify } = data;
+      return [
+        el("p", { className: "not-found" }, clarify.message),
+        clarify.candidates.length
+          ? [el("p", {}, "The question could be about:"),
+             el("ul", { className: "candidates", "aria-label": "What it could be about" },
+               clarify.candidates.map((candidate) => el("li", {}, candidate)))]
+          : null,
+        el("p", {}, "Ask again and name it."),
       ];
     }
 
@@ -483,6 +524,64 @@
       target.focus();
     }
 
+    // ---- The conversation: kept in memory, and in sessionStorage only when `persist` asks for it.
+
+    get conversation() {
+      if (!this.conversationId) this.conversationId = Symbol("conversation");
+      return this.conversationId;
+    }
+
+    remember(question, answer) {
+      const shown = answer === null ? null : answer.slice(0, MAX_ANSWER_CHARS);
+      this.turns = [...this.turns, { question, answer: shown }].slice(-MAX_TURNS);
+      this.saveConversation();
+    }
+
+    /** Forget the turns (and the stored copy): the next question is read on its own. */
+    newConversation() {
+      this.turns = [];
+      this.conversationId = null; // replies still on their way do not join the new conversation
+      this.saveConversation();
+      fill(this.transcript, [this.hint]);
+      this.input.focus();
+      this.announce("New conversation. Earlier questions are forgotten.");
+    }
+
+    get storageKey() {
+      return `qa-chat:${this.getAttribute("service") || SCRIPT_ORIGIN}:${this.id || "default"}`;
+    }
+
+    saveConversation() {
+      if (!this.hasAttribute("persist")) return;
+      try {
+        if (this.turns.length) sessionStorage.setItem(this.storageKey, JSON.stringify(this.turns));
+        else sessionStorage.removeItem(this.storageKey);
+      } catch {
+        // storage full or disabled: the conversation still works in memory
+      }
+    }
+
+    /** With `persist`, the turns of this tab's earlier page loads, shown as plain text. */
+    restoreConversation() {
+      if (!this.hasAttribute("persist") || this.turns.length) return;
+      let stored = [];
+      try {
+        stored = JSON.parse(sessionStorage.getItem(this.storageKey) || "[]");
+      } catch {
+        stored = [];
+      }
+      const turns = Array.isArray(stored) ? stored.filter((turn) => turn && typeof turn.question === "string"
+        && (turn.answer === null || typeof turn.answer === "string")).slice(-MAX_TURNS) : [];
+      if (!turns.length) return;
+      this.turns = turns;
+      this.hint.remove();
+      for (const turn of turns) {
+        this.transcript.append(
+          el("li", { className: "question" }, hidden("You asked: "), turn.question),
+          el("li", { className: "reply" }, el("p", {}, turn.answer === null ? "No answer." : turn.answer)));
+      }
+    }
+
     // ---- Small things.
 
     /** Scroll the transcript (not the page) so that `item` is at its top. */
@@ -511,6 +610,15 @@
       sharedSheet.replaceSync(STYLE);
     }
     root.adoptedStyleSheets = [sharedSheet];
+  }
+
+  /** "Read as: …" on demand, when the question was read with earlier turns. */
+  function readAs(data) {
+    const resolved = data.resolved;
+    if (!resolved || !resolved.from_turns.length || resolved.query === data.question) return null;
+    return el("details", { className: "read-as" },
+      el("summary", {}, "How this question was read"),
+      el("p", {}, `Read as: ${resolved.query}`));
   }
 
   /** The answer's sentence with the answer itself in bold; the bare answer when there is no sentence. */

@@ -160,10 +160,16 @@ def http_measurements(settings: Settings, questions: list[str], plan: Plan, work
 
 
 def _sequential(client: httpx.Client, questions: list[str], rounds: int) -> dict[str, dict]:
-    """One client, one request at a time: cache misses first, then the same gold questions again (hits)."""
+    """One client, one request at a time: cache misses, each followed by another sent with four turns of
+    history (the questions before it), then the same gold questions again (hits)."""
     for n in range(5):
         _post(client, f"warm-up question {n}")
-    return {"uncached": summary_ms([_timed_post(client, q) for q in _distinct(questions, rounds)]),
+    alone, with_history = [], []
+    for number, question in enumerate(_distinct(questions, rounds)):
+        alone.append(_timed_post(client, question))
+        turns = [{"question": questions[(number - k) % len(questions)], "answer": None} for k in range(4, 0, -1)]
+        with_history.append(_timed_post(client, next_variant(questions), turns))
+    return {"uncached": summary_ms(alone), "with_history": summary_ms(with_history),
             "cached": summary_ms([_timed_post(client, q) for q in questions * rounds])}
 
 
@@ -230,14 +236,14 @@ def _client_loop(url: str, questions: list[str], deadline: float,
     return latencies, errors
 
 
-def _post(client: httpx.Client, question: str) -> None:
-    response = client.post("/ask", json={"question": question})
+def _post(client: httpx.Client, question: str, history: list[dict] | None = None) -> None:
+    response = client.post("/ask", json={"question": question, "history": history or []})
     if response.status_code != 200:
         raise RuntimeError(f"/ask answered {response.status_code}: {response.text[:200]}")
 
 
-def _timed_post(client: httpx.Client, question: str) -> float:
-    return _ms(_post, client, question)
+def _timed_post(client: httpx.Client, question: str, history: list[dict] | None = None) -> float:
+    return _ms(_post, client, question, history)
 
 
 def _ms(function: Callable[..., object], *args: object) -> float:

@@ -21,7 +21,10 @@ TOLERANCE = 0.20
 
 def ratios(result: dict, backend: str) -> dict:
     encode = result["encode_ms"][backend]["p50"]
-    return {"http_p50_over_encode_p50": round(result["http_ask_ms"]["uncached"]["p50"] / encode, 2),
+    http = result["http_ask_ms"]
+    history = http.get("with_history", {}).get("p50")
+    return {"http_p50_over_encode_p50": round(http["uncached"]["p50"] / encode, 2),
+            "http_with_history_over_without": round(history / http["uncached"]["p50"], 2) if history else None,
             "in_process_p50_over_encode_p50": round(result["ask_in_process_ms"]["uncached"]["p50"] / encode, 2),
             "build_over_encode": result["build"][backend]["build_over_encode"]}
 
@@ -38,7 +41,17 @@ def targets(result: dict, backend: str) -> dict[str, dict]:
             else f"{c16['errors']} errors, no successes", "limit": "0 errors, < 10",
             "met": bool(c16["errors"] == 0 and c16["p50_ms"] and c16["p99_ms"] < 10 * c16["p50_ms"])},
         "build_at_least_90pct_of_encode": {"value": build, "limit": 0.9, "met": build >= 0.9},
+        **_history_target(result),
     }
+
+
+def _history_target(result: dict) -> dict[str, dict]:
+    """/ask with four turns of history against /ask alone (issue 12: at most 1.2 ×)."""
+    history = result["http_ask_ms"].get("with_history", {}).get("p50")
+    if not history:
+        return {}
+    ratio = round(history / result["http_ask_ms"]["uncached"]["p50"], 2)
+    return {"http_p50_with_4_turns_within_1.2x": {"value": ratio, "limit": 1.2, "met": ratio <= 1.2}}
 
 
 def meta(settings: Settings, questions: int) -> dict:
@@ -106,6 +119,8 @@ def markdown(result: dict, baseline: dict | None = None, tolerance: float = TOLE
     rows += [("in-process ask, cache off", result["ask_in_process_ms"]["uncached"]),
              ("in-process ask, cache on (repeated questions)", result["ask_in_process_ms"]["cached"]),
              ("HTTP /ask, distinct questions (cache misses)", result["http_ask_ms"]["uncached"]),
+             *([("HTTP /ask, distinct questions with 4 turns of history", result["http_ask_ms"]["with_history"])]
+               if "with_history" in result["http_ask_ms"] else []),
              ("HTTP /ask, repeated questions (cache hits)", result["http_ask_ms"]["cached"])]
     lines += [f"| {label} | {s['n']} | {s['p50']} | {s['p95']} | {s['p99']} |" for label, s in rows]
     lines += ["", "| clients | requests | errors | req/s | p50 ms | p99 ms | server CPU cores | client CPU cores |",

@@ -8,7 +8,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import cast, get_args
 
@@ -18,6 +18,7 @@ from qa.documents.reading import Document
 from qa.embedding import load_embedder
 from qa.embedding.base import Embedder
 from qa.errors import GoldSetError, InvalidInputError
+from qa.evaluation.conversations import conversation_table, is_conversational, run_conversations
 from qa.evaluation.formats import RetrievalGold, SpanGold, load_gold_set
 from qa.evaluation.gold import GoldQuestion
 from qa.evaluation.metrics import hit_at_k, ndcg_at_k, percentile, recall_at_k, reciprocal_rank
@@ -52,16 +53,27 @@ def main(argv: list[str], settings: Settings, embedder: Embedder | None = None) 
         if args.split and isinstance(gold, SpanGold):
             gold = replace(gold, questions=[q for q in gold.questions if q.split == args.split])
         embedder = embedder or load_embedder(settings)
-        evaluations = []
+        evaluations, conversations = [], None
         for store in stores:
             store_settings = _store_settings(gold.settings, store, Path(workdir))
             ensure_index(store_settings, embedder, progress=sys.stderr.isatty())
             service = open_service(store_settings, build=False, embedder=embedder, cache_size=0)
             evaluations.append((store, run_evaluation(service, gold, modes, args.top_k, str(gold_path))))
+            if conversations is None and isinstance(gold, SpanGold) and is_conversational(gold.questions):
+                conversations = run_conversations(service, gold.questions, cast(Mode, evaluations[0][1].default_mode),
+                                                  args.top_k)
         evaluation = _side_by_side(evaluations)
-    print(json.dumps(evaluation_json(evaluation), indent=2) if args.json else summary(evaluation))
+    if args.json:
+        extra = {"conversations": asdict(conversations)} if conversations else {}
+        print(json.dumps({**evaluation_json(evaluation), **extra}, indent=2))
+    else:
+        print(summary(evaluation) + (f"\n\n{conversation_table(conversations)}" if conversations else ""))
     if args.report:
-        print(f"report written to {write_report(evaluation, args.report)}", file=sys.stderr)
+        path = write_report(evaluation, args.report)
+        if conversations:
+            with path.open("a", encoding="utf-8") as report:
+                report.write(f"\n## Follow-up questions\n\n{conversation_table(conversations)}\n")
+        print(f"report written to {path}", file=sys.stderr)
     return 0
 
 

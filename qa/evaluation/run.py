@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from qa.conversation.followups import Turn
 from qa.documents.reading import read_document
 from qa.evaluation.gold import GoldQuestion
 from qa.evaluation.metrics import (
@@ -41,8 +42,9 @@ class Outcome:
 
 def run_question(service: QuestionAnswerer, gold: GoldQuestion, mode: Mode, top_k: int,
                  originals: dict[str, str]) -> Outcome:
+    history = [Turn(question, answer) for question, answer in gold.history]
     started = time.perf_counter()
-    response = service.ask(gold.question, top_k=top_k, mode=mode, threshold=-math.inf)
+    response = service.ask(gold.question, top_k=top_k, mode=mode, threshold=-math.inf, history=history)
     seconds = time.perf_counter() - started
     return Outcome(gold, _first_rank(response, gold), response.answer.score if response.answer else 0.0,
                    _answer_covers(response, gold), response.answer.text if response.answer else "",

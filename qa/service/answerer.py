@@ -13,6 +13,8 @@ from threading import Lock
 
 from qa.answering.answer import Extraction, extract_answer
 from qa.answering.model import AnswerModel, default_model
+from qa.conversation.followups import MAX_TURNS, Turn, resolve
+from qa.documents.chunking import CONTEXT_SEPARATOR
 from qa.documents.pdf import page_of
 from qa.documents.reading import Document
 from qa.documents.uploads import FileUpload, Note, original_of
@@ -21,8 +23,8 @@ from qa.embedding.queries import QueryEncoder
 from qa.errors import DocumentNotFoundError, InvalidInputError
 from qa.retrieval.search import Fusing, Hit, search
 from qa.service import ingest
-from qa.service.types import AnswerText, Citation, Cited, CorpusChange, Response
-from qa.settings import MAX_QUESTION_CHARS, MAX_TOP_K, MODES, Mode, Settings
+from qa.service.types import AnswerText, Citation, Cited, Clarification, CorpusChange, Response
+from qa.settings import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, MAX_TOP_K, MODES, Mode, Settings
 from qa.storage.corpus import Corpus
 from qa.storage.protocol import Snapshot, Store
 
@@ -30,6 +32,7 @@ log = logging.getLogger("qa.service")
 
 StageHook = Callable[[dict[str, float]], None]
 ANSWER_DEPTH = 10
+WHICH_ONE = "Which one do you mean?"
 
 
 class QuestionAnswerer:
@@ -49,24 +52,28 @@ class QuestionAnswerer:
         self._write_lock = Lock()
 
     def ask(self, question: str, top_k: int | None = None, mode: Mode | None = None,
-            explain: bool = False, threshold: float | None = None) -> Response:
+            explain: bool = False, threshold: float | None = None, history: list[Turn] | None = None) -> Response:
         """Best passages and an extractive answer (None when the documents do not say).
 
+        `history` holds the conversation's earlier turns, oldest first: a follow-up is read with them.
         `threshold` overrides the abstention threshold (evaluation sweeps it).
         """
         clock = [time.perf_counter()]
         question, top_k, mode = self._checked(question, top_k, mode)
         snapshot = self.current()
-        vector = self.queries.encode(question)  # the answer step uses it in every mode
+        resolved = resolve(question, _checked_history(history), snapshot.corpus)
+        vector = self.queries.encode(resolved.query)  # the answer step uses it in every mode
         clock.append(time.perf_counter())
-        hits = search(snapshot, question, vector, max(top_k, ANSWER_DEPTH), mode, self.fusing)
+        hits = search(snapshot, resolved.query, vector, max(top_k, ANSWER_DEPTH), mode, self.fusing)
         clock.append(time.perf_counter())
-        extraction = extract_answer(snapshot.corpus, question, vector, hits,
+        extraction = extract_answer(snapshot.corpus, resolved.query, vector, hits,
                                     self.threshold if threshold is None else threshold, self.model)
-        answer = _answer(snapshot.corpus, extraction, explain)
+        answer = None if resolved.unresolved else _answer(snapshot.corpus, extraction, explain)
+        clarify = _which_one(snapshot.corpus, extraction.passages) if resolved.unresolved else None
         passages = [_passage(snapshot.corpus, hit, explain) for hit in extraction.passages[:top_k]]
         clock.append(time.perf_counter())
-        return Response(question, answer, passages, self._timed(clock, ("embed", "search", "answer")))
+        return Response(question, answer, passages, self._timed(clock, ("embed", "search", "answer")), resolved,
+                        clarify, explain)
 
     def search(self, query: str, top_k: int | None = None, mode: Mode | None = None,
                explain: bool = False) -> list[Cited]:
@@ -164,6 +171,33 @@ class QuestionAnswerer:
         if mode not in MODES:
             raise InvalidInputError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
         return text, top_k, mode
+
+
+def _checked_history(history: list[Turn] | None) -> list[Turn]:
+    """The earlier turns, refused when there are too many or a question is empty or too long."""
+    history = history or []
+    if len(history) > MAX_TURNS:
+        raise InvalidInputError(f"the history has {len(history)} turns; send at most the last {MAX_TURNS}")
+    for number, turn in enumerate(history):
+        text = turn.question.strip() if isinstance(turn.question, str) else ""
+        if not 1 <= len(text) <= MAX_QUESTION_CHARS:
+            raise InvalidInputError(f"turn {number} of the history needs a question of 1 to {MAX_QUESTION_CHARS} "
+                                    f"characters")
+        if turn.answer is not None and len(turn.answer) > MAX_ANSWER_CHARS:
+            raise InvalidInputError(f"turn {number} of the history has an answer of {len(turn.answer)} characters; "
+                                    f"the limit is {MAX_ANSWER_CHARS}")
+    return history
+
+
+def _which_one(corpus: Corpus, hits: list[Hit]) -> Clarification:
+    """What a follow-up that points back at nothing might mean: the headings (else titles) of its passages."""
+    candidates: list[str] = []
+    for hit in hits:
+        context = hit.passage.context or corpus.documents[hit.passage.doc_id].title
+        label = context.split(CONTEXT_SEPARATOR)[-1].strip()
+        if label and label not in candidates:
+            candidates.append(label)
+    return Clarification(WHICH_ONE, candidates[:5])
 
 
 def _answer(corpus: Corpus, extraction: Extraction, explain: bool) -> AnswerText | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from qa.conversation.followups import Resolution
+
 
 @dataclass(frozen=True)
 class Citation:
@@ -35,11 +37,22 @@ class AnswerText(Cited):
 
 
 @dataclass(frozen=True)
+class Clarification:
+    """Instead of a guess at what a follow-up points back to: the question to ask and what it might mean."""
+
+    message: str
+    candidates: list[str]  # headings or titles of the passages the question brought up
+
+
+@dataclass(frozen=True)
 class Response:
     question: str
     answer: AnswerText | None
     passages: list[Cited]
     timings: dict[str, float] = field(default_factory=dict, compare=False)  # seconds per stage and "total"
+    resolved: Resolution | None = None     # how the question was read against the conversation
+    clarify: Clarification | None = None   # set when a follow-up points back at nothing
+    explained: bool = False                # asked with `explain`: per-stage evidence is included
 
 
 @dataclass(frozen=True)

@@ -94,10 +94,21 @@ class Corpus:
                     capitalised[term] = capitalised.get(term, 0) + match.group(0)[0].isupper()
         return frozenset(t for t, n in total.items() if capitalised[t] * 2 > n)
 
+    @cached_property
+    def phrases(self) -> str:
+        """Every document's words, lower case, single-spaced: a phrase the documents use is a substring."""
+        words_of = (" ".join(re.findall(r"[a-z0-9]+", fold(d.text).lower())) for d in self.documents.values())
+        return f" {' | '.join(words_of)} "  # padded, and documents kept apart, so " phrase " finds whole words
+
+    def uses_phrase(self, phrase: str) -> bool:
+        """Whether the documents write these words in a row (case, punctuation and spacing aside)."""
+        wanted = " ".join(re.findall(r"[a-z0-9]+", fold(phrase).lower()))
+        return bool(wanted) and f" {wanted} " in self.phrases
+
     def warmed(self) -> Corpus:
         """Compute the derived statistics now, so no query pays for them."""
         _ = self.speller, self.sentence_terms, self.term_weights, self.name_terms
-        _ = self.block_terms, self.context_terms, self.title_terms, self.naming_terms
+        _ = self.block_terms, self.context_terms, self.title_terms, self.naming_terms, self.phrases
         return self
 
     def sentence_text(self, sentence: Sentence) -> str:

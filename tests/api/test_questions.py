@@ -148,3 +148,44 @@ def test_bodies_rendered_without_fastapi_match_their_response_model(client, meth
 def test_document_list_matches_its_response_model(client) -> None:
     listing = client.get("/documents").json()
     assert listing and all(set(d) == set(schemas.DocumentSummary.model_fields) for d in listing)
+
+
+SENTINEL_TURN = {"question": "What is Operation Sentinel?", "answer": None}
+
+
+def test_a_follow_up_is_read_with_its_history(client) -> None:
+    alone = client.post("/ask", json={"question": "Who leads it?"}).json()
+    assert alone["answer"] is None and alone["clarify"]["message"] == "Which one do you mean?"
+    assert alone["clarify"]["candidates"] and alone["resolved"] == {"query": "Who leads it?", "from_turns": []}
+    body = client.post("/ask", json={"question": "Who leads it?", "history": [SENTINEL_TURN]}).json()
+    assert "National Targeting Center" in body["answer"]["text"] and _slices(body["answer"])
+    assert body["resolved"] == {"query": "Who leads Operation Sentinel?", "from_turns": [0]}
+    assert body["clarify"] is None and body["question"] == "Who leads it?"
+
+
+def test_explain_shows_the_words_each_turn_lent(client) -> None:
+    body = client.post("/ask", json={"question": "Who leads it?", "history": [SENTINEL_TURN],
+                                     "explain": True}).json()
+    assert body["resolved"]["taken"] == [{"turn": 0, "words": ["Operation", "Sentinel"]}]
+
+
+def test_each_batch_item_carries_its_own_history(client) -> None:
+    body = client.post("/ask/batch", json={"questions": [
+        {"question": "Who leads it?", "history": [SENTINEL_TURN]}, {"question": "Who leads it?"}]}).json()
+    first, second = body["results"]
+    assert first["answer"] is not None and second["answer"] is None and second["clarify"]
+
+
+@pytest.mark.parametrize(("history", "names"), [
+    ([SENTINEL_TURN] * 11, "history"),                               # more than 10 turns
+    ([{"question": "   "}], "question"),                             # a turn without text
+    ([{"question": "x" * 1300}], "question"),                        # a turn's question too long
+    ([{"question": "What is it?", "answer": 5}], "answer"),          # not a string
+    ([{"question": "What is it?", "said": "hi"}], "said"),           # unknown field
+    ([{"answer": "the NTC"}], "question"),                           # no question
+    ("What is Operation Sentinel?", "history"),                      # not a list
+])
+def test_invalid_history_is_a_422_that_names_the_field(client, history, names) -> None:
+    response = client.post("/ask", json={"question": "Who leads it?", "history": history})
+    assert response.status_code == 422
+    assert names in response.text

@@ -39,13 +39,16 @@ def test_quick_bench_writes_every_measure_without_errors(quick_result: tuple[dic
     assert {"onnx", "torch"} <= result["encode_ms"].keys()
     for table in (result["ask_in_process_ms"], result["http_ask_ms"]):
         assert table["uncached"]["n"] == table["cached"]["n"] == result["meta"]["questions"] > 0
+    assert result["http_ask_ms"]["with_history"]["n"] == result["meta"]["questions"]
+    assert result["ratios"]["http_with_history_over_without"] > 0
     assert [level["concurrency"] for level in result["throughput"]] == [1, 4, 16]
     assert all(level["errors"] == 0 and level["requests"] > 0 for level in result["throughput"])
     assert result["build"]["onnx"]["texts"] > 0
     assert result["server"]["peak_rss_mb"] > 0 and result["server"]["start_to_ready_s"] > 0
     assert result["server"]["imports_torch"] is False  # the ONNX server runs torch-free
     assert set(result["targets"]) == {"http_p50_within_1.5x_encode_plus_1ms",
-                                      "c16_zero_errors_and_p99_under_10x_p50", "build_at_least_90pct_of_encode"}
+                                      "c16_zero_errors_and_p99_under_10x_p50", "build_at_least_90pct_of_encode",
+                                      "http_p50_with_4_turns_within_1.2x"}
     assert (out / "bench-onnx-quick.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 

@@ -76,6 +76,8 @@ def origins(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Iterat
     site = tmp_path_factory.mktemp("site")
     (site / "embed.html").write_text(EMBED_PAGE.format(api=api, service=f'service="{api}" '), encoding="utf-8")
     (site / "embed-default.html").write_text(EMBED_PAGE.format(api=api, service=""), encoding="utf-8")
+    (site / "embed-persist.html").write_text(EMBED_PAGE.format(api=api, service=f'service="{api}" persist '),
+                                             encoding="utf-8")
     allowed, blocked = _serve_files(site), _serve_files(site)
     try:
         found = Origins(api, *(f"http://127.0.0.1:{s.server_address[1]}" for s in (allowed, blocked)))

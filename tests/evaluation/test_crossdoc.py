@@ -12,11 +12,8 @@ import pytest
 from qa.answering.features import evidence, features
 from qa.answering.model import default_model
 from qa.documents.reading import load_documents
-from qa.evaluation.formats import load_gold_set
 from qa.evaluation.gold import GoldQuestion, load_gold
 from qa.evaluation.run import evaluate, summarise
-from qa.service.startup import open_service
-from qa.settings import Settings
 from tests.helpers.paths import ROOT
 
 CROSSDOC = ROOT / "datasets" / "crossdoc"
@@ -75,12 +72,6 @@ def test_every_computed_feature_has_a_weight(service) -> None:
     found = features(snapshot.corpus, snapshot.corpus.sentences[sentence_id], place, query,
                      evidence(snapshot.corpus, query, places, hits), None)
     assert set(found) == set(default_model().weights)
-
-
-@pytest.fixture(scope="module")
-def crossdoc_service(tmp_path_factory: pytest.TempPathFactory, real_embedder):
-    gold = load_gold_set(GOLD, Settings(), tmp_path_factory.mktemp("crossdoc"))
-    return gold, open_service(gold.settings, embedder=real_embedder, cache_size=0)
 
 
 @pytest.mark.slow

@@ -1,0 +1,1 @@
+"""Conversations: follow-up questions read against the turns before them."""

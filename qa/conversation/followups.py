@@ -1,0 +1,395 @@
+"""Read a follow-up question against the turns before it, without a language model.
+
+A question points back when it leans on a referring word with nothing of its own before it ("Who
+leads it?", "does it keep the original file?"), opens with a conjunction ("and how many people does
+HSI have on it?") or is only a frame or a new name ("how many?", "what about JTFA?"). Such a question
+is read with what the most recent turn was about: the names it asked about (or, after a who/which
+question, the name its answer gave), else the first run of content words it asked about. A pronoun is
+replaced by that phrase ("Who leads Operation Sentinel?"); an elliptical question takes the
+previous question's frame with the new name in place of the old ("Who leads JTFA?") or joins it. A
+question that stands on its own ignores the history. A referent-less question with nothing to
+resolve against (no history, or one about things the documents never mention) is not guessed at:
+the service asks which one is meant.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from qa.answering.questions import FRAME, REFERRING, referentless
+from qa.answering.spans import question_type
+from qa.documents.words import STOPWORDS, terms
+from qa.storage.corpus import Corpus
+
+MAX_TURNS = 10  # turns of history read; older ones are dropped by the client
+
+Dependence = Literal["pronoun", "ellipsis"]
+
+_TOKEN = re.compile(r"[A-Za-z0-9][\w'’.\-/]*[A-Za-z0-9]|[A-Za-z0-9]")
+_OPENING_CONJUNCTION = re.compile(r"^\s*(?:and|also|but|so|plus|then)\b[\s,]*", re.I)
+_WHAT_ABOUT = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(?:what|how)\s+about\s+|^\s*(?:(?:and|but)\s+)?what\s+of\s+",
+                         re.I)
+# "is it possible to ...", "does it matter": "it" stands for nothing earlier.
+_EXPLETIVE_AFTER_IT = frozenset("possible necessary true ok okay safe allowed required recommended legal worth hard "
+                                "easy better wise important common normal matter advisable permitted mandatory "
+                                "enough useful".split())
+_DEMONSTRATIVE = frozenset("this that these those".split())
+# After "this"/"that" these make it a pronoun ("does that work?"); a noun makes it a determiner.
+_PRONOUN_FOLLOWERS = frozenset("one ones is was are were does do did mean means work works happen happens cost "
+                               "costs apply applies include includes say says cover covers require requires take "
+                               "takes need needs change changes stand stands".split())
+_BE = frozenset("is are was were be 's".split())
+_OPENERS = frozenset("what which who whom whose when where why how is are was were am do does did can could "
+                     "should would will shall may might must has have had name list define explain describe tell "
+                     "give show compare".split())
+_ONE_OF_THEM = re.compile(r"\b(?:that|this|the)\s+(?:[a-z]+\s+)?ones?\b(?!\s+(?:that|which|who|of)\b)", re.I)
+_CONTRACTED = {"whats": "what", "hows": "how", "whos": "who", "wheres": "where", "whens": "when", "whys": "why"}
+# Words that add nothing to say what a question is about ("how many in total?").
+_GENERIC = frozenset("total all overall altogether exactly roughly approximately instead else more less other "
+                     "others usually typically currently now today still anymore default".split())
+_PARTICLES = frozenset("van von de da del der di la le du".split())  # inside names: "Guido van Rossum"
+_PREPOSITIONS = frozenset("for in on at by with from to of about under over into".split())
+_POSSESSIVE = frozenset("its their theirs his her".split())
+_PERSONAL = frozenset("he him his she her they them their theirs".split())
+_NAME_FRAME = frozenset(w.capitalize() for w in FRAME | STOPWORDS)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """An earlier turn as the client showed it: the question, and the answer's text (None: not answered)."""
+
+    question: str
+    answer: str | None = None
+
+
+@dataclass(frozen=True)
+class Taken:
+    """The words a turn lent to the reading of a follow-up."""
+
+    turn: int  # position in the history, 0 = oldest
+    words: list[str]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """How a question was read: `query` is what retrieval and the answer step use."""
+
+    question: str
+    query: str
+    from_turns: list[int] = field(default_factory=list)
+    taken: list[Taken] = field(default_factory=list)
+    dependence: Dependence | None = None
+    unresolved: bool = False  # it points back at nothing: ask which one is meant
+
+
+def resolve(question: str, history: list[Turn], corpus: Corpus) -> Resolution:
+    """`question` read with the turns before it (oldest first); standalone questions are left as they are."""
+    dependence = points_back(question)
+    if dependence is None:
+        return Resolution(question, question)
+    read = history[-MAX_TURNS:]
+    readings = _read_history(read, corpus)
+    for reading in reversed(readings):
+        if reading.topic:
+            return _resolved(question, dependence, reading, read, len(history) - len(read), corpus)
+    unresolved = dependence == "pronoun" or _nothing_of_its_own(question)
+    return Resolution(question, question, dependence=dependence, unresolved=unresolved)
+
+
+def points_back(question: str) -> Dependence | None:
+    """Whether the question leans on earlier turns, and how: by a referring word or by leaving words out."""
+    if _WHAT_ABOUT.match(question) or _OPENING_CONJUNCTION.match(question):
+        return "ellipsis"
+    tokens = _tokens(question)
+    if tokens and all(not _is_content(t) or _plain(t) in _GENERIC for t in tokens) and not _referring(tokens):
+        return "ellipsis"  # only a frame: "how many?", "when?", "why?", "how many in total?"
+    if _fragment(tokens):
+        return "ellipsis"
+    if _ONE_OF_THEM.search(question):
+        return "pronoun"  # "that fifth one", "the first one": one of something named before
+    position = _first_referring(tokens)
+    if position is None:
+        return None
+    before = tokens[:position]
+    if _names(before) or len(_content(before)) >= 3:
+        return None  # "when was git created and who maintains it?": "it" points inside the question
+    return "pronoun"
+
+
+def _fragment(tokens: list[str]) -> bool:
+    """A short question that opens with neither a question word nor a verb that asks: "operating where?",
+    "in what time frame?", "still created by default?", "just from law enforcement?"."""
+    opener = _plain(tokens[0]) if tokens else ""
+    return 0 < len(tokens) <= 5 and opener not in _OPENERS
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """An earlier turn as read: its question with its own references resolved, and what it was about."""
+
+    query: str
+    topic: str     # what it asked about: the names in it, else its first run of content words; "" when nothing
+    answered: str  # after a who/where question, the name its answer gave ("" otherwise)
+    turns: tuple[int, ...]  # this turn and the earlier ones its reading took words from
+
+    def antecedent(self, pronoun: str) -> str:
+        """What a pronoun of the next turn stands for: he, she, they... the person or body the answer named;
+        it, this, there... what the question asked about."""
+        return self.answered if self.answered and pronoun in _PERSONAL else self.topic
+
+
+def _read_history(history: list[Turn], corpus: Corpus) -> list[_Reading]:
+    """Each turn read in order, resolving it against the ones before, so that topics carry through."""
+    readings: list[_Reading] = []
+    for number, turn in enumerate(history):
+        query = turn.question.strip()
+        turns: tuple[int, ...] = (number,)
+        dependence = points_back(query)
+        earlier = next((r for r in reversed(readings) if r.topic), None)
+        if dependence is not None and earlier is not None:
+            query, turns = _rewrite(query, dependence, earlier, corpus), (*earlier.turns, number)
+        topic, answered = _topic(query, corpus), _answered(query, turn.answer)
+        # a history about something the documents never mention resolves nothing
+        readings.append(_Reading(query, topic if _known(topic, corpus) else "",
+                                 answered if _known(answered, corpus) else "", turns))
+    return readings
+
+
+def _resolved(question: str, dependence: Dependence, earlier: _Reading, read: list[Turn], base: int,
+              corpus: Corpus) -> Resolution:
+    """The question rewritten with `earlier`'s topic; `read` are the turns read, the first at `base` in the history."""
+    query = _rewrite(question, dependence, earlier, corpus)
+    lent = _content([word for word in _tokens(query) if word not in _tokens(question)])
+    taken = []
+    for number in earlier.turns:
+        turn = read[number]
+        said = set(_tokens(f"{turn.question} {turn.answer or ''}"))
+        words = [word for word in lent if word in said]
+        lent = [word for word in lent if word not in said]
+        if words:
+            taken.append(Taken(base + number, words))
+    return Resolution(question, query, [base + number for number in earlier.turns], taken, dependence)
+
+
+def _rewrite(question: str, dependence: Dependence, earlier: _Reading, corpus: Corpus) -> str:
+    """The question with the earlier turn's topic put in: in place of the pronoun, in place of the
+    earlier question's own topic when only a new name is given, else joined to it."""
+    if dependence == "pronoun":
+        return _replace_pronoun(question, earlier)
+    rest = _WHAT_ABOUT.sub("", question, count=1)
+    rest = _OPENING_CONJUNCTION.sub("", rest, count=1).strip().rstrip("?").strip()
+    if _first_referring(_tokens(rest)) is not None:
+        return _replace_pronoun(rest, earlier) + "?"
+    if rest and _only_a_subject(rest):
+        shifted = _shift(rest, earlier, corpus)
+        if shifted:
+            return shifted
+    if not rest:
+        return earlier.query
+    return f"{rest}? {earlier.query}"
+
+
+def _shift(rest: str, earlier: _Reading, corpus: Corpus) -> str | None:
+    """The earlier question asked about something else: "and for a release candidate?" replaces what followed
+    "for" ("...suffix for a Python alpha release?"); "what about JTFA?" replaces the topic ("Who leads
+    Operation Sentinel?"); a single word replaces the first of a longer topic ("and plugdev?" after "what
+    does the dialout group give you?"); words the documents never write together are an aspect of the
+    topic ("and the money side?": "the money side of Operation Sentinel")."""
+    words = _tokens(rest)
+    query = earlier.query.rstrip(" ?")
+    if words[0].lower() in _PREPOSITIONS:
+        cut = query.lower().rfind(f" {words[0].lower()} ")
+        return f"{query[:cut]} {rest}?" if cut >= 0 else f"{query} {rest}?"
+    if not earlier.topic or earlier.topic not in query:
+        return None
+    topic = earlier.topic.split()
+    named = bool(_names([rest[:0] or "x", *words]))  # a capital anywhere in the phrase marks a name
+    if not named and len(words) == 1:
+        if len(topic) > 1:
+            return query.replace(earlier.topic, " ".join([rest, *topic[1:]]), 1) + "?"
+        return f"{query} {rest}?"  # "and historically?"
+    if not named and not corpus.uses_phrase(" ".join(_content(words))):
+        return query.replace(earlier.topic, f"{rest} of {earlier.topic}", 1) + "?"  # an aspect: "the money side"
+    return query.replace(earlier.topic, rest, 1) + "?"
+
+
+def _replace_pronoun(question: str, earlier: _Reading) -> str:
+    """Each referring word replaced by what it stands for ("that one" as a whole); the topic joined at the
+    end when there is none ("the first one")."""
+    tokens = list(_TOKEN.finditer(question))
+    words = [m.group(0) for m in tokens]
+    positions = [p for p in range(len(tokens)) if _is_referring(words, p)]
+    if not positions:
+        return f"{question} {earlier.topic}"
+    out, done = [], 0
+    for position in positions:
+        match, word = tokens[position], words[position].lower()
+        antecedent = earlier.antecedent(word)
+        end = match.end()
+        if word in _DEMONSTRATIVE and position + 1 < len(tokens) and words[position + 1].lower() in ("one", "ones"):
+            end = tokens[position + 1].end()
+        out += [question[done:match.start()], f"{antecedent}'s" if word in _POSSESSIVE else antecedent]
+        done = end
+    return "".join([*out, question[done:]])
+
+
+def _topic(query: str, corpus: Corpus) -> str:
+    """What a question asked about: its longest run of names, else its first run of content words; either
+    as long as the documents write it ("Python newsgroup", not "transnational criminal organizations grown")."""
+    tokens = _tokens(query)
+    named = _name_runs(tokens)
+    if named:
+        return _as_written(max(named, key=lambda run: len(run.split())), tokens, corpus)
+    runs = [_as_written(run, tokens, corpus) for run in _content_runs(tokens)]
+    return max(runs, key=lambda run: len(run.split())) if runs else ""  # the first of the longest
+
+
+def _as_written(run: str, tokens: list[str], corpus: Corpus) -> str:
+    """The longest phrase of two words or more the documents use within the run and the content words that
+    follow it (of equals, the one that names something); the run itself when they use none."""
+    words = run.split()
+    start = next(i for i in range(len(tokens)) if tokens[i:i + len(words)] == words)
+    end = start + len(words)
+    while end < len(tokens) and _is_content(tokens[end]):
+        end += 1
+    for length in range(end - start, 1, -1):
+        used = [" ".join(tokens[first:first + length]) for first in range(start, end - length + 1)]
+        used = [phrase for phrase in used if corpus.uses_phrase(phrase)]
+        if used:
+            return max(used, key=lambda phrase: _weight(phrase, corpus))
+    return run
+
+
+def _weight(phrase: str, corpus: Corpus) -> tuple[bool, float]:
+    """Names the documents capitalise first ("python" in a Python FAQ), then rare words ("dialout", not "give")."""
+    stems = terms(phrase)
+    return any(s in corpus.name_terms for s in stems), sum(corpus.term_weights.get(s, 0.0) for s in stems)
+
+
+def _answered(query: str, answer: str | None) -> str:
+    """The name a who or where question's answer gave (its longest run of names), else ""."""
+    if not answer or question_type(query).name not in ("who", "place"):
+        return ""
+    named = _name_runs(_tokens(answer), from_first=True)
+    return max(named, key=lambda run: len(run.split())) if named else ""
+
+
+def _known(topic: str, corpus: Corpus) -> bool:
+    """Half or more of the topic's stems occur in the documents."""
+    if not topic:
+        return False
+    stems = terms(topic)
+    return bool(stems) and sum(s in corpus.term_weights for s in stems) * 2 >= len(stems)
+
+
+def _nothing_of_its_own(question: str) -> bool:
+    """Nothing in the question says what it is about: a bare referring question or a bare frame."""
+    return referentless(question) or not _content(_tokens(_WHAT_ABOUT.sub("", _OPENING_CONJUNCTION.sub("",
+                                                                                                      question))))
+
+
+def _only_a_subject(text: str) -> bool:
+    """A short phrase without a question word: a new name to ask the same thing about."""
+    tokens = _tokens(text)
+    return 0 < len(tokens) <= 6 and not any(t.lower() in ("what", "which", "who", "when", "where", "why", "how")
+                                            for t in tokens)
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.replace("\u2019", "'"))
+
+
+def _first_referring(tokens: list[str]) -> int | None:
+    return next((position for position in range(len(tokens)) if _is_referring(tokens, position)), None)
+
+
+def _referring(tokens: list[str]) -> bool:
+    return _first_referring(tokens) is not None
+
+
+def _is_referring(tokens: list[str], position: int) -> bool:
+    word = tokens[position].lower()
+    after = tokens[position + 1].lower() if position + 1 < len(tokens) else ""
+    later = tokens[position + 2].lower() if position + 2 < len(tokens) else ""
+    before = tokens[position - 1].lower() if position else ""
+    if word not in REFERRING or word in ("one", "ones", "such", "same", "former", "latter"):
+        return False
+    if word == "it":  # not "is it possible", "does it matter", "how long does it take to", "does it mean that"
+        following = [t.lower() for t in tokens[position + 1:position + 5]]
+        clause = "to" in following or ("that" in following and tokens[-1].lower() != "that")
+        return not (after in _EXPLETIVE_AFTER_IT or (after in _BE and later in _EXPLETIVE_AFTER_IT) or clause)
+    if word in _DEMONSTRATIVE:
+        return after == "" or after in _PRONOUN_FOLLOWERS
+    if word == "there":
+        return after not in _BE and before not in _BE
+    if word == "then":
+        return after == ""
+    return True
+
+
+def _names(tokens: list[str]) -> list[str]:
+    """Tokens written as names: capitalised after the first word, or with two capitals ("JTFA", "LibTasn1")."""
+    return [t for i, t in enumerate(tokens) if _is_name(t, i)]
+
+
+def _is_name(token: str, position: int) -> bool:
+    if sum(c.isupper() for c in token) >= 2:
+        return True
+    return position > 0 and token[:1].isupper() and token not in _NAME_FRAME and token.lower() not in REFERRING
+
+
+def _name_runs(tokens: list[str], from_first: bool = False) -> list[str]:
+    """Runs of name tokens ("Operation Sentinel", "National Targeting Center"); "of" may join two, and a
+    possessive ends one ("Border Protection's | National Targeting Center")."""
+    runs: list[str] = []
+    current: list[str] = []
+    for position, token in enumerate(tokens):
+        joins = token == "of" or token in _PARTICLES
+        shift = 1 if from_first else 0  # in an answer, a capital on the first word marks a name too
+        if _is_name(token, position + shift) or (current and joins and position + 1 < len(tokens)
+                                                 and _is_name(tokens[position + 1], position + 1 + shift)):
+            current.append(token)
+            if token.endswith("'s"):
+                runs.append(" ".join(current))
+                current = []
+        elif current:
+            runs.append(" ".join(current))
+            current = []
+    if current:
+        runs.append(" ".join(current))
+    return runs
+
+
+def _plain(token: str) -> str:
+    """Lower case without a possessive or contracted "'s" ("what's", "whats" -> "what")."""
+    word = token.lower().replace("\u2019", "'")
+    word = word[:-2] if word.endswith("'s") else word
+    return _CONTRACTED.get(word, word)
+
+
+def _is_content(token: str) -> bool:
+    word = _plain(token)
+    return word not in FRAME and word not in STOPWORDS and word not in REFERRING
+
+
+def _content(tokens: list[str]) -> list[str]:
+    return [t for t in tokens if _is_content(t)]
+
+
+def _content_runs(tokens: list[str]) -> list[str]:
+    """Runs of consecutive content words, at most four long ("default compression level")."""
+    runs: list[str] = []
+    current: list[str] = []
+    for token in tokens:
+        if _is_content(token):
+            current.append(token)
+        elif current:
+            runs.append(" ".join(current[:4]))
+            current = []
+    if current:
+        runs.append(" ".join(current[:4]))
+    return runs
+
+

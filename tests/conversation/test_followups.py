@@ -1,0 +1,91 @@
+"""Reading follow-ups: which questions point back, what they are read as, and when nothing resolves them."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.conversation.followups import Turn, points_back, resolve
+from qa.evaluation.gold import load_gold
+from tests.helpers.paths import ROOT, SEEDS
+
+SENTINEL = Turn("What is Operation Sentinel?", "a campaign against human-smuggling networks")
+WHO_LEADS = Turn("Who leads Operation Sentinel?", "U.S. Customs and Border Protection's National Targeting Center")
+PERU = Turn("What is the capital of Peru?", None)
+
+
+@pytest.fixture(scope="module")
+def corpus(service):
+    return service.snapshot.corpus
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Who leads it?", "pronoun"),
+    ("what's its budget?", "pronoun"),
+    ("Who runs them?", "pronoun"),
+    ("what happens there?", "pronoun"),
+    ("Does that one work?", "pronoun"),
+    ("and how many people does HSI have on it?", "ellipsis"),
+    ("What about JTFA?", "ellipsis"),
+    ("how many?", "ellipsis"),
+    ("Is it possible to keep the original file?", None),   # "it" stands for nothing earlier
+    ("How long does it take to compress a file?", None),
+    ("Is there a limit?", None),                            # existential "there"
+    ("What does this option do?", None),                    # "this" as a determiner
+    ("When was git created and who maintains it?", None),   # the antecedent is in the question
+    ("Who leads Operation Sentinel?", None),
+])
+def test_which_questions_point_back(question: str, expected: str | None) -> None:
+    assert points_back(question) == expected
+
+
+def test_no_standalone_gold_question_is_read_as_a_follow_up() -> None:
+    questions = load_gold(SEEDS / "gold" / "questions.jsonl") + load_gold(ROOT / "datasets" / "crossdoc" /
+                                                                          "questions.jsonl")
+    assert [q.question for q in questions if points_back(q.question)] == []
+
+
+def test_a_pronoun_is_replaced_by_what_the_previous_question_asked_about(corpus) -> None:
+    resolution = resolve("Who leads it?", [SENTINEL], corpus)
+    assert resolution.query == "Who leads Operation Sentinel?"
+    assert resolution.from_turns == [0] and resolution.taken[0].words == ["Operation", "Sentinel"]
+    assert not resolution.unresolved
+
+
+def test_a_personal_pronoun_after_a_who_question_stands_for_the_answer(corpus) -> None:
+    resolution = resolve("where are they based?", [WHO_LEADS], corpus)
+    assert "National Targeting Center" in resolution.query
+
+
+def test_a_new_name_takes_the_previous_question_s_frame(corpus) -> None:
+    assert resolve("What about JTFA?", [WHO_LEADS], corpus).query == "Who leads JTFA?"
+
+
+def test_an_aspect_joins_the_previous_topic(corpus) -> None:
+    resolution = resolve("and the money side?", [SENTINEL], corpus)
+    assert resolution.query == "What is the money side of Operation Sentinel?"
+
+
+def test_the_most_recent_turn_with_a_topic_wins_and_chains_are_followed(corpus) -> None:
+    history = [Turn("What does JTFA stand for?", "Joint Task Force Alpha"), SENTINEL,
+               Turn("Who leads it?", "the National Targeting Center")]
+    resolution = resolve("and when did it start?", history, corpus)
+    assert resolution.query == "when did Operation Sentinel start?"
+    assert resolution.from_turns == [1, 2] and resolution.taken[0].turn == 1
+
+
+def test_a_standalone_question_ignores_the_history(corpus) -> None:
+    resolution = resolve("What does JTFA stand for?", [SENTINEL, PERU], corpus)
+    assert resolution.query == "What does JTFA stand for?" and resolution.from_turns == []
+
+
+@pytest.mark.parametrize("history", [[], [PERU], [Turn("Who won the 1998 World Cup?", "France")]])
+def test_a_referentless_follow_up_with_nothing_to_resolve_against_is_unresolved(corpus, history) -> None:
+    for question in ("Who leads it?", "how many people live there?", "what about it?"):
+        resolution = resolve(question, history, corpus)
+        assert resolution.unresolved and resolution.query == question, question
+
+
+def test_only_the_last_ten_turns_are_read(corpus) -> None:
+    history = [SENTINEL] + [PERU] * 10
+    assert resolve("Who leads it?", history, corpus).unresolved
+    assert resolve("Who leads it?", [*history[-10:], SENTINEL], corpus).from_turns == [10]
