@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import logging
+import os
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import Scope
 
 from api.errors import error_response
 from api.limits import BodyLimit, RateLimit, TokenBucket
@@ -24,6 +29,8 @@ from qa.service.answerer import QuestionAnswerer
 from qa.service.startup import open_service
 from qa.settings import Settings
 
+log = logging.getLogger("qa.api")
+
 UPLOAD_SLACK = 64 * 1024  # multipart framing around the file
 
 
@@ -35,7 +42,11 @@ def create_app(settings: Settings | None = None, service: QuestionAnswerer | Non
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if app.state.service is None:
-            _serve(app, await asyncio.to_thread(open_service, settings))
+            before = process_age()  # the interpreter, uvicorn and the imports
+            service = await asyncio.to_thread(open_service, settings)
+            service.startup = {"interpreter and imports": before, **service.startup, "total": process_age()}
+            log.info("ready: %s", ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in service.startup.items()))
+            _serve(app, service)
         yield
 
     app = FastAPI(title="Document QA", version="0.2.0", lifespan=lifespan, default_response_class=FastJSON,
@@ -54,6 +65,17 @@ def create_app(settings: Settings | None = None, service: QuestionAnswerer | Non
     return app
 
 
+def process_age() -> float:
+    """Seconds since this process started (Linux /proc; 0 elsewhere)."""
+    try:
+        ticks = os.sysconf("SC_CLK_TCK")
+        started = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19]) / ticks
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return round(uptime - started, 3)
+
+
 def _serve(app: FastAPI, service: QuestionAnswerer) -> None:
     service.stage_hook = app.state.metrics.observe_stages
     app.state.service = service
@@ -64,7 +86,8 @@ def _add_middleware(app: FastAPI, settings: Settings) -> None:
     uploads = {("POST", "/documents"): settings.max_upload_bytes + UPLOAD_SLACK}
     app.add_middleware(BodyLimit, max_body_bytes=settings.max_body_bytes, uploads=uploads)
     app.add_middleware(RateLimit, bucket=TokenBucket(settings.rate_limit_per_second, settings.rate_limit_burst,
-                                                     settings.rate_limit_exempt))
+                                                     settings.rate_limit_exempt),
+                       exempt_loopback=settings.rate_limit_exempt_loopback)
     app.add_middleware(SecurityHeaders)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
@@ -88,10 +111,22 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
-        detail = error.detail
+        detail, headers = error.detail, error.headers
         if error.status_code == 400:  # FastAPI's own message does not say what to do
             detail = f"{detail}: send UTF-8 JSON as the schema at /docs shows"
-        return JSONResponse({"detail": detail}, status_code=error.status_code, headers=error.headers)
+        if error.status_code == 405:  # Starlette names the methods of the first route on the path only
+            allowed = allowed_methods(app, request.scope)
+            detail, headers = f"{request.method} is not allowed here; use {', '.join(allowed)}", {"Allow":
+                                                                                                ", ".join(allowed)}
+        return JSONResponse({"detail": detail}, status_code=error.status_code, headers=headers)
+
+
+def allowed_methods(app: FastAPI, scope: Scope) -> list[str]:
+    """The methods the OpenAPI document lists for this request's path (HEAD and OPTIONS aside)."""
+    path = scope.get("path", "")
+    methods = {method.upper() for template, operations in app.openapi()["paths"].items()
+               if re.fullmatch(re.sub(r"\\{[^/]+?\\}", "[^/]+", re.escape(template)), path) for method in operations}
+    return sorted(methods)
 
 
 def _plain(errors: list[dict]) -> list[dict]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import threading
 import time
@@ -46,20 +47,46 @@ class TokenBucket:
 
 
 class RateLimit:
-    """429 with Retry-After once a client's bucket is empty."""
+    """429 with Retry-After once a client's bucket is empty.
 
-    def __init__(self, app: ASGIApp, bucket: TokenBucket) -> None:
-        self.app, self.bucket = app, bucket
+    The client is the peer's address; behind a proxy on this machine, the first address of
+    X-Forwarded-For (a remote peer cannot choose its key by sending that header). Clients on this
+    machine are not limited when `exempt_loopback` (scripts and evaluations run there); the clients a
+    local proxy forwards still are.
+    """
+
+    def __init__(self, app: ASGIApp, bucket: TokenBucket, exempt_loopback: bool = True) -> None:
+        self.app, self.bucket, self.exempt_loopback = app, bucket, exempt_loopback
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
-            client = (scope.get("client") or ("unknown", 0))[0]
-            wait = self.bucket.take(client)
+            client = limited_client(scope, self.exempt_loopback)
+            wait = self.bucket.take(client) if client is not None else 0.0
             if wait:
-                error = RateLimitedError(f"too many requests from {client}; retry in {math.ceil(wait)} s", wait)
+                error = RateLimitedError(f"too many requests from {client}; retry in {math.ceil(wait)} s. For bulk "
+                                         "work send up to 100 questions per request to POST /ask/batch, or run the "
+                                         "script on the service's machine (loopback is not limited)", wait)
                 await error_response(error)(scope, receive, send)
                 return
         await self.app(scope, receive, send)
+
+
+def limited_client(scope: Scope, exempt_loopback: bool) -> str | None:
+    """The address a request is counted against, or None when it is not limited."""
+    peer = (scope.get("client") or ("unknown", 0))[0]
+    if not _loopback(peer):
+        return peer
+    forwarded = Headers(scope=scope).get("x-forwarded-for", "").split(",")[0].strip()
+    if forwarded:
+        return forwarded
+    return None if exempt_loopback else peer
+
+
+def _loopback(address: str) -> bool:
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return address == "localhost"
 
 
 class BodyLimit:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-# Field limits allow some surrounding whitespace; the validators apply the limit after stripping.
+# The schema states the real limits: at most MAX_QUESTION_CHARS characters, at least one not whitespace.
 # Requests are strict: 0 is not false and "5" is not 5, so a confused client hears about it.
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from qa.conversation.followups import MAX_TURNS, Turn
 from qa.documents.uploads import MAX_TITLE_CHARS
 from qa.settings import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, MAX_TOP_K, Mode
+
+HAS_TEXT = r"\S"  # somewhere a character that is not whitespace
+_NOT_CONTROL = r"[^\x00-\x08\x0b\x0e-\x1f\x7f]"  # the control characters a note may not hold (as uploads.py)
+PLAIN_TEXT = rf"^{_NOT_CONTROL}*[^\s\x00-\x08\x0b\x0e-\x1f\x7f]{_NOT_CONTROL}*$"
 
 
 def _stripped(value: str) -> str:
@@ -23,8 +27,8 @@ class TurnIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    question: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS + 200,
-                          description=f"1 to {MAX_QUESTION_CHARS} characters after stripping")
+    question: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS, pattern=HAS_TEXT,
+                          description=f"1 to {MAX_QUESTION_CHARS} characters, not only whitespace")
     answer: str | None = Field(None, max_length=MAX_ANSWER_CHARS,
                                description="the answer text shown for it; null or left out when none was")
 
@@ -40,8 +44,8 @@ class AskRequest(BaseModel):
                      {"question": "Who leads it?", "history": [{"question": "What is Operation Sentinel?",
                                                                 "answer": None}]}]})
 
-    question: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS + 200,
-                          description=f"1 to {MAX_QUESTION_CHARS} characters after stripping")
+    question: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS, pattern=HAS_TEXT,
+                          description=f"1 to {MAX_QUESTION_CHARS} characters, not only whitespace")
     top_k: int = Field(5, ge=1, le=MAX_TOP_K)
     mode: Mode | None = Field(None, description="retrieval mode; default from settings")
     explain: bool = Field(False, description="add per-stage scores and ranks to every passage, and the words "
@@ -71,7 +75,8 @@ class SearchRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra={
         "examples": [{"query": "Joint Task Force Alpha", "top_k": 5}]})
 
-    query: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS + 200)
+    query: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS, pattern=HAS_TEXT,
+                       description=f"1 to {MAX_QUESTION_CHARS} characters, not only whitespace")
     top_k: int = Field(5, ge=1, le=MAX_TOP_K)
     mode: Mode | None = None
     explain: bool = False
@@ -156,6 +161,8 @@ class DocumentOut(BaseModel):
 
 
 class HealthOut(BaseModel):
+    """Served while the index and its store answer; otherwise 503 with Retry-After and the reason."""
+
     status: str
     documents: int
     passages: int
@@ -163,6 +170,10 @@ class HealthOut(BaseModel):
     built_at: str
     model: str
     backend: str
+    store: str = Field(..., description="faiss or milvus; a Milvus that does not answer makes /health a 503")
+    startup_seconds: dict[str, float] = Field(..., description="how long each start-up step took: interpreter and "
+                                                               "imports, model, store, index check, index load, "
+                                                               "warm-up, total")
 
 
 class ErrorOut(BaseModel):
@@ -175,8 +186,11 @@ class DocumentNote(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra={
         "examples": [{"title": "Harbor notice", "text": "The harbor closes at 6 pm on Sundays."}]})
 
-    title: str = Field(..., min_length=1, max_length=MAX_TITLE_CHARS)
-    text: str = Field(..., min_length=1)
+    title: str = Field(..., min_length=1, max_length=MAX_TITLE_CHARS, pattern=PLAIN_TEXT,
+                       description="text, not only whitespace, without control characters")
+    text: str = Field(..., min_length=1, pattern=PLAIN_TEXT,
+                      description="text, not only whitespace, without control characters (tabs and new lines are "
+                                  "fine)")
 
 
 class ChangeOut(BaseModel):
@@ -196,6 +210,10 @@ UPLOAD_BODY = {"requestBody": {"required": True, "content": {
     "multipart/form-data": {"schema": {
         "type": "object", "required": ["file"],
         "properties": {"file": {"type": "string", "format": "binary",
-                                "description": ".txt, .md, .html (UTF-8) or .pdf with a text layer"}}}},
+                                "description": "a file named .txt, .md, .html or .htm (UTF-8 text) or .pdf (with a "
+                                               "text layer); anything else is refused with 415, an unreadable "
+                                               "file with 422, the same content twice with 409"}}},
+        "encoding": {"file": {"contentType": "text/plain, text/markdown, text/html, application/xhtml+xml, "
+                                             "application/pdf, application/octet-stream"}}},
     "application/json": {"schema": DocumentNote.model_json_schema()},
 }}}

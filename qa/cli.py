@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -109,6 +110,8 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         manifest, built = ensure_index(settings, load_embedder(settings), progress=True)
         if built:
             print(f"built index version {manifest['version']}", file=sys.stderr)
+        if not settings.encode_workers:  # the cores are shared out: one model call at a time per process
+            os.environ["QA_ENCODE_WORKERS"] = str(max(1, (os.cpu_count() or 1) // args.workers))
     uvicorn.run("api.app:create_app", factory=True, workers=args.workers, host=host, port=port, log_level="info",
                 access_log=False)
     return 0

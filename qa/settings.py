@@ -78,6 +78,11 @@ class Settings(BaseSettings):
     dense_weight: float = Field(default=0.7, ge=0, le=1, description="weighted fusion: the cosine's share")
     rrf_k: int = Field(default=60, ge=1)
     top_k: int = Field(default=5, ge=1, le=MAX_TOP_K)
+    # Micro-batching of question encodes (qa.embedding.batching): at most this many texts per model call,
+    # this many calls at once (0 = one per core), and an optional wait for company while another runs.
+    encode_batch_size: int = Field(default=16, ge=1, le=256)
+    encode_workers: int = Field(default=0, ge=0, le=64)
+    encode_wait_ms: float = Field(default=0.0, ge=0, le=50)
     abstain_threshold: float | None = Field(default=None, ge=0, le=1, description="answers whose score (the "
                                             "probability they are right) is below it become null; default: the "
                                             "threshold fitted with the answer model on the dev documents")
@@ -96,6 +101,9 @@ class Settings(BaseSettings):
     rate_limit_per_second: float = Field(default=20.0, ge=0, description="per client IP; 0 = no limit")
     rate_limit_burst: int = Field(default=100, ge=1)
     rate_limit_exempt: Annotated[list[str], NoDecode] = Field(default=[], description="client IPs never limited")
+    rate_limit_exempt_loopback: bool = Field(default=True, description="clients on this machine (127.0.0.0/8, ::1: "
+                                             "scripts, evaluation) are not limited; a request a local proxy "
+                                             "forwards (X-Forwarded-For) is limited by its original client")
 
     # Test seam for the crash tests: the server SIGKILLs itself at this point of a corpus change.
     test_crash_at: Literal[CRASH_POINTS] | None = None  # type: ignore[valid-type]

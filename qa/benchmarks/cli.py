@@ -25,6 +25,7 @@ from qa.benchmarks.measure import (
     say,
 )
 from qa.benchmarks.report import TOLERANCE, markdown, meta, ratios, regressions, targets, write_outputs
+from qa.benchmarks.throughput import compute_limit
 from qa.errors import InvalidInputError
 from qa.settings import Settings
 
@@ -86,6 +87,8 @@ def run(settings: Settings, questions: list[str], plan: Plan, workdir: Path) -> 
     result["build"] = {name: build_speed(settings, embedders[name], plan.builds) for name in order}
     say("in-process ask")
     result["ask_in_process_ms"] = ask_in_process(settings, serving, questions, plan.rounds)
+    say("encode cost by batch size (the compute limit)")
+    result["compute_limit"] = compute_limit(serving, questions, os.cpu_count() or 1, plan.rounds)
     result.update(http_measurements(settings, questions, plan, workdir))
     result["ratios"] = ratios(result, settings.backend)
     result["targets"] = targets(result, settings.backend)

@@ -66,8 +66,20 @@ class Server:
         return round(int(line.split()[1]) / 1024, 1)
 
     def cpu_seconds(self) -> float:
-        fields = self._proc("stat").rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime, all threads
+        """CPU time of the server and its worker processes (utime + stime of all their threads)."""
+        stats = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue  # gone meanwhile
+                stats[int(entry.name)] = (int(fields[1]), int(fields[11]) + int(fields[12]))  # ppid, ticks
+        tree, ticks = {self.process.pid}, 0
+        for _ in range(3):  # the server, its workers, and anything they start
+            tree |= {pid for pid, (parent, _) in stats.items() if parent in tree}
+        ticks = sum(stats[pid][1] for pid in tree if pid in stats)
+        return ticks / os.sysconf("SC_CLK_TCK")
 
     def maps_mention(self, library: str) -> bool:
         return library in self._proc("maps")

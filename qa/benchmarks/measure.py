@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from qa.benchmarks.harness import Server, server_env
+from qa.benchmarks.throughput import have_wrk, wrk_load
 from qa.documents.reading import load_documents
 from qa.embedding.base import Embedder
 from qa.errors import QAError
@@ -149,11 +150,16 @@ def http_measurements(settings: Settings, questions: list[str], plan: Plan, work
             except RuntimeError as error:
                 raise QAError(f"{error}; the server's log ends:\n{server.log_tail()}") from error
         loads = []
+        generator = "wrk" if have_wrk() else "python clients (install Debian's wrk for a generator that is "\
+                                             "not the bottleneck)"
         for concurrency in CONCURRENCY:
-            say(f"load: {concurrency} clients for {plan.seconds:g} s")
-            loads.append(load(server, questions, concurrency, plan.seconds))
+            say(f"load: {concurrency} clients for {plan.seconds:g} s ({generator.split()[0]})")
+            loads.append(wrk_load(server, questions, concurrency, plan.seconds, workdir) if have_wrk()
+                         else load(server, questions, concurrency, plan.seconds))
+        startup = httpx.get(f"{server.url}/health", timeout=10, trust_env=False).json().get("startup_seconds", {})
         memory = {"start_to_ready_s": round(server.ready_seconds, 2), "peak_rss_mb": server.peak_rss_mb(),
-                  "imports_torch": server.maps_mention("libtorch")}
+                  "imports_torch": server.maps_mention("libtorch"), "startup_seconds": startup,
+                  "load_generator": generator}
     finally:
         server.stop()
     return {"http_ask_ms": sequential, "throughput": loads, "server": memory}
@@ -211,7 +217,8 @@ def load(server: Server, questions: list[str], concurrency: int, seconds: float)
     latencies = [ms for ok, _ in outcomes for ms in ok]
     errors = [error for _, failed in outcomes for error in failed]
     stats = summary_ms(latencies)
-    return {"concurrency": concurrency, "seconds": round(wall, 2), "requests": len(latencies) + len(errors),
+    return {"concurrency": concurrency, "generator": "python", "seconds": round(wall, 2),
+            "requests": len(latencies) + len(errors),
             "errors": len(errors), "first_error": errors[0] if errors else None,
             "requests_per_s": round(len(latencies) / wall, 1), "p50_ms": stats["p50"], "p99_ms": stats["p99"],
             "server_cpu_cores": round((server.cpu_seconds() - cpu_before) / wall, 2),

@@ -42,7 +42,23 @@ def targets(result: dict, backend: str) -> dict[str, dict]:
             "met": bool(c16["errors"] == 0 and c16["p50_ms"] and c16["p99_ms"] < 10 * c16["p50_ms"])},
         "build_at_least_90pct_of_encode": {"value": build, "limit": 0.9, "met": build >= 0.9},
         **_history_target(result),
+        **_throughput_targets(result),
     }
+
+
+def _throughput_targets(result: dict) -> dict[str, dict]:
+    """Issue 13: 16 clients at >= 0.7 of the compute limit and >= 2 x one client; p99 <= 3 x p50 there."""
+    limit = result.get("compute_limit")
+    levels = {level["concurrency"]: level for level in result["throughput"]}
+    one, top = levels.get(1), levels.get(max(levels))
+    if not limit or not one or not top or not top["p50_ms"]:
+        return {}
+    share = round(top["requests_per_s"] / limit["limit_requests_per_s"], 2)
+    gain = round(top["requests_per_s"] / one["requests_per_s"], 2) if one["requests_per_s"] else 0.0
+    tail = round(top["p99_ms"] / top["p50_ms"], 2)
+    return {"c16_at_least_0.7_of_compute_limit": {"value": share, "limit": 0.7, "met": share >= 0.7},
+            "c16_at_least_2x_c1": {"value": gain, "limit": 2.0, "met": gain >= 2.0},
+            "c16_p99_within_3x_p50": {"value": tail, "limit": 3.0, "met": tail <= 3.0}}
 
 
 def _history_target(result: dict) -> dict[str, dict]:
@@ -138,13 +154,46 @@ def markdown(result: dict, baseline: dict | None = None, tolerance: float = TOLE
                f"torch loaded: {'yes' if server['imports_torch'] else 'no'}; per-IP rate limit and read keys off.")
     ratio = (f"HTTP /ask p50 ÷ bare encode p50 ({backend}): {ratios['http_p50_over_encode_p50']}; "
              f"in-process ask ÷ encode: {ratios['in_process_p50_over_encode_p50']}")
-    lines += ["", started, "", ratio, "",
-              "| target | value | limit | met |", "|---|---|---|---|"]
+    lines += ["", started, "", ratio, ""]
+    lines += _throughput_lines(result)
+    lines += ["| target | value | limit | met |", "|---|---|---|---|"]
     lines += [f"| {name} | {t['value']} | {t['limit']} | {'yes' if t['met'] else '**NO**'} |"
               for name, t in result["targets"].items()]
     if baseline:
         lines += ["", _baseline_table(result, baseline, tolerance)]
     return "\n".join(lines)
+
+
+def _throughput_lines(result: dict) -> list[str]:
+    """The compute limit and the share of it reached, the load generator, the start-up steps and where the
+    server's time went under load."""
+    lines = []
+    limit = result.get("compute_limit")
+    if limit:
+        costs = ", ".join(f"{size}: {ms}" for size, ms in limit["per_question_ms"].items())
+        top = max(result["throughput"], key=lambda level: level["concurrency"])
+        lines += [f"Compute limit: {limit['cores']} cores ÷ {limit['best_ms']} ms per "
+                  f"question (encode at batch {limit['best_batch']}; per-question ms by batch size: {costs}) = "
+                  f"{limit['limit_requests_per_s']} req/s; {top['concurrency']} clients reach "
+                  f"{top['requests_per_s']} req/s, {top['requests_per_s'] / limit['limit_requests_per_s']:.2f} of "
+                  "it.", ""]
+    server = result["server"]
+    if server.get("load_generator"):
+        lines += [f"Load generator: {server['load_generator']}.", ""]
+    if server.get("startup_seconds"):
+        steps = ", ".join(f"{step} {seconds:.2f} s" for step, seconds in server["startup_seconds"].items())
+        lines += [f"Start-up steps: {steps}.", ""]
+    shares = [(t["concurrency"], t.get("time_shares")) for t in result["throughput"] if t.get("time_shares")]
+    if shares:
+        names = list(shares[0][1])
+        lines += ["| clients | " + " | ".join(f"time in {name}" for name in names) + " |",
+                  "|---|" + "---|" * len(names)]
+        lines += [f"| {clients} | " + " | ".join(f"{share[name]:.0%}" for name in names) + " |"
+                  for clients, share in shares]
+        lines += ["", "Time shares: each stage's share of the time /ask requests spent in the server (wall clock; "
+                      "embed includes waiting for a model slot)."]
+        lines.append("")
+    return lines
 
 
 def _baseline_table(result: dict, baseline: dict, tolerance: float) -> str:

@@ -44,10 +44,12 @@ class QuestionAnswerer:
         self.embedder = embedder
         self.settings = settings
         self.store = store
-        self.queries = QueryEncoder(embedder, cache_size)
+        self.queries = QueryEncoder(embedder, cache_size, settings.encode_batch_size, settings.encode_workers or None,
+                                    settings.encode_wait_ms / 1000)
         self.fusing = Fusing(settings.fusion, settings.dense_weight, settings.rrf_k)
         self.model: AnswerModel | None = None  # the answer model; None = the one fitted and shipped
         self.stage_hook: StageHook | None = None  # called with each request's stage timings (metrics)
+        self.startup: dict[str, float] = {}  # seconds each start-up step took (qa.service.startup)
         self._swap_lock = Lock()
         self._write_lock = Lock()
 
@@ -122,11 +124,14 @@ class QuestionAnswerer:
                                         "list_documents") from None
 
     def health(self) -> dict:
+        """The serving version's figures; StoreUnavailableError (503) while the store does not answer."""
+        self.store.probe()
         snapshot = self.current()
         manifest = snapshot.manifest
         return {"status": "ok", "documents": len(snapshot.corpus.documents),
                 "passages": len(snapshot.corpus.passages), "index_version": snapshot.version,
-                "built_at": manifest["built_at"], "model": manifest["model"], "backend": self.settings.backend}
+                "built_at": manifest["built_at"], "model": manifest["model"], "backend": self.settings.backend,
+                "store": self.store.name, "startup_seconds": self.startup}
 
     def add_document(self, upload: FileUpload | Note) -> CorpusChange:
         """Add an uploaded .txt, .md, .html or .pdf file, or a JSON note; searchable when this returns."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from qa.documents.reading import seed_hashes
 from qa.embedding import load_embedder
 from qa.embedding.base import Embedder
@@ -42,13 +44,36 @@ def _current(store: Store) -> Snapshot | None:
 
 def open_service(settings: Settings, build: bool = True, embedder: Embedder | None = None,
                  cache_size: int = 1024) -> QuestionAnswerer:
-    """Load the model and the index (building it first when `build` and it is missing or stale)."""
+    """Load the model and the index (building it first when `build` and it is missing or stale); the
+    service's `startup` says how long each step took."""
+    laps = Laps()
     embedder = embedder or load_embedder(settings)
+    laps.lap("model")
     store = open_store(settings)
+    laps.lap("store")
     if build:
         ensure_index(settings, embedder, store=store)
+        laps.lap("index check")
     snapshot = store.load(_expected(settings, embedder.name))
-    return QuestionAnswerer(snapshot.warmed(), embedder, settings, store, cache_size)
+    laps.lap("index load")
+    warmed = snapshot.warmed()
+    laps.lap("warm-up")
+    service = QuestionAnswerer(warmed, embedder, settings, store, cache_size)
+    service.startup = laps.seconds
+    return service
+
+
+class Laps:
+    """Seconds between consecutive `lap` calls, by name."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.seconds[name] = round(now - self._last, 3)
+        self._last = now
 
 
 def _expected(settings: Settings, model: str) -> dict:

@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.limits import TokenBucket
+from api.limits import TokenBucket, limited_client
 from qa.settings import Settings
 
 QUESTION = {"question": "who leads Operation Sentinel?"}
@@ -109,3 +109,17 @@ def test_cors_preflight_allows_the_write_api_for_listed_origins(limited: TestCli
 def client_default(service, settings):
     with TestClient(create_app(settings, service)) as client:
         yield client
+
+
+@pytest.mark.parametrize(("peer", "headers", "exempt", "expected"), [
+    ("127.0.0.1", {}, True, None),                                   # a script on this machine
+    ("::1", {}, True, None),
+    ("127.0.0.1", {}, False, "127.0.0.1"),                           # QA_RATE_LIMIT_EXEMPT_LOOPBACK=false
+    ("127.0.0.1", {"x-forwarded-for": "203.0.113.7, 10.0.0.1"}, True, "203.0.113.7"),  # behind a local proxy
+    ("198.51.100.4", {}, True, "198.51.100.4"),                      # a remote client
+    ("198.51.100.4", {"x-forwarded-for": "127.0.0.1"}, True, "198.51.100.4"),  # cannot claim to be local
+])
+def test_the_client_a_request_counts_against(peer, headers, exempt, expected) -> None:
+    scope = {"type": "http", "client": (peer, 5000),
+             "headers": [(k.encode(), v.encode()) for k, v in headers.items()]}
+    assert limited_client(scope, exempt) == expected

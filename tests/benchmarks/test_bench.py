@@ -48,7 +48,13 @@ def test_quick_bench_writes_every_measure_without_errors(quick_result: tuple[dic
     assert result["server"]["imports_torch"] is False  # the ONNX server runs torch-free
     assert set(result["targets"]) == {"http_p50_within_1.5x_encode_plus_1ms",
                                       "c16_zero_errors_and_p99_under_10x_p50", "build_at_least_90pct_of_encode",
-                                      "http_p50_with_4_turns_within_1.2x"}
+                                      "http_p50_with_4_turns_within_1.2x", "c16_at_least_0.7_of_compute_limit",
+                                      "c16_at_least_2x_c1", "c16_p99_within_3x_p50"}
+    assert all(level["generator"] == "wrk" for level in result["throughput"])  # .ci/run installs wrk
+    assert result["throughput"][-1]["time_shares"] and result["throughput"][-1]["client_cpu_cores"] >= 0
+    limit = result["compute_limit"]
+    assert limit["limit_requests_per_s"] > 0 and str(limit["best_batch"]) in limit["per_question_ms"]
+    assert set(result["server"]["startup_seconds"]) >= {"interpreter and imports", "model", "index load", "total"}
     assert (out / "bench-onnx-quick.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 

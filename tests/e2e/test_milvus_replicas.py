@@ -3,31 +3,19 @@
 from __future__ import annotations
 
 import shutil
-import socket
-import time
 from collections.abc import Iterator
 
 import httpx
 import pytest
 
 from tests.helpers.paths import RELEASE
-from tests.helpers.servers import WRITE, WRITE_KEY, Server, free_port, start
+from tests.helpers.servers import WRITE, WRITE_KEY, Server, free_port, listening, start, wait_until
 
 pytestmark = pytest.mark.milvus
 
 NOTE = {"title": "Lighthouse Keepers", "text": "The lighthouse at Skarvik has been kept by the Andersen family "
         "since 1911. Its lamp was electrified in 1954."}
 
-
-def _wait(check, seconds: float, what: str):
-    """Poll `check` until it returns something truthy; fail after `seconds`."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        result = check()
-        if result:
-            return result
-        time.sleep(0.3)
-    raise AssertionError(f"gave up after {seconds:.0f} s waiting for {what}")
 
 
 @pytest.fixture(scope="module")
@@ -38,15 +26,11 @@ def milvus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server = MilvusLite(str(tmp_path_factory.mktemp("milvus") / "replicas.db"), address=f"127.0.0.1:{port}")
     assert server.init() and server.start(), "Milvus Lite server did not start"
     try:
-        _wait(lambda: _listening(port), 30, "Milvus Lite to listen")
+        wait_until(lambda: listening(port), 30, "Milvus Lite to listen")
         yield f"http://127.0.0.1:{port}"
     finally:
         server.stop()
 
-
-def _listening(port: int) -> bool:
-    with socket.socket() as probe:
-        return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +70,7 @@ def test_a_document_added_through_one_replica_is_found_through_the_other(replica
         body = _ask(b, "Which family has kept the lighthouse at Skarvik?")
         return body if body["answer"] and "Andersen" in body["answer"]["text"] else None
 
-    body = _wait(answered_by_b, 15, "replica b to see the new document")
+    body = wait_until(answered_by_b, 15, "replica b to see the new document")
     citation = body["answer"]["citation"]
     assert citation["doc_id"] == doc_id
     text = httpx.get(f"{b}/documents/{doc_id}").json()["text"]  # b has no file: the text came from Milvus
@@ -100,4 +84,4 @@ def test_a_document_added_through_one_replica_is_found_through_the_other(replica
         listed = httpx.get(f"{a}/documents/{doc_id}").status_code != 404
         return not listed and all(p["citation"]["doc_id"] != doc_id for p in passages["passages"])
 
-    _wait(gone_from_a, 15, "replica a to drop the removed document")
+    wait_until(gone_from_a, 15, "replica a to drop the removed document")

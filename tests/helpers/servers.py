@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import socket
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +16,8 @@ from qa.benchmarks.harness import Server, free_port
 from qa.errors import QAError
 from tests.helpers.paths import ROOT
 
-__all__ = ["WRITE", "WRITE_KEY", "Server", "free_port", "running", "server_env", "serving", "start"]
+__all__ = ["WRITE", "WRITE_KEY", "Server", "free_port", "listening", "running", "server_env", "serving", "start",
+           "wait_until"]
 
 WRITE_KEY = "test-write-key-0123456789abcdef"
 WRITE = {"X-API-Key": WRITE_KEY}
@@ -59,3 +62,20 @@ def serving(folder: Path, options: tuple[str, ...] = (),
     defaults: dict[str, object] = {"seeds_dir": folder / "seeds", "index_dir": folder / "index",
                                    "api_keys": WRITE_KEY, "rate_limit_exempt": "127.0.0.1", "backend": "onnx"}
     return running(folder, options, **(defaults | settings))
+
+
+def wait_until(check, seconds: float, what: str):
+    """Poll `check` until it returns something truthy and return that; fail after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        result = check()
+        if result:
+            return result
+        time.sleep(0.2)
+    raise AssertionError(f"gave up after {seconds:.0f} s waiting for {what}")
+
+
+def listening(port: int) -> bool:
+    """Whether something accepts connections on 127.0.0.1:`port`."""
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0

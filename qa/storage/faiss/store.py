@@ -138,5 +138,8 @@ class FaissStore:
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
+    def probe(self) -> None:
+        """A folder on this machine is always there."""
+
     def close(self) -> None:
         pass

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import logging
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from qa.documents.reading import Document
 from qa.errors import IndexMismatchError, StoreUnavailableError
@@ -15,9 +17,51 @@ from qa.settings import Settings
 if TYPE_CHECKING:  # pymilvus is imported lazily, when the Milvus store is chosen
     from pymilvus import CollectionSchema, DataType, MilvusClient
 
+log = logging.getLogger("qa.store")
 TEXT_CHUNK = 16_000  # characters: at most 64,000 UTF-8 bytes, under VARCHAR's 65,535
 PAD = [0.0, 0.0]  # Milvus wants a vector field in every collection; metadata collections carry this one
 KINDS = ("passages", "sentences", "documents", "texts", "state")
+
+
+# Whole seconds: pymilvus bounds its retries by `timeout` only when it is an int (a float retries ~75 times).
+CALL_TIMEOUT = 3  # seconds a search or state query may take before the store counts as unavailable
+CLIENT_TIMEOUT = 10  # any other call (writes, loading a version)
+RETRY_AFTER = "retry in a few seconds; the service reconnects by itself when Milvus is back"
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def reachable(call: F) -> F:
+    """Turn a Milvus that has gone away (connection refused, timeout, any RPC failure) into a
+    StoreUnavailableError, which the API answers with 503 and Retry-After; other errors pass."""
+
+    @functools.wraps(call)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return call(*args, **kwargs)
+        except Exception as error:
+            if not _outage(error):
+                raise
+            log.warning("Milvus does not answer: %s", " ".join(str(error).split())[:500])
+            raise StoreUnavailableError(f"the Milvus store does not answer ({type(error).__name__}); "
+                                        f"{RETRY_AFTER}") from None
+
+    return cast(F, guarded)
+
+
+def _outage(error: Exception) -> bool:
+    """Whether `error` says the server is unreachable or failed, not that the call was wrong."""
+    if isinstance(error, (ConnectionError, TimeoutError, OSError)):
+        return True
+    from pymilvus.exceptions import MilvusException
+
+    try:
+        import grpc
+
+        rpc_failure: tuple[type[Exception], ...] = (grpc.RpcError,)
+    except ImportError:  # pragma: no cover - pymilvus depends on grpc
+        rpc_failure = ()
+    return isinstance(error, (MilvusException, *rpc_failure))
 
 
 def connect(uri: str, settings: Settings) -> MilvusClient:
@@ -30,7 +74,7 @@ def connect(uri: str, settings: Settings) -> MilvusClient:
             warnings.simplefilter("ignore")  # milvus_lite imports pkg_resources, which warns that it is deprecated
             from pymilvus import MilvusClient  # lazy: pymilvus is slow to import and only this store needs it
 
-            return MilvusClient(uri=uri, token=token, timeout=30)
+            return MilvusClient(uri=uri, token=token, timeout=CLIENT_TIMEOUT)
     except Exception as error:
         raise StoreUnavailableError(f"cannot reach Milvus at {uri} ({type(error).__name__}: {error}); start it, "
                                     "or set QA_MILVUS_URI to a reachable server or a local .db file") from None

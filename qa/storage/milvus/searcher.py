@@ -9,6 +9,7 @@ import numpy as np
 
 from qa.documents.reading import fold
 from qa.documents.words import Speller, words
+from qa.storage.milvus.schema import CALL_TIMEOUT, reachable
 from qa.storage.protocol import Ranking
 
 if TYPE_CHECKING:  # pymilvus is imported lazily, when the Milvus store is chosen
@@ -24,17 +25,21 @@ class MilvusSearcher:
         self.client, self.collection, self.local_ids, self.speller = client, collection, local_ids, speller
         self.expression = f"generation in {list(generations)}"
 
+    @reachable
     def dense(self, vector: np.ndarray, k: int) -> Ranking:
         results = self.client.search(self.collection, data=[_floats(vector)], anns_field="dense", limit=k,
-                                     filter=self.expression, search_params={"metric_type": "IP"})
+                                     filter=self.expression, search_params={"metric_type": "IP"},
+                                     timeout=CALL_TIMEOUT)
         return self._ranking(results[0])
 
+    @reachable
     def lexical(self, query: str, k: int) -> Ranking:
         text = self._repaired(query)
         if not text:
             return Ranking({})
         results = self.client.search(self.collection, data=[text], anns_field="sparse", limit=k,
-                                     filter=self.expression, search_params={"metric_type": "BM25"})
+                                     filter=self.expression, search_params={"metric_type": "BM25"},
+                                     timeout=CALL_TIMEOUT)
         return self._ranking(results[0])
 
     def _repaired(self, query: str) -> str:

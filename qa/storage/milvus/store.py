@@ -37,7 +37,16 @@ from qa.errors import IndexMissingError
 from qa.settings import Settings
 from qa.storage.build import build_key, check_build, embed_units, index_version, split_all
 from qa.storage.corpus import Corpus
-from qa.storage.milvus.schema import KINDS, PAD, connect, create_collections, document_row, text_rows
+from qa.storage.milvus.schema import (
+    CALL_TIMEOUT,
+    KINDS,
+    PAD,
+    connect,
+    create_collections,
+    document_row,
+    reachable,
+    text_rows,
+)
 from qa.storage.milvus.searcher import MilvusSearcher
 from qa.storage.protocol import Snapshot
 
@@ -101,11 +110,18 @@ class MilvusStore:
         return {**json.loads(newest["record"]), "sequence": newest["seq"]}
 
     def sequence(self) -> int | None:
-        if not self.client.has_collection(self.collection("state")):
+        if not self.client.has_collection(self.collection("state"), timeout=CALL_TIMEOUT):
             return None
-        rows = self.client.query(self.collection("state"), filter="seq >= 0", output_fields=["seq"])
+        rows = self.client.query(self.collection("state"), filter="seq >= 0", output_fields=["seq"],
+                                 timeout=CALL_TIMEOUT)
         return max((row["seq"] for row in rows), default=None)
 
+    @reachable
+    def probe(self) -> None:
+        """Raise StoreUnavailableError unless Milvus answers now."""
+        self.client.has_collection(self.collection("state"), timeout=CALL_TIMEOUT)
+
+    @reachable
     def manifest(self) -> dict | None:
         record = self.record()
         if record is None:
@@ -113,6 +129,7 @@ class MilvusStore:
         documents = self._rows("documents", record["generations"], ["source", "sha256"])
         return _manifest(record, {row["source"]: row["sha256"] for row in documents})
 
+    @reachable
     def load(self, expected: dict | None = None) -> Snapshot:
         """The version of the newest record: documents in path order, passages and sentences numbered."""
         record = self.record()
@@ -130,6 +147,7 @@ class MilvusStore:
         searcher = MilvusSearcher(self.client, self.collection("passages"), generations, local_ids, corpus.speller)
         return Snapshot(corpus, searcher)
 
+    @reachable
     def latest(self, snapshot: Snapshot, force: bool = False) -> Snapshot:
         """`snapshot` unless a newer record exists; checked at most every `refresh_seconds` unless `force`."""
         if not force and time.monotonic() - self._checked < self.refresh_seconds:
@@ -148,6 +166,7 @@ class MilvusStore:
 
     # ---- writing -------------------------------------------------------------------------------
 
+    @reachable
     def sync(self, documents: list[Document], settings: Settings, embedder: Embedder,
              previous: Snapshot | None = None, progress: bool = False,
              before_commit: Callable[[], None] | None = None, reuse: bool = True) -> dict:

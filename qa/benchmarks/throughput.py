@@ -1,0 +1,160 @@
+"""Throughput against the compute limit: `wrk` as the load generator, the server's time split by stage.
+
+The compute limit is what two (or N) cores could serve if they did nothing but encode questions at
+the best batch size: cores ÷ per-question encode cost. Load comes from `wrk` (Debian's `wrk`, C,
+one thread per core), so the generator is not the bottleneck; its own CPU is reported. Each
+request is a gold question with its word gaps widened to a new pattern: a new cache key with the
+same tokens. When `wrk` is missing the bench falls back to its Python clients and says so.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import resource
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import numpy as np
+
+from qa.benchmarks.harness import Server
+from qa.embedding.base import Embedder
+
+BATCH_SIZES = (1, 2, 4, 8, 16, 32)
+STAGES = ("embed", "search", "answer")
+
+# Each request: a gold question whose word gaps encode a number (base 8), so the text is new and the
+# tokens are not; JSON-escaped questions are read from the file next to the script.
+WRK_SCRIPT = """
+local questions = {}
+for line in io.lines("%(questions)s") do questions[#questions + 1] = line end
+local counter = 0
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+request = function()
+  counter = counter + 1
+  local question = questions[(counter %% #questions) + 1]
+  local n = math.floor(counter / #questions) * 7919 + math.random(0, 1000000) * 104729
+  local spaced = question:gsub(" ", function()
+    local width = 1 + n %% 8
+    n = math.floor(n / 8)
+    return string.rep(" ", width)
+  end)
+  return wrk.format(nil, "/ask", nil, '{"question": "' .. spaced .. '"}')
+end
+"""
+
+
+def have_wrk() -> bool:
+    return shutil.which("wrk") is not None
+
+
+def compute_limit(embedder: Embedder, questions: list[str], cores: int, rounds: int = 2) -> dict:
+    """Per-question encode cost at each batch size (median over the gold questions) and the limit."""
+    tokens_of = getattr(embedder, "tokenizer", None)
+    run = getattr(embedder, "_run", None)
+    costs = {}
+    for size in BATCH_SIZES:
+        samples = []
+        for _ in range(rounds):
+            for start in range(0, max(1, len(questions) - size + 1), size):
+                batch = questions[start:start + size]
+                if len(batch) < size:
+                    break
+                if run is not None and tokens_of is not None:  # the ONNX backend: the model call alone
+                    ids = [tokens_of.encode(text).ids for text in batch]
+                    started = time.perf_counter()
+                    run(ids)
+                else:
+                    started = time.perf_counter()
+                    embedder.embed(batch, batch_size=size)
+                samples.append((time.perf_counter() - started) * 1000 / size)
+        if samples:
+            costs[size] = round(float(np.median(samples)), 3)
+    best = min(costs, key=lambda size: costs[size])
+    return {"per_question_ms": {str(size): ms for size, ms in costs.items()}, "best_batch": best,  # JSON keys
+            "best_ms": costs[best], "cores": cores, "limit_requests_per_s": round(cores * 1000 / costs[best], 1)}
+
+
+def wrk_load(server: Server, questions: list[str], concurrency: int, seconds: float, workdir: Path) -> dict:
+    """One `wrk` run: requests/s, latency percentiles, errors, server and generator CPU, time per stage."""
+    script = _script(questions, workdir)
+    threads = max(1, min(concurrency, os.cpu_count() or 1))
+    before_metrics, cpu_before = _stage_seconds(server), server.cpu_seconds()
+    children_before = _children_cpu()
+    started = time.perf_counter()
+    run = subprocess.run(["wrk", f"-t{threads}", f"-c{concurrency}", f"-d{seconds:g}s", "--latency", "-s",
+                          str(script), server.url], capture_output=True, text=True, timeout=seconds + 60)
+    wall = time.perf_counter() - started
+    parsed = parse_wrk(run.stdout)
+    after_metrics = _stage_seconds(server)
+    shares = _shares(before_metrics, after_metrics)
+    return {"concurrency": concurrency, "generator": "wrk", "seconds": round(wall, 2), **parsed,
+            "server_cpu_cores": round((server.cpu_seconds() - cpu_before) / wall, 2),
+            "client_cpu_cores": round((_children_cpu() - children_before) / wall, 2), "time_shares": shares}
+
+
+def parse_wrk(output: str) -> dict:
+    """Requests, errors, req/s and the 50th/99th latency percentiles (ms) of `wrk --latency` output."""
+    requests = _number(r"(\d+) requests in", output)
+    non_2xx = _number(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
+    return {"requests": int(requests), "errors": int(non_2xx + socket),
+            "requests_per_s": round(_number(r"Requests/sec:\s+([\d.]+)", output), 1),
+            "p50_ms": _latency("50%", output), "p99_ms": _latency("99%", output)}
+
+
+def _number(pattern: str, text: str) -> float:
+    match = re.search(pattern, text)
+    return float(match.group(1)) if match else 0.0
+
+
+def _latency(label: str, text: str) -> float | None:
+    match = re.search(rf"^\s+{re.escape(label)}\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
+    if not match:
+        return None
+    value, unit = float(match.group(1)), match.group(2)
+    return round(value / 1000 if unit == "us" else value * 1000 if unit == "s" else value, 3)
+
+
+def _script(questions: list[str], workdir: Path) -> Path:
+    listing = workdir / "wrk-questions.txt"
+    listing.write_text("\n".join(json.dumps(q)[1:-1] for q in questions) + "\n", encoding="utf-8")
+    script = workdir / "wrk-ask.lua"
+    script.write_text(WRK_SCRIPT % {"questions": listing}, encoding="utf-8")
+    return script
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _stage_seconds(server: Server) -> dict[str, float]:
+    """Cumulative seconds per stage and in /ask requests, from the server's Prometheus metrics."""
+    import httpx
+
+    text = httpx.get(f"{server.url}/metrics", timeout=10, trust_env=False).text
+    found = {stage: _metric(rf'qa_stage_duration_seconds_sum\{{stage="{stage}"\}} ([\d.e+-]+)', text)
+             for stage in STAGES}
+    found["request"] = _metric(r'qa_http_request_duration_seconds_sum\{method="POST",route="/ask",'
+                               r'status="200"\} ([\d.e+-]+)', text)
+    return found
+
+
+def _metric(pattern: str, text: str) -> float:
+    match = re.search(pattern, text)
+    return float(match.group(1)) if match else 0.0
+
+
+def _shares(before: dict[str, float], after: dict[str, float]) -> dict[str, float]:
+    """Each stage's share of the time requests spent in the server; the rest is the HTTP stack and queues."""
+    total = after["request"] - before["request"]
+    if total <= 0:
+        return {}
+    shares = {stage: round((after[stage] - before[stage]) / total, 3) for stage in STAGES}
+    shares["http stack and queues"] = round(1 - sum(shares.values()), 3)
+    return shares
