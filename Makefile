@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install serve test test-fast lint index eval eval-stores bench bench-milvus clean
+.PHONY: install serve test test-fast lint index eval eval-stores bench bench-peers bench-milvus clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -31,7 +31,7 @@ test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not e2e and not slow and not milvus"
 
 lint: $(STAMP)
-	$(BIN)/ruff check qa api tests
+	$(BIN)/ruff check qa api tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
@@ -43,6 +43,11 @@ eval-stores: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/qa bench
+
+# txtai's API side by side (its own venv under bench/txtai/, ~2 minutes to install, 1.6 GB).
+bench-peers: $(STAMP)
+	bench/txtai/install
+	$(BIN)/python -m qa.benchmarks.peers
 
 bench-milvus: $(STAMP)
 	$(BIN)/python -m qa.benchmarks.milvus_scale --out docs/scaling

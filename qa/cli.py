@@ -46,8 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="start the HTTP service (builds the index when needed)")
     serve.add_argument("--host", default=None)
     serve.add_argument("--port", type=int, default=None)
-    serve.add_argument("--workers", type=int, default=1,
-                       help="worker processes; each loads the model and maps the same index (QA_INDEX_MMAP=true)")
+    serve.add_argument("--workers", type=_workers, default=1,
+                       help="worker processes, or 'auto' for one per core (the most requests/s); each loads the "
+                            "model and maps the same index (QA_INDEX_MMAP=true)")
     serve.set_defaults(run=_serve)
     for name, summary in (("eval", "measure retrieval and answers on gold questions (qa eval --help)"),
                           ("bench", "measure latency and throughput against the bare encode (qa bench --help)")):
@@ -98,16 +99,25 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _workers(value: str) -> int:
+    """`--workers`: a count from 1 to 64, or `auto` (one per core)."""
+    if value == "auto":
+        return os.cpu_count() or 1
+    if not value.isdigit() or not 1 <= int(value) <= 64:
+        raise argparse.ArgumentTypeError(f"expected a number from 1 to 64 or 'auto', got {value!r}")
+    return int(value)
+
+
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     """uvicorn with the app factory `api.app:create_app`: the library never imports the HTTP layer."""
     import uvicorn  # lazy: only this command needs the server
 
     host, port = args.host or settings.host, args.port or settings.port
     if args.workers > 1:  # build once here, not in every worker; each then loads the index that is ready
-        from qa.embedding import load_embedder
+        from qa.embedding import DeferredEmbedder
         from qa.service.startup import ensure_index
 
-        manifest, built = ensure_index(settings, load_embedder(settings), progress=True)
+        manifest, built = ensure_index(settings, DeferredEmbedder(settings), progress=True)
         if built:
             print(f"built index version {manifest['version']}", file=sys.stderr)
         if not settings.encode_workers:  # the cores are shared out: one model call at a time per process

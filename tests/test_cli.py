@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -50,3 +51,16 @@ def test_public_surface_is_pinned() -> None:
         "AnswerText", "Citation", "Cited", "DocumentNotFoundError", "GoldSetError", "IndexMismatchError",
         "IndexMissingError", "InvalidInputError", "QAError", "QuestionAnswerer", "Response", "Settings",
         "open_service"])
+
+
+@pytest.mark.parametrize("value", ["0", "65", "two", "-1", "1.5"])
+def test_serve_refuses_a_worker_count_it_cannot_run(value: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["serve", "--workers", value])
+    assert exit_.value.code == 2 and "expected a number from 1 to 64 or 'auto'" in capsys.readouterr().err
+
+
+def test_serve_workers_auto_is_one_per_core() -> None:
+    from qa.cli import _workers
+
+    assert _workers("auto") == os.cpu_count() and _workers("3") == 3

@@ -30,17 +30,23 @@ class Server:
     def start(cls, env: dict[str, str], log: Path, timeout: float = 180.0, options: tuple[str, ...] = (),
               cwd: Path | None = None, port: int | None = None) -> Server:
         """`qa serve` with environment `env` (and extra command-line `options`), once /health answers 200."""
+        port = port or free_port()
+        command = [sys.executable, "-m", "qa.cli", "serve", "--host", "127.0.0.1", "--port", str(port), *options]
+        return cls.launch(command, env, log, f"http://127.0.0.1:{port}", "/health", timeout, cwd)
+
+    @classmethod
+    def launch(cls, command: list[str], env: dict[str, str], log: Path, url: str, ready_path: str,
+               timeout: float = 180.0, cwd: Path | None = None) -> Server:
+        """Any HTTP server's `command` (a peer's too), once `url + ready_path` answers 200."""
         import httpx  # lazy: only the bench and the tests start servers
 
-        port = port or free_port()
         started = time.perf_counter()
-        command = [sys.executable, "-m", "qa.cli", "serve", "--host", "127.0.0.1", "--port", str(port), *options]
         with open(log, "wb") as output:
             process = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT, cwd=cwd)
-        server = cls(process, f"http://127.0.0.1:{port}", log)
+        server = cls(process, url, log)
         while time.perf_counter() - started < timeout and process.poll() is None:
             try:
-                if httpx.get(f"{server.url}/health", timeout=1, trust_env=False).status_code == 200:
+                if httpx.get(f"{server.url}{ready_path}", timeout=1, trust_env=False).status_code == 200:
                     server.ready_seconds = time.perf_counter() - started
                     return server
             except httpx.TransportError:
@@ -48,8 +54,8 @@ class Server:
             time.sleep(0.05)
         exited = process.poll()
         server.stop()
-        what = f"exited with {exited}" if exited is not None else f"did not answer /health within {timeout:.0f} s"
-        raise QAError(f"`qa serve` {what}; its log ends:\n{server.log_tail()}")
+        what = f"exited with {exited}" if exited is not None else f"did not answer {ready_path} within {timeout:.0f} s"
+        raise QAError(f"`{' '.join(command[:4])}` {what}; its log ends:\n{server.log_tail()}")
 
     @property
     def pid(self) -> int:

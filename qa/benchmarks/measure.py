@@ -7,6 +7,7 @@ noisy machine even when absolute milliseconds drift.
 from __future__ import annotations
 
 import itertools
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from qa.benchmarks.harness import Server, server_env
-from qa.benchmarks.throughput import have_wrk, wrk_load
+from qa.benchmarks.throughput import Target, have_wrk, wrk_load, wrk_run
 from qa.documents.reading import load_documents
 from qa.embedding.base import Embedder
 from qa.errors import QAError
@@ -137,7 +138,8 @@ def bench_server_settings(settings: Settings) -> Settings:
 
 
 def http_measurements(settings: Settings, questions: list[str], plan: Plan, workdir: Path) -> dict:
-    """Start `qa serve`, time /ask sequentially and under load, read its memory, stop it."""
+    """Start `qa serve`, time /ask sequentially and under load, read its memory, stop it; then the same load
+    on `qa serve --workers N` (one process per core), side by side in the same run."""
     import httpx
 
     say(f"starting `qa serve` ({settings.backend})")
@@ -149,20 +151,47 @@ def http_measurements(settings: Settings, questions: list[str], plan: Plan, work
                 sequential = _sequential(client, questions, plan.rounds)
             except RuntimeError as error:
                 raise QAError(f"{error}; the server's log ends:\n{server.log_tail()}") from error
-        loads = []
-        generator = "wrk" if have_wrk() else "python clients (install Debian's wrk for a generator that is "\
-                                             "not the bottleneck)"
-        for concurrency in CONCURRENCY:
-            say(f"load: {concurrency} clients for {plan.seconds:g} s ({generator.split()[0]})")
-            loads.append(wrk_load(server, questions, concurrency, plan.seconds, workdir) if have_wrk()
-                         else load(server, questions, concurrency, plan.seconds))
+        loads = load_levels(server, questions, plan, workdir)
         startup = httpx.get(f"{server.url}/health", timeout=10, trust_env=False).json().get("startup_seconds", {})
         memory = {"start_to_ready_s": round(server.ready_seconds, 2), "peak_rss_mb": server.peak_rss_mb(),
                   "imports_torch": server.maps_mention("libtorch"), "startup_seconds": startup,
-                  "load_generator": generator}
+                  "load_generator": "wrk" if have_wrk() else "python clients (install Debian's wrk for a "
+                                                             "generator that is not the bottleneck)"}
     finally:
         server.stop()
-    return {"http_ask_ms": sequential, "throughput": loads, "server": memory}
+    return {"http_ask_ms": sequential, "throughput": loads, "server": memory,
+            "throughput_processes": _processes_run(settings, questions, plan, workdir)}
+
+
+def _processes_run(settings: Settings, questions: list[str], plan: Plan, workdir: Path) -> dict:
+    """The load levels again on one worker process per core (`qa serve --workers N`)."""
+    processes = os.cpu_count() or 1
+    say(f"starting `qa serve --workers {processes}`")
+    server = Server.start(server_env(bench_server_settings(settings)), workdir / "server-processes.log",
+                          options=("--workers", str(processes)))
+    try:
+        if have_wrk():  # every worker builds its lazy parts (BM25, term weights) before the clock runs
+            wrk_run(Target(server.url, server.cpu_seconds), questions, 4, min(2.0, plan.seconds), workdir)
+        return {"processes": processes, "start_to_ready_s": round(server.ready_seconds, 2),
+                "levels": load_levels(server, questions, plan, workdir, shares=False)}
+    finally:
+        server.stop()
+
+
+def load_levels(server: Server, questions: list[str], plan: Plan, workdir: Path, shares: bool = True) -> list[dict]:
+    """`wrk` (or Python clients without it) at each of CONCURRENCY; `shares` reads the stage shares from
+    /metrics, which only means something with one process."""
+    loads = []
+    for concurrency in CONCURRENCY:
+        say(f"load: {concurrency} clients for {plan.seconds:g} s ({'wrk' if have_wrk() else 'python clients'})")
+        if not have_wrk():
+            loads.append(load(server, questions, concurrency, plan.seconds))
+        elif shares:
+            loads.append(wrk_load(server, questions, concurrency, plan.seconds, workdir))
+        else:
+            loads.append(wrk_run(Target(server.url, server.cpu_seconds), questions, concurrency, plan.seconds,
+                                 workdir))
+    return loads
 
 
 def _sequential(client: httpx.Client, questions: list[str], rounds: int) -> dict[str, dict]:

@@ -9,6 +9,7 @@ same tokens. When `wrk` is missing the bench falls back to its Python clients an
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -16,6 +17,8 @@ import resource
 import shutil
 import subprocess
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -27,12 +30,13 @@ BATCH_SIZES = (1, 2, 4, 8, 16, 32)
 STAGES = ("embed", "search", "answer")
 
 # Each request: a gold question whose word gaps encode a number (base 8), so the text is new and the
-# tokens are not; JSON-escaped questions are read from the file next to the script.
+# tokens are not. The questions are read from the file next to the script, escaped for the request
+# they go into (JSON for /ask, the URL for a peer's GET search).
 WRK_SCRIPT = """
 local questions = {}
 for line in io.lines("%(questions)s") do questions[#questions + 1] = line end
 local counter = 0
-wrk.method = "POST"
+wrk.method = "%(method)s"
 wrk.headers["Content-Type"] = "application/json"
 request = function()
   counter = counter + 1
@@ -41,11 +45,28 @@ request = function()
   local spaced = question:gsub(" ", function()
     local width = 1 + n %% 8
     n = math.floor(n / 8)
-    return string.rep(" ", width)
+    return string.rep("%(space)s", width)
   end)
-  return wrk.format(nil, "/ask", nil, '{"question": "' .. spaced .. '"}')
+  %(request)s
 end
 """
+ASK_REQUEST = """return wrk.format(nil, "/ask", nil, '{"question": "' .. spaced .. '"}')"""
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where `wrk` sends its load: a URL, the request each question becomes, and the server's CPU time."""
+
+    url: str
+    cpu_seconds: Callable[[], float]
+    method: str = "POST"
+    request: str = ASK_REQUEST  # Lua: the request for `spaced`, the varied question
+    space: str = " "  # a word gap, as written in the request
+    escape: Callable[[str], str] = lambda question: json.dumps(question)[1:-1]  # as it goes into the request
+
+    @property
+    def name(self) -> str:
+        return hashlib.sha1(f"{self.method} {self.request} {self.space}".encode()).hexdigest()[:8]
 
 
 def have_wrk() -> bool:
@@ -80,21 +101,25 @@ def compute_limit(embedder: Embedder, questions: list[str], cores: int, rounds: 
 
 
 def wrk_load(server: Server, questions: list[str], concurrency: int, seconds: float, workdir: Path) -> dict:
-    """One `wrk` run: requests/s, latency percentiles, errors, server and generator CPU, time per stage."""
-    script = _script(questions, workdir)
+    """One `wrk` run against our `/ask`, with each stage's share of the server's time."""
+    before = _stage_seconds(server)
+    result = wrk_run(Target(server.url, server.cpu_seconds), questions, concurrency, seconds, workdir)
+    result["time_shares"] = _shares(before, _stage_seconds(server))
+    return result
+
+
+def wrk_run(target: Target, questions: list[str], concurrency: int, seconds: float, workdir: Path) -> dict:
+    """One `wrk` run: requests/s, latency percentiles, errors, server and generator CPU."""
+    script = _script(target, questions, workdir)
     threads = max(1, min(concurrency, os.cpu_count() or 1))
-    before_metrics, cpu_before = _stage_seconds(server), server.cpu_seconds()
-    children_before = _children_cpu()
+    cpu_before, children_before = target.cpu_seconds(), _children_cpu()
     started = time.perf_counter()
     run = subprocess.run(["wrk", f"-t{threads}", f"-c{concurrency}", f"-d{seconds:g}s", "--latency", "-s",
-                          str(script), server.url], capture_output=True, text=True, timeout=seconds + 60)
+                          str(script), target.url], capture_output=True, text=True, timeout=seconds + 60)
     wall = time.perf_counter() - started
-    parsed = parse_wrk(run.stdout)
-    after_metrics = _stage_seconds(server)
-    shares = _shares(before_metrics, after_metrics)
-    return {"concurrency": concurrency, "generator": "wrk", "seconds": round(wall, 2), **parsed,
-            "server_cpu_cores": round((server.cpu_seconds() - cpu_before) / wall, 2),
-            "client_cpu_cores": round((_children_cpu() - children_before) / wall, 2), "time_shares": shares}
+    return {"concurrency": concurrency, "generator": "wrk", "seconds": round(wall, 2), **parse_wrk(run.stdout),
+            "server_cpu_cores": round((target.cpu_seconds() - cpu_before) / wall, 2),
+            "client_cpu_cores": round((_children_cpu() - children_before) / wall, 2)}
 
 
 def parse_wrk(output: str) -> dict:
@@ -120,11 +145,12 @@ def _latency(label: str, text: str) -> float | None:
     return round(value / 1000 if unit == "us" else value * 1000 if unit == "s" else value, 3)
 
 
-def _script(questions: list[str], workdir: Path) -> Path:
-    listing = workdir / "wrk-questions.txt"
-    listing.write_text("\n".join(json.dumps(q)[1:-1] for q in questions) + "\n", encoding="utf-8")
-    script = workdir / "wrk-ask.lua"
-    script.write_text(WRK_SCRIPT % {"questions": listing}, encoding="utf-8")
+def _script(target: Target, questions: list[str], workdir: Path) -> Path:
+    listing = workdir / f"wrk-questions-{target.name}.txt"
+    listing.write_text("\n".join(target.escape(q) for q in questions) + "\n", encoding="utf-8")
+    script = workdir / f"wrk-{target.name}.lua"
+    script.write_text(WRK_SCRIPT % {"questions": listing, "method": target.method, "request": target.request,
+                                    "space": target.space}, encoding="utf-8")
     return script
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -46,10 +47,19 @@ def test_quick_bench_writes_every_measure_without_errors(quick_result: tuple[dic
     assert result["build"]["onnx"]["texts"] > 0
     assert result["server"]["peak_rss_mb"] > 0 and result["server"]["start_to_ready_s"] > 0
     assert result["server"]["imports_torch"] is False  # the ONNX server runs torch-free
+    processes = result["throughput_processes"]
+    assert processes["processes"] == os.cpu_count() and processes["start_to_ready_s"] > 0
+    assert [level["concurrency"] for level in processes["levels"]] == [1, 4, 16]
+    assert all(level["errors"] == 0 and level["requests"] > 0 for level in processes["levels"])
+    where = f" ({os.cpu_count()} processes)"
     assert set(result["targets"]) == {"http_p50_within_1.5x_encode_plus_1ms",
                                       "c16_zero_errors_and_p99_under_10x_p50", "build_at_least_90pct_of_encode",
-                                      "http_p50_with_4_turns_within_1.2x", "c16_at_least_0.7_of_compute_limit",
-                                      "c16_at_least_2x_c1", "c16_p99_within_3x_p50"}
+                                      "http_p50_with_4_turns_within_1.2x", f"c16_at_least_0.7_of_compute_limit{where}",
+                                      f"c16_at_least_2x_c1{where}", f"c16_p99_within_3x_p50{where}",
+                                      f"zero_errors_under_load{where}", f"c1_p50{where}_within_10pct_of_one_process"}
+    share = result["targets"][f"c16_at_least_0.7_of_compute_limit{where}"]["value"]
+    limit_rate = result["compute_limit"]["limit_requests_per_s"]
+    assert share == round(processes["levels"][-1]["requests_per_s"] / limit_rate, 2)
     assert all(level["generator"] == "wrk" for level in result["throughput"])  # .ci/run installs wrk
     assert result["throughput"][-1]["time_shares"] and result["throughput"][-1]["client_cpu_cores"] >= 0
     limit = result["compute_limit"]
