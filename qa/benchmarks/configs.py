@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -17,7 +16,7 @@ from pathlib import Path
 from qa.benchmarks.cli import gold_questions
 from qa.benchmarks.harness import Server, server_env
 from qa.benchmarks.measure import bench_server_settings
-from qa.benchmarks.throughput import have_wrk, wrk_load
+from qa.benchmarks.throughput import ask_target, have_wrk, interleaved_rounds, median_of
 from qa.embedding import load_embedder
 from qa.errors import QAError
 from qa.service.startup import ensure_index
@@ -47,7 +46,8 @@ def main(argv: list[str] | None = None) -> int:
         servers = {name: _start(settings, processes, overrides, workdir, number)
                    for number, (name, (processes, overrides)) in enumerate(CONFIGS.items())}
         try:
-            results = _rounds(servers, questions, args.rounds, args.seconds, workdir)
+            targets = {name: ask_target(server) for name, server in servers.items()}
+            results = interleaved_rounds(targets, questions, (1, 16), args.rounds, args.seconds, workdir)
         finally:
             for server in servers.values():
                 server.stop()
@@ -61,20 +61,6 @@ def _start(settings: Settings, processes: int, overrides: dict[str, object], wor
     return Server.start(env, workdir / f"server-{number}.log", options=options)
 
 
-def _rounds(servers: dict[str, Server], questions: list[str], rounds: int, seconds: float,
-            workdir: Path) -> dict[str, dict[int, list[dict]]]:
-    results: dict[str, dict[int, list[dict]]] = {name: {1: [], 16: []} for name in servers}
-    for server in servers.values():  # warm-up
-        wrk_load(server, questions, 4, 2, workdir)
-    for number in range(rounds):
-        for name, server in servers.items():
-            for clients in (1, 16):
-                results[name][clients].append(wrk_load(server, questions, clients, seconds, workdir))
-            print(f"round {number + 1}: {name}: {results[name][16][-1]['requests_per_s']} req/s at 16 clients",
-                  file=sys.stderr)
-    return results
-
-
 def _table(results: dict[str, dict[int, list[dict]]], args: argparse.Namespace) -> str:
     lines = [f"Median of {args.rounds} interleaved rounds of {args.seconds:g} s per level, wrk, "
              f"{os.cpu_count()} CPUs.", "",
@@ -82,14 +68,10 @@ def _table(results: dict[str, dict[int, list[dict]]], args: argparse.Namespace) 
              "server CPU cores |", "|---|---|---|---|---|---|---|"]
     for name, levels in results.items():
         one, top = levels[1], levels[16]
-        lines.append(f"| {name} | {_median(one, 'requests_per_s')} | {_median(one, 'p50_ms')} | "
-                     f"{_median(top, 'requests_per_s')} | {_median(top, 'p50_ms')} | {_median(top, 'p99_ms')} | "
-                     f"{_median(top, 'server_cpu_cores')} |")
+        lines.append(f"| {name} | {median_of(one, 'requests_per_s')} | {median_of(one, 'p50_ms')} | "
+                     f"{median_of(top, 'requests_per_s')} | {median_of(top, 'p50_ms')} | {median_of(top, 'p99_ms')} | "
+                     f"{median_of(top, 'server_cpu_cores')} |")
     return "\n".join(lines)
-
-
-def _median(runs: list[dict], key: str) -> float:
-    return round(statistics.median(run[key] for run in runs if run[key] is not None), 1)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from qa.benchmarks.harness import Server, server_env
-from qa.benchmarks.throughput import Target, have_wrk, wrk_load, wrk_run
+from qa.benchmarks.throughput import ask_target, have_wrk, wrk_load, wrk_run
 from qa.documents.reading import load_documents
 from qa.embedding.base import Embedder
 from qa.errors import QAError
@@ -171,7 +171,7 @@ def _processes_run(settings: Settings, questions: list[str], plan: Plan, workdir
                           options=("--workers", str(processes)))
     try:
         if have_wrk():  # every worker builds its lazy parts (BM25, term weights) before the clock runs
-            wrk_run(Target(server.url, server.cpu_seconds), questions, 4, min(2.0, plan.seconds), workdir)
+            wrk_run(ask_target(server), questions, 4, min(2.0, plan.seconds), workdir)
         return {"processes": processes, "start_to_ready_s": round(server.ready_seconds, 2),
                 "levels": load_levels(server, questions, plan, workdir, shares=False)}
     finally:
@@ -189,8 +189,7 @@ def load_levels(server: Server, questions: list[str], plan: Plan, workdir: Path,
         elif shares:
             loads.append(wrk_load(server, questions, concurrency, plan.seconds, workdir))
         else:
-            loads.append(wrk_run(Target(server.url, server.cpu_seconds), questions, concurrency, plan.seconds,
-                                 workdir))
+            loads.append(wrk_run(ask_target(server), questions, concurrency, plan.seconds, workdir))
     return loads
 
 

@@ -13,17 +13,18 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
 import urllib.parse
+from collections.abc import Callable
 from pathlib import Path
 
 from qa.benchmarks.cli import gold_questions
 from qa.benchmarks.harness import Server, free_port, server_env
 from qa.benchmarks.measure import bench_server_settings, say
-from qa.benchmarks.throughput import Target, have_wrk, wrk_run
+from qa.benchmarks.throughput import Target, ask_target, have_wrk, interleaved_rounds, median_of
+from qa.documents.chunking import passage_input
 from qa.errors import QAError
 from qa.service.startup import open_service
 from qa.settings import Settings
@@ -61,26 +62,29 @@ def compare(settings: Settings, questions: list[str], python: Path, workdir: Pat
         say(f"txtai: indexing {passages} passages ({kind})")
         subprocess.run([str(python), str(TXTAI / "build_index.py"), str(workdir / "passages.jsonl"),
                         str(workdir / f"txtai-{kind}"), kind], check=True, capture_output=True)
-    servers = {"qa serve (1 process)": Server.start(server_env(settings), workdir / "qa-1.log"),
-               "qa serve --workers auto": Server.start(server_env(settings), workdir / "qa-n.log",
-                                                       options=("--workers", "auto")),
-               **{f"txtai API, {kind} (uvicorn, 1 process)": _start_txtai(python, workdir / f"txtai-{kind}")
-                  for kind in TXTAI_KINDS}}
-    try:
-        targets = {name: _target(name, server) for name, server in servers.items()}
-        runs = _rounds(targets, questions, args, workdir)
+    servers: dict[str, Server] = {}
+    try:  # every server started is stopped, whichever fails to start
+        servers["qa serve (1 process)"] = Server.start(server_env(settings), workdir / "qa-1.log")
+        servers["qa serve --workers auto"] = Server.start(server_env(settings), workdir / "qa-n.log",
+                                                          options=("--workers", "auto"))
+        targets = {name: ask_target(server) for name, server in servers.items()}
+        for kind in TXTAI_KINDS:
+            name = f"txtai API, {kind} (uvicorn, 1 process)"
+            servers[name] = _start_txtai(python, workdir / f"txtai-{kind}")
+            targets[name] = search_target(servers[name].url, servers[name].cpu_seconds)
+        levels = interleaved_rounds(targets, questions, (args.clients,), args.rounds, args.seconds, workdir)
     finally:
         for server in servers.values():
             server.stop()
     return {"passages": passages, "clients": args.clients, "rounds": args.rounds, "seconds": args.seconds,
             "cpus": os.cpu_count(), "start_to_ready_s": {n: round(s.ready_seconds, 2) for n, s in servers.items()},
-            "runs": runs}
+            "runs": {name: by_clients[args.clients] for name, by_clients in levels.items()}}
 
 
 def _export_passages(settings: Settings, path: Path) -> int:
-    """Our passages as they are embedded (heading context and text), one JSON line each, for txtai to index."""
+    """Our passages as our model embeds them (headings, then text), one JSON line each, for txtai to index."""
     corpus = open_service(settings).snapshot.corpus
-    lines = [json.dumps({"id": str(p.passage_id), "text": f"{p.context}\n{p.text}".strip()}) for p in corpus.passages]
+    lines = [json.dumps({"id": str(p.passage_id), "text": passage_input(p, p.text)}) for p in corpus.passages]
     path.write_text("\n".join(lines) + "\n")
     return len(lines)
 
@@ -93,28 +97,15 @@ def _start_txtai(python: Path, folder: Path) -> Server:
     return Server.launch(command, env, folder / "txtai.log", f"http://127.0.0.1:{port}", "/search?query=ready")
 
 
-def _target(name: str, server: Server) -> Target:
-    if name.startswith("txtai"):
-        return Target(server.url, server.cpu_seconds, "GET", SEARCH_REQUEST, "%20",
-                      lambda question: urllib.parse.quote(question, safe=" "))
-    return Target(server.url, server.cpu_seconds)
-
-
-def _rounds(targets: dict[str, Target], questions: list[str], args: argparse.Namespace,
-            workdir: Path) -> dict[str, list[dict]]:
-    for target in targets.values():  # warm-up: lazy parts of every worker
-        wrk_run(target, questions, 4, 2, workdir)
-    runs: dict[str, list[dict]] = {name: [] for name in targets}
-    for number in range(args.rounds):
-        for name, target in targets.items():
-            runs[name].append(wrk_run(target, questions, args.clients, args.seconds, workdir))
-            print(f"round {number + 1}: {name}: {runs[name][-1]['requests_per_s']} req/s", file=sys.stderr)
-    return runs
+def search_target(url: str, cpu_seconds: Callable[[], float]) -> Target:
+    """txtai's `GET /search`: the question in the URL, each word gap as %20."""
+    return Target(url, cpu_seconds, "GET", SEARCH_REQUEST, "%20",
+                  lambda question: urllib.parse.quote(question, safe=" "))
 
 
 def markdown(result: dict) -> str:
     """Requests/s and latency per service, each as a multiple of the fastest txtai configuration."""
-    rates = {name: _median(runs, "requests_per_s") for name, runs in result["runs"].items()}
+    rates = {name: median_of(runs, "requests_per_s") for name, runs in result["runs"].items()}
     txtai = max((name for name in rates if name.startswith("txtai")), key=lambda name: rates[name])
     lines = [f"{result['clients']} clients (wrk), median of {result['rounds']} interleaved rounds of "
              f"{result['seconds']:g} s, {result['passages']} passages, {result['cpus']} CPUs; × txtai: against "
@@ -124,14 +115,10 @@ def markdown(result: dict) -> str:
     for name, runs in result["runs"].items():
         rate = rates[name]
         lines.append(f"| {name} | {rate} | {rate / rates[txtai] if rates[txtai] else 0:.1f} | "
-                     f"{_median(runs, 'p50_ms')} | {_median(runs, 'p99_ms')} | {sum(run['errors'] for run in runs)} | "
-                     f"{_median(runs, 'server_cpu_cores')} | {result['start_to_ready_s'][name]} |")
+                     f"{median_of(runs, 'p50_ms')} | {median_of(runs, 'p99_ms')} | "
+                     f"{sum(run['errors'] for run in runs)} | "
+                     f"{median_of(runs, 'server_cpu_cores')} | {result['start_to_ready_s'][name]} |")
     return "\n".join(lines)
-
-
-def _median(runs: list[dict], key: str) -> float:
-    values = [run[key] for run in runs if run[key] is not None]
-    return round(statistics.median(values), 1) if values else 0.0
 
 
 def _parser() -> argparse.ArgumentParser:

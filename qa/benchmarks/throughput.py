@@ -15,9 +15,11 @@ import os
 import re
 import resource
 import shutil
+import statistics
 import subprocess
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,10 +102,37 @@ def compute_limit(embedder: Embedder, questions: list[str], cores: int, rounds: 
             "best_ms": costs[best], "cores": cores, "limit_requests_per_s": round(cores * 1000 / costs[best], 1)}
 
 
+def ask_target(server: Server) -> Target:
+    """Our `POST /ask` on a running `qa serve`."""
+    return Target(server.url, server.cpu_seconds)
+
+
+def interleaved_rounds(targets: dict[str, Target], questions: list[str], clients: Sequence[int], rounds: int,
+                       seconds: float, workdir: Path) -> dict[str, dict[int, list[dict]]]:
+    """Every target warmed up, then `wrk` at each client count on each target in turn, round after round,
+    so a machine that speeds up or slows down during the run affects them all alike."""
+    for target in targets.values():  # the lazy parts of every worker (BM25, term weights) before any clock runs
+        wrk_run(target, questions, 4, 2, workdir)
+    results: dict[str, dict[int, list[dict]]] = {name: {count: [] for count in clients} for name in targets}
+    for number in range(rounds):
+        for name, target in targets.items():
+            for count in clients:
+                results[name][count].append(wrk_run(target, questions, count, seconds, workdir))
+            print(f"round {number + 1}: {name}: {results[name][clients[-1]][-1]['requests_per_s']} req/s at "
+                  f"{clients[-1]} clients", file=sys.stderr)
+    return results
+
+
+def median_of(runs: list[dict], key: str) -> float:
+    """The median of one measure over runs (0.0 when no run has it), to one decimal."""
+    values = [run[key] for run in runs if run[key] is not None]
+    return round(statistics.median(values), 1) if values else 0.0
+
+
 def wrk_load(server: Server, questions: list[str], concurrency: int, seconds: float, workdir: Path) -> dict:
     """One `wrk` run against our `/ask`, with each stage's share of the server's time."""
     before = _stage_seconds(server)
-    result = wrk_run(Target(server.url, server.cpu_seconds), questions, concurrency, seconds, workdir)
+    result = wrk_run(ask_target(server), questions, concurrency, seconds, workdir)
     result["time_shares"] = _shares(before, _stage_seconds(server))
     return result
 

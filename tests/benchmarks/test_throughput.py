@@ -52,13 +52,10 @@ def recorder() -> Iterator[tuple[str, list[str]]]:
     server.shutdown()
 
 
-def _get(url: str) -> Target:
-    return Target(url, lambda: 0.0, "GET", 'return wrk.format(nil, "/search?limit=5&query=" .. spaced)', "%20",
-                  lambda question: urllib.parse.quote(question, safe=" "))
-
-
 @pytest.mark.skipif(not have_wrk(), reason="needs Debian's wrk (.ci/run installs it)")
-@pytest.mark.parametrize("make_target", [lambda url: Target(url, lambda: 0.0), _get], ids=["POST json", "GET url"])
+@pytest.mark.parametrize("make_target", [lambda url: Target(url, lambda: 0.0),
+                                         lambda url: peers.search_target(url, lambda: 0.0)],
+                         ids=["POST json", "GET url"])
 def test_every_wrk_request_carries_a_question_intact(recorder: tuple[str, list[str]], tmp_path: Path,
                                                     make_target: Callable[[str], Target]) -> None:
     url, seen = recorder
