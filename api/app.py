@@ -43,7 +43,7 @@ def create_app(settings: Settings | None = None, service: QuestionAnswerer | Non
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if app.state.service is None:
             before = process_age()  # the interpreter, uvicorn and the imports
-            service = await asyncio.to_thread(open_service, settings)
+            service = await asyncio.to_thread(open_service, settings, settings.build_on_start)
             service.startup = {"interpreter and imports": before, **service.startup, "total": process_age()}
             log.info("ready: %s", ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in service.startup.items()))
             _serve(app, service)

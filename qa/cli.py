@@ -120,6 +120,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         manifest, built = ensure_index(settings, DeferredEmbedder(settings), progress=True)
         if built:
             print(f"built index version {manifest['version']}", file=sys.stderr)
+        os.environ["QA_BUILD_ON_START"] = "false"
         if not settings.encode_workers:  # the cores are shared out: one model call at a time per process
             os.environ["QA_ENCODE_WORKERS"] = str(max(1, (os.cpu_count() or 1) // args.workers))
     uvicorn.run("api.app:create_app", factory=True, workers=args.workers, host=host, port=port, log_level="info",

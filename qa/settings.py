@@ -14,7 +14,6 @@ CRASH_POINTS = ("before-original", "after-original", "after-remove", "after-inde
 Mode = Literal["dense", "bm25", "hybrid"]
 MODES: tuple[Mode, ...] = get_args(Mode)
 Fusion = Literal["weighted", "rrf"]
-FUSIONS: tuple[Fusion, ...] = get_args(Fusion)
 Backend = Literal["torch", "onnx"]
 StoreKind = Literal["faiss", "milvus"]
 
@@ -71,6 +70,9 @@ class Settings(BaseSettings):
     ivf_nprobe: int = Field(default=256, ge=1)
     pq_m: int = Field(default=48, ge=1)
     index_mmap: bool = Field(default=False, description="map the FAISS file from the page cache (shared by workers)")
+    # `qa serve --workers N` checks (and builds) the index once, in the parent, and turns this off for the
+    # workers: a worker that starts late must not sweep up the half-written files of a sibling's upload.
+    build_on_start: bool = Field(default=True, description="build the index at start-up when missing or stale")
 
     mode: Mode = "hybrid"
     # Weighted fusion beat reciprocal-rank fusion on the gold set (README, "Retrieval"), on either store.

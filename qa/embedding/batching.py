@@ -47,8 +47,7 @@ class MicroBatcher:
         self._pending: deque[_Request] = deque()
         self._active = 0  # model slots taken
         self._lock = threading.Lock()
-        self.batches = 0  # model calls made, and texts they encoded (for the benchmark)
-        self.texts = 0
+        self.texts = 0  # texts encoded so far
 
     def encode(self, text: str) -> np.ndarray:
         request = _Request(text)
@@ -100,7 +99,6 @@ class MicroBatcher:
         else:
             for request, vector in zip(batch, vectors, strict=True):
                 request.vector = vector
-            self.batches += 1
             self.texts += len(batch)
         finally:
             for request in batch:

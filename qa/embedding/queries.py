@@ -18,7 +18,7 @@ class QueryEncoder:
     that miss the cache together share a model call (`qa.embedding.batching`)."""
 
     def __init__(self, embedder: Embedder, cache_size: int = 1024, batch_size: int = 16,
-                 workers: int | None = None, wait_seconds: float = 0.0) -> None:
+                 workers: int = 0, wait_seconds: float = 0.0) -> None:  # workers 0: one per core
         self.embedder = embedder
         self.cache_size = cache_size
         self.batcher = MicroBatcher(self._embed_many, batch_size, workers or os.cpu_count() or 1, wait_seconds)

@@ -44,7 +44,7 @@ class QuestionAnswerer:
         self.embedder = embedder
         self.settings = settings
         self.store = store
-        self.queries = QueryEncoder(embedder, cache_size, settings.encode_batch_size, settings.encode_workers or None,
+        self.queries = QueryEncoder(embedder, cache_size, settings.encode_batch_size, settings.encode_workers,
                                     settings.encode_wait_ms / 1000)
         self.fusing = Fusing(settings.fusion, settings.dense_weight, settings.rrf_k)
         self.model: AnswerModel | None = None  # the answer model; None = the one fitted and shipped

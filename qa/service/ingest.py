@@ -30,7 +30,6 @@ from qa.documents.uploads import Original
 from qa.embedding.base import Embedder
 from qa.errors import DocumentNotFoundError, DuplicateDocumentError, ProtectedDocumentError
 from qa.settings import Settings
-from qa.storage import open_store
 from qa.storage.build import expected_manifest, fits
 from qa.storage.faiss.folder import fsync_folder
 from qa.storage.protocol import Snapshot, Store
@@ -51,7 +50,7 @@ class Change:
 
 
 def add_original(settings: Settings, embedder: Embedder, current: Snapshot, original: Original,
-                 store: Store | None = None) -> Change:
+                 store: Store) -> Change:
     """Keep `original` in the uploads folder and build the index that includes it."""
     target = settings.uploads_folder() / original.name
     refuse_duplicates(settings, current, original, target)
@@ -61,17 +60,17 @@ def add_original(settings: Settings, embedder: Embedder, current: Snapshot, orig
             write_durably(target.parent / name, data, settings)
             written.append(target.parent / name)
         crash_point(settings, "after-original")
-        snapshot, embedded = rebuild(settings, embedder, current, store, adding=_source(settings, target))
+        source = _source(settings, target)
+        snapshot, embedded = rebuild(settings, embedder, current, store, adding=source)
     except BaseException:
         _undo(written, [])
         raise
-    source = _source(settings, target)
     document = next((d for d in snapshot.corpus.documents.values() if d.source == source), None)
     return Change(snapshot, document, embedded, True)
 
 
 def remove_original(settings: Settings, embedder: Embedder, current: Snapshot, doc_id: str,
-                    store: Store | None = None) -> Change:
+                    store: Store) -> Change:
     """Take an uploaded document out of the corpus: its file (and any PDF beside it) goes first.
 
     With a shared store the file may be on another replica, which keeps it as an archive; the
@@ -105,19 +104,18 @@ def remove_original(settings: Settings, embedder: Embedder, current: Snapshot, d
     return Change(snapshot, document, embedded, True)
 
 
-def reindex(settings: Settings, embedder: Embedder, current: Snapshot | None, store: Store | None = None) -> Change:
+def reindex(settings: Settings, embedder: Embedder, current: Snapshot, store: Store) -> Change:
     """Rebuild from the seeds folder as it is on disk (files added or removed by hand)."""
     snapshot, embedded = rebuild(settings, embedder, current, store, rescan=True)
     return Change(snapshot, None, embedded, snapshot is not current)
 
 
-def rebuild(settings: Settings, embedder: Embedder, current: Snapshot | None, store: Store | None = None,
+def rebuild(settings: Settings, embedder: Embedder, current: Snapshot, store: Store,
             adding: str | None = None, removing: str | None = None, rescan: bool = False) -> tuple[Snapshot, int]:
     """The index of the corpus, loaded and warmed; `current` itself when nothing changed."""
-    store = store or open_store(settings)
     documents = corpus_documents(settings, store, current, adding, removing, rescan)
     expected = expected_manifest(settings, documents, embedder.name)
-    if current is not None and fits(current.manifest, expected):
+    if fits(current.manifest, expected):
         return current, 0
     manifest = store.sync(documents, settings, embedder, previous=current,
                           before_commit=lambda: crash_point(settings, "after-index-write"))
@@ -149,7 +147,7 @@ def corpus_documents(settings: Settings, store: Store, current: Snapshot | None,
 
 
 def _relative_uploads(settings: Settings) -> str:
-    return str(settings.uploads_folder().resolve().relative_to(settings.seeds_dir.resolve()))
+    return _source(settings, settings.uploads_folder())
 
 
 def refuse_duplicates(settings: Settings, current: Snapshot, original: Original, target: Path) -> None:

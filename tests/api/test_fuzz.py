@@ -44,7 +44,7 @@ DEFAULT_EXAMPLES = 160
 def schema(tmp_path_factory: pytest.TempPathFactory, service, settings, real_embedder):
     writable = writable_service(tmp_path_factory.mktemp("fuzz"), settings, real_embedder, api_keys=KEY,
                                 rate_limit_exempt="testclient", max_upload_bytes=200_000)
-    writable._cache_size = 4096  # generated questions repeat; the cache keeps the run short
+    writable.queries.cache_size = 4096  # generated questions repeat; the cache keeps the run short
     return schemathesis.openapi.from_asgi("/openapi.json", create_app(writable.settings, writable))
 
 
