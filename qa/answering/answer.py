@@ -10,13 +10,11 @@ it?") is not guessed at, and neither is one whose best answer scores below the t
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Literal
 
 import numpy as np
 
 from qa.answering.features import (
     NUMERIC_KINDS,
-    Place,
     Span,
     answer_unit,
     candidate_sentences,
@@ -31,8 +29,6 @@ from qa.documents.chunking import Sentence
 from qa.retrieval.search import Hit
 from qa.storage.corpus import Corpus
 
-Abstention = Literal["referent", "below_threshold", "nothing_found"]
-
 
 @dataclass(frozen=True)
 class Candidate:
@@ -43,21 +39,19 @@ class Candidate:
     score: float  # the calibrated probability that this answer is right
     features: dict[str, float]
     span: Span | None
-    place: Place
     support: Sentence  # the sentence holding the span: this one, or the next in its block
 
 
 @dataclass(frozen=True)
 class Extraction:
-    """The chosen answer (a span inside its supporting sentence) or an abstention and why; the passages
-    re-ranked by the candidates they hold."""
+    """The chosen answer (a span inside its supporting sentence) or an abstention; the passages re-ranked by
+    the candidates they hold."""
 
     span: Span | None
     sentence: Sentence | None
     score: float
     candidates: list[Candidate] = field(default_factory=list)
     passages: list[Hit] = field(default_factory=list)
-    abstained: Abstention | None = None
 
 
 def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | None, hits: list[Hit],
@@ -71,11 +65,11 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     best = eligible[0] if eligible else None
     threshold = model.threshold if threshold is None else threshold
     if query.referentless:
-        return Extraction(None, None, 0.0, candidates, passages, "referent")
+        return Extraction(None, None, 0.0, candidates, passages)  # nothing to resolve "it" against
     if best is None:
-        return Extraction(None, None, 0.0, candidates, passages, "nothing_found")
+        return Extraction(None, None, 0.0, candidates, passages)
     if best.score < threshold:
-        return Extraction(None, None, best.score, candidates, passages, "below_threshold")
+        return Extraction(None, None, best.score, candidates, passages)
     if best.span is not None:
         return Extraction(best.span, best.support, best.score, candidates, passages)
     sentence = _with_continuation(corpus, best, candidates, model.extend_margin)
@@ -112,8 +106,7 @@ def score_candidates(corpus: Corpus, query: Query, hits: list[Hit], model: Answe
     found = [features(corpus, sentence, places[sentence.sentence_id], query, seen, unit.span)
              for sentence, unit in zip(sentences, units, strict=True)]
     logits = model.logits(found).tolist()
-    candidates = [Candidate(sentence, logit, model.probability(logit), row, unit.span, places[sentence.sentence_id],
-                            unit.support)
+    candidates = [Candidate(sentence, logit, model.probability(logit), row, unit.span, unit.support)
                   for sentence, unit, row, logit in zip(sentences, units, found, logits, strict=True)]
     return sorted(candidates, key=lambda c: (-c.logit, c.sentence.sentence_id))
 

@@ -38,7 +38,7 @@ def candidate_sentences(corpus: Corpus, hits: list[Hit]) -> dict[int, Place]:
     for rank, hit in enumerate(hits, start=1):
         passage = hit.passage
         for sentence_id in range(passage.first_sentence - 1, passage.last_sentence + 2):
-            if 0 <= sentence_id < len(corpus.sentences) and _same_block(corpus, sentence_id, passage.first_sentence):
+            if _same_block(corpus, sentence_id, passage.first_sentence):
                 places.setdefault(sentence_id, Place(rank, hit))
         after = follower(corpus, corpus.sentences[passage.last_sentence])
         if after is not None:
@@ -113,6 +113,7 @@ def features(corpus: Corpus, sentence: Sentence, place: Place, query: Query, see
     wanted = query.wanted
     own = corpus.sentence_terms[number]
     topic = seen.topic
+    before, after = _neighbour(corpus, seen, number, -1, "previous"), _neighbour(corpus, seen, number, +1, "next")
     found = {
         "dense": seen.dense[number],
         "dense_gap": seen.dense[number] - seen.best["dense"],
@@ -127,14 +128,13 @@ def features(corpus: Corpus, sentence: Sentence, place: Place, query: Query, see
         "asked_gap": seen.asked_terms[number] - seen.best["asked"],
         "local_terms": seen.local_terms[number],
         "local_gap": seen.local_terms[number] - seen.best["local"],
-        "neighbour_terms": max((seen.asked_terms.get(n, 0.0) for n in (number - 1, number + 1)
-                                if _same_block(corpus, n, number)), default=0.0),
-        **_neighbour(corpus, seen, number, -1, "previous"),
-        **_neighbour(corpus, seen, number, +1, "next"),
+        "neighbour_terms": max(before["previous_terms"], after["next_terms"]),
+        **before,
+        **after,
         "block_terms": seen.covered(("block", block_key), query.asked, block),
         # The predicate said here while what it is about is named around (a heading, an item's label).
-        "predicate_here_topic_around": seen.own_terms[number] * _topic_around(seen, block_key, block, passage_id,
-                                                                              heading) if topic else 0.0,
+        "predicate_here_topic_around": seen.own_terms[number] * seen.covered(("around", block_key, passage_id),
+                                                                             topic, block | heading) if topic else 0.0,
         "topic_only": float(bool(topic)) * coverage(topic, own) * (1 - seen.own_terms[number]),
         "heading_terms": seen.covered(("heading", passage_id), query.asked, heading),
         "title_terms": seen.covered(("title", sentence.doc_id), query.asked, corpus.title_terms[sentence.doc_id]),
@@ -158,16 +158,6 @@ _NEGATION = re.compile(r"\b(?:not|no|never|none|cannot|without|only)\b|n[’']t\
 _MODAL = re.compile(r"\b(?:can|may|must|should|shall|will|might|could|allowed|required|optional)\b", re.I)
 _DEFINING = re.compile(r"\b(?:is|are|was|were)\s+(?:a|an|the|used|meant|intended|for)\b|\bmeans?\b|\brefers? to\b|"
                        r"\bstands? for\b|\bused (?:to|for|by)\b|\ballows?\b|\bprovides?\b", re.I)
-
-
-def _topic_around(seen: Evidence, block_key: tuple[str, int], block: frozenset[str], passage_id: int,
-                  heading: frozenset[str]) -> float:
-    """Share of what the question is about named in the sentence's block or its headings."""
-    key = ("around", block_key, passage_id)
-    found = seen.shared.get(key)
-    if found is None:
-        found = seen.shared[key] = coverage(seen.topic, block | heading)
-    return found
 
 
 def _cues(cues: frozenset[str], kind: str) -> dict[str, float]:

@@ -80,7 +80,6 @@ class Resolution:
     query: str
     from_turns: list[int] = field(default_factory=list)
     taken: list[Taken] = field(default_factory=list)
-    dependence: Dependence | None = None
     unresolved: bool = False  # it points back at nothing: ask which one is meant
 
 
@@ -95,7 +94,7 @@ def resolve(question: str, history: list[Turn], corpus: Corpus) -> Resolution:
         if reading.topic:
             return _resolved(question, dependence, reading, read, len(history) - len(read), corpus)
     unresolved = dependence == "pronoun" or _nothing_of_its_own(question)
-    return Resolution(question, question, dependence=dependence, unresolved=unresolved)
+    return Resolution(question, question, unresolved=unresolved)
 
 
 def points_back(question: str) -> Dependence | None:
@@ -161,7 +160,8 @@ def _resolved(question: str, dependence: Dependence, earlier: _Reading, read: li
               corpus: Corpus) -> Resolution:
     """The question rewritten with `earlier`'s topic; `read` are the turns read, the first at `base` in the history."""
     query = _rewrite(question, dependence, earlier, corpus)
-    lent = _content([word for word in _tokens(query) if word not in _tokens(question)])
+    asked = set(_tokens(question))
+    lent = _content([word for word in _tokens(query) if word not in asked])
     taken = []
     for number in earlier.turns:
         turn = read[number]
@@ -170,7 +170,7 @@ def _resolved(question: str, dependence: Dependence, earlier: _Reading, read: li
         lent = [word for word in lent if word not in said]
         if words:
             taken.append(Taken(base + number, words))
-    return Resolution(question, query, [base + number for number in earlier.turns], taken, dependence)
+    return Resolution(question, query, [base + number for number in earlier.turns], taken)
 
 
 def _rewrite(question: str, dependence: Dependence, earlier: _Reading, corpus: Corpus) -> str:
@@ -205,7 +205,7 @@ def _shift(rest: str, earlier: _Reading, corpus: Corpus) -> str | None:
     if not earlier.topic or earlier.topic not in query:
         return None
     topic = earlier.topic.split()
-    named = bool(_names([rest[:0] or "x", *words]))  # a capital anywhere in the phrase marks a name
+    named = any(_is_name(word, position) for position, word in enumerate(words, start=1))  # a capital anywhere
     if not named and len(words) == 1:
         if len(topic) > 1:
             return query.replace(earlier.topic, " ".join([rest, *topic[1:]]), 1) + "?"
@@ -345,9 +345,9 @@ def _name_runs(tokens: list[str], from_first: bool = False) -> list[str]:
     possessive ends one ("Border Protection's | National Targeting Center")."""
     runs: list[str] = []
     current: list[str] = []
+    shift = 1 if from_first else 0  # in an answer, a capital on the first word marks a name too
     for position, token in enumerate(tokens):
         joins = token == "of" or token in _PARTICLES
-        shift = 1 if from_first else 0  # in an answer, a capital on the first word marks a name too
         if _is_name(token, position + shift) or (current and joins and position + 1 < len(tokens)
                                                  and _is_name(tokens[position + 1], position + 1 + shift)):
             current.append(token)

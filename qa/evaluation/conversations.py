@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from qa.conversation.followups import Turn
 from qa.evaluation.gold import GoldQuestion
-from qa.evaluation.run import Outcome, evaluate
+from qa.evaluation.run import Outcome, evaluate, read_originals
 from qa.service.answerer import QuestionAnswerer
 from qa.settings import Mode
 
@@ -50,10 +50,10 @@ def run_conversations(service: QuestionAnswerer, questions: list[GoldQuestion], 
         "standalone after an unrelated history": [replace(q, history=_unrelated(original, follow_ups))
                                                   for q, original in zip(standalone, follow_ups, strict=True)],
     }
-    threshold = service.threshold
-    accuracy = {name: _by_split(evaluate(service, rows, mode, top_k), threshold, _answered_right)
+    threshold, originals = service.threshold, read_originals(service)  # the files are read once for all runs
+    accuracy = {name: _by_split(evaluate(service, rows, mode, top_k, originals), threshold, _answered_right)
                 for name, rows in variants.items()}
-    abstained = {name: _by_split(evaluate(service, rows, mode, top_k), threshold, _abstained)
+    abstained = {name: _by_split(evaluate(service, rows, mode, top_k, originals), threshold, _abstained)
                  for name, rows in (("with history", referentless),
                                     ("without history", [replace(q, history=()) for q in referentless]))}
     counts = {split: sum(q.split == split or split == "all" for q in follow_ups) for split in ("all", "dev", "test")}

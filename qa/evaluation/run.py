@@ -79,12 +79,18 @@ def _fidelity(response: Response, originals: dict[str, str]) -> tuple[int, int]:
 
 
 def evaluate(service: QuestionAnswerer, questions: list[GoldQuestion], mode: Mode = "hybrid",
-             top_k: int = 10) -> list[Outcome]:
-    """Ask every gold question once (query cache off) and record what came back."""
-    seeds = service.settings.seeds_dir
-    originals = {d.source: read_document(seeds / d.source, seeds, d.doc_id).text  # read again, not from the index
-                 for d in service.documents() if (seeds / d.source).is_file()}
+             top_k: int = 10, originals: dict[str, str] | None = None) -> list[Outcome]:
+    """Ask every gold question once (query cache off) and record what came back; citations are checked
+    against `originals` (default: `read_originals(service)`)."""
+    originals = read_originals(service) if originals is None else originals
     return [run_question(service, gold, mode, top_k, originals) for gold in questions]
+
+
+def read_originals(service: QuestionAnswerer) -> dict[str, str]:
+    """Each document's text read again from its file, not from the index: source -> text."""
+    seeds = service.settings.seeds_dir
+    return {d.source: read_document(seeds / d.source, seeds, d.doc_id).text
+            for d in service.documents() if (seeds / d.source).is_file()}
 
 
 def summarise(outcomes: list[Outcome], threshold: float) -> dict[str, float]:
