@@ -44,7 +44,6 @@ class _Buffer:
     level: int = 0
     parts: list[str] = field(default_factory=list)
     linked: int = 0  # characters inside <a>
-    tag: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,8 +82,7 @@ class _Reader(HTMLParser):
             self._add("\n")
         elif tag in _BLOCKS:
             self._flush()
-            self.buffer = _Buffer(_KIND.get(tag, "heading" if tag in _HEADINGS else "text"), _HEADINGS.get(tag, 0),
-                                  tag=tag)
+            self.buffer = _Buffer(_KIND.get(tag, "heading" if tag in _HEADINGS else "text"), _HEADINGS.get(tag, 0))
         if tag == "pre":
             self.pre += 1
         elif tag == "a":

@@ -22,7 +22,7 @@ def markdown_blocks(text: str) -> tuple[str, tuple[Block, ...]]:
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     starts = [line.start for line in lines_of(text)] + [len(text)]
     blocks = list(_blocks(tokens, text, starts))
-    title = next((_heading_text(text[b.start:b.end]) for b in blocks if b.kind == "heading"), "")
+    title = next((" ".join(text[b.start:b.end].split()) for b in blocks if b.kind == "heading"), "")
     return title, tuple(blocks)
 
 
@@ -66,7 +66,3 @@ def _span(text: str, starts: list[int], lines: list[int], kind: BlockKind, level
 def _only_links(markdown: str) -> bool:
     """Badges, images and bare links with no words of their own."""
     return not _LINK.sub("", _IMAGE.sub("", markdown)).strip()
-
-
-def _heading_text(heading: str) -> str:
-    return " ".join(heading.strip("# ").split())

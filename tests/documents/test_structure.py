@@ -66,6 +66,7 @@ def test_markdown_blocks_come_from_its_source_map_and_badges_are_dropped() -> No
     assert [(b.kind, text[b.start:b.end]) for b in blocks] == [
         ("heading", "Tool - does things"), ("text", "Intro paragraph\nwrapped."), ("heading", "Install"),
         ("item", "- run `make`"), ("item", "- run `make install`")]
+    assert markdown_blocks("# Learn C#\n\nBody text.\n")[0] == "Learn C#"  # a closing # of the name stays
 
 
 OLD_HTML = """<HTML><HEAD><TITLE>Old &amp; Plain</TITLE></HEAD><BODY CLASS="BOOK"><DIV CLASS="NAVHEADER">

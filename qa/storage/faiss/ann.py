@@ -58,9 +58,6 @@ def ann_config(settings: Settings) -> AnnConfig:
 
 
 # What `configure_search` sets: changing these needs no rebuild, so they stay out of a rebuild key.
-SEARCH_KNOBS = ("hnsw_ef_search", "ivf_nprobe", "refine_k_factor")
-
-
 def chosen_kind(size: int, config: AnnConfig) -> str:
     """The index kind for `size` vectors: flat, hnsw or ivfpq."""
     if config.kind == "flat" or size < config.exact_below:

@@ -30,7 +30,7 @@ from qa.storage.build import (
 from qa.storage.corpus import Corpus
 from qa.storage.faiss.ann import ann_config, stored_vectors
 from qa.storage.faiss.bm25 import BM25Index
-from qa.storage.faiss.folder import read_manifest, read_version, write_version
+from qa.storage.faiss.folder import Version, read_manifest, read_version, write_version
 from qa.storage.protocol import Ranking, Snapshot
 
 
@@ -83,7 +83,7 @@ class FaissStore:
         same model and chunking, keep their vectors: adding one document embeds only that document.
         """
         sentences, passages = split_all(documents, settings)
-        reusable = self._reusable(previous or self._on_disk(), settings, embedder.name) if reuse else {}
+        reusable = self._reusable(self._previous(previous), settings, embedder.name) if reuse else {}
         passage_vectors, sentence_vectors, embedded = embed_units(documents, sentences, passages, embedder,
                                                                   reusable, progress)
         key = expected_manifest(settings, documents, embedder.name)
@@ -94,20 +94,24 @@ class FaissStore:
         return write_version(self.index_dir, manifest, documents, sentences, passages, passage_vectors,
                              sentence_vectors, self.ann, before_commit)
 
-    def _reusable(self, previous: Snapshot | None, settings: Settings, model: str) -> dict[VectorKey, UnitVectors]:
+    def _reusable(self, previous: Version | None, settings: Settings, model: str) -> dict[VectorKey, UnitVectors]:
         """Vectors of the previous version when it was built like `settings` say; none when it cannot give them."""
-        if previous is None or not isinstance(previous.searcher, FaissSearcher) \
-                or not fits(previous.manifest, build_key(settings, model)):
+        if previous is None or not fits(previous.corpus.manifest, build_key(settings, model)):
             return {}
         try:
-            rows = stored_vectors(previous.searcher.passage_vectors)
+            rows = stored_vectors(previous.passage_vectors)
         except (RuntimeError, TypeError):  # an index kind that keeps only lossy codes: embed everything again
             return {}
         return reusable_vectors(previous.corpus, rows)
 
-    def _on_disk(self) -> Snapshot | None:
+    def _previous(self, snapshot: Snapshot | None) -> Version | None:
+        """The version to reuse vectors from: the caller's, or the one on disk (its corpus and vectors only:
+        no searcher is built for it)."""
+        if snapshot is not None:
+            searcher = snapshot.searcher
+            return Version(snapshot.corpus, searcher.passage_vectors) if isinstance(searcher, FaissSearcher) else None
         try:
-            return self.load()
+            return read_version(self.index_dir, None, self.ann, self.mmap)
         except (QAError, OSError, ValueError, KeyError, TypeError, RuntimeError):  # none yet, or unreadable
             return None
 

@@ -35,7 +35,7 @@ from qa.documents.structure import Block
 from qa.embedding.base import Embedder
 from qa.errors import IndexMissingError
 from qa.settings import Settings
-from qa.storage.build import build_key, check_build, embed_units, index_version, split_all
+from qa.storage.build import build_key, check_build, embed_units, fits, index_version, split_all
 from qa.storage.corpus import Corpus
 from qa.storage.milvus.schema import (
     CALL_TIMEOUT,
@@ -177,11 +177,12 @@ class MilvusStore:
         """
         record = self.record()
         build = build_key(settings, embedder.name)
-        same_build = reuse and record is not None and all(record.get(k) == v for k, v in build.items())
+        same_build = reuse and fits(record, build)
         live = self._keys(record["generations"]) if same_build and record else {}
         wanted = {_key(d): d for d in documents}
         kept = [generation for generation, key in live.items() if key in wanted]
-        fresh = [d for key, d in wanted.items() if key not in set(live.values())]
+        live_keys = set(live.values())
+        fresh = [d for key, d in wanted.items() if key not in live_keys]
         if record is not None and same_build and not fresh and len(kept) == len(record["generations"]):
             return self.manifest() or {}
         create_collections(self.client, self.collection, embedder.dimension)
