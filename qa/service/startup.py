@@ -17,20 +17,22 @@ from qa.storage.protocol import Snapshot, Store
 
 
 def ensure_index(settings: Settings, embedder: Embedder, progress: bool = False,
-                 store: Store | None = None) -> tuple[dict, bool]:
+                 store: Store | None = None, expected: dict | None = None) -> tuple[dict, bool]:
     """Build the index when it is missing or stale; returns (manifest, whether it was built).
 
     Leftovers of a change a crash interrupted are removed first, and the vectors of documents the
-    previous version already holds are reused.
+    previous version already holds are reused. `expected`: the manifest the seed files ask for, when the
+    caller has it already.
     """
     ingest.remove_leftovers(settings)
     store = store or open_store(settings)
-    if not store.shared and fits(store.manifest(), _expected(settings, embedder.name)):
-        return store.manifest() or {}, False  # decided from the files' hashes, without reading any document
+    manifest = store.manifest()
+    if not store.shared and fits(manifest, expected or _expected(settings, embedder.name)):
+        return manifest or {}, False  # decided from the files' hashes, without reading any document
     current = _current(store) if store.shared else None  # a shared store's uploads stay in it
     documents = ingest.corpus_documents(settings, store, current)
-    if fits(store.manifest(), expected_manifest(settings, documents, embedder.name)):
-        return store.manifest() or {}, False
+    if fits(manifest, expected_manifest(settings, documents, embedder.name)):
+        return manifest or {}, False
     return store.sync(documents, settings, embedder, previous=current, progress=progress), True
 
 
@@ -51,10 +53,11 @@ def open_service(settings: Settings, build: bool = True, embedder: Embedder | No
     laps.lap("model")
     store = open_store(settings)
     laps.lap("store")
+    expected = _expected(settings, embedder.name)  # the seed files hashed once, for the check and the load
     if build:
-        ensure_index(settings, embedder, store=store)
+        ensure_index(settings, embedder, store=store, expected=expected)
         laps.lap("index check")
-    snapshot = store.load(_expected(settings, embedder.name))
+    snapshot = store.load(expected)
     laps.lap("index load")
     warmed = snapshot.warmed()
     laps.lap("warm-up")

@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
+from qa.documents.chunking import Passage
+from qa.retrieval.search import distinct
 from qa.settings import MODES
 
 
@@ -35,6 +39,15 @@ def test_returned_passages_are_distinct(service) -> None:
     passages = service.search("DHS smuggling", top_k=20)
     spans = [(p.citation.start, p.citation.end) for p in passages]
     assert len(set(spans)) == len(spans)
+
+
+def test_a_passage_half_inside_a_better_one_is_dropped() -> None:
+    # The release's passages never overlap by half, so the search above cannot show it: passages by sentences.
+    sentences = {0: (0, 2), 1: (2, 4), 2: (3, 4), 3: (4, 6), 4: (0, 2)}
+    corpus = SimpleNamespace(passages=[Passage(n, "d", 0, 1, "x", first, last) for n, (first, last) in
+                                       sentences.items()])
+    assert distinct(corpus, [1, 2, 3, 0, 4], top_k=10) == [1, 3, 0]  # 2: both its sentences in 1; 4: a copy of 0
+    assert distinct(corpus, [1, 2, 3, 0, 4], top_k=2) == [1, 3]
 
 
 def test_page_furniture_is_never_returned(service) -> None:
