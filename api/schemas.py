@@ -4,7 +4,9 @@ from __future__ import annotations
 
 # The schema states the real limits: at most MAX_QUESTION_CHARS characters, at least one not whitespace.
 # Requests are strict: 0 is not false and "5" is not 5, so a confused client hears about it.
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from qa.conversation.followups import MAX_TURNS, Turn
 from qa.documents.uploads import MAX_TITLE_CHARS
@@ -22,20 +24,20 @@ def _stripped(value: str) -> str:
     return stripped
 
 
+# A question (or a search query): stripped before use; stripping only shortens it, so the limit holds.
+QuestionText = Annotated[str, Field(min_length=1, max_length=MAX_QUESTION_CHARS, pattern=HAS_TEXT,
+                                    description=f"1 to {MAX_QUESTION_CHARS} characters, not only whitespace"),
+                         AfterValidator(_stripped)]
+
+
 class TurnIn(BaseModel):
     """An earlier turn of the conversation, as the client showed it."""
 
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    question: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS, pattern=HAS_TEXT,
-                          description=f"1 to {MAX_QUESTION_CHARS} characters, not only whitespace")
+    question: QuestionText
     answer: str | None = Field(None, max_length=MAX_ANSWER_CHARS,
                                description="the answer text shown for it; null or left out when none was")
-
-    @field_validator("question")
-    @classmethod
-    def _question_has_text(cls, value: str) -> str:
-        return _checked_question(value)
 
 
 class AskRequest(BaseModel):
@@ -44,8 +46,7 @@ class AskRequest(BaseModel):
                      {"question": "Who leads it?", "history": [{"question": "What is Operation Sentinel?",
                                                                 "answer": None}]}]})
 
-    question: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS, pattern=HAS_TEXT,
-                          description=f"1 to {MAX_QUESTION_CHARS} characters, not only whitespace")
+    question: QuestionText
     top_k: int = Field(5, ge=1, le=MAX_TOP_K)
     mode: Mode | None = Field(None, description="retrieval mode; default from settings")
     explain: bool = Field(False, description="add per-stage scores and ranks to every passage, and the words "
@@ -55,36 +56,18 @@ class AskRequest(BaseModel):
                                               f"{MAX_TURNS}); a follow-up such as 'Who leads it?' is read with "
                                               f"them. The server keeps no conversation state.")
 
-    @field_validator("question")
-    @classmethod
-    def _question_has_text(cls, value: str) -> str:
-        return _checked_question(value)
-
     def turns(self) -> list[Turn]:
         return [Turn(turn.question, turn.answer) for turn in self.history]
-
-
-def _checked_question(value: str) -> str:
-    value = _stripped(value)
-    if len(value) > MAX_QUESTION_CHARS:
-        raise ValueError(f"has {len(value)} characters after stripping; the limit is {MAX_QUESTION_CHARS}")
-    return value
 
 
 class SearchRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra={
         "examples": [{"query": "Joint Task Force Alpha", "top_k": 5}]})
 
-    query: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS, pattern=HAS_TEXT,
-                       description=f"1 to {MAX_QUESTION_CHARS} characters, not only whitespace")
+    query: QuestionText
     top_k: int = Field(5, ge=1, le=MAX_TOP_K)
     mode: Mode | None = None
     explain: bool = False
-
-    @field_validator("query")
-    @classmethod
-    def _query_has_text(cls, value: str) -> str:
-        return _checked_question(value)
 
 
 class BatchRequest(BaseModel):
