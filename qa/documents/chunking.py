@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from qa.documents.reading import Document, Span, fold, matching_text
-from qa.documents.structure import Block
+from qa.documents.structure import Block, trim
 
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9$])")
 _ABBREVIATION = re.compile(r"(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Inc|Ltd|Jr|Sr|Co|Corp|vs|etc|Gen|Sen|"
@@ -64,16 +64,7 @@ def sentence_spans(text: str, paragraph: Span) -> list[Span]:
         spans.append((cursor, match.end()))
         cursor = match.end()
     spans.append((cursor, end))
-    return [trimmed for span in spans if (trimmed := _trim(text, span))[1] > trimmed[0]]
-
-
-def _trim(text: str, span: Span) -> Span:
-    start, end = span
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    return [trimmed for span in spans if (trimmed := trim(text, span))[1] > trimmed[0]]
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from qa.documents.structure import Block, BlockKind, lines_of
+from qa.documents.structure import Block, BlockKind, lines_of, trim
 
 _IMAGE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])")
 _LINK = re.compile(r"\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])|<https?://[^>]+>|https?://\S+")
@@ -55,10 +55,7 @@ def _span(text: str, starts: list[int], lines: list[int], kind: BlockKind, level
         if found < 0:
             return
         start, end = found, found + len(heading)
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start, end = trim(text, (start, end))
     if end > start and re.search(r"\w", text[start:end]):
         yield Block(start, end, kind, level)
 

@@ -11,7 +11,7 @@ import re
 from qa.errors import UnusableDocumentError
 
 PAGE_BREAK = "\f"
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # characters no passage may hold (uploads too)
 
 
 def pdf_text(data: bytes, filename: str) -> str:
@@ -37,7 +37,7 @@ def pdf_text(data: bytes, filename: str) -> str:
 def _clean_page(text: str) -> str:
     """Page text without control characters (a stray form feed would shift page numbers)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub(" ", text.replace(PAGE_BREAK, " ")).rstrip()
+    return CONTROL.sub(" ", text.replace(PAGE_BREAK, " ")).rstrip()
 
 
 def page_of(text: str, offset: int) -> int | None:

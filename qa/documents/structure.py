@@ -316,10 +316,16 @@ def _block(lines: list[Line]) -> Block:
 
 def _trimmed(text: str, blocks: list[Block]) -> Iterator[Block]:
     for block in blocks:
-        start, end = block.start, block.end
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = trim(text, (block.start, block.end))
         if end > start and re.search(r"\w", text[start:end]):
             yield Block(start, end, block.kind, block.level)
+
+
+def trim(text: str, span: Span) -> Span:
+    """`span` without the whitespace at either end (empty when it held nothing else)."""
+    start, end = span
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -9,12 +9,11 @@ line is its title.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from qa.documents.chunking import split_document
-from qa.documents.pdf import pdf_text
+from qa.documents.pdf import CONTROL, pdf_text
 from qa.documents.reading import Document, parse_document, slug
 from qa.errors import InvalidInputError, TooLargeError, UnsupportedMediaError, UnusableDocumentError
 from qa.settings import Settings
@@ -36,7 +35,6 @@ _MAGIC = {b"%PDF-": "a PDF (upload it as .pdf)", b"PK\x03\x04": "a ZIP archive (
           b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
           b"\x7fELF": "a program", b"\x1f\x8b": "gzip data", b"\xff\xfe": "UTF-16 text (re-save it as UTF-8)",
           b"\xfe\xff": "UTF-16 text (re-save it as UTF-8)"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -94,7 +92,7 @@ def from_note(title: str, text: str, settings: Settings) -> Original:
         raise InvalidInputError(f"title must have 1 to {MAX_TITLE_CHARS} characters of text")
     if not text:
         raise UnusableDocumentError("text is empty; send the document's text in the `text` field")
-    if _CONTROL.search(title + text):
+    if CONTROL.search(title + text):
         raise InvalidInputError("title or text holds control characters (such as NUL); send plain text")
     try:
         data = f"{title}\n\n{text}\n".encode()
@@ -108,7 +106,7 @@ def safe_name(filename: str) -> tuple[str, str]:
     """(slugged stem, lower-case suffix) of a plain file name; paths, NUL and control characters are refused."""
     if not filename or not filename.strip():
         raise InvalidInputError("the upload has no file name; send one such as report.pdf")
-    if len(filename) > MAX_NAME_CHARS or "\x00" in filename or _CONTROL.search(filename):
+    if len(filename) > MAX_NAME_CHARS or "\x00" in filename or CONTROL.search(filename):
         raise InvalidInputError("the file name is too long or holds control characters (such as NUL); "
                                 "rename the file and upload it again")
     if "/" in filename or "\\" in filename or filename.strip() in (".", "..") or filename.startswith("."):
@@ -149,7 +147,7 @@ def decoded_text(data: bytes, filename: str) -> str:
     except UnicodeDecodeError as error:
         raise InvalidInputError(f"{filename!r} is not valid UTF-8 (byte {error.start}: {error.reason}); "
                                 "re-save it as UTF-8 and upload it again") from None
-    if len(_CONTROL.findall(text)) > max(8, len(text) // 100):
+    if len(CONTROL.findall(text)) > max(8, len(text) // 100):
         raise UnsupportedMediaError(f"{filename!r} is mostly control characters, not text; upload the text itself")
     return text
 
