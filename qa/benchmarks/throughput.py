@@ -32,18 +32,27 @@ BATCH_SIZES = (1, 2, 4, 8, 16, 32)
 STAGES = ("embed", "search", "answer")
 
 # Each request: a gold question whose word gaps encode a number (base 8), so the text is new and the
-# tokens are not. The questions are read from the file next to the script, escaped for the request
-# they go into (JSON for /ask, the URL for a peer's GET search).
+# tokens are not. Request k of wrk thread `id` (of `threads`) is number offset + k * threads + id: no
+# two requests of a run, nor of successive runs (the offset moves on), carry the same text until a
+# question's gaps run out of patterns (8 ** gaps uses of it; a 1,024-entry cache has long forgotten it).
+# The questions are read from the file next to the script, escaped for the request they go into (JSON
+# for /ask, the URL for a peer's GET search).
 WRK_SCRIPT = """
 local questions = {}
 for line in io.lines("%(questions)s") do questions[#questions + 1] = line end
+local next_id = 0
+function setup(thread)
+  thread:set("id", next_id)
+  next_id = next_id + 1
+end
 local counter = 0
 wrk.method = "%(method)s"
 wrk.headers["Content-Type"] = "application/json"
 request = function()
+  local number = %(offset)d + counter * %(threads)d + id
   counter = counter + 1
-  local question = questions[(counter %% #questions) + 1]
-  local n = math.floor(counter / #questions) * 7919 + math.random(0, 1000000) * 104729
+  local question = questions[(number %% #questions) + 1]
+  local n = math.floor(number / #questions)
   local spaced = question:gsub(" ", function()
     local width = 1 + n %% 8
     n = math.floor(n / 8)
@@ -53,6 +62,9 @@ request = function()
 end
 """
 ASK_REQUEST = """return wrk.format(nil, "/ask", nil, '{"question": "' .. spaced .. '"}')"""
+
+
+_first_number = [0]  # the number of the next wrk run's first request (see WRK_SCRIPT)
 
 
 @dataclass(frozen=True)
@@ -139,14 +151,17 @@ def wrk_load(server: Server, questions: list[str], concurrency: int, seconds: fl
 
 def wrk_run(target: Target, questions: list[str], concurrency: int, seconds: float, workdir: Path) -> dict:
     """One `wrk` run: requests/s, latency percentiles, errors, server and generator CPU."""
-    script = _script(target, questions, workdir)
     threads = max(1, min(concurrency, os.cpu_count() or 1))
+    script = _script(target, questions, threads, workdir)
     cpu_before, children_before = target.cpu_seconds(), _children_cpu()
     started = time.perf_counter()
     run = subprocess.run(["wrk", f"-t{threads}", f"-c{concurrency}", f"-d{seconds:g}s", "--latency", "-s",
                           str(script), target.url], capture_output=True, text=True, timeout=seconds + 60)
     wall = time.perf_counter() - started
-    return {"concurrency": concurrency, "generator": "wrk", "seconds": round(wall, 2), **parse_wrk(run.stdout),
+    parsed = parse_wrk(run.stdout)
+    # no thread numbered past its requests plus its connections: the next run starts above them all
+    _first_number[0] += threads * (parsed["requests"] + concurrency)
+    return {"concurrency": concurrency, "generator": "wrk", "seconds": round(wall, 2), **parsed,
             "server_cpu_cores": round((target.cpu_seconds() - cpu_before) / wall, 2),
             "client_cpu_cores": round((_children_cpu() - children_before) / wall, 2)}
 
@@ -174,12 +189,12 @@ def _latency(label: str, text: str) -> float | None:
     return round(value / 1000 if unit == "us" else value * 1000 if unit == "s" else value, 3)
 
 
-def _script(target: Target, questions: list[str], workdir: Path) -> Path:
+def _script(target: Target, questions: list[str], threads: int, workdir: Path) -> Path:
     listing = workdir / f"wrk-questions-{target.name}.txt"
     listing.write_text("\n".join(target.escape(q) for q in questions) + "\n", encoding="utf-8")
     script = workdir / f"wrk-{target.name}.lua"
     script.write_text(WRK_SCRIPT % {"questions": listing, "method": target.method, "request": target.request,
-                                    "space": target.space}, encoding="utf-8")
+                                    "space": target.space, "threads": threads, "offset": _first_number[0]}, encoding="utf-8")
     return script
 
 
