@@ -193,8 +193,9 @@ def _script(target: Target, questions: list[str], threads: int, workdir: Path) -
     listing = workdir / f"wrk-questions-{target.name}.txt"
     listing.write_text("\n".join(target.escape(q) for q in questions) + "\n", encoding="utf-8")
     script = workdir / f"wrk-{target.name}.lua"
-    script.write_text(WRK_SCRIPT % {"questions": listing, "method": target.method, "request": target.request,
-                                    "space": target.space, "threads": threads, "offset": _first_number[0]}, encoding="utf-8")
+    values = {"questions": listing, "method": target.method, "request": target.request, "space": target.space,
+              "threads": threads, "offset": _first_number[0]}
+    script.write_text(WRK_SCRIPT % values, encoding="utf-8")
     return script
 
 
