@@ -40,6 +40,15 @@ _DEMONSTRATIVE = frozenset("this that these those".split())
 _PRONOUN_FOLLOWERS = frozenset("one ones is was are were does do did mean means work works happen happens cost "
                                "costs apply applies include includes say says cover covers require requires take "
                                "takes need needs change changes stand stands".split())
+# A demonstrative before a noun points back like a pronoun ("that option", "those reports"), but not before
+# words for the text itself or for time ("this page", "these days").
+_DEICTIC = frozenset("document documents page pages manual guide text article site website service chat "
+                     "day days time times way year years week weeks month months".split())
+# "that" is a determiner after these ("does that option", "about that release"); after a noun or another verb
+# it is a relative pronoun or a conjunction ("tests that declare", "it means that").
+_BEFORE_DETERMINER = frozenset("what which who whom whose when where why how is are was were am do does did can "
+                               "could should would will shall may might must has have had and or for in on at by "
+                               "with from to of about under over into".split())
 _BE = frozenset("is are was were be 's".split())
 _OPENERS = frozenset("what which who whom whose when where why how is are was were am do does did can could "
                      "should would will shall may might must has have had name list define explain describe tell "
@@ -90,7 +99,7 @@ def resolve(question: str, history: list[Turn], corpus: Corpus) -> Resolution:
         return Resolution(question, question)
     read = history[-MAX_TURNS:]
     readings = _read_history(read, corpus)
-    for reading in reversed(readings):
+    for reading in _most_likely_first(readings, read, _pointed_noun(question)):
         if reading.topic:
             return _resolved(question, dependence, reading, read, len(history) - len(read), corpus)
     unresolved = dependence == "pronoun" or _nothing_of_its_own(question)
@@ -115,6 +124,28 @@ def points_back(question: str) -> Dependence | None:
     if _names(before) or len(_content(before)) >= 3:
         return None  # "when was git created and who maintains it?": "it" points inside the question
     return "pronoun"
+
+
+def _pointed_noun(question: str) -> str:
+    """The noun a demonstrative points with ("reports" in "who sends those reports out?"), else ""."""
+    tokens = _tokens(question)
+    return next((tokens[position + 1] for position in range(len(tokens) - 1)
+                 if tokens[position].lower() in _DEMONSTRATIVE and _is_referring(tokens, position)
+                 and tokens[position + 1].lower() not in ("one", "ones")), "")
+
+
+def _most_likely_first(readings: list[_Reading], read: list[Turn], noun: str) -> list[_Reading]:
+    """The earlier turns, most recent first; with a pointing noun, the turns that mention it come first
+    ("those reports" is the turn about reports, even with another turn after it)."""
+    recent = list(reversed(readings))
+    if not noun:
+        return recent
+    wanted = set(terms(noun))
+    return sorted(recent, key=lambda reading: not wanted & set(terms(_said(read[reading.turns[-1]]))))
+
+
+def _said(turn: Turn) -> str:
+    return f"{turn.question} {turn.answer or ''}"
 
 
 def _fragment(tokens: list[str]) -> bool:
@@ -165,7 +196,7 @@ def _resolved(question: str, dependence: Dependence, earlier: _Reading, read: li
     taken = []
     for number in earlier.turns:
         turn = read[number]
-        said = set(_tokens(f"{turn.question} {turn.answer or ''}"))
+        said = set(_tokens(_said(turn)))
         words = [word for word in lent if word in said]
         lent = [word for word in lent if word not in said]
         if words:
@@ -228,11 +259,21 @@ def _replace_pronoun(question: str, earlier: _Reading) -> str:
         match, word = tokens[position], words[position].lower()
         antecedent = earlier.antecedent(word)
         end = match.end()
-        if word in _DEMONSTRATIVE and position + 1 < len(tokens) and words[position + 1].lower() in ("one", "ones"):
-            end = tokens[position + 1].end()
+        if word in _DEMONSTRATIVE and position + 1 < len(tokens) and (
+                words[position + 1].lower() in ("one", "ones") or _says_the_noun(words, position, antecedent)):
+            end = tokens[position + 1].end()  # "that one"; "those reports" when the antecedent says "reports"
         out += [question[done:match.start()], f"{antecedent}'s" if word in _POSSESSIVE else antecedent]
         done = end
     return "".join([*out, question[done:]])
+
+
+def _says_the_noun(words: list[str], position: int, antecedent: str) -> bool:
+    """The demonstrative at `position` points with a noun that the antecedent already holds."""
+    before = words[position - 1].lower() if position else ""
+    if not _determiner(words[position].lower(), before, words[position + 1:]):
+        return False
+    noun = set(terms(words[position + 1]))
+    return bool(noun) and noun <= set(terms(antecedent))
 
 
 def _topic(query: str, corpus: Corpus) -> str:
@@ -286,8 +327,8 @@ def _known(topic: str, corpus: Corpus) -> bool:
 
 def _nothing_of_its_own(question: str) -> bool:
     """Nothing in the question says what it is about: a bare referring question or a bare frame."""
-    return referentless(question) or not _content(_tokens(_WHAT_ABOUT.sub("", _OPENING_CONJUNCTION.sub("",
-                                                                                                      question))))
+    own = _tokens(_WHAT_ABOUT.sub("", _OPENING_CONJUNCTION.sub("", question)))
+    return referentless(question) or all(_plain(word) in _GENERIC for word in _content(own))
 
 
 def _only_a_subject(text: str) -> bool:
@@ -321,12 +362,21 @@ def _is_referring(tokens: list[str], position: int) -> bool:
         clause = "to" in following or ("that" in following and tokens[-1].lower() != "that")
         return not (after in _EXPLETIVE_AFTER_IT or (after in _BE and later in _EXPLETIVE_AFTER_IT) or clause)
     if word in _DEMONSTRATIVE:
-        return after == "" or after in _PRONOUN_FOLLOWERS
+        return after == "" or after in _PRONOUN_FOLLOWERS or _determiner(word, before, tokens[position + 1:])
     if word == "there":
         return after not in _BE and before not in _BE
     if word == "then":
         return after == ""
     return True
+
+
+def _determiner(word: str, before: str, rest: list[str]) -> bool:
+    """A demonstrative that points at something named earlier through the noun after it ("since which version
+    has that function been available?"); not "that" as a relative pronoun or a conjunction, not "those who"."""
+    noun = rest[0] if rest else ""
+    if not noun[:1].islower() or not _is_content(noun) or _plain(noun) in _DEICTIC:
+        return False
+    return word != "that" or before in ("", *_BEFORE_DETERMINER)
 
 
 def _names(tokens: list[str]) -> list[str]:

@@ -30,7 +30,14 @@ def corpus(service):
     ("Is it possible to keep the original file?", None),   # "it" stands for nothing earlier
     ("How long does it take to compress a file?", None),
     ("Is there a limit?", None),                            # existential "there"
-    ("What does this option do?", None),                    # "this" as a determiner
+    ("What does this option do?", "pronoun"),               # a demonstrative before a noun points back too
+    ("since which version has that function been available?", "pronoun"),
+    ("who sends those reports out?", "pronoun"),
+    ("What happens to tests that declare a restriction?", None),  # "that" as a relative pronoun
+    ("Does it mean that sorts are stable?", None),          # ... or a conjunction
+    ("What can happen to those who hire smugglers?", None),
+    ("What does this document cover?", None),               # the text itself
+    ("where is the repository hosted these days?", None),   # time
     ("When was git created and who maintains it?", None),   # the antecedent is in the question
     ("Who leads Operation Sentinel?", None),
 ])
@@ -80,7 +87,8 @@ def test_a_standalone_question_ignores_the_history(corpus) -> None:
 
 @pytest.mark.parametrize("history", [[], [PERU], [Turn("Who won the 1998 World Cup?", "France")]])
 def test_a_referentless_follow_up_with_nothing_to_resolve_against_is_unresolved(corpus, history) -> None:
-    for question in ("Who leads it?", "how many people live there?", "what about it?"):
+    for question in ("Who leads it?", "how many people live there?", "what about it?", "what does that option do?",
+                     "and the default?"):
         resolution = resolve(question, history, corpus)
         assert resolution.unresolved and resolution.query == question, question
 
