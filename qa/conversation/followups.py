@@ -62,6 +62,9 @@ _PARTICLES = frozenset("van von de da del der di la le du".split())  # inside na
 _PREPOSITIONS = frozenset("for in on at by with from to of about under over into".split())
 _POSSESSIVE = frozenset("its their theirs his her".split())
 _PERSONAL = frozenset("he him his she her they them their theirs".split())
+_PLURAL = frozenset("they them their theirs these those".split())
+_AUXILIARY = "is|are|was|were|does|do|did|can|could|should|would|will|has|have|had|may|might|must"
+_ASKS_FOR_A_THING = re.compile(rf"^\s*(?:(?:which|what)\s+(?!(?:{_AUXILIARY})\b)[a-z]|(?:is|are)\s+there\b)", re.I)
 _NAME_FRAME = frozenset(w.capitalize() for w in FRAME | STOPWORDS)
 
 
@@ -99,7 +102,7 @@ def resolve(question: str, history: list[Turn], corpus: Corpus) -> Resolution:
         return Resolution(question, question)
     read = history[-MAX_TURNS:]
     readings = _read_history(read, corpus)
-    for reading in _most_likely_first(readings, read, _pointed_noun(question)):
+    for reading in _most_likely_first(readings, read, _pointed_noun(question), _plural_reference(question)):
         if reading.topic:
             return _resolved(question, dependence, reading, read, len(history) - len(read), corpus)
     unresolved = dependence == "pronoun" or _nothing_of_its_own(question)
@@ -129,19 +132,31 @@ def points_back(question: str) -> Dependence | None:
 def _pointed_noun(question: str) -> str:
     """The noun a demonstrative points with ("reports" in "who sends those reports out?"), else ""."""
     tokens = _tokens(question)
-    return next((tokens[position + 1] for position in range(len(tokens) - 1)
-                 if tokens[position].lower() in _DEMONSTRATIVE and _is_referring(tokens, position)
-                 and tokens[position + 1].lower() not in ("one", "ones")), "")
+    pointing = (tokens[position + 1] for position in range(len(tokens) - 1) if _points_with_noun(tokens, position))
+    return next(pointing, "")
 
 
-def _most_likely_first(readings: list[_Reading], read: list[Turn], noun: str) -> list[_Reading]:
+def _plural_reference(question: str) -> bool:
+    """The question points back with "they", "them", "their", "these" or "those" (and no noun of its own)."""
+    tokens = _tokens(question)
+    position = _first_referring(tokens)
+    return position is not None and tokens[position].lower() in _PLURAL and not _pointed_noun(question)
+
+
+def _most_likely_first(readings: list[_Reading], read: list[Turn], noun: str, plural: bool) -> list[_Reading]:
     """The earlier turns, most recent first; with a pointing noun, the turns that mention it come first
-    ("those reports" is the turn about reports, even with another turn after it)."""
+    ("those reports" is the turn about reports, even with another turn after it); "they" prefers a turn
+    about something plural ("smugglers" rather than "DHS")."""
     recent = list(reversed(readings))
-    if not noun:
-        return recent
     wanted = set(terms(noun))
-    return sorted(recent, key=lambda reading: not wanted & set(terms(_said(read[reading.turns[-1]]))))
+    return sorted(recent, key=lambda reading: (bool(wanted) and not wanted & set(terms(_said(read[reading.turns[-1]]))),
+                                               plural and not _is_plural(reading.antecedent("they"))))
+
+
+def _is_plural(phrase: str) -> bool:
+    """A phrase with a plural noun written in lower case ("smuggling networks"; not "DHS", "analysis")."""
+    return any(word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+               for word in phrase.split())
 
 
 def _said(turn: Turn) -> str:
@@ -163,11 +178,15 @@ class _Reading:
     topic: str     # what it asked about: the names in it, else its first run of content words; "" when nothing
     answered: str  # after a who/where question, the name its answer gave ("" otherwise)
     turns: tuple[int, ...]  # this turn and the earlier ones its reading took words from
+    thing: str = ""  # after "which X ...?" or "is there an X ...?", the X a short answer named ("GZIP")
 
-    def antecedent(self, pronoun: str) -> str:
+    def antecedent(self, pronoun: str, pointing: bool = False) -> str:
         """What a pronoun of the next turn stands for: he, she, they... the person or body the answer named;
-        it, this, there... what the question asked about."""
-        return self.answered if self.answered and pronoun in _PERSONAL else self.topic
+        "that variable" after "which variable...?" the one the answer named; it, this, there... what the
+        question asked about."""
+        if self.answered and pronoun in _PERSONAL:
+            return self.answered
+        return self.thing if self.thing and pointing else self.topic
 
 
 def _read_history(history: list[Turn], corpus: Corpus) -> list[_Reading]:
@@ -180,10 +199,11 @@ def _read_history(history: list[Turn], corpus: Corpus) -> list[_Reading]:
         earlier = next((r for r in reversed(readings) if r.topic), None)
         if dependence is not None and earlier is not None:
             query, turns = _rewrite(query, dependence, earlier, corpus), (*earlier.turns, number)
-        topic, answered = _topic(query, corpus), _answered(query, turn.answer)
+        topic, answered, thing = _topic(query, corpus), _answered(query, turn.answer), _thing(query, turn.answer)
         # a history about something the documents never mention resolves nothing
         readings.append(_Reading(query, topic if _known(topic, corpus) else "",
-                                 answered if _known(answered, corpus) else "", turns))
+                                 answered if _known(answered, corpus) else "", turns,
+                                 thing if _known(thing, corpus) else ""))
     return readings
 
 
@@ -237,9 +257,10 @@ def _shift(rest: str, earlier: _Reading, corpus: Corpus) -> str | None:
         return None
     topic = earlier.topic.split()
     named = any(_is_name(word, position) for position, word in enumerate(words, start=1))  # a capital anywhere
-    if not named and len(words) == 1:
+    content = _content(words)
+    if not named and len(content) == 1:  # "and plugdev?", "and the fastest?"
         if len(topic) > 1:
-            return query.replace(earlier.topic, " ".join([rest, *topic[1:]]), 1) + "?"
+            return query.replace(earlier.topic, " ".join([content[0], *topic[1:]]), 1) + "?"
         return f"{query} {rest}?"  # "and historically?"
     if not named and not corpus.uses_phrase(" ".join(_content(words))):
         return query.replace(earlier.topic, f"{rest} of {earlier.topic}", 1) + "?"  # an aspect: "the money side"
@@ -257,23 +278,27 @@ def _replace_pronoun(question: str, earlier: _Reading) -> str:
     out, done = [], 0
     for position in positions:
         match, word = tokens[position], words[position].lower()
-        antecedent = earlier.antecedent(word)
+        pointing = _points_with_noun(words, position)
+        antecedent = earlier.antecedent(word, pointing)
         end = match.end()
-        if word in _DEMONSTRATIVE and position + 1 < len(tokens) and (
-                words[position + 1].lower() in ("one", "ones") or _says_the_noun(words, position, antecedent)):
+        after = words[position + 1] if position + 1 < len(tokens) else ""
+        if word in _DEMONSTRATIVE and (after.lower() in ("one", "ones") or (pointing and _holds(antecedent, after))):
             end = tokens[position + 1].end()  # "that one"; "those reports" when the antecedent says "reports"
         out += [question[done:match.start()], f"{antecedent}'s" if word in _POSSESSIVE else antecedent]
         done = end
     return "".join([*out, question[done:]])
 
 
-def _says_the_noun(words: list[str], position: int, antecedent: str) -> bool:
-    """The demonstrative at `position` points with a noun that the antecedent already holds."""
-    before = words[position - 1].lower() if position else ""
-    if not _determiner(words[position].lower(), before, words[position + 1:]):
-        return False
-    noun = set(terms(words[position + 1]))
-    return bool(noun) and noun <= set(terms(antecedent))
+def _points_with_noun(words: list[str], position: int) -> bool:
+    """The word at `position` is a demonstrative before a noun ("that variable")."""
+    word, before = words[position].lower(), words[position - 1].lower() if position else ""
+    return word in _DEMONSTRATIVE and _determiner(word, before, words[position + 1:])
+
+
+def _holds(antecedent: str, noun: str) -> bool:
+    """The antecedent already says the noun ("What's cooking reports" for "those reports")."""
+    stems = set(terms(noun))
+    return bool(stems) and stems <= set(terms(antecedent))
 
 
 def _topic(query: str, corpus: Corpus) -> str:
@@ -315,6 +340,14 @@ def _answered(query: str, answer: str | None) -> str:
         return ""
     named = _name_runs(_tokens(answer), from_first=True)
     return max(named, key=lambda run: len(run.split())) if named else ""
+
+
+def _thing(query: str, answer: str | None) -> str:
+    """The short answer (three words at most) of a question that asks for a thing ("which environment
+    variable...?", "is there a command...?"): what "it" or "that variable" in the next turn stands for."""
+    if not answer or not _ASKS_FOR_A_THING.match(query) or len(_tokens(answer)) > 3:
+        return ""
+    return answer.strip().strip(".")
 
 
 def _known(topic: str, corpus: Corpus) -> bool:
@@ -376,7 +409,8 @@ def _determiner(word: str, before: str, rest: list[str]) -> bool:
     noun = rest[0] if rest else ""
     if not noun[:1].islower() or not _is_content(noun) or _plain(noun) in _DEICTIC:
         return False
-    return word != "that" or before in ("", *_BEFORE_DETERMINER)
+    ends = len(rest) == 1 or rest[1].lower() in _PREPOSITIONS  # "who leads that operation?": no clause follows
+    return word != "that" or before in ("", *_BEFORE_DETERMINER) or ends
 
 
 def _names(tokens: list[str]) -> list[str]:

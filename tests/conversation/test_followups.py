@@ -97,3 +97,21 @@ def test_only_the_last_ten_turns_are_read(corpus) -> None:
     history = [SENTINEL] + [PERU] * 10
     assert resolve("Who leads it?", history, corpus).unresolved
     assert resolve("Who leads it?", [*history[-10:], SENTINEL], corpus).from_turns == [10]
+
+
+def test_a_demonstrative_with_a_noun_reads_the_turn_that_mentions_it_and_the_one_its_answer_named(corpus) -> None:
+    history = [Turn("Which task force does the Department of Justice lead?", "JTFA"),
+               Turn("How much is DHS investing?", "over $50 million")]
+    resolution = resolve("what does that task force focus on?", history, corpus)
+    assert resolution.from_turns == [0] and "JTFA" in resolution.query
+
+
+def test_an_ellipsis_of_one_word_replaces_the_modifier_of_the_topic(corpus) -> None:
+    resolution = resolve("and the third?", [Turn("What is the second pillar?", None)], corpus)
+    assert resolution.query == "What is the third pillar?"
+
+
+def test_they_prefers_the_turn_about_something_plural(corpus) -> None:
+    history = [Turn("Who do the smugglers exploit?", "migrants"), WHO_LEADS]
+    resolution = resolve("how much do they charge?", history, corpus)
+    assert resolution.from_turns == [0] and "smugglers" in resolution.query
