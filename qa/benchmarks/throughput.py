@@ -159,8 +159,9 @@ def wrk_run(target: Target, questions: list[str], concurrency: int, seconds: flo
                           str(script), target.url], capture_output=True, text=True, timeout=seconds + 60)
     wall = time.perf_counter() - started
     parsed = parse_wrk(run.stdout)
-    # no thread numbered past its requests plus its connections: the next run starts above them all
-    _first_number[0] += threads * (parsed["requests"] + concurrency)
+    # no thread numbered past its requests, its failures (wrk asks again after one) and its connections: the
+    # next run starts above them all
+    _first_number[0] += threads * (parsed["requests"] + parsed["errors"] + concurrency)
     return {"concurrency": concurrency, "generator": "wrk", "seconds": round(wall, 2), **parsed,
             "server_cpu_cores": round((target.cpu_seconds() - cpu_before) / wall, 2),
             "client_cpu_cores": round((_children_cpu() - children_before) / wall, 2)}

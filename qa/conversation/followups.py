@@ -49,6 +49,9 @@ _DEICTIC = frozenset("document documents page pages manual guide text article si
 _BEFORE_DETERMINER = frozenset("what which who whom whose when where why how is are was were am do does did can "
                                "could should would will shall may might must has have had and or for in on at by "
                                "with from to of about under over into".split())
+# After a demonstrative, not a noun: "these two commands", "is that true".
+_NOT_NOUNS = _EXPLETIVE_AFTER_IT | frozenset("two three four five six seven eight nine ten many few all both "
+                                             "much more most other same different first second last".split())
 _BE = frozenset("is are was were be 's".split())
 _OPENERS = frozenset("what which who whom whose when where why how is are was were am do does did can could "
                      "should would will shall may might must has have had name list define explain describe tell "
@@ -64,6 +67,7 @@ _POSSESSIVE = frozenset("its their theirs his her".split())
 _PERSONAL = frozenset("he him his she her they them their theirs".split())
 _PLURAL = frozenset("they them their theirs these those".split())
 _AUXILIARY = "is|are|was|were|does|do|did|can|could|should|would|will|has|have|had|may|might|must"
+_YES_NO = re.compile(r"^\s*(?:yes|no)\b[\s,.:;-]*", re.I)
 _ASKS_FOR_A_THING = re.compile(rf"^\s*(?:(?:which|what)\s+(?!(?:{_AUXILIARY})\b)[a-z]|(?:is|are)\s+there\b)", re.I)
 _NAME_FRAME = frozenset(w.capitalize() for w in FRAME | STOPWORDS)
 
@@ -102,7 +106,11 @@ def resolve(question: str, history: list[Turn], corpus: Corpus) -> Resolution:
         return Resolution(question, question)
     read = history[-MAX_TURNS:]
     readings = _read_history(read, corpus)
-    for reading in _most_likely_first(readings, read, _pointed_noun(question), _plural_reference(question)):
+    noun = _pointed_noun(question)
+    if noun and not any(_mentions(turn, noun) for turn in read):  # "this command" when no turn spoke of one:
+        # read alone after turns the documents speak of, else asked about
+        return Resolution(question, question, unresolved=not any(reading.topic for reading in readings))
+    for reading in _most_likely_first(readings, read, noun, _plural_reference(question)):
         if reading.topic:
             return _resolved(question, dependence, reading, read, len(history) - len(read), corpus)
     unresolved = dependence == "pronoun" or _nothing_of_its_own(question)
@@ -136,26 +144,34 @@ def _pointed_noun(question: str) -> str:
     return next(pointing, "")
 
 
-def _plural_reference(question: str) -> bool:
-    """The question points back with "they", "them", "their", "these" or "those" (and no noun of its own)."""
+def _plural_reference(question: str) -> str:
+    """The plural word the question points back with ("they", "them", "those"...) when it has no noun, else ""."""
     tokens = _tokens(question)
     position = _first_referring(tokens)
-    return position is not None and tokens[position].lower() in _PLURAL and not _pointed_noun(question)
+    word = tokens[position].lower() if position is not None else ""
+    return word if word in _PLURAL and not _pointed_noun(question) else ""
 
 
-def _most_likely_first(readings: list[_Reading], read: list[Turn], noun: str, plural: bool) -> list[_Reading]:
+def _most_likely_first(readings: list[_Reading], read: list[Turn], noun: str, plural: str) -> list[_Reading]:
     """The earlier turns, most recent first; with a pointing noun, the turns that mention it come first
-    ("those reports" is the turn about reports, even with another turn after it); "they" prefers a turn
-    about something plural ("smugglers" rather than "DHS")."""
+    ("those reports" is the turn about reports, even with another turn after it); "they" prefers the one
+    of the last two turns about something plural ("smugglers" rather than "DHS")."""
     recent = list(reversed(readings))
-    wanted = set(terms(noun))
-    return sorted(recent, key=lambda reading: (bool(wanted) and not wanted & set(terms(_said(read[reading.turns[-1]]))),
-                                               plural and not _is_plural(reading.antecedent("they"))))
+    if plural:
+        recent[:2] = sorted(recent[:2], key=lambda reading: not _is_plural(reading.antecedent(plural)))
+    if noun:
+        recent.sort(key=lambda reading: not _mentions(read[reading.turns[-1]], noun))
+    return recent
+
+
+def _mentions(turn: Turn, noun: str) -> bool:
+    return bool(set(terms(noun)) & set(terms(_said(turn))))
 
 
 def _is_plural(phrase: str) -> bool:
-    """A phrase with a plural noun written in lower case ("smuggling networks"; not "DHS", "analysis")."""
-    return any(word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    """A phrase with a plural noun ("smuggling networks", "Homeland Security Investigations"; not "DHS",
+    "analysis")."""
+    return any(not word.isupper() and word.endswith("s") and not word.endswith(("ss", "us", "is"))
                for word in phrase.split())
 
 
@@ -258,8 +274,9 @@ def _shift(rest: str, earlier: _Reading, corpus: Corpus) -> str | None:
     topic = earlier.topic.split()
     named = any(_is_name(word, position) for position, word in enumerate(words, start=1))  # a capital anywhere
     content = _content(words)
-    if not named and len(content) == 1:  # "and plugdev?", "and the fastest?"
-        if len(topic) > 1:
+    modified = len(topic) > 1 and not any(word[:1].isupper() for word in topic)  # "default compression level"
+    if not named and len(content) == 1 and (modified or len(words) == 1):  # "and plugdev?", "and the fastest?"
+        if modified:
             return query.replace(earlier.topic, " ".join([content[0], *topic[1:]]), 1) + "?"
         return f"{query} {rest}?"  # "and historically?"
     if not named and not corpus.uses_phrase(" ".join(_content(words))):
@@ -280,13 +297,22 @@ def _replace_pronoun(question: str, earlier: _Reading) -> str:
         match, word = tokens[position], words[position].lower()
         pointing = _points_with_noun(words, position)
         antecedent = earlier.antecedent(word, pointing)
-        end = match.end()
-        after = words[position + 1] if position + 1 < len(tokens) else ""
-        if word in _DEMONSTRATIVE and (after.lower() in ("one", "ones") or (pointing and _holds(antecedent, after))):
-            end = tokens[position + 1].end()  # "that one"; "those reports" when the antecedent says "reports"
         out += [question[done:match.start()], f"{antecedent}'s" if word in _POSSESSIVE else antecedent]
-        done = end
+        done = tokens[_taken_with(words, position, antecedent, pointing) - 1].end()
     return "".join([*out, question[done:]])
+
+
+def _taken_with(words: list[str], position: int, antecedent: str, pointing: bool) -> int:
+    """Where the words a referring word stands in for end: "one" in "that one"; in "those reports" or "that
+    task force", the nouns the antecedent already says."""
+    end = position + 1
+    if words[position].lower() not in _DEMONSTRATIVE:
+        return end
+    if end < len(words) and words[end].lower() in ("one", "ones"):
+        return end + 1
+    while pointing and end < len(words) and _holds(antecedent, words[end]):
+        end += 1
+    return end
 
 
 def _points_with_noun(words: list[str], position: int) -> bool:
@@ -343,11 +369,14 @@ def _answered(query: str, answer: str | None) -> str:
 
 
 def _thing(query: str, answer: str | None) -> str:
-    """The short answer (three words at most) of a question that asks for a thing ("which environment
-    variable...?", "is there a command...?"): what "it" or "that variable" in the next turn stands for."""
-    if not answer or not _ASKS_FOR_A_THING.match(query) or len(_tokens(answer)) > 3:
+    """The short answer (three words at most, names or content words) of a question that asks for a thing
+    ("which environment variable...?" "GZIP", "is there a command...?" "Yes, zcat"): what "that variable"
+    in the next turn stands for."""
+    said = _YES_NO.sub("", answer or "").strip().rstrip(".")
+    words = _tokens(said)
+    if not _ASKS_FOR_A_THING.match(query) or not 0 < len(words) <= 3 or not all(map(_is_content, words)):
         return ""
-    return answer.strip().strip(".")
+    return said
 
 
 def _known(topic: str, corpus: Corpus) -> bool:
@@ -407,7 +436,7 @@ def _determiner(word: str, before: str, rest: list[str]) -> bool:
     """A demonstrative that points at something named earlier through the noun after it ("since which version
     has that function been available?"); not "that" as a relative pronoun or a conjunction, not "those who"."""
     noun = rest[0] if rest else ""
-    if not noun[:1].islower() or not _is_content(noun) or _plain(noun) in _DEICTIC:
+    if not noun[:1].islower() or not _is_content(noun) or _plain(noun) in _DEICTIC | _NOT_NOUNS:
         return False
     ends = len(rest) == 1 or rest[1].lower() in _PREPOSITIONS  # "who leads that operation?": no clause follows
     return word != "that" or before in ("", *_BEFORE_DETERMINER) or ends

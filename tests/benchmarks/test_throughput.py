@@ -16,8 +16,9 @@ from qa.benchmarks import peers
 from qa.benchmarks.throughput import Target, have_wrk, wrk_run
 from qa.errors import QAError
 
-QUESTIONS = ["Who leads Operation Sentinel?", "What does JTFA stand for & why?", "Is it 100% “safe”, café?",
-             'A "quoted" question with a back\\slash']
+# Six word gaps or more each: 8 ** 6 spacing patterns per question, far more than a fast machine sends in a second.
+QUESTIONS = ["Who leads Operation Sentinel at the border?", "What does JTFA stand for & why is it so?",
+             "Is it 100% “safe”, café, for everyone?", 'A "quoted" question with a back\\slash in it']
 
 
 class _Recorder(http.server.BaseHTTPRequestHandler):

@@ -112,6 +112,35 @@ def test_an_ellipsis_of_one_word_replaces_the_modifier_of_the_topic(corpus) -> N
 
 
 def test_they_prefers_the_turn_about_something_plural(corpus) -> None:
-    history = [Turn("Who do the smugglers exploit?", "migrants"), WHO_LEADS]
-    resolution = resolve("how much do they charge?", history, corpus)
-    assert resolution.from_turns == [0] and "smugglers" in resolution.query
+    history = [Turn("How do smuggling networks recruit?", None), WHO_LEADS]
+    resolution = resolve("where do they operate?", history, corpus)
+    assert resolution.from_turns == [0] and resolution.query == "where do smuggling networks operate?"
+    history.append(Turn("What does Homeland Security Investigations do?", None))  # plural too, and more recent
+    assert resolve("where are they based?", history, corpus).query == ("where are Homeland Security "
+                                                                        "Investigations based?")
+
+
+def test_a_name_topic_keeps_its_words_when_an_ellipsis_asks_about_an_aspect(corpus) -> None:
+    resolution = resolve("and the budget?", [SENTINEL], corpus)
+    assert resolution.query == "What is the budget of Operation Sentinel?"
+
+
+@pytest.mark.parametrize("question", ["Is that true for all files?",
+                                      "What is the difference between these two commands?"])
+def test_a_demonstrative_before_a_number_or_an_adjective_does_not_point_back(corpus, question: str) -> None:
+    resolution = resolve(question, [SENTINEL], corpus)
+    assert resolution.query == question and resolution.from_turns == [] and not resolution.unresolved
+
+
+def test_a_demonstrative_whose_noun_no_turn_mentions_is_read_alone(corpus) -> None:
+    resolution = resolve("What does this command do?", [SENTINEL], corpus)
+    assert resolution.query == "What does this command do?" and not resolution.unresolved
+    assert resolve("What does this command do?", [PERU], corpus).unresolved  # nothing the documents speak of
+
+
+def test_only_a_short_answer_of_names_or_content_words_is_what_that_noun_stands_for(corpus) -> None:
+    for answer, read_as in (("Yes, JTFA.", "what does JTFA task force focus on?"),
+                            ("They are led by the Department of Justice", "what does task force focus on?")):
+        resolution = resolve("what does that task force focus on?",
+                             [Turn("Is there a task force against smuggling?", answer)], corpus)
+        assert resolution.query == read_as
