@@ -58,8 +58,7 @@ def _question_terms(corpus: Corpus, question: str) -> dict[str, float]:
     """Question stems (typos repaired) with their weights; unknown words weigh the most."""
     repaired = " ".join(corpus.speller.correct(w) for w in words(question))
     weights = corpus.term_weights
-    ceiling = max(weights.values(), default=1.0)
-    return {term: weights.get(term, ceiling) for term in dict.fromkeys(terms(repaired))}
+    return {term: weights.get(term, corpus.rarest_weight) for term in dict.fromkeys(terms(repaired))}
 
 
 def _predicate(corpus: Corpus, asked: dict[str, float], question: str) -> dict[str, float]:

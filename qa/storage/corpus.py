@@ -81,6 +81,11 @@ class Corpus:
         return {term: float(np.log(1 + total / count)) for term, count in frequency.items()}
 
     @cached_property
+    def rarest_weight(self) -> float:
+        """The weight of the rarest term: what a word the documents never use weighs."""
+        return max(self.term_weights.values(), default=1.0)
+
+    @cached_property
     def name_terms(self) -> frozenset[str]:
         """Terms the corpus mostly writes capitalised after a sentence's first word: parts of names."""
         capitalised: dict[str, int] = {}
@@ -107,7 +112,7 @@ class Corpus:
 
     def warmed(self) -> Corpus:
         """Compute the derived statistics now, so no query pays for them."""
-        _ = self.speller, self.sentence_terms, self.term_weights, self.name_terms
+        _ = self.speller, self.sentence_terms, self.term_weights, self.rarest_weight, self.name_terms
         _ = self.block_terms, self.context_terms, self.title_terms, self.naming_terms, self.phrases
         return self
 
