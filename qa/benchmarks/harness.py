@@ -81,11 +81,10 @@ class Server:
                 except OSError:
                     continue  # gone meanwhile
                 stats[int(entry.name)] = (int(fields[1]), int(fields[11]) + int(fields[12]))  # ppid, ticks
-        tree, ticks = {self.process.pid}, 0
+        tree = {self.process.pid}
         for _ in range(3):  # the server, its workers, and anything they start
             tree |= {pid for pid, (parent, _) in stats.items() if parent in tree}
-        ticks = sum(stats[pid][1] for pid in tree if pid in stats)
-        return ticks / os.sysconf("SC_CLK_TCK")
+        return sum(stats[pid][1] for pid in tree if pid in stats) / os.sysconf("SC_CLK_TCK")
 
     def maps_mention(self, library: str) -> bool:
         return library in self._proc("maps")

@@ -210,16 +210,11 @@ def _stage_seconds(server: Server) -> dict[str, float]:
     import httpx
 
     text = httpx.get(f"{server.url}/metrics", timeout=10, trust_env=False).text
-    found = {stage: _metric(rf'qa_stage_duration_seconds_sum\{{stage="{stage}"\}} ([\d.e+-]+)', text)
+    found = {stage: _number(rf'qa_stage_duration_seconds_sum\{{stage="{stage}"\}} ([\d.e+-]+)', text)
              for stage in STAGES}
-    found["request"] = _metric(r'qa_http_request_duration_seconds_sum\{method="POST",route="/ask",'
+    found["request"] = _number(r'qa_http_request_duration_seconds_sum\{method="POST",route="/ask",'
                                r'status="200"\} ([\d.e+-]+)', text)
     return found
-
-
-def _metric(pattern: str, text: str) -> float:
-    match = re.search(pattern, text)
-    return float(match.group(1)) if match else 0.0
 
 
 def _shares(before: dict[str, float], after: dict[str, float]) -> dict[str, float]:

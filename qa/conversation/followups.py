@@ -40,34 +40,33 @@ _DEMONSTRATIVE = frozenset("this that these those".split())
 _PRONOUN_FOLLOWERS = frozenset("one ones is was are were does do did mean means work works happen happens cost "
                                "costs apply applies include includes say says cover covers require requires take "
                                "takes need needs change changes stand stands".split())
+_BE = frozenset("is are was were be 's".split())
+_AUXILIARIES = frozenset("is are was were am do does did can could should would will shall may might must has have "
+                         "had".split())
+_ASKING = frozenset("what which who whom whose when where why how".split()) | _AUXILIARIES
+_OPENERS = _ASKING | frozenset("name list define explain describe tell give show compare".split())
+_PREPOSITIONS = frozenset("for in on at by with from to of about under over into".split())
 # A demonstrative before a noun points back like a pronoun ("that option", "those reports"), but not before
-# words for the text itself or for time ("this page", "these days").
-_DEICTIC = frozenset("document documents page pages manual guide text article site website service chat "
-                     "day days time times way year years week weeks month months".split())
+# words for the text itself or for time ("this page", "these days"), a number or an adjective ("these two
+# commands", "is that true").
+_NOT_POINTED_WITH = _EXPLETIVE_AFTER_IT | frozenset(
+    "document documents page pages manual guide text article site website service chat day days time times way "
+    "year years week weeks month months two three four five six seven eight nine ten many few all both much more "
+    "most other same different first second last".split())
 # "that" is a determiner after these ("does that option", "about that release"); after a noun or another verb
 # it is a relative pronoun or a conjunction ("tests that declare", "it means that").
-_BEFORE_DETERMINER = frozenset("what which who whom whose when where why how is are was were am do does did can "
-                               "could should would will shall may might must has have had and or for in on at by "
-                               "with from to of about under over into".split())
-# After a demonstrative, not a noun: "these two commands", "is that true".
-_NOT_NOUNS = _EXPLETIVE_AFTER_IT | frozenset("two three four five six seven eight nine ten many few all both "
-                                             "much more most other same different first second last".split())
-_BE = frozenset("is are was were be 's".split())
-_OPENERS = frozenset("what which who whom whose when where why how is are was were am do does did can could "
-                     "should would will shall may might must has have had name list define explain describe tell "
-                     "give show compare".split())
+_BEFORE_DETERMINER = _ASKING | _PREPOSITIONS | {"and", "or"}
 _ONE_OF_THEM = re.compile(r"\b(?:that|this|the)\s+(?:[a-z]+\s+)?ones?\b(?!\s+(?:that|which|who|of)\b)", re.I)
 _CONTRACTED = {"whats": "what", "hows": "how", "whos": "who", "wheres": "where", "whens": "when", "whys": "why"}
 # Words that add nothing to say what a question is about ("how many in total?").
 _GENERIC = frozenset("total all overall altogether exactly roughly approximately instead else more less other "
                      "others usually typically currently now today still anymore default".split())
 _PARTICLES = frozenset("van von de da del der di la le du".split())  # inside names: "Guido van Rossum"
-_PREPOSITIONS = frozenset("for in on at by with from to of about under over into".split())
 _POSSESSIVE = frozenset("its their theirs his her".split())
 _PERSONAL = frozenset("he him his she her they them their theirs".split())
 _PLURAL = frozenset("they them their theirs these those".split())
-_AUXILIARY = "is|are|was|were|does|do|did|can|could|should|would|will|has|have|had|may|might|must"
 _YES_NO = re.compile(r"^\s*(?:yes|no)\b[\s,.:;-]*", re.I)
+_AUXILIARY = "|".join(sorted(_AUXILIARIES))
 _ASKS_FOR_A_THING = re.compile(rf"^\s*(?:(?:which|what)\s+(?!(?:{_AUXILIARY})\b)[a-z]|(?:is|are)\s+there\b)", re.I)
 _NAME_FRAME = frozenset(w.capitalize() for w in FRAME | STOPWORDS)
 
@@ -107,10 +106,11 @@ def resolve(question: str, history: list[Turn], corpus: Corpus) -> Resolution:
     read = history[-MAX_TURNS:]
     readings = _read_history(read, corpus)
     noun = _pointed_noun(question)
-    if noun and not any(_mentions(turn, noun) for turn in read):  # "this command" when no turn spoke of one:
-        # read alone after turns the documents speak of, else asked about
+    mentioning = {number for number, turn in enumerate(read) if noun and _mentions(turn, noun)}
+    if noun and not mentioning:  # "this command" when no turn spoke of one: read alone after turns the
+        # documents speak of, else asked about
         return Resolution(question, question, unresolved=not any(reading.topic for reading in readings))
-    for reading in _most_likely_first(readings, read, noun, _plural_reference(question)):
+    for reading in _most_likely_first(readings, mentioning, "" if noun else _plural_reference(question)):
         if reading.topic:
             return _resolved(question, dependence, reading, read, len(history) - len(read), corpus)
     unresolved = dependence == "pronoun" or _nothing_of_its_own(question)
@@ -145,22 +145,22 @@ def _pointed_noun(question: str) -> str:
 
 
 def _plural_reference(question: str) -> str:
-    """The plural word the question points back with ("they", "them", "those"...) when it has no noun, else ""."""
+    """The plural word the question points back with ("they", "them", "those"...), else ""."""
     tokens = _tokens(question)
     position = _first_referring(tokens)
     word = tokens[position].lower() if position is not None else ""
-    return word if word in _PLURAL and not _pointed_noun(question) else ""
+    return word if word in _PLURAL else ""
 
 
-def _most_likely_first(readings: list[_Reading], read: list[Turn], noun: str, plural: str) -> list[_Reading]:
-    """The earlier turns, most recent first; with a pointing noun, the turns that mention it come first
-    ("those reports" is the turn about reports, even with another turn after it); "they" prefers the one
-    of the last two turns about something plural ("smugglers" rather than "DHS")."""
+def _most_likely_first(readings: list[_Reading], mentioning: set[int], plural: str) -> list[_Reading]:
+    """The earlier turns, most recent first; the turns that mention the noun a demonstrative points with come
+    first ("those reports" is the turn about reports, even with another turn after it); "they" prefers the
+    one of the last two turns about something plural ("smugglers" rather than "DHS")."""
     recent = list(reversed(readings))
     if plural:
         recent[:2] = sorted(recent[:2], key=lambda reading: not _is_plural(reading.antecedent(plural)))
-    if noun:
-        recent.sort(key=lambda reading: not _mentions(read[reading.turns[-1]], noun))
+    if mentioning:
+        recent.sort(key=lambda reading: reading.turns[-1] not in mentioning)
     return recent
 
 
@@ -436,10 +436,10 @@ def _determiner(word: str, before: str, rest: list[str]) -> bool:
     """A demonstrative that points at something named earlier through the noun after it ("since which version
     has that function been available?"); not "that" as a relative pronoun or a conjunction, not "those who"."""
     noun = rest[0] if rest else ""
-    if not noun[:1].islower() or not _is_content(noun) or _plain(noun) in _DEICTIC | _NOT_NOUNS:
+    if not noun[:1].islower() or not _is_content(noun) or _plain(noun) in _NOT_POINTED_WITH:
         return False
     ends = len(rest) == 1 or rest[1].lower() in _PREPOSITIONS  # "who leads that operation?": no clause follows
-    return word != "that" or before in ("", *_BEFORE_DETERMINER) or ends
+    return word != "that" or not before or before in _BEFORE_DETERMINER or ends
 
 
 def _names(tokens: list[str]) -> list[str]:
