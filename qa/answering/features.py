@@ -14,7 +14,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from qa.answering.questions import Query, coverage
-from qa.answering.spans import KINDS, QuestionType, candidate_spans
+from qa.answering.spans import KINDS, QuestionType, candidate_spans, coordinated
 from qa.documents.chunking import Sentence
 from qa.documents.reading import fold
 from qa.documents.words import terms
@@ -282,6 +282,8 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
     # Question words inside a span do not make it an answer; distance counts from words outside it.
     anchors = [position for position, word in reading.word_terms if word & query.asked.keys()]
     best = min(spans, key=lambda s: (_distance(s, anchors), -(s[1] - s[0])))
+    if wanted.name != "acronym":
+        best = coordinated(fold(corpus.sentence_text(sentence)), spans, best)
     return sentence.start + best[0], sentence.start + best[1]
 
 

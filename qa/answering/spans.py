@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.documents.words import STOPWORDS
+
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
            "Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?")
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -23,10 +25,15 @@ _UNIT = (r"(?:\s(?:additional|more|extra|new|other|consecutive|full|calendar|wor
          r"lines?|columns?|words?|letters?|digits?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
          r"months?|years?|times|levels?|steps?|items?|entries|files?|fields?|stanzas?|pages?|people|persons?|"
          r"personnel|members?|users?|groups?|jobs?|arguments?|options?|versions?|releases?|copies|tests?|"
-         r"dollars?|cents?|euros?|pillars?|actions?|smugglers?|migrants?|ids?|uids?|gids?|[a-z]+s)\b)?")
+         r"dollars?|cents?|euros?|pillars?|actions?|smugglers?|migrants?|ids?|uids?|gids?|[a-z]+s)\b)?"
+         r"(?:\s(?:per\s[a-z]+|(?:a|an|each|every)\s(?:second|minute|hour|day|night|week|month|quarter|year))\b)?")
+# A number glued to a word ("UTF-8", "amd64", "x86_64", "GPLv2") is part of a name, not a quantity.
+_NUMERAL = r"(?<![\w.])(?<!\w-)-?\d[\d,]*(?:\.\d+)*(?:\s?(?:[-–]|to)\s?\d[\d,]*)?(?:\s?(?:%|percent\b))?"
 QUANTITY = re.compile(
-    _QUALIFIER + r"(?:\$\s?\d[\d,]*(?:\.\d+)?|-?\d[\d,]*(?:\.\d+)?(?:\s?(?:[-–]|to)\s?\d[\d,]*)?(?:\s?(?:%|percent\b))?"
-    r"|\b(?:" + _NUMBER_WORDS + r")\b)(?:\s(?:million|billion|trillion|thousand|hundred)\b)?" + _UNIT, re.I)
+    _QUALIFIER + r"(?:\$\s?\d[\d,]*(?:\.\d+)?|" + _NUMERAL + r"|\b(?:" + _NUMBER_WORDS + r")\b)"
+    r"(?:\s(?:million|billion|trillion|thousand|hundred)\b)?" + _UNIT, re.I)
+# One of something names the thing in the singular ("only one exception"), which no unit list can foresee.
+_ONE_THING = re.compile(r"\s+([a-z]{3,})\b")
 DATE = re.compile(
     r"\b\d{1,2}\s(?:" + _MONTHS + r")\s(?:19|20)\d\d\b"
     r"|\b(?:(?:early|late|mid-?)\s?)?(?:" + _MONTHS + r")(?:\s\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s(?:19|20)\d\d)?\b"
@@ -113,7 +120,7 @@ def asked_noun(question: str) -> str | None:
 def candidate_spans(sentence: str, wanted: QuestionType) -> list[tuple[int, int]]:
     """Offsets (into `sentence`) of every span that could answer a question of type `wanted`."""
     if wanted.name == "quantity":
-        return [_strip(sentence, m.span()) for m in QUANTITY.finditer(sentence)
+        return [_with_thing(sentence, _strip(sentence, m.span())) for m in QUANTITY.finditer(sentence)
                 if not _is_list_marker(sentence, m) and re.search(r"\d|[a-z]", m.group(0), re.I)]
     if wanted.name == "date":
         return [m.span() for m in DATE.finditer(sentence)]
@@ -176,6 +183,36 @@ def _paths_and_addresses(sentence: str) -> list[tuple[int, int]]:
 def _is_list_marker(sentence: str, match: re.Match[str]) -> bool:
     """"2." opening a numbered item counts items; it is not a quantity in the text."""
     return not sentence[:match.start()].strip() and re.match(r"\s*[.)]\s", sentence[match.end():]) is not None
+
+
+def _with_thing(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """"one" or "1" widened over the singular noun it counts, unless a unit already follows it."""
+    start, end = span
+    if not re.search(r"\b(?:one|1|single)$", sentence[start:end], re.I):
+        return span
+    thing = _ONE_THING.match(sentence, end)
+    return (start, thing.end()) if thing and thing.group(1) not in STOPWORDS else span
+
+
+def coordinated(sentence: str, spans: list[tuple[int, int]], chosen: tuple[int, int]) -> tuple[int, int]:
+    """`chosen` widened over the spans listed with it ("Google, Yahoo, and Lucasfilm"; "2 or 3 days"): a
+    list answers as a whole, and which of its items the asker wanted is theirs to see."""
+    ordered = sorted(set(spans))
+    first = last = ordered.index(chosen)
+    while first > 0 and _joins(sentence[ordered[first - 1][1]:ordered[first][0]]):
+        first -= 1
+    while last + 1 < len(ordered) and _joins(sentence[ordered[last][1]:ordered[last + 1][0]]):
+        last += 1
+    return ordered[first][0], ordered[last][1]
+
+
+def _joins(gap: str) -> bool:
+    """The text between two list items: a comma or a conjunction, perhaps with brackets or quotes around."""
+    bare = " ".join(re.sub(r"[<>\"'“”‘’()\[\]]", " ", gap).split()).lower()
+    return bare in _LIST_GAPS
+
+
+_LIST_GAPS = frozenset((",", "and", "or", "and/or", "&", ", and", ", or", "as well as", ", as well as"))
 
 
 def _strip(sentence: str, span: tuple[int, int]) -> tuple[int, int]:

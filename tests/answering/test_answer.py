@@ -7,7 +7,7 @@ import re
 import pytest
 
 from qa.answering.questions import referentless
-from qa.answering.spans import QuestionType, candidate_spans, question_type
+from qa.answering.spans import QuestionType, candidate_spans, coordinated, question_type
 from qa.errors import InvalidInputError
 from tests.helpers.paths import RELEASE
 
@@ -68,6 +68,31 @@ def test_quantity_spans_skip_list_numbers_and_keep_qualifiers() -> None:
     sentence = "2. Operation: arrested nearly 2,000 smugglers and spent over $50 million, a 600% rise."
     spans = [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("quantity"))]
     assert spans == ["nearly 2,000 smugglers", "over $50 million", "600%"]  # quantities keep their unit
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("the first 128 bytes are checked for UTF-8 text", ["128 bytes"]),  # not "-8"
+    ("68980 packages for amd64 in unstable", ["68980 packages"]),  # not "64"
+    ("builds on x86_64 and i386 with MD5 sums under GPLv2", []),
+    ("about five postings per day", ["about five postings per day"]),
+    ("Only one exception is allowed, only one of them", ["Only one exception", "only one"]),
+    ("from version 1.17.11 on", ["1.17.11"]),
+])
+def test_quantities_are_whole_numbers_with_what_they_count(sentence: str, expected: list[str]) -> None:
+    spans = [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("quantity"))]
+    assert spans == expected
+
+
+@pytest.mark.parametrize("sentence, kind, item, expected", [
+    ("It is used by Google, Yahoo, and Lucasfilm Ltd. internally", "who", 0, "Google, Yahoo, and Lucasfilm Ltd"),
+    ("archives at <https://lore.kernel.org/git/>, <http://marc.info/?l=git> and other sites", "place", 1,
+     "https://lore.kernel.org/git/>, <http://marc.info/?l=git"),
+    ("written by Peter Bray; Colin Watson reviewed it", "who", 1, "Colin Watson"),  # clauses, not a list
+    ("Peter Bray wrote it and Colin Watson tested it", "who", 0, "Peter Bray"),
+])
+def test_a_listed_answer_is_given_whole(sentence: str, kind: str, item: int, expected: str) -> None:
+    spans = candidate_spans(sentence, QuestionType(kind))
+    assert sentence[slice(*coordinated(sentence, spans, spans[item]))] == expected
 
 
 def test_entity_spans_join_possessives_and_acronyms() -> None:
