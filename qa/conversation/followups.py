@@ -46,6 +46,9 @@ _AUXILIARIES = frozenset("is are was were am do does did can could should would 
 _ASKING = frozenset("what which who whom whose when where why how".split()) | _AUXILIARIES
 _OPENERS = _ASKING | frozenset("name list define explain describe tell give show compare".split())
 _PREPOSITIONS = frozenset("for in on at by with from to of about under over into".split())
+# Prepositions the stop-word list lacks: they end a run of content words ("a gzipped file | without ...").
+_MORE_PREPOSITIONS = frozenset("without within via per upon across among amongst toward towards besides despite "
+                               "unlike throughout except beyond".split())
 # A demonstrative before a noun points back like a pronoun ("that option", "those reports"), but not before
 # words for the text itself or for time ("this page", "these days"), a number or an adjective ("these two
 # commands", "is that true").
@@ -65,6 +68,8 @@ _PARTICLES = frozenset("van von de da del der di la le du".split())  # inside na
 _POSSESSIVE = frozenset("its their theirs his her".split())
 _PERSONAL = frozenset("he him his she her they them their theirs".split())
 _PLURAL = frozenset("they them their theirs these those".split())
+_THING_POINTERS = frozenset("it its this that".split())  # after "is there a command...?" "zcat": zcat
+_EXISTENTIAL = re.compile(r"^\s*(?:is|are)\s+there\b", re.I)
 _YES_NO = re.compile(r"^\s*(?:yes|no)\b[\s,.:;-]*", re.I)
 _AUXILIARY = "|".join(sorted(_AUXILIARIES))
 _ASKS_FOR_A_THING = re.compile(rf"^\s*(?:(?:which|what)\s+(?!(?:{_AUXILIARY})\b)[a-z]|(?:is|are)\s+there\b)", re.I)
@@ -195,6 +200,7 @@ class _Reading:
     answered: str  # after a who/where question, the name its answer gave ("" otherwise)
     turns: tuple[int, ...]  # this turn and the earlier ones its reading took words from
     thing: str = ""  # after "which X ...?" or "is there an X ...?", the X a short answer named ("GZIP")
+    existential: bool = False  # it asked whether there is an X: "it" in the next turn is the X the answer named
 
     def antecedent(self, pronoun: str, pointing: bool = False) -> str:
         """What a pronoun of the next turn stands for: he, she, they... the person or body the answer named;
@@ -202,7 +208,9 @@ class _Reading:
         question asked about."""
         if self.answered and pronoun in _PERSONAL:
             return self.answered
-        return self.thing if self.thing and pointing else self.topic
+        if self.thing and (pointing or (self.existential and pronoun in _THING_POINTERS)):
+            return self.thing
+        return self.topic
 
 
 def _read_history(history: list[Turn], corpus: Corpus) -> list[_Reading]:
@@ -219,7 +227,7 @@ def _read_history(history: list[Turn], corpus: Corpus) -> list[_Reading]:
         # a history about something the documents never mention resolves nothing
         readings.append(_Reading(query, topic if _known(topic, corpus) else "",
                                  answered if _known(answered, corpus) else "", turns,
-                                 thing if _known(thing, corpus) else ""))
+                                 thing if _known(thing, corpus) else "", bool(_EXISTENTIAL.match(query))))
     return readings
 
 
@@ -484,7 +492,7 @@ def _plain(token: str) -> str:
 
 def _is_content(token: str) -> bool:
     word = _plain(token)
-    return word not in FRAME and word not in STOPWORDS and word not in REFERRING
+    return word not in FRAME and word not in STOPWORDS and word not in REFERRING and word not in _MORE_PREPOSITIONS
 
 
 def _content(tokens: list[str]) -> list[str]:

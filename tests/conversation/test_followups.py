@@ -144,3 +144,15 @@ def test_only_a_short_answer_of_names_or_content_words_is_what_that_noun_stands_
         resolution = resolve("what does that task force focus on?",
                              [Turn("Is there a task force against smuggling?", answer)], corpus)
         assert resolution.query == read_as
+
+
+def test_it_after_asking_whether_there_is_one_stands_for_the_one_the_answer_named(corpus) -> None:
+    history = [Turn("Is there a task force against smuggling?", "Yes, JTFA.")]
+    assert resolve("who leads it?", history, corpus).query == "who leads JTFA?"
+    history = [Turn("Which task force does the Department of Justice lead?", "JTFA")]
+    assert "JTFA" not in resolve("who funds it?", history, corpus).query  # "it" may be the department here
+
+
+def test_a_preposition_ends_what_a_question_was_about(corpus) -> None:
+    history = [Turn("How do smugglers cross borders without papers?", None)]
+    assert "without" not in resolve("where do they do it?", history, corpus).query
