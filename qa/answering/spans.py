@@ -41,7 +41,8 @@ DATE = re.compile(
     r"|\b(?:in|since|by|during|until)\s(?:19|20)\d\d\b|\b(?:19|20)\d\d\b"
     r"|\b(?:last|next|this|previous|past)\s(?:\w+\s)?(?:week|weeks|month|months|year|years|day|days)\b"
     r"|\b(?:yesterday|today|tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-VERSION = re.compile(r"\b(?:v(?:ersion)?\s?)?\d+(?:\.\d+){1,3}(?:[a-z]+\d*)?\b|\b(?:version|release)\s\d+\b", re.I)
+VERSION = re.compile(r"(?:\b(?:v(?:ersion)?\s?)?\d+(?:\.\d+){1,3}(?:[a-z]+\d*)?\b|\b(?:version|release)\s\d+\b)"
+                     r"(?:\s(?:and|or)\s(?:newer|later|above|higher)\b|\+)?", re.I)  # "2.1 or later" is a range
 _CAPITAL = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z0-9&\-]*)(?:'s)?(?:\s\([A-Z][A-Za-z0-9&.\- ]*\))?"
 ENTITY = re.compile(_CAPITAL + r"(?:(?:\s(?:of|and|for|on|the|de|del|to|van|von)){0,2}\s" + _CAPITAL + r")*")
 _PLACE_CUE = re.compile(r"\b(?:in|at|along|across|from|to|into|near|throughout|within|inside|outside)\s+(?:the\s+)?$")
@@ -65,13 +66,18 @@ class QuestionType:
         return self.name in TYPED_KINDS
 
 
+# One word may name whose version is asked ("which gzip version", "what libtasn1 release"), but not a verb or
+# an article ("what does the release say").
+_MODIFIER = r"(?!(?:is|are|was|were|do|does|did|has|have|had|can|will|the|a|an|this|that|its|their)\b)[\w.+-]+ "
 _TYPE_PATTERNS = (
     ("quantity", r"\bhow (?:many|much|large|big|long|far|often|old|fast|high|low|deep|wide)\b|\bwhat (?:number|"
                  r"amount|percentage|share|proportion|sum|size|length|limit|maximum|minimum|max|min|default "
-                 r"(?:level|size|value|number))\b|\bby how much\b|\bwhat percent\b|\bwhich (?:number|uid|gid)\b"),
+                 r"(?:level|size|value|number))\b|\bby how much\b|\bwhat percent\b|"
+                 r"\b(?:which|what) (?:number|uid|gid)\b"),
     ("date", r"\bwhen\b|\bwhat (?:year|month|day|date|time)\b|\bwhich (?:year|month|day|date)\b|\bsince when\b|"
              r"\bin which year\b|\bhow recent\b"),
-    ("version", r"\b(?:which|what) (?:version|release)s?\b|\bsince (?:which|what) version\b"),
+    ("version", r"\b(?:which|what) (?:" + _MODIFIER + r")?(?:version|release)s?\b(?! notes?\b)|"
+                r"\bsince (?:which|what) version\b"),
     ("who", r"\bwho(?:m|se)?\b|\bwhich (?:agency|department|office|organi[sz]ation|body|unit|team|company|companies|"
             r"person|official|administration|center|centre|user|author|developer|maintainer|group)\b|"
             r"\bwhat (?:agency|department|office|organi[sz]ation|body|unit|company)\b"),

@@ -106,6 +106,9 @@ def test_entity_spans_join_possessives_and_acronyms() -> None:
     ("Why was Python created?", "reason"), ("How do I decompress a file?", "manner"),
     ("What is Operation Sentinel?", "definition"), ("Which version added the option?", "version"),
     ("Who is the harbor master?", "who"), ("How long do I have to report it?", "quantity"),
+    ("Which gzip version added the option?", "version"), ("In what libtasn1 release was it fixed?", "version"),
+    ("What does the release say?", "description"), ("Which release notes mention it?", "description"),
+    ("What uid does www-data have?", "quantity"),
 ])
 def test_more_question_kinds(question: str, kind: str) -> None:
     assert question_type(question).name == kind
@@ -117,6 +120,8 @@ def test_more_question_kinds(question: str, kind: str) -> None:
     ("HSI has deployed more than 700 additional personnel", "quantity", None, ["more than 700 additional personnel"]),
     ("released on 13 November 2022 as version 1.5.7", "date", None, ["13 November 2022"]),
     ("libpipeline 1.5.4 requires Autoconf >= 2.64", "version", None, ["1.5.4", "2.64"]),
+    ("Python versions 2.1 and newer, or GPL version 2 or later", "version", None, ["2.1 and newer",
+                                                                                  "version 2 or later"]),
     ("| LPPL | LaTeX Project Public License 1.3c. |", "acronym", "LPPL", ["LaTeX Project Public License"]),
     ("3. Joint Task Force Alpha (JTFA): a taskforce", "acronym", "JTFA", ["Joint Task Force Alpha"]),
 ])
