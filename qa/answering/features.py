@@ -282,7 +282,7 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
     # Question words inside a span do not make it an answer; distance counts from words outside it.
     anchors = [position for position, word in reading.word_terms if word & query.asked.keys()]
     best = min(spans, key=lambda s: (_distance(s, anchors), -(s[1] - s[0])))
-    if wanted.name != "acronym":
+    if len(spans) > 1 and wanted.name != "acronym":
         best = coordinated(fold(corpus.sentence_text(sentence)), spans, best)
     return sentence.start + best[0], sentence.start + best[1]
 
