@@ -23,6 +23,10 @@ FRAME = frozenset("what which who whom whose when where why how is are was were 
                    "else more much many else".split())
 
 
+# "According to the Git README, ..." names where to look, not what the answering sentence says.
+SOURCE_CLAUSE = re.compile(r"^\s*according to\s+[^,?]{2,80},\s*", re.I)
+
+
 @dataclass(frozen=True)
 class Query:
     """Everything about the question that does not depend on the candidate, computed once."""
@@ -30,7 +34,9 @@ class Query:
     text: str
     vector: np.ndarray | None
     wanted: QuestionType
-    asked: dict[str, float]        # question stems (typos repaired) -> weight (rare words weigh more)
+    asked: dict[str, float]        # question stems (typos repaired) -> weight (rare words weigh more), the
+                                   # source it names aside ("According to the Git README, ...")
+    naming: dict[str, float]       # all the question's stems: what a title, heading or document name may match
     predicate: dict[str, float]    # the stems an answering sentence should say itself (names aside)
     span_terms: list[str]          # stems an answer span must not restate (the asked noun excluded)
     focus: frozenset[str]          # the noun a which/what question names ("which wildcards": wildcard)
@@ -39,11 +45,12 @@ class Query:
 
 
 def read_query(corpus: Corpus, question: str, vector: np.ndarray | None) -> Query:
-    asked = _question_terms(corpus, question)
+    naming = _question_terms(corpus, question)
+    asked = _question_terms(corpus, SOURCE_CLAUSE.sub("", question, count=1)) or naming
     noun = terms(asked_noun(question) or "")
-    return Query(question, vector, question_type(question), asked, _predicate(corpus, asked, question),
+    return Query(question, vector, question_type(question), asked, naming, _predicate(corpus, asked, question),
                  [t for t in asked if t not in noun], frozenset(noun),
-                 1.0 - coverage(asked, corpus.term_weights.keys()), referentless(question))
+                 1.0 - coverage(naming, corpus.term_weights.keys()), referentless(question))
 
 
 def referentless(question: str) -> bool:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from qa.answering.questions import referentless
+from qa.answering.questions import read_query, referentless
 from qa.answering.spans import QuestionType, candidate_spans, coordinated, question_type
 from qa.errors import InvalidInputError
 from tests.helpers.paths import RELEASE
@@ -169,3 +169,12 @@ def test_a_sentence_answer_may_take_in_the_sentence_that_completes_it(service) -
     response = service.ask("What do the law enforcement actions include?")
     assert response.answer is not None and "raiding stash houses" in response.answer.text
     assert _slices(response.answer) and _slices(response.answer.sentence)
+
+
+def test_a_named_source_is_matched_against_titles_not_against_the_answering_sentence(service) -> None:
+    query = read_query(service.snapshot.corpus, "According to the DHS press release, who leads Operation Sentinel?",
+                       None)
+    assert "releas" not in " ".join(query.asked) and any(t.startswith("releas") for t in query.naming)
+    assert any(t.startswith("sentinel") for t in query.asked)
+    plain = read_query(service.snapshot.corpus, "In 2023, who led Operation Sentinel?", None)
+    assert plain.asked == plain.naming  # only "according to ..." names a source
