@@ -46,7 +46,8 @@ class Query:
 
 def read_query(corpus: Corpus, question: str, vector: np.ndarray | None) -> Query:
     naming = _question_terms(corpus, question)
-    asked = _question_terms(corpus, SOURCE_CLAUSE.sub("", question, count=1)) or naming
+    about = SOURCE_CLAUSE.sub("", question, count=1)
+    asked = (_question_terms(corpus, about) or naming) if about != question else naming
     noun = terms(asked_noun(question) or "")
     return Query(question, vector, question_type(question), asked, naming, _predicate(corpus, asked, question),
                  [t for t in asked if t not in noun], frozenset(noun),
