@@ -14,7 +14,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from qa.answering.questions import Query, coverage
-from qa.answering.spans import KINDS, QuestionType, candidate_spans, coordinated
+from qa.answering.spans import KINDS, QuestionType, candidate_spans, coordinated, money_only
 from qa.documents.chunking import Sentence
 from qa.documents.reading import fold
 from qa.documents.words import terms
@@ -277,6 +277,8 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
     numeric = wanted.name in NUMERIC_KINDS
     spans = [(a, b) for a, b, span_terms in typed
              if not (_repeats_number(span_terms, query.asked) if numeric else _restates(span_terms, query.span_terms))]
+    if spans and wanted.name == "quantity":
+        spans = money_only(query.text, spans, fold(corpus.sentence_text(sentence)))
     if not spans:
         return None
     # Question words inside a span do not make it an answer; distance counts from words outside it.

@@ -29,15 +29,22 @@ _UNIT = (r"(?:\s(?:additional|more|extra|new|other|consecutive|full|calendar|wor
          r"(?:\s(?:per\s[a-z]+|(?:a|an|each|every)\s(?:second|minute|hour|day|night|week|month|quarter|year))\b)?")
 # A number glued to a word ("UTF-8", "amd64", "x86_64", "GPLv2") is part of a name, not a quantity.
 _NUMERAL = r"(?<![\w.])(?<!\w-)-?\d[\d,]*(?:\.\d+)*(?:\s?(?:[-–]|to)\s?\d[\d,]*)?(?:\s?(?:%|percent\b))?"
+# A constant's name counts when a unit follows it ("at least ASN1_MAX_ERROR_DESCRIPTION_SIZE bytes").
+_CONSTANT = r"(?-i:\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b)(?=\s(?:bytes?|bits?|characters?|chars?|entries|elements|items))"
 QUANTITY = re.compile(
-    _QUALIFIER + r"(?:\$\s?\d[\d,]*(?:\.\d+)?|" + _NUMERAL + r"|\b(?:" + _NUMBER_WORDS + r")\b)"
-    r"(?:\s(?:million|billion|trillion|thousand|hundred)\b)?" + _UNIT, re.I)
+    _QUALIFIER + r"(?:\$\s?\d[\d,]*(?:\.\d+)?|" + _NUMERAL + r"|\b(?:" + _NUMBER_WORDS + r")\b|" + _CONSTANT + ")"
+    r"(?:\s(?:million|billion|trillion|thousand|hundred)\b)?(?:\s(?:or|and)\s(?:more|fewer|less|so|above|over|up)\b)?"
+    + _UNIT, re.I)
+# What a question about money wants: a sum with its currency, not any number.
+_ASKS_MONEY = re.compile(r"\b(?:cost|costs|price|fee|fees|pay|paid|charge|spend|spent|invest(?:s|ed|ing|ment|ments)?|"
+                         r"fund(?:s|ed|ing)?|budget)\b", re.I)
+_CURRENCY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|cents?|USD|EUR|GBP)\b", re.I)
 # One of something names the thing in the singular ("only one exception"), which no unit list can foresee.
 _ONE_THING = re.compile(r"\s+([a-z]{3,})\b")
 DATE = re.compile(
     r"\b\d{1,2}\s(?:" + _MONTHS + r")\s(?:19|20)\d\d\b"
     r"|\b(?:(?:early|late|mid-?)\s?)?(?:" + _MONTHS + r")(?:\s\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s(?:19|20)\d\d)?\b"
-    r"|\b(?:19|20)\d\d-\d\d-\d\d\b"
+    r"|\b\d{4}-\d\d-\d\d(?:[T\s]+\d\d:\d\d(?::\d\d)?(?:\s?(?:UTC|GMT|Z)\b)?)?"
     r"|\b(?:in|since|by|during|until)\s(?:19|20)\d\d\b|\b(?:19|20)\d\d\b"
     r"|\b(?:last|next|this|previous|past)\s(?:\w+\s)?(?:week|weeks|month|months|year|years|day|days)\b"
     r"|\b(?:yesterday|today|tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -115,6 +122,13 @@ def _acronym_asked(question: str) -> str | None:
     match = re.search(r"\b(?:does|is|do)\s+(?:the\s+)?([A-Z][A-Za-z0-9.&\-]{1,12})\s+(?:stand|short|abbreviat)",
                       question) or re.search(r"\bexpan(?:d|sion of)\s+([A-Z][A-Z0-9.&\-]{1,12})\b", question)
     return match.group(1).strip(".") if match and sum(c.isupper() for c in match.group(1)) >= 2 else None
+
+
+def money_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
+    """For "how much does it cost?", only the spans that name a currency."""
+    if not _ASKS_MONEY.search(question):
+        return spans
+    return [(a, b) for a, b in spans if _CURRENCY.search(sentence[a:b])]
 
 
 def asked_noun(question: str) -> str | None:

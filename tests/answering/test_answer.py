@@ -7,7 +7,7 @@ import re
 import pytest
 
 from qa.answering.questions import read_query, referentless
-from qa.answering.spans import QuestionType, candidate_spans, coordinated, question_type
+from qa.answering.spans import QuestionType, candidate_spans, coordinated, money_only, question_type
 from qa.errors import InvalidInputError
 from tests.helpers.paths import RELEASE
 
@@ -77,10 +77,26 @@ def test_quantity_spans_skip_list_numbers_and_keep_qualifiers() -> None:
     ("about five postings per day", ["about five postings per day"]),
     ("Only one exception is allowed, only one of them", ["Only one exception", "only one"]),
     ("from version 1.17.11 on", ["1.17.11"]),
+    ("a file has two or more stanzas", ["two or more stanzas"]),
+    ("at least ASN1_MAX_ERROR_DESCRIPTION_SIZE bytes, not ASN1_MAX_NAME_SIZE",
+     ["at least ASN1_MAX_ERROR_DESCRIPTION_SIZE bytes"]),
 ])
 def test_quantities_are_whole_numbers_with_what_they_count(sentence: str, expected: list[str]) -> None:
     spans = [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("quantity"))]
     assert spans == expected
+
+
+def test_a_money_question_is_answered_by_a_sum_not_by_any_number() -> None:
+    sentence = "Python 2.1 and newer cost $50 a year"
+    spans = candidate_spans(sentence, QuestionType("quantity"))
+    assert [sentence[a:b] for a, b in money_only("How much does it cost?", spans, sentence)] == ["$50 a year"]
+    assert money_only("How many investigations were opened?", spans, sentence) == spans
+
+
+def test_an_iso_date_keeps_its_time() -> None:
+    sentence = "stamps up to 2106-02-07   06:28:16 UTC, or 2020-01-05."
+    spans = candidate_spans(sentence, QuestionType("date"))
+    assert [sentence[a:b] for a, b in spans] == ["2106-02-07   06:28:16 UTC", "2020-01-05"]
 
 
 @pytest.mark.parametrize("sentence, kind, item, expected", [
