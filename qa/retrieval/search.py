@@ -49,6 +49,13 @@ def search(snapshot: Snapshot, query: str, query_vector: np.ndarray | None, top_
     return [_hit(corpus.passages[pid], scored[pid], dense, lexical) for pid in distinct(corpus, order, top_k)]
 
 
+def lexical_hits(snapshot: Snapshot, query: str, top_k: int) -> list[Hit]:
+    """The `top_k` best passages for `query` by BM25 alone, best first."""
+    lexical = snapshot.searcher.lexical(query, top_k)
+    order = sorted(lexical.entries, key=lambda pid: lexical.entries[pid][1])
+    return [_hit(snapshot.corpus.passages[pid], lexical.entries[pid][0], EMPTY, lexical) for pid in order]
+
+
 def _scores(dense: Ranking, lexical: Ranking, mode: Mode, fusing: Fusing, use_dense: bool) -> dict[int, float]:
     if mode == "dense":
         return {pid: score for pid, (score, _) in dense.entries.items()}

@@ -1,0 +1,41 @@
+""""What does X stand for?": bring in the passage that spells X out when retrieval missed it.
+
+An acronym's expansion is often said once, in an introduction whose other words share little with
+the question ("a library for Abstract Syntax Notation One (ASN.1) and ..."), while the acronym itself
+fills the rest of the document. When none of the retrieved passages spells the acronym out, the
+passages that hold it (BM25 on the acronym alone) are read in order and the first that spells it out
+takes the place of the last hit, ranked first: it is the only place such a question can be answered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from qa.answering.spans import QuestionType, candidate_spans
+from qa.documents.reading import fold
+from qa.retrieval.search import Hit, lexical_hits
+from qa.storage.corpus import Corpus
+from qa.storage.protocol import Snapshot
+
+LOOKED_AT = 30  # passages holding the acronym read, best BM25 first
+
+
+def with_expansion(snapshot: Snapshot, wanted: QuestionType, hits: list[Hit]) -> list[Hit]:
+    """`hits`, or for an acronym question none of whose hits spells it out, the passage that does first."""
+    corpus = snapshot.corpus
+    if wanted.name != "acronym" or not wanted.acronym or not hits:
+        return hits
+    if any(spells_out(corpus, hit, wanted) for hit in hits):
+        return hits
+    found = next((hit for hit in lexical_hits(snapshot, wanted.acronym, LOOKED_AT)
+                  if spells_out(corpus, hit, wanted)), None)
+    if found is None:
+        return hits
+    return [replace(found, score=hits[0].score), *hits[:-1]]
+
+
+def spells_out(corpus: Corpus, hit: Hit, wanted: QuestionType) -> bool:
+    """A sentence of the hit's passage spells the asked acronym out."""
+    passage = hit.passage
+    return any(candidate_spans(fold(corpus.sentence_text(corpus.sentences[number])), wanted)
+               for number in range(passage.first_sentence, passage.last_sentence + 1))
