@@ -60,6 +60,11 @@ _NOT_POINTED_WITH = _EXPLETIVE_AFTER_IT | frozenset(
 # it is a relative pronoun or a conjunction ("tests that declare", "it means that").
 _BEFORE_DETERMINER = _ASKING | _PREPOSITIONS | {"and", "or"}
 _ONE_OF_THEM = re.compile(r"\b(?:that|this|the)\s+(?:[a-z]+\s+)?ones?\b(?!\s+(?:that|which|who|of)\b)", re.I)
+# "that first group", "that fifth one", "the latter one": one of several things the conversation named, by its place.
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_PLACE = {**{word: number for number, word in enumerate(_ORDINALS)}, "former": 0, "last": -1, "latter": -1}
+_ORDINAL = re.compile(rf"\b(?:that|this|those|these)\s+({'|'.join(_PLACE)})\s+([a-z]+)\b"
+                      rf"|\bthe\s+({'|'.join(_PLACE)})\s+(ones?)\b", re.I)
 _CONTRACTED = {"whats": "what", "hows": "how", "whos": "who", "wheres": "where", "whens": "when", "whys": "why"}
 # Words that add nothing to say what a question is about ("how many in total?").
 _GENERIC = frozenset("total all overall altogether exactly roughly approximately instead else more less other "
@@ -110,6 +115,9 @@ def resolve(question: str, history: list[Turn], corpus: Corpus) -> Resolution:
         return Resolution(question, question)
     read = history[-MAX_TURNS:]
     readings = _read_history(read, corpus)
+    by_place = _by_place(question, read, readings, len(history) - len(read))
+    if by_place is not None:
+        return by_place
     noun = _pointed_noun(question)
     mentioning = {number for number, turn in enumerate(read) if noun and _mentions(turn, noun)}
     if noun and not mentioning:  # "this command" when no turn spoke of one: read alone after turns the
@@ -131,7 +139,7 @@ def points_back(question: str) -> Dependence | None:
         return "ellipsis"  # only a frame: "how many?", "when?", "why?", "how many in total?"
     if _fragment(tokens):
         return "ellipsis"
-    if _ONE_OF_THEM.search(question):
+    if _ONE_OF_THEM.search(question) or _ORDINAL.search(question):
         return "pronoun"  # "that fifth one", "the first one": one of something named before
     position = _first_referring(tokens)
     if position is None:
@@ -140,6 +148,40 @@ def points_back(question: str) -> Dependence | None:
     if _names(before) or len(_content(before)) >= 3:
         return None  # "when was git created and who maintains it?": "it" points inside the question
     return "pronoun"
+
+
+def _by_place(question: str, read: list[Turn], readings: list[_Reading], base: int) -> Resolution | None:
+    """"that first group": the first turn that spoke of a group; "that fifth one": the turn that asked about a
+    fifth something. It stands for what that turn's short answer named, else what the turn asked about."""
+    match = _ORDINAL.search(question)
+    if match is None:
+        return None
+    place, noun = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+    place, noun = place.lower(), noun.lower()
+    noun = "" if noun in ("one", "ones") else noun
+    named = [n for n, turn in enumerate(read) if re.search(rf"\b{place}\s+{noun or '[a-z]+'}", turn.question, re.I)]
+    speaking = [n for n, turn in enumerate(read) if not noun or _mentions(turn, noun)]
+    position = _PLACE[place]
+    if named:
+        number = named[-1]
+    elif -len(speaking) <= position < len(speaking):
+        number = speaking[position]
+    else:
+        return None
+    antecedent = _short_answer(read[number].answer) or readings[number].thing or readings[number].topic
+    if not antecedent:
+        return None
+    said = antecedent if not noun or _holds(antecedent, noun) else f"{antecedent} {noun}"
+    query = f"{question[:match.start()]}{said}{question[match.end():]}"
+    lent = [word for word in _tokens(said) if word in set(_tokens(_said(read[number])))]
+    return Resolution(question, query, [base + number], [Taken(base + number, lent)] if lent else [])
+
+
+def _short_answer(answer: str | None) -> str:
+    """An answer of at most four words, all names or content words ("lp", "Intelligence Community (IC)")."""
+    said = _YES_NO.sub("", answer or "").strip().rstrip(".")
+    words = _tokens(said)
+    return said if 0 < len(words) <= 4 and all(map(_is_content, words)) else ""
 
 
 def _pointed_noun(question: str) -> str:

@@ -156,3 +156,16 @@ def test_it_after_asking_whether_there_is_one_stands_for_the_one_the_answer_name
 def test_a_preposition_ends_what_a_question_was_about(corpus) -> None:
     history = [Turn("How do smugglers cross borders without papers?", None)]
     assert "without" not in resolve("where do they do it?", history, corpus).query
+
+
+def test_an_ordinal_points_at_a_turn_by_its_place_or_by_the_ordinal_it_asked_about(corpus) -> None:
+    history = [Turn("Which task force does the Department of Justice lead?", "JTFA"),
+               Turn("Which operation does CBP lead?", "Operation Sentinel")]
+    resolution = resolve("who funds that first one?", history, corpus)
+    assert resolution.query == "who funds JTFA?" and resolution.from_turns == [0]
+    assert resolve("what does the latter one target?", history, corpus).query == "what does Operation Sentinel target?"
+    history = [Turn("What is the second pillar?", "Operation Sentinel"), Turn("Who leads DHS?", None)]
+    assert resolve("who leads that second one?", history, corpus).query == "who leads Operation Sentinel?"
+    assert resolve("what does that first group do?", [], corpus).unresolved  # nothing to count from
+    standalone = "When was the first version of the plan released?"
+    assert resolve(standalone, history, corpus).query == standalone
