@@ -226,13 +226,13 @@ def coordinated(sentence: str, spans: list[tuple[int, int]], chosen: tuple[int, 
     return ordered[first][0], ordered[last][1]
 
 
+_LIST_GAPS = frozenset((",", "and", "or", "and/or", "&", ", and", ", or", "as well as", ", as well as"))
+
+
 def _joins(gap: str) -> bool:
     """The text between two list items: a comma or a conjunction, perhaps with brackets or quotes around."""
     bare = " ".join(re.sub(r"[<>\"'“”‘’()\[\]]", " ", gap).split()).lower()
     return bare in _LIST_GAPS
-
-
-_LIST_GAPS = frozenset((",", "and", "or", "and/or", "&", ", and", ", or", "as well as", ", as well as"))
 
 
 def _strip(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
