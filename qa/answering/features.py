@@ -196,6 +196,7 @@ class SentenceWords:
 _READINGS: OrderedDict[str, dict[int, SentenceWords]] = OrderedDict()
 _PRECOMPUTED = ("who", "quantity", "date", "place", "version")  # an acronym's spans depend on the acronym asked
 NUMERIC_KINDS = ("quantity", "date", "version")  # answered only by a span that holds a number or a date
+LISTED_KINDS = ("who", "place")  # answered by every item of a list; numbers in a row are rarely one answer
 
 
 def sentence_words(corpus: Corpus, sentence: Sentence) -> SentenceWords:
@@ -284,7 +285,7 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
     # Question words inside a span do not make it an answer; distance counts from words outside it.
     anchors = [position for position, word in reading.word_terms if word & query.asked.keys()]
     best = min(spans, key=lambda s: (_distance(s, anchors), -(s[1] - s[0])))
-    if len(spans) > 1 and wanted.name != "acronym":
+    if len(spans) > 1 and wanted.name in LISTED_KINDS:
         best = coordinated(fold(corpus.sentence_text(sentence)), spans, best)
     return sentence.start + best[0], sentence.start + best[1]
 

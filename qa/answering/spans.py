@@ -25,14 +25,14 @@ _UNIT = (r"(?:\s(?:additional|more|extra|new|other|consecutive|full|calendar|wor
          r"lines?|columns?|words?|letters?|digits?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
          r"months?|years?|times|levels?|steps?|items?|entries|files?|fields?|stanzas?|pages?|people|persons?|"
          r"personnel|members?|users?|groups?|jobs?|arguments?|options?|versions?|releases?|copies|tests?|"
-         r"dollars?|cents?|euros?|pillars?|actions?|smugglers?|migrants?|ids?|uids?|gids?|[a-z]+s)\b)?"
+         r"dollars?|cents?|euros?|pounds?|usd|eur|gbp|pillars?|actions?|smugglers?|migrants?|ids?|uids?|gids?|[a-z]+s)\b)?"
          r"(?:\s(?:per\s[a-z]+|(?:a|an|each|every)\s(?:second|minute|hour|day|night|week|month|quarter|year))\b)?")
 # A number glued to a word ("UTF-8", "amd64", "x86_64", "GPLv2") is part of a name, not a quantity.
 _NUMERAL = r"(?<![\w.])(?<!\w-)-?\d[\d,]*(?:\.\d+)*(?:\s?(?:[-–]|to)\s?\d[\d,]*)?(?:\s?(?:%|percent\b))?"
 # A constant's name counts when a unit follows it ("at least ASN1_MAX_ERROR_DESCRIPTION_SIZE bytes").
 _CONSTANT = r"(?-i:\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b)(?=\s(?:bytes?|bits?|characters?|chars?|entries|elements|items))"
 QUANTITY = re.compile(
-    _QUALIFIER + r"(?:\$\s?\d[\d,]*(?:\.\d+)?|" + _NUMERAL + r"|\b(?:" + _NUMBER_WORDS + r")\b|" + _CONSTANT + ")"
+    _QUALIFIER + r"(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?|" + _NUMERAL + r"|\b(?:" + _NUMBER_WORDS + r")\b|" + _CONSTANT + ")"
     r"(?:\s(?:million|billion|trillion|thousand|hundred)\b)?(?:\s(?:or|and)\s(?:more|fewer|less|so|above|over|up)\b)?"
     + _UNIT, re.I)
 # What a question about money wants: a sum with its currency, not any number.
@@ -44,7 +44,7 @@ _ONE_THING = re.compile(r"\s+([a-z]{3,})\b")
 DATE = re.compile(
     r"\b\d{1,2}\s(?:" + _MONTHS + r")\s(?:19|20)\d\d\b"
     r"|\b(?:(?:early|late|mid-?)\s?)?(?:" + _MONTHS + r")(?:\s\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s(?:19|20)\d\d)?\b"
-    r"|\b\d{4}-\d\d-\d\d(?:[T\s]+\d\d:\d\d(?::\d\d)?(?:\s?(?:UTC|GMT|Z)\b)?)?"
+    r"|\b\d{4}-\d\d-\d\d\b(?:[T\s]+\d\d:\d\d(?::\d\d)?(?:\s?(?:UTC|GMT|Z)\b)?)?"
     r"|\b(?:in|since|by|during|until)\s(?:19|20)\d\d\b|\b(?:19|20)\d\d\b"
     r"|\b(?:last|next|this|previous|past)\s(?:\w+\s)?(?:week|weeks|month|months|year|years|day|days)\b"
     r"|\b(?:yesterday|today|tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -75,7 +75,8 @@ class QuestionType:
 
 # One word may name whose version is asked ("which gzip version", "what libtasn1 release"), but not a verb or
 # an article ("what does the release say").
-_MODIFIER = r"(?!(?:is|are|was|were|do|does|did|has|have|had|can|will|the|a|an|this|that|its|their)\b)[\w.+-]+ "
+_MODIFIER = (r"(?!(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|shall|should|may|might|must|"
+             r"the|a|an|this|that|its|their|about|if)\b)[\w.+-]+ ")
 _TYPE_PATTERNS = (
     ("quantity", r"\bhow (?:many|much|large|big|long|far|often|old|fast|high|low|deep|wide)\b|\bwhat (?:number|"
                  r"amount|percentage|share|proportion|sum|size|length|limit|maximum|minimum|max|min|default "
@@ -83,7 +84,7 @@ _TYPE_PATTERNS = (
                  r"\b(?:which|what) (?:number|uid|gid)\b"),
     ("date", r"\bwhen\b|\bwhat (?:year|month|day|date|time)\b|\bwhich (?:year|month|day|date)\b|\bsince when\b|"
              r"\bin which year\b|\bhow recent\b"),
-    ("version", r"\b(?:which|what) (?:" + _MODIFIER + r")?(?:version|release)s?\b(?! notes?\b)|"
+    ("version", r"\b(?:which|what) (?:" + _MODIFIER + r")?(?:version|release)s?\b(?! notes?\b)(?!\s+\d)|"
                 r"\bsince (?:which|what) version\b"),
     ("who", r"\bwho(?:m|se)?\b|\bwhich (?:agency|department|office|organi[sz]ation|body|unit|team|company|companies|"
             r"person|official|administration|center|centre|user|author|developer|maintainer|group)\b|"
@@ -125,8 +126,8 @@ def _acronym_asked(question: str) -> str | None:
 
 
 def money_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
-    """For "how much does it cost?", only the spans that name a currency."""
-    if not _ASKS_MONEY.search(question):
+    """For "how much does it cost?", only the spans that name a currency ("how many people paid?" counts)."""
+    if not _ASKS_MONEY.search(question) or re.search(r"\bhow many\b", question, re.I):
         return spans
     return [(a, b) for a, b in spans if _CURRENCY.search(sentence[a:b])]
 
@@ -208,7 +209,7 @@ def _is_list_marker(sentence: str, match: re.Match[str]) -> bool:
 def _with_thing(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     """"one" or "1" widened over the singular noun it counts, unless a unit already follows it."""
     start, end = span
-    if not re.search(r"\b(?:one|1|single)$", sentence[start:end], re.I):
+    if not re.search(r"(?<![\d.,-])\b(?:one|1|single)$", sentence[start:end], re.I):
         return span
     thing = _ONE_THING.match(sentence, end)
     return (start, thing.end()) if thing and thing.group(1) not in STOPWORDS else span
@@ -230,8 +231,8 @@ _LIST_GAPS = frozenset((",", "and", "or", "and/or", "&", ", and", ", or", "as we
 
 
 def _joins(gap: str) -> bool:
-    """The text between two list items: a comma or a conjunction, perhaps with brackets or quotes around."""
-    bare = " ".join(re.sub(r"[<>\"'“”‘’()\[\]]", " ", gap).split()).lower()
+    """The text between two list items: a comma or a conjunction, perhaps with brackets around ("<url>, <url>")."""
+    bare = " ".join(re.sub(r"[<>()\[\]]", " ", gap).split()).lower()
     return bare in _LIST_GAPS
 
 

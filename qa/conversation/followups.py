@@ -139,7 +139,7 @@ def points_back(question: str) -> Dependence | None:
         return "ellipsis"  # only a frame: "how many?", "when?", "why?", "how many in total?"
     if _fragment(tokens):
         return "ellipsis"
-    if _ONE_OF_THEM.search(question) or _ORDINAL.search(question):
+    if _ONE_OF_THEM.search(question) or _ordinal_reference(question):
         return "pronoun"  # "that fifth one", "the first one": one of something named before
     position = _first_referring(tokens)
     if position is None:
@@ -153,7 +153,7 @@ def points_back(question: str) -> Dependence | None:
 def _by_place(question: str, read: list[Turn], readings: list[_Reading], base: int) -> Resolution | None:
     """"that first group": the first turn that spoke of a group; "that fifth one": the turn that asked about a
     fifth something. It stands for what that turn's short answer named, else what the turn asked about."""
-    match = _ORDINAL.search(question)
+    match = _ordinal_reference(question)
     if match is None:
         return None
     place, noun = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
@@ -175,6 +175,22 @@ def _by_place(question: str, read: list[Turn], readings: list[_Reading], base: i
     query = f"{question[:match.start()]}{said}{question[match.end():]}"
     lent = [word for word in _tokens(said) if word in set(_tokens(_said(read[number])))]
     return Resolution(question, query, [base + number], [Taken(base + number, lent)] if lent else [])
+
+
+def _ordinal_reference(question: str) -> re.Match[str] | None:
+    """"that first group", "the latter one": an ordinal before "one" or a noun, after a demonstrative that is a
+    determiner (not "that first you run...", not "that last year")."""
+    for match in _ORDINAL.finditer(question):
+        if match.group(3):
+            return match
+        before, after = _tokens(question[:match.start()]), _tokens(question[match.end():])
+        noun = match.group(2)
+        ends = not after or _plain(after[0]) in _PREPOSITIONS  # "who funds that first one?": no clause follows
+        determiner = not before or _plain(before[-1]) in _BEFORE_DETERMINER or ends
+        if ((noun.lower() in ("one", "ones") or (_is_content(noun) and _plain(noun) not in _NOT_POINTED_WITH))
+                and (match.group(0)[:4].lower() != "that" or determiner)):
+            return match
+    return None
 
 
 def _short_answer(answer: str | None) -> str:
@@ -244,13 +260,18 @@ class _Reading:
     thing: str = ""  # after "which X ...?" or "is there an X ...?", the X a short answer named ("GZIP")
     existential: bool = False  # it asked whether there is an X: "it" in the next turn is the X the answer named
 
+    @property
+    def names_a_thing(self) -> bool:
+        """The short answer names something ("zcat"), not a value ("Yes, 4 GB": "change it" means the limit)."""
+        return not any(c.isdigit() for c in self.thing)
+
     def antecedent(self, pronoun: str, pointing: bool = False) -> str:
         """What a pronoun of the next turn stands for: he, she, they... the person or body the answer named;
         "that variable" after "which variable...?" the one the answer named; it, this, there... what the
         question asked about."""
         if self.answered and pronoun in _PERSONAL:
             return self.answered
-        if self.thing and (pointing or (self.existential and pronoun in _THING_POINTERS)):
+        if self.thing and (pointing or (self.existential and pronoun in _THING_POINTERS and self.names_a_thing)):
             return self.thing
         return self.topic
 

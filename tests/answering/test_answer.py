@@ -80,6 +80,8 @@ def test_quantity_spans_skip_list_numbers_and_keep_qualifiers() -> None:
     ("a file has two or more stanzas", ["two or more stanzas"]),
     ("at least ASN1_MAX_ERROR_DESCRIPTION_SIZE bytes, not ASN1_MAX_NAME_SIZE",
      ["at least ASN1_MAX_ERROR_DESCRIPTION_SIZE bytes"]),
+    ("gzip 2.1 added it; use -1 instead", ["2.1", "-1"]),  # no noun after a decimal or a negative
+    ("The fee is €20, or 20 EUR, 5 USD, £5 a month", ["€20", "20 EUR", "5 USD", "£5 a month"]),
 ])
 def test_quantities_are_whole_numbers_with_what_they_count(sentence: str, expected: list[str]) -> None:
     spans = [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("quantity"))]
@@ -91,6 +93,7 @@ def test_a_money_question_is_answered_by_a_sum_not_by_any_number() -> None:
     spans = candidate_spans(sentence, QuestionType("quantity"))
     assert [sentence[a:b] for a, b in money_only("How much does it cost?", spans, sentence)] == ["$50 a year"]
     assert money_only("How many investigations were opened?", spans, sentence) == spans
+    assert money_only("How many people paid the fee?", spans, sentence) == spans  # a count, not a sum
 
 
 def test_an_iso_date_keeps_its_time() -> None:
@@ -105,6 +108,7 @@ def test_an_iso_date_keeps_its_time() -> None:
      "https://lore.kernel.org/git/>, <http://marc.info/?l=git"),
     ("written by Peter Bray; Colin Watson reviewed it", "who", 1, "Colin Watson"),  # clauses, not a list
     ("Peter Bray wrote it and Colin Watson tested it", "who", 0, "Peter Bray"),
+    ('run "Peter Bray", "Colin Watson"', "who", 0, "Peter Bray"),  # quotes would be left unbalanced
 ])
 def test_a_listed_answer_is_given_whole(sentence: str, kind: str, item: int, expected: str) -> None:
     spans = candidate_spans(sentence, QuestionType(kind))
@@ -124,7 +128,8 @@ def test_entity_spans_join_possessives_and_acronyms() -> None:
     ("Who is the harbor master?", "who"), ("How long do I have to report it?", "quantity"),
     ("Which gzip version added the option?", "version"), ("In what libtasn1 release was it fixed?", "version"),
     ("What does the release say?", "description"), ("Which release notes mention it?", "description"),
-    ("What uid does www-data have?", "quantity"),
+    ("What uid does www-data have?", "quantity"), ("What about version 1.6?", "description"),
+    ("What should version 2 users do?", "description"),
 ])
 def test_more_question_kinds(question: str, kind: str) -> None:
     assert question_type(question).name == kind

@@ -151,6 +151,8 @@ def test_it_after_asking_whether_there_is_one_stands_for_the_one_the_answer_name
     assert resolve("who leads it?", history, corpus).query == "who leads JTFA?"
     history = [Turn("Which task force does the Department of Justice lead?", "JTFA")]
     assert "JTFA" not in resolve("who funds it?", history, corpus).query  # "it" may be the department here
+    history = [Turn("Is there a budget for the task force?", "Yes, 50 million")]
+    assert "50" not in resolve("who approved it?", history, corpus).query  # a value, not a thing
 
 
 def test_a_preposition_ends_what_a_question_was_about(corpus) -> None:
@@ -167,5 +169,6 @@ def test_an_ordinal_points_at_a_turn_by_its_place_or_by_the_ordinal_it_asked_abo
     history = [Turn("What is the second pillar?", "Operation Sentinel"), Turn("Who leads DHS?", None)]
     assert resolve("who leads that second one?", history, corpus).query == "who leads Operation Sentinel?"
     assert resolve("what does that first group do?", [], corpus).unresolved  # nothing to count from
-    standalone = "When was the first version of the plan released?"
-    assert resolve(standalone, history, corpus).query == standalone
+    for standalone in ("When was the first version of the plan released?", "Is it true that last year DHS grew?",
+                       "Why does the plan say that first you must register?"):
+        assert resolve(standalone, history, corpus).query == standalone
