@@ -69,7 +69,8 @@ class QuestionAnswerer:
         vector = self.queries.encode(resolved.query)  # the answer step uses it in every mode
         clock.append(time.perf_counter())
         hits = search(snapshot, resolved.query, vector, max(top_k, ANSWER_DEPTH), mode, self.fusing)
-        hits = with_expansion(snapshot, question_type(resolved.query), hits)
+        if mode != "dense":  # the expansion is looked up by BM25
+            hits = with_expansion(snapshot, question_type(resolved.query), hits)
         clock.append(time.perf_counter())
         extraction = extract_answer(snapshot.corpus, resolved.query, vector, hits,
                                     self.threshold if threshold is None else threshold, self.model)
