@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
@@ -194,6 +195,7 @@ class SentenceWords:
 
 
 _READINGS: OrderedDict[str, dict[int, SentenceWords]] = OrderedDict()
+_READINGS_LOCK = threading.Lock()
 _PRECOMPUTED = ("who", "quantity", "date", "place", "version")  # an acronym's spans depend on the acronym asked
 NUMERIC_KINDS = ("quantity", "date", "version")  # answered only by a span that holds a number or a date
 LISTED_KINDS = ("who", "place")  # answered by every item of a list; numbers in a row are rarely one answer
@@ -214,13 +216,12 @@ def sentence_words(corpus: Corpus, sentence: Sentence) -> SentenceWords:
 
 def _readings(version: str) -> dict[int, SentenceWords]:
     """The readings of one corpus version; the four most recent versions are kept."""
-    if _READINGS and next(reversed(_READINGS)) == version:
-        return _READINGS[version]
-    readings = _READINGS.setdefault(version, {})
-    _READINGS.move_to_end(version)
-    while len(_READINGS) > 4:
-        _READINGS.popitem(last=False)
-    return readings
+    with _READINGS_LOCK:  # requests of several corpus versions run at once while documents change
+        readings = _READINGS.setdefault(version, {})
+        _READINGS.move_to_end(version)
+        while len(_READINGS) > 4:
+            _READINGS.popitem(last=False)
+        return readings
 
 
 def follower(corpus: Corpus, sentence: Sentence) -> Sentence | None:
