@@ -256,5 +256,6 @@ def _entity(sentence: str, match: re.Match[str]) -> tuple[int, int] | None:
     if not text:
         return None
     single = " " not in text and not re.search(r"[A-Z].*[A-Z]", text)
-    sentence_start = start == 0 or re.search(r"(?:^|[:.;]\s*|\d\.\s*)$", sentence[:start]) is not None
+    sentence_start = (not sentence[:start].strip(" \t\n*-•+")  # also after a list item's bullet ("* Various")
+                      or re.search(r"(?:[:.;]\s*|\d\.\s*)$", sentence[:start]) is not None)
     return None if single and sentence_start else (start, end)

@@ -145,6 +145,7 @@ def test_more_question_kinds(question: str, kind: str) -> None:
                                                                                   "version 2 or later"]),
     ("| LPPL | LaTeX Project Public License 1.3c. |", "acronym", "LPPL", ["LaTeX Project Public License"]),
     ("3. Joint Task Force Alpha (JTFA): a taskforce", "acronym", "JTFA", ["Joint Task Force Alpha"]),
+    (" * Various fixes, mostly suggested by Peter Bray.", "who", None, ["Peter Bray"]),  # a bullet opens it
 ])
 def test_typed_spans_keep_units_qualifiers_and_expansions(sentence: str, kind: str, acronym: str | None,
                                                           expected: list[str]) -> None:
