@@ -283,9 +283,11 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
         spans = money_only(query.text, spans, fold(corpus.sentence_text(sentence)))
     if not spans:
         return None
-    # Question words inside a span do not make it an answer; distance counts from words outside it.
-    anchors = [position for position, word in reading.word_terms if word & query.asked.keys()]
-    best = min(spans, key=lambda s: (_distance(s, anchors), -(s[1] - s[0])))
+    # Question words inside a span do not make it an answer; closeness counts the words outside it, a rare
+    # word near a span ("Front-Cover") more than a common one ("Text") near another.
+    anchors = [(position, word & query.asked.keys()) for position, word in reading.word_terms
+               if word & query.asked.keys()]
+    best = max(spans, key=lambda s: (_closeness(s, anchors, query.asked), s[1] - s[0]))
     if len(spans) > 1 and wanted.name in LISTED_KINDS:
         best = coordinated(fold(corpus.sentence_text(sentence)), spans, best)
     return sentence.start + best[0], sentence.start + best[1]
@@ -307,8 +309,14 @@ def _restates(span_terms: list[str], question_terms: list[str]) -> bool:
     return any(pair in pairs for pair in itertools.pairwise(span_terms))
 
 
-def _distance(span: Span, anchors: list[int]) -> int:
-    outside = [a for a in anchors if not span[0] <= a < span[1]]
-    if not outside:
-        return 10_000
-    return min(min(abs(a - span[0]), abs(a - span[1])) for a in outside)
+def _closeness(span: Span, anchors: list[tuple[int, frozenset[str]]], weights: dict[str, float]) -> float:
+    """Each question term found outside the span, weighted, by how near its nearest occurrence is (in characters,
+    about ten to a word gap)."""
+    nearest: dict[str, int] = {}
+    for position, found in anchors:
+        if span[0] <= position < span[1]:
+            continue
+        gap = min(abs(position - span[0]), abs(position - span[1]))
+        for term in found:
+            nearest[term] = min(gap, nearest.get(term, gap))
+    return sum(weights[term] / (1 + gap / 10) for term, gap in nearest.items())

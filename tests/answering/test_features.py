@@ -32,3 +32,16 @@ def test_readings_of_many_versions_from_many_threads_raise_nothing() -> None:
         sys.setswitchinterval(interval)
     assert not errors, errors[:3]
     assert len(features._READINGS) <= 4
+
+
+def test_a_span_near_the_question_s_rare_word_beats_one_near_a_common_word() -> None:
+    # "a Front-Cover Text of at most 5 words, and a Back-Cover Text of at most 25 words"
+    sentence = "a Front-Cover Text of at most 5 words, and a Back-Cover Text of at most 25 words"
+    anchors = [(sentence.index(word), frozenset({stem})) for word, stem in
+               (("Front", "front"), ("Cover", "cover"), ("Text", "text"))]
+    anchors += [(sentence.index("Cover", 30), frozenset({"cover"})), (sentence.index("Text", 30), frozenset({"text"}))]
+    weights = {"front": 5.0, "cover": 2.0, "text": 1.0}
+    five, twenty_five = (sentence.index("at most 5"), sentence.index("5 words") + 7), \
+        (sentence.index("at most 25"), len(sentence))
+    assert features._closeness(five, anchors, weights) > features._closeness(twenty_five, anchors, weights)
+    assert features._closeness((0, len(sentence)), anchors, weights) == 0.0  # words inside a span do not count
