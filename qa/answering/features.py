@@ -285,8 +285,7 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
         return None
     # Question words inside a span do not make it an answer; closeness counts the words outside it, a rare
     # word near a span ("Front-Cover") more than a common one ("Text") near another.
-    anchors = [(position, word & query.asked.keys()) for position, word in reading.word_terms
-               if word & query.asked.keys()]
+    anchors = [(position, found) for position, word in reading.word_terms if (found := word & query.asked.keys())]
     best = max(spans, key=lambda s: (_closeness(s, anchors, query.asked), s[1] - s[0]))
     if len(spans) > 1 and wanted.name in LISTED_KINDS:
         best = coordinated(fold(corpus.sentence_text(sentence)), spans, best)
