@@ -173,7 +173,8 @@ def _by_place(question: str, read: list[Turn], readings: list[_Reading], base: i
         return None
     said = antecedent if not noun or _holds(antecedent, noun) else f"{antecedent} {noun}"
     query = f"{question[:match.start()]}{said}{question[match.end():]}"
-    lent = [word for word in _tokens(said) if word in set(_tokens(_said(read[number])))]
+    spoken = set(_tokens(_said(read[number])))
+    lent = [word for word in _tokens(said) if word in spoken]
     return Resolution(question, query, [base + number], [Taken(base + number, lent)] if lent else [])
 
 
@@ -183,21 +184,21 @@ def _ordinal_reference(question: str) -> re.Match[str] | None:
     for match in _ORDINAL.finditer(question):
         if match.group(3):
             return match
-        before, after = _tokens(question[:match.start()]), _tokens(question[match.end():])
-        noun = match.group(2)
-        ends = not after or _plain(after[0]) in _PREPOSITIONS  # "who funds that first one?": no clause follows
-        determiner = not before or _plain(before[-1]) in _BEFORE_DETERMINER or ends
-        if ((noun.lower() in ("one", "ones") or (_is_content(noun) and _plain(noun) not in _NOT_POINTED_WITH))
-                and (match.group(0)[:4].lower() != "that" or determiner)):
+        before, rest = _tokens(question[:match.start()]), _tokens(question[match.start(2):])  # rest: the noun on
+        demonstrative, previous = match.group(0).split()[0].lower(), _plain(before[-1]) if before else ""
+        one = match.group(2).lower() in ("one", "ones")
+        if (_determiner(demonstrative, previous, rest) if not one
+                else _in_determiner_place(demonstrative, previous, rest)):
             return match
     return None
 
 
-def _short_answer(answer: str | None) -> str:
-    """An answer of at most four words, all names or content words ("lp", "Intelligence Community (IC)")."""
+def _short_answer(answer: str | None, most: int = 4) -> str:
+    """An answer of at most `most` words, all names or content words ("lp", "Yes, zcat", "Intelligence Community
+    (IC)"), without its "yes"/"no"; else ""."""
     said = _YES_NO.sub("", answer or "").strip().rstrip(".")
     words = _tokens(said)
-    return said if 0 < len(words) <= 4 and all(map(_is_content, words)) else ""
+    return said if 0 < len(words) <= most and all(map(_is_content, words)) else ""
 
 
 def _pointed_noun(question: str) -> str:
@@ -443,11 +444,7 @@ def _thing(query: str, answer: str | None) -> str:
     """The short answer (three words at most, names or content words) of a question that asks for a thing
     ("which environment variable...?" "GZIP", "is there a command...?" "Yes, zcat"): what "that variable"
     in the next turn stands for."""
-    said = _YES_NO.sub("", answer or "").strip().rstrip(".")
-    words = _tokens(said)
-    if not _ASKS_FOR_A_THING.match(query) or not 0 < len(words) <= 3 or not all(map(_is_content, words)):
-        return ""
-    return said
+    return _short_answer(answer, most=3) if _ASKS_FOR_A_THING.match(query) else ""
 
 
 def _known(topic: str, corpus: Corpus) -> bool:
@@ -509,7 +506,13 @@ def _determiner(word: str, before: str, rest: list[str]) -> bool:
     noun = rest[0] if rest else ""
     if not noun[:1].islower() or not _is_content(noun) or _plain(noun) in _NOT_POINTED_WITH:
         return False
-    ends = len(rest) == 1 or rest[1].lower() in _PREPOSITIONS  # "who leads that operation?": no clause follows
+    return _in_determiner_place(word, before, rest)
+
+
+def _in_determiner_place(word: str, before: str, rest: list[str]) -> bool:
+    """"this"/"these"/"those" anywhere; "that" first, after a question word, a preposition or "and"/"or", or
+    before a noun no clause follows ("who leads that operation?")."""
+    ends = len(rest) <= 1 or rest[1].lower() in _PREPOSITIONS
     return word != "that" or not before or before in _BEFORE_DETERMINER or ends
 
 
