@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from qa.answering.spans import QuestionType, candidate_spans
+from qa.answering.spans import QuestionType, acronym_asked, candidate_spans
 from qa.documents.reading import fold
 from qa.retrieval.search import Hit, lexical_hits
 from qa.storage.corpus import Corpus
@@ -20,14 +20,16 @@ from qa.storage.protocol import Snapshot
 LOOKED_AT = 30  # passages holding the acronym read, best BM25 first
 
 
-def with_expansion(snapshot: Snapshot, wanted: QuestionType, hits: list[Hit]) -> list[Hit]:
+def with_expansion(snapshot: Snapshot, question: str, hits: list[Hit]) -> list[Hit]:
     """`hits`, or for an acronym question none of whose hits spells it out, the passage that does first."""
     corpus = snapshot.corpus
-    if wanted.name != "acronym" or not wanted.acronym or not hits:
+    acronym = acronym_asked(question)  # only this, not the whole question type: most questions ask no acronym
+    if not acronym or not hits:
         return hits
+    wanted = QuestionType("acronym", acronym)
     if any(spells_out(corpus, hit, wanted) for hit in hits):
         return hits
-    found = next((hit for hit in lexical_hits(snapshot, wanted.acronym, LOOKED_AT)
+    found = next((hit for hit in lexical_hits(snapshot, acronym, LOOKED_AT)
                   if spells_out(corpus, hit, wanted)), None)
     if found is None:
         return hits

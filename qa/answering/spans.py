@@ -105,7 +105,7 @@ _YESNO = re.compile(r"^(?:is|are|was|were|do|does|did|can|could|should|shall|wil
 def question_type(question: str) -> QuestionType:
     """The question word that comes first decides ("what happens to those who ..." is no who-question)."""
     lowered = " ".join(question.lower().replace("\u2019", "'").split()).rstrip(" ?")
-    acronym = _acronym_asked(question)
+    acronym = acronym_asked(question)
     if acronym:
         return QuestionType("acronym", acronym)
     found = [(match.start(), name) for name, pattern in _TYPE_PATTERNS if (match := re.search(pattern, lowered))]
@@ -118,7 +118,7 @@ def question_type(question: str) -> QuestionType:
     return QuestionType("description")
 
 
-def _acronym_asked(question: str) -> str | None:
+def acronym_asked(question: str) -> str | None:
     """X in "what does X stand for", "what is X short for", "expand X" (X written in capitals)."""
     match = re.search(r"\b(?:does|is|do)\s+(?:the\s+)?([A-Z][A-Za-z0-9.&\-]{1,12})\s+(?:stand|short|abbreviat)",
                       question) or re.search(r"\bexpan(?:d|sion of)\s+([A-Z][A-Z0-9.&\-]{1,12})\b", question)
