@@ -37,7 +37,7 @@ QUANTITY = re.compile(
     + _UNIT, re.I)
 # What a question about money wants: a sum with its currency, not any number.
 _ASKS_MONEY = re.compile(r"\b(?:cost|costs|price|fee|fees|pay|paid|charge|spend|spent|invest(?:s|ed|ing|ment|ments)?|"
-                         r"fund(?:s|ed|ing)?|budget)\b", re.I)
+                         r"fund(?:s|ed|ing)?|budget|money)\b", re.I)
 _CURRENCY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|cents?|USD|EUR|GBP)\b", re.I)
 # One of something names the thing in the singular ("only one exception"), which no unit list can foresee.
 _ONE_THING = re.compile(r"\s+([a-z]{3,})\b")

@@ -92,6 +92,7 @@ def test_a_money_question_is_answered_by_a_sum_not_by_any_number() -> None:
     sentence = "Python 2.1 and newer cost $50 a year"
     spans = candidate_spans(sentence, QuestionType("quantity"))
     assert [sentence[a:b] for a, b in money_only("How much does it cost?", spans, sentence)] == ["$50 a year"]
+    assert [sentence[a:b] for a, b in money_only("How much money is it?", spans, sentence)] == ["$50 a year"]
     assert money_only("How many investigations were opened?", spans, sentence) == spans
     assert money_only("How many people paid the fee?", spans, sentence) == spans  # a count, not a sum
 
