@@ -43,7 +43,9 @@ _PRONOUN_FOLLOWERS = frozenset("one ones is was are were does do did mean means 
 _BE = frozenset("is are was were be 's".split())
 _AUXILIARIES = frozenset("is are was were am do does did can could should would will shall may might must has have "
                          "had".split())
-_ASKING = frozenset("what which who whom whose when where why how".split()) | _AUXILIARIES
+_DO_SUPPORT = frozenset("do does did".split())
+_QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
+_ASKING = _QUESTION_WORDS | _AUXILIARIES
 _OPENERS = _ASKING | frozenset("name list define explain describe tell give show compare".split())
 _PREPOSITIONS = frozenset("for in on at by with from to of about under over into".split())
 # Prepositions the stop-word list lacks: they end a run of content words ("a gzipped file | without ...").
@@ -59,6 +61,10 @@ _NOT_POINTED_WITH = _EXPLETIVE_AFTER_IT | frozenset(
 # "that" is a determiner after these ("does that option", "about that release"); after a noun or another verb
 # it is a relative pronoun or a conjunction ("tests that declare", "it means that").
 _BEFORE_DETERMINER = _ASKING | _PREPOSITIONS | {"and", "or"}
+# An earlier question's own question words, dropped when a follow-up brings its own ("how much money?" after
+# "How many personnel...?" asks about money, not a number of personnel).
+_QUESTION_FRAME = re.compile(r"^\s*(?:how\s+(?:many|much)|(?:what|which)\s+kinds?\s+of|what|which|who|whom|whose|"
+                             r"when|where|why|how)\b\s*", re.I)
 _ONE_OF_THEM = re.compile(r"\b(?:that|this|the)\s+(?:[a-z]+\s+)?ones?\b(?!\s+(?:that|which|who|of)\b)", re.I)
 # "that first group", "that fifth one", "the latter one": one of several things the conversation named, by its place.
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
@@ -327,6 +333,8 @@ def _rewrite(question: str, dependence: Dependence, earlier: _Reading, corpus: C
             return shifted
     if not rest:
         return earlier.query
+    if any(_plain(word) in _QUESTION_WORDS for word in _tokens(rest)):  # "and how much money?", "by who?"
+        return f"{rest}? {_QUESTION_FRAME.sub('', earlier.query, count=1)}"
     return f"{rest}? {earlier.query}"
 
 
@@ -406,7 +414,7 @@ def _topic(query: str, corpus: Corpus) -> str:
     named = _name_runs(tokens)
     if named:
         return _as_written(max(named, key=lambda run: len(run.split())), tokens, corpus)
-    runs = [_as_written(run, tokens, corpus) for run in _content_runs(tokens)]
+    runs = [written for run in _content_runs(tokens) if (written := _as_written(run, tokens, corpus))]
     return max(runs, key=lambda run: len(run.split())) if runs else ""  # the first of the longest
 
 
@@ -423,7 +431,18 @@ def _as_written(run: str, tokens: list[str], corpus: Corpus) -> str:
         used = [phrase for phrase in used if corpus.uses_phrase(phrase)]
         if used:
             return max(used, key=lambda phrase: _weight(phrase, corpus))
-    return run
+    return _without_verb(words, tokens[start - 1].lower() if start else "")
+
+
+def _without_verb(words: list[str], before: str) -> str:
+    """A run the documents never write holds a verb: after "do"/"does"/"did" the subject comes first ("How do
+    smugglers lure migrants": "smugglers"); right after "who" the verb does ("who created python": "python";
+    "who launched the campaign": "", the topic is in the next run)."""
+    if before == "who":
+        return " ".join(words[1:])
+    if before in _DO_SUPPORT:
+        return words[0]
+    return " ".join(words)
 
 
 def _weight(phrase: str, corpus: Corpus) -> tuple[bool, float]:
@@ -433,11 +452,12 @@ def _weight(phrase: str, corpus: Corpus) -> tuple[bool, float]:
 
 
 def _answered(query: str, answer: str | None) -> str:
-    """The name a who or where question's answer gave (its longest run of names), else ""."""
+    """The name a who or where question's answer gave (its longest run of names), else the answer itself when it
+    is short ("international criminal organizations"), else ""."""
     if not answer or question_type(query).name not in ("who", "place"):
         return ""
     named = _name_runs(_tokens(answer), from_first=True)
-    return max(named, key=lambda run: len(run.split())) if named else ""
+    return max(named, key=lambda run: len(run.split())) if named else _short_answer(answer)
 
 
 def _thing(query: str, answer: str | None) -> str:

@@ -172,3 +172,26 @@ def test_an_ordinal_points_at_a_turn_by_its_place_or_by_the_ordinal_it_asked_abo
     for standalone in ("When was the first version of the plan released?", "Is it true that last year DHS grew?",
                        "Why does the plan say that first you must register?"):
         assert resolve(standalone, history, corpus).query == standalone
+
+
+def test_a_short_answer_without_capitals_to_a_who_question_is_who_they_are(corpus) -> None:
+    history = [Turn("who is profiting from the human smuggling industry?", "international criminal organizations")]
+    assert resolve("what are they often affiliated with", history, corpus).query == \
+        "what are international criminal organizations often affiliated with"
+
+
+def test_a_topic_the_documents_never_write_loses_its_verb(corpus) -> None:
+    history = [Turn("How do smugglers lure migrants in?", "force, fraud, or coercion")]
+    assert resolve("what can happen to people who hire them?", history, corpus).query == \
+        "what can happen to people who hire smugglers?"
+    assert resolve("When did it start?", [Turn("who launched the campaign?", None)], corpus).query == \
+        "When did campaign start?"
+
+
+def test_a_follow_up_with_its_own_question_words_drops_the_earlier_ones(corpus) -> None:
+    history = [Turn("How many personnel are involved in the campaign?", "over 1,300 personnel")]
+    assert resolve("and how much money?", history, corpus).query == \
+        "how much money? personnel are involved in the campaign?"
+    history = [Turn("What kinds of enforcement actions have been taken?", None)]
+    assert resolve("how many in total?", history, corpus).query == \
+        "how many in total? enforcement actions have been taken?"
