@@ -283,10 +283,11 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
         spans = money_only(query.text, spans, fold(corpus.sentence_text(sentence)))
     if not spans:
         return None
-    # Question words inside a span do not make it an answer; closeness counts the words outside it, a rare
-    # word near a span ("Front-Cover") more than a common one ("Text") near another.
+    # Question words inside a name do not make it an answer; closeness counts the words outside it, a rare
+    # word near a span ("Front-Cover") more than a common one ("Text") near another. A quantity's own unit is
+    # what was counted ("nearly 2,000 smugglers" for "how many smugglers"): it counts as nearest.
     anchors = [(position, found) for position, word in reading.word_terms if (found := word & query.asked.keys())]
-    best = max(spans, key=lambda s: (_closeness(s, anchors, query.asked), s[1] - s[0]))
+    best = max(spans, key=lambda s: (_closeness(s, anchors, query.asked, inside=numeric), s[1] - s[0]))
     if len(spans) > 1 and wanted.name in LISTED_KINDS:
         best = coordinated(fold(corpus.sentence_text(sentence)), spans, best)
     return sentence.start + best[0], sentence.start + best[1]
@@ -308,14 +309,16 @@ def _restates(span_terms: list[str], question_terms: list[str]) -> bool:
     return any(pair in pairs for pair in itertools.pairwise(span_terms))
 
 
-def _closeness(span: Span, anchors: list[tuple[int, frozenset[str]]], weights: dict[str, float]) -> float:
-    """Each question term found outside the span, weighted, by how near its nearest occurrence is (in characters,
-    about ten to a word gap)."""
+def _closeness(span: Span, anchors: list[tuple[int, frozenset[str]]], weights: dict[str, float],
+               inside: bool = False) -> float:
+    """Each question term found outside the span (or `inside` it too, at no distance), weighted, by how near its
+    nearest occurrence is (in characters, about ten to a word gap)."""
     nearest: dict[str, int] = {}
     for position, found in anchors:
-        if span[0] <= position < span[1]:
+        within = span[0] <= position < span[1]
+        if within and not inside:
             continue
-        gap = min(abs(position - span[0]), abs(position - span[1]))
+        gap = 0 if within else min(abs(position - span[0]), abs(position - span[1]))
         for term in found:
             nearest[term] = min(gap, nearest.get(term, gap))
     return sum(weights[term] / (1 + gap / 10) for term, gap in nearest.items())

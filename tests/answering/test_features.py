@@ -1,4 +1,4 @@
-"""The answer step's per-version memo is safe when requests of several corpus versions run at once."""
+"""The answer step's features: the per-version memo is safe across threads; a span is chosen by the question's words near it."""
 
 from __future__ import annotations
 
@@ -45,3 +45,15 @@ def test_a_span_near_the_question_s_rare_word_beats_one_near_a_common_word() -> 
         (sentence.index("at most 25"), len(sentence))
     assert features._closeness(five, anchors, weights) > features._closeness(twenty_five, anchors, weights)
     assert features._closeness((0, len(sentence)), anchors, weights) == 0.0  # words inside a span do not count
+
+
+def test_a_quantity_counting_what_was_asked_beats_one_beside_it() -> None:
+    sentence = "law enforcement have arrested nearly 2,000 smugglers in the last eight weeks"
+    anchors = [(sentence.index("enforcement"), frozenset({"enforc"})), (sentence.index("smugglers"),
+                                                                        frozenset({"smuggler"}))]
+    weights = {"enforc": 1.0, "smuggler": 3.0}
+    counted = (sentence.index("nearly"), sentence.index(" in the"))
+    beside = (sentence.index("eight"), len(sentence))
+    assert features._closeness(counted, anchors, weights, inside=True) > \
+        features._closeness(beside, anchors, weights, inside=True)
+    assert features._closeness(counted, anchors, weights) < features._closeness(beside, anchors, weights)
