@@ -27,8 +27,9 @@ _UNIT = (r"(?:\s(?:additional|more|extra|new|other|consecutive|full|calendar|wor
          r"personnel|members?|users?|groups?|jobs?|arguments?|options?|versions?|releases?|copies|tests?|"
          r"dollars?|cents?|euros?|pounds?|usd|eur|gbp|pillars?|actions?|smugglers?|migrants?|ids?|uids?|gids?|[a-z]+s)\b)?"
          r"(?:\s(?:per\s[a-z]+|(?:a|an|each|every)\s(?:second|minute|hour|day|night|week|month|quarter|year))\b)?")
-# A number glued to a word ("UTF-8", "amd64", "x86_64", "GPLv2") is part of a name, not a quantity.
-_NUMERAL = r"(?<![\w.])(?<!\w-)-?\d[\d,]*(?:\.\d+)*(?:\s?(?:[-–]|to)\s?\d[\d,]*)?(?:\s?(?:%|percent\b))?"
+# A number glued to a word ("UTF-8", "amd64", "x86_64", "GPLv2") is part of a name, not a quantity; one in a path
+# ("copyright-format/1.0/") too.
+_NUMERAL = r"(?<![\w./])(?<!\w-)-?\d[\d,]*(?:\.\d+)*(?!\.?\d|/)(?:\s?(?:[-–]|to)\s?\d[\d,]*)?(?:\s?(?:%|percent\b))?"
 # A constant's name counts when a unit follows it ("at least ASN1_MAX_ERROR_DESCRIPTION_SIZE bytes").
 _CONSTANT = r"(?-i:\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b)(?=\s(?:bytes?|bits?|characters?|chars?|entries|elements|items))"
 QUANTITY = re.compile(
@@ -81,7 +82,9 @@ _TYPE_PATTERNS = (
     ("quantity", r"\bhow (?:many|much|large|big|long|far|often|old|fast|high|low|deep|wide)\b|\bwhat (?:number|"
                  r"amount|percentage|share|proportion|sum|size|length|limit|maximum|minimum|max|min|default "
                  r"(?:level|size|value|number))\b|\bby how much\b|\bwhat percent\b|"
-                 r"\b(?:which|what) (?:number|uid|gid)\b"),
+                 r"\b(?:which|what) (?:number|uid|gid)\b|"
+                 r"\bwhat(?:'s| is| are) (?:the |its |their )?(?:[\w-]+'s )?(?:default |maximum |minimum )?"
+                 r"(?:[a-z-]+ )?(?:level|size|length|limit|count)s?\b"),
     ("date", r"\bwhen\b|\bwhat (?:year|month|day|date|time)\b|\bwhich (?:year|month|day|date)\b|\bsince when\b|"
              r"\bin which year\b|\bhow recent\b"),
     ("version", r"\b(?:which|what) (?:" + _MODIFIER + r")?(?:version|release)s?\b(?! notes?\b)(?!\s+\d)|"
@@ -120,8 +123,8 @@ def question_type(question: str) -> QuestionType:
 
 def acronym_asked(question: str) -> str | None:
     """X in "what does X stand for", "what is X short for", "expand X" (X written in capitals)."""
-    match = re.search(r"\b(?:does|is|do)\s+(?:the\s+)?([A-Z][A-Za-z0-9.&\-]{1,12})\s+(?:stand|short|abbreviat)",
-                      question) or re.search(r"\bexpan(?:d|sion of)\s+([A-Z][A-Z0-9.&\-]{1,12})\b", question)
+    match = re.search(r"\b(?:does|is|do)\s+(?:the\s+)?([A-Z][A-Za-z0-9.&\-]{1,12})(?:\s+[\w-]+){0,3}?\s+"
+                      r"(?:stand|short|abbreviat)", question) or re.search(r"\bexpan(?:d|sion of)\s+([A-Z][A-Z0-9.&\-]{1,12})\b", question)
     return match.group(1).strip(".") if match and sum(c.isupper() for c in match.group(1)) >= 2 else None
 
 

@@ -74,6 +74,7 @@ def test_quantity_spans_skip_list_numbers_and_keep_qualifiers() -> None:
     ("the first 128 bytes are checked for UTF-8 text", ["128 bytes"]),  # not "-8"
     ("68980 packages for amd64 in unstable", ["68980 packages"]),  # not "64"
     ("builds on x86_64 and i386 with MD5 sums under GPLv2", []),
+    ("Format: https://www.debian.org/doc/copyright-format/1.0/ on page 10/20", []),  # a path, not a quantity
     ("about five postings per day", ["about five postings per day"]),
     ("Only one exception is allowed, only one of them", ["Only one exception", "only one"]),
     ("from version 1.17.11 on", ["1.17.11"]),
@@ -131,6 +132,8 @@ def test_entity_spans_join_possessives_and_acronyms() -> None:
     ("What does the release say?", "description"), ("Which release notes mention it?", "description"),
     ("What uid does www-data have?", "quantity"), ("What about version 1.6?", "description"),
     ("What should version 2 users do?", "description"),
+    ("What does the CDDL license short name stand for?", "acronym"),
+    ("What is the default compression level of gzip?", "quantity"), ("what's the maximum line length?", "quantity"),
 ])
 def test_more_question_kinds(question: str, kind: str) -> None:
     assert question_type(question).name == kind
