@@ -122,9 +122,11 @@ def question_type(question: str) -> QuestionType:
 
 
 def acronym_asked(question: str) -> str | None:
-    """X in "what does X stand for", "what is X short for", "expand X" (X written in capitals)."""
+    """X in "what does X stand for", "what is X short for", "expand X" (X written in capitals); a few words may
+    follow X ("what does the CDDL license short name stand for")."""
     match = re.search(r"\b(?:does|is|do)\s+(?:the\s+)?([A-Z][A-Za-z0-9.&\-]{1,12})(?:\s+[\w-]+){0,3}?\s+"
-                      r"(?:stand|short|abbreviat)", question) or re.search(r"\bexpan(?:d|sion of)\s+([A-Z][A-Z0-9.&\-]{1,12})\b", question)
+                      r"(?:stand|short|abbreviat)", question) \
+        or re.search(r"\bexpan(?:d|sion of)\s+([A-Z][A-Z0-9.&\-]{1,12})\b", question)
     return match.group(1).strip(".") if match and sum(c.isupper() for c in match.group(1)) >= 2 else None
 
 

@@ -1,4 +1,5 @@
-"""The answer step's features: the per-version memo is safe across threads; a span is chosen by the question's words near it."""
+"""The answer step's features: the per-version memo is safe across threads; a span is chosen by the question's
+words near it."""
 
 from __future__ import annotations
 
