@@ -80,6 +80,6 @@ def test_floors_on_the_test_documents(crossdoc_service) -> None:
 
 
 # A little below the figures measured on the test documents (README, "Quality": hit@1 0.744, hit@3 0.872,
-# answer accuracy 0.556, abstention 0.553, false abstention 0.241, wrong document 0.008, ECE 0.083).
+# answer accuracy 0.556, abstention 0.526, false abstention 0.241, wrong document 0.008, ECE 0.085).
 FLOORS = {"hit@1": 0.72, "hit@3": 0.84, "answer_accuracy": 0.53, "abstention": 0.50, "false_abstention": 0.27,
           "wrong_document": 0.03, "ece": 0.12}
