@@ -16,13 +16,15 @@ _LINK = re.compile(r"\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])|<https?://[^>]+>|https?:
 
 
 def markdown_blocks(text: str) -> tuple[str, tuple[Block, ...]]:
-    """(title, blocks) of a Markdown document: the title is its first heading."""
+    """(title, blocks) of a Markdown document: the title is the heading it opens with ("" when text comes first:
+    "## Benchmarks" halfway down a README names a section, not the document)."""
     from markdown_it import MarkdownIt  # lazy: only Markdown documents need the parser
 
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     starts = [line.start for line in lines_of(text)] + [len(text)]
     blocks = list(_blocks(tokens, text, starts))
-    title = next((" ".join(text[b.start:b.end].split()) for b in blocks if b.kind == "heading"), "")
+    opening = blocks[0] if blocks else None
+    title = " ".join(text[opening.start:opening.end].split()) if opening and opening.kind == "heading" else ""
     return title, tuple(blocks)
 
 

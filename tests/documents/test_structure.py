@@ -67,6 +67,7 @@ def test_markdown_blocks_come_from_its_source_map_and_badges_are_dropped() -> No
         ("heading", "Tool - does things"), ("text", "Intro paragraph\nwrapped."), ("heading", "Install"),
         ("item", "- run `make`"), ("item", "- run `make install`")]
     assert markdown_blocks("# Learn C#\n\nBody text.\n")[0] == "Learn C#"  # a closing # of the name stays
+    assert markdown_blocks("Intro text first.\n\n## Benchmarks\n\nBody.\n")[0] == ""  # a section, not the title
 
 
 OLD_HTML = """<HTML><HEAD><TITLE>Old &amp; Plain</TITLE></HEAD><BODY CLASS="BOOK"><DIV CLASS="NAVHEADER">
