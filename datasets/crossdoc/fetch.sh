@@ -9,7 +9,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 packages=(python3.11-doc debian-policy debian-reference-en base-passwd git gzip make libpipeline1 libxml2
-          shared-mime-info libtasn1-doc)
+          shared-mime-info libtasn1-doc grep zstd)
 apt-get download "${packages[@]}" >/dev/null
 for deb in *.deb; do dpkg-deb -x "$deb" root; done
 doc=root/usr/share/doc
@@ -30,4 +30,9 @@ zcat "$doc/debian-policy/autopkgtest.txt.gz"                      > "$out/autopk
 man make                                                          > "$out/make-manual.txt"
 cp "$doc/libxml2/README.md"                                       "$out/libxml2-readme.md"
 cp "$doc/shared-mime-info/shared-mime-info-spec.pdf"              "$out/shared-mime-info-spec.pdf"
+# added later, as dev documents
+man grep                                                          > "$out/grep-manual.txt"
+zcat "$doc/debian-policy/menu-policy.txt.gz"                      > "$out/menu-policy.txt"
+cp "$doc/python3.11/html/howto/ipaddress.html"                    "$out/python-ipaddress-howto.html"
+zcat "$doc/zstd/README.md.gz"                                     > "$out/zstd-readme.md"
 ls -l "$out"

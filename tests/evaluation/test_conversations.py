@@ -12,8 +12,8 @@ from qa.evaluation.gold import GoldQuestion, load_gold
 from tests.evaluation.conftest import CROSSDOC
 
 GOLD = CROSSDOC / "conversations.jsonl"
-DEV_DOCUMENTS = {"dhs-human-smuggling-campaign", "python-faq-general", "users-and-groups", "copyright-format-1-0",
-                 "git-readme", "gzip-manual", "libpipeline-news", "libtasn1-manual"}
+# The dev documents of the cross-document benchmark; its test documents stay unseen by the conversations too.
+DEV_DOCUMENTS = {q.doc_id for q in load_gold(CROSSDOC / "questions.jsonl") if q.split == "dev" and q.doc_id}
 
 
 @pytest.fixture(scope="module")
@@ -44,5 +44,5 @@ def test_history_makes_follow_ups_answerable_and_costs_little(crossdoc_service, 
     assert "| with history |" in conversation_table(run)
 
 
-# A little below the figures in the README ("Follow-up questions": with history 0.542, referent-less abstained 1.0).
-FLOORS = {"with history": 0.50, "referentless abstained": 0.83}
+# A little below the figures in the README ("Follow-up questions": with history 0.511, referent-less abstained 1.0).
+FLOORS = {"with history": 0.48, "referentless abstained": 0.83}

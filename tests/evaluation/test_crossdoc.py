@@ -79,7 +79,7 @@ def test_floors_on_the_test_documents(crossdoc_service) -> None:
     assert metrics["wrong_document@1"] <= FLOORS["wrong_document"] and metrics["ece"] <= FLOORS["ece"]
 
 
-# A little below the figures measured on the test documents (README, "Quality": hit@1 0.744, hit@3 0.872,
-# answer accuracy 0.556, abstention 0.526, false abstention 0.241, wrong document 0.008, ECE 0.085).
-FLOORS = {"hit@1": 0.72, "hit@3": 0.84, "answer_accuracy": 0.53, "abstention": 0.50, "false_abstention": 0.27,
-          "wrong_document": 0.03, "ece": 0.12}
+# A little below the figures measured on the test documents among all 19 (README, "Quality": hit@1 0.737, hit@3
+# 0.865, answer accuracy 0.541, abstention 0.500, false abstention 0.271, wrong document 0.015, ECE 0.102).
+FLOORS = {"hit@1": 0.71, "hit@3": 0.84, "answer_accuracy": 0.52, "abstention": 0.47, "false_abstention": 0.30,
+          "wrong_document": 0.03, "ece": 0.13}
