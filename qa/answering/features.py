@@ -15,7 +15,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from qa.answering.questions import Query, coverage
-from qa.answering.spans import KINDS, QuestionType, candidate_spans, coordinated, money_only
+from qa.answering.spans import KINDS, QuestionType, address_only, candidate_spans, coordinated, money_only
 from qa.documents.chunking import Sentence
 from qa.documents.reading import fold
 from qa.documents.words import terms
@@ -281,6 +281,8 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
              if not (_repeats_number(span_terms, query.asked) if numeric else _restates(span_terms, query.span_terms))]
     if spans and wanted.name == "quantity":
         spans = money_only(query.text, spans, fold(corpus.sentence_text(sentence)))
+    if spans and wanted.name == "place":
+        spans = address_only(query.text, spans, fold(corpus.sentence_text(sentence)))
     if not spans:
         return None
     # Question words inside a name do not make it an answer; closeness counts the words outside it, a rare

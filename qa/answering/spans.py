@@ -20,8 +20,10 @@ _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 _QUALIFIER = r"(?:(?:over|nearly|almost|about|around|approximately|roughly|some|more than|less than|fewer than|" \
              r"up to|at least|at most|no more than|no less than|an estimated|estimated|only|just|exactly|" \
              r"within|after|before|every|per)\s+)?"
-_UNIT = (r"(?:\s(?:additional|more|extra|new|other|consecutive|full|calendar|working|business)?\s?"
-         r"(?:%|percent|per cent|bits?|bytes?|[KMGT]i?B|kilobytes?|megabytes?|gigabytes?|characters?|chars?|"
+# A unit follows after a space, or glued for sizes, rates and milliseconds ("1KB", "530MB/s", "100ms").
+_UNIT = (r"(?:(?:[KMGT]i?B(?:/s)?|ms)\b|\s(?:additional|more|extra|new|other|consecutive|full|calendar|working|"
+         r"business)?\s?(?:%|percent|per cent|bits?|bytes?|[KMGT]i?B(?:/s)?|kilobytes?|megabytes?|gigabytes?|"
+         r"characters?|chars?|"
          r"lines?|columns?|words?|letters?|digits?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
          r"months?|years?|times|levels?|steps?|items?|entries|files?|fields?|stanzas?|pages?|people|persons?|"
          r"personnel|members?|users?|groups?|jobs?|arguments?|options?|versions?|releases?|copies|tests?|"
@@ -128,6 +130,19 @@ def acronym_asked(question: str) -> str | None:
                       r"(?:stand|short|abbreviat)", question) \
         or re.search(r"\bexpan(?:d|sion of)\s+([A-Z][A-Z0-9.&\-]{1,12})\b", question)
     return match.group(1).strip(".") if match and sum(c.isupper() for c in match.group(1)) >= 2 else None
+
+
+_ASKS_EMAIL = re.compile(r"\be-?mail\b|\bmail address\b", re.I)
+_ASKS_URL = re.compile(r"\b(?:url|urls|website|web site|web page|webpage|online|homepage|home page)\b", re.I)
+
+
+def address_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
+    """For "where do I email...?", only e-mail addresses; for "where can I read it online?", only URLs."""
+    if _ASKS_EMAIL.search(question):
+        return [(a, b) for a, b in spans if "@" in sentence[a:b]]
+    if _ASKS_URL.search(question):
+        return [(a, b) for a, b in spans if re.match(r"https?://|www\.", sentence[a:b])]
+    return spans
 
 
 def money_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:

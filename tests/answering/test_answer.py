@@ -7,7 +7,7 @@ import re
 import pytest
 
 from qa.answering.questions import read_query, referentless
-from qa.answering.spans import QuestionType, candidate_spans, coordinated, money_only, question_type
+from qa.answering.spans import QuestionType, address_only, candidate_spans, coordinated, money_only, question_type
 from qa.errors import InvalidInputError
 from tests.helpers.paths import RELEASE
 
@@ -75,6 +75,7 @@ def test_quantity_spans_skip_list_numbers_and_keep_qualifiers() -> None:
     ("68980 packages for amd64 in unstable", ["68980 packages"]),  # not "64"
     ("builds on x86_64 and i386 with MD5 sums under GPLv2", []),
     ("Format: https://www.debian.org/doc/copyright-format/1.0/ on page 10/20", []),  # a path, not a quantity
+    ("records of roughly 1KB, read at 530 MB/s or 1700MB/s", ["roughly 1KB", "530 MB/s", "1700MB/s"]),
     ("about five postings per day", ["about five postings per day"]),
     ("Only one exception is allowed, only one of them", ["Only one exception", "only one"]),
     ("from version 1.17.11 on", ["1.17.11"]),
@@ -96,6 +97,16 @@ def test_a_money_question_is_answered_by_a_sum_not_by_any_number() -> None:
     assert [sentence[a:b] for a, b in money_only("How much money is it?", spans, sentence)] == ["$50 a year"]
     assert money_only("How many investigations were opened?", spans, sentence) == spans
     assert money_only("How many people paid the fee?", spans, sentence) == spans  # a count, not a sum
+
+
+def test_an_email_question_is_answered_by_an_address_and_an_online_one_by_a_url() -> None:
+    sentence = "Report bugs to bug-grep@gnu.org; the list is at https://lists.gnu.org/bug-grep, see /usr/share/doc."
+    spans = candidate_spans(sentence, QuestionType("place"))
+    assert [sentence[a:b] for a, b in address_only("Where do I email bug reports?", spans, sentence)] == \
+        ["bug-grep@gnu.org"]
+    assert [sentence[a:b] for a, b in address_only("Where can I read it online?", spans, sentence)] == \
+        ["https://lists.gnu.org/bug-grep"]
+    assert address_only("Where are bugs reported?", spans, sentence) == spans
 
 
 def test_an_iso_date_keeps_its_time() -> None:
