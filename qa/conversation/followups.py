@@ -61,6 +61,10 @@ _NOT_POINTED_WITH = _EXPLETIVE_AFTER_IT | frozenset(
 # "that" is a determiner after these ("does that option", "about that release"); after a noun or another verb
 # it is a relative pronoun or a conjunction ("tests that declare", "it means that").
 _BEFORE_DETERMINER = _ASKING | _PREPOSITIONS | {"and", "or"}
+# A condition, not a question: "when" or "if" before a clause ("when there's an error", "if it fails"), not
+# before a verb that asks ("when was it...?").
+_CONDITION = re.compile(rf"^(when|whenever|if|unless|while|once)\s+(?!(?:{'|'.join(sorted(_AUXILIARIES))})\b)\w",
+                        re.I)
 # An earlier question's own question words, dropped when a follow-up brings its own ("how much money?" after
 # "How many personnel...?" asks about money, not a number of personnel).
 _QUESTION_FRAME = re.compile(r"^\s*(?:how\s+(?:many|much)|(?:what|which)\s+kinds?\s+of|what|which|who|whom|whose|"
@@ -325,6 +329,11 @@ def _rewrite(question: str, dependence: Dependence, earlier: _Reading, corpus: C
         return _replace_pronoun(question, earlier)
     rest = _WHAT_ABOUT.sub("", question, count=1)
     rest = _OPENING_CONJUNCTION.sub("", rest, count=1).strip().rstrip("?").strip()
+    condition = _CONDITION.match(rest)
+    if condition:  # "and when there's an error?" asks the same with another condition
+        query = earlier.query.rstrip(" ?")
+        cut = re.search(rf"\s{condition.group(1)}\s", query, re.I)
+        return f"{query[:cut.start()] if cut else query} {rest}?"
     if _first_referring(_tokens(rest)) is not None:
         return _replace_pronoun(rest, earlier) + "?"
     if rest and _only_a_subject(rest):
@@ -578,7 +587,8 @@ def _plain(token: str) -> str:
 
 def _is_content(token: str) -> bool:
     word = _plain(token)
-    return word not in FRAME and word not in STOPWORDS and word not in REFERRING and word not in _MORE_PREPOSITIONS
+    return (word not in FRAME and word not in STOPWORDS and word not in REFERRING and word not in _MORE_PREPOSITIONS
+            and not word.endswith("n't"))  # "can't", "doesn't": auxiliaries
 
 
 def _content(tokens: list[str]) -> list[str]:

@@ -195,3 +195,18 @@ def test_a_follow_up_with_its_own_question_words_drops_the_earlier_ones(corpus) 
     history = [Turn("What kinds of enforcement actions have been taken?", None)]
     assert resolve("how many in total?", history, corpus).query == \
         "how many in total? enforcement actions have been taken?"
+
+
+def test_a_follow_up_that_is_a_condition_replaces_the_earlier_condition(corpus) -> None:
+    history = [Turn("how many migrants are stopped when a network is disrupted?", None)]
+    assert resolve("and when there is no network?", history, corpus).query == \
+        "how many migrants are stopped when there is no network?"
+    history = [Turn("what does the campaign do with seized assets?", None)]
+    assert resolve("and if it fails?", history, corpus).query == \
+        "what does the campaign do with seized assets if it fails?"
+    assert points_back("when was it launched?") == "pronoun"  # a question, not a condition
+
+
+def test_a_negated_auxiliary_is_no_topic(corpus) -> None:
+    history = [Turn("what if migrants can't pay smugglers?", None)]
+    assert "can't" not in resolve("what happens to them?", history, corpus).query
