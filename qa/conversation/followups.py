@@ -15,7 +15,7 @@ the service asks which one is meant.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from qa.answering.questions import FRAME, REFERRING, referentless
@@ -35,6 +35,7 @@ _WHAT_ABOUT = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(?:what|how)\s+about\s+|^\s
 _EXPLETIVE_AFTER_IT = frozenset("possible necessary true ok okay safe allowed required recommended legal worth hard "
                                 "easy better wise important common normal matter advisable permitted mandatory "
                                 "enough useful".split())
+_OBLIGATION = frozenset("have has had need needs needed ought got".split())
 _DEMONSTRATIVE = frozenset("this that these those".split())
 # After "this"/"that" these make it a pronoun ("does that work?"); a noun makes it a determiner.
 _PRONOUN_FOLLOWERS = frozenset("one ones is was are were does do did mean means work works happen happens cost "
@@ -75,6 +76,10 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
 _PLACE = {**{word: number for number, word in enumerate(_ORDINALS)}, "former": 0, "last": -1, "latter": -1}
 _ORDINAL = re.compile(rf"\b(?:that|this|those|these)\s+({'|'.join(_PLACE)})\s+([a-z]+)\b"
                       rf"|\bthe\s+({'|'.join(_PLACE)})\s+(ones?)\b", re.I)
+_NUMBER = re.compile(r"(?<![\w.])-?\d[\d,.]*(?<![,.])|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+                     re.I)
+_CONTRACTION = {"s": "is", "re": "are", "ve": "have", "ll": "will", "d": "would"}
+_POINTER_CONTRACTION = re.compile(r"\b(it|they|that|this|these|those|he|she|there)['’](s|re|ve|ll|d)\b", re.I)
 _CONTRACTED = {"whats": "what", "hows": "how", "whos": "who", "wheres": "where", "whens": "when", "whys": "why"}
 # Words that add nothing to say what a question is about ("how many in total?").
 _GENERIC = frozenset("total all overall altogether exactly roughly approximately instead else more less other "
@@ -120,9 +125,15 @@ class Resolution:
 
 def resolve(question: str, history: list[Turn], corpus: Corpus) -> Resolution:
     """`question` read with the turns before it (oldest first); standalone questions are left as they are."""
-    dependence = points_back(question)
+    asked = _uncontracted(question)
+    dependence = points_back(asked)
     if dependence is None:
         return Resolution(question, question)
+    return replace(_read_against(asked, dependence, history, corpus), question=question)
+
+
+def _read_against(question: str, dependence: Dependence, history: list[Turn], corpus: Corpus) -> Resolution:
+    """A question that points back, read against the most likely earlier turn."""
     read = history[-MAX_TURNS:]
     readings = _read_history(read, corpus)
     by_place = _by_place(question, read, readings, len(history) - len(read))
@@ -138,6 +149,11 @@ def resolve(question: str, history: list[Turn], corpus: Corpus) -> Resolution:
             return _resolved(question, dependence, reading, read, len(history) - len(read), corpus)
     unresolved = dependence == "pronoun" or _nothing_of_its_own(question)
     return Resolution(question, question, unresolved=unresolved)
+
+
+def _uncontracted(question: str) -> str:
+    """A referring word's contraction written out ("they're" -> "they are"), so that it is seen and replaced."""
+    return _POINTER_CONTRACTION.sub(lambda m: f"{m.group(1)} {_CONTRACTION[m.group(2).lower()]}", question)
 
 
 def points_back(question: str) -> Dependence | None:
@@ -348,13 +364,17 @@ def _rewrite(question: str, dependence: Dependence, earlier: _Reading, corpus: C
 
 
 def _shift(rest: str, earlier: _Reading, corpus: Corpus) -> str | None:
-    """The earlier question asked about something else: "and for a release candidate?" replaces what followed
-    "for" ("...suffix for a Python alpha release?"); "what about JTFA?" replaces the topic ("Who leads
+    """The earlier question asked about something else: "and zero?" replaces its number ("what does a NUM of -1
+    mean?"); "and for a release candidate?" replaces what followed "for" ("...suffix for a Python alpha
+    release?"); "what about JTFA?" replaces the topic ("Who leads
     Operation Sentinel?"); a single word replaces the first of a longer topic ("and plugdev?" after "what
     does the dialout group give you?"); words the documents never write together are an aspect of the
     topic ("and the money side?": "the money side of Operation Sentinel")."""
     words = _tokens(rest)
     query = earlier.query.rstrip(" ?")
+    numbers = list(_NUMBER.finditer(query))
+    if _NUMBER.fullmatch(rest) and numbers:  # "and zero?" after "what does a NUM of -1 mean?"
+        return f"{query[:numbers[-1].start()]}{rest}{query[numbers[-1].end():]}?"
     if words[0].lower() in _PREPOSITIONS:
         cut = query.lower().rfind(f" {words[0].lower()} ")
         return f"{query[:cut]} {rest}?" if cut >= 0 else f"{query} {rest}?"
@@ -518,7 +538,8 @@ def _is_referring(tokens: list[str], position: int) -> bool:
         return False
     if word == "it":  # not "is it possible", "does it matter", "how long does it take to", "does it mean that"
         following = [t.lower() for t in tokens[position + 1:position + 5]]
-        clause = "to" in following or ("that" in following and tokens[-1].lower() != "that")
+        obliged = after in _OBLIGATION and later == "to"  # "does it have to be loaded?": "it" is a thing
+        clause = ("to" in following and not obliged) or ("that" in following and tokens[-1].lower() != "that")
         return not (after in _EXPLETIVE_AFTER_IT or (after in _BE and later in _EXPLETIVE_AFTER_IT) or clause)
     if word in _DEMONSTRATIVE:
         return after == "" or after in _PRONOUN_FOLLOWERS or _determiner(word, before, tokens[position + 1:])

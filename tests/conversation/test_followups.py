@@ -210,3 +210,15 @@ def test_a_follow_up_that_is_a_condition_replaces_the_earlier_condition(corpus) 
 def test_a_negated_auxiliary_is_no_topic(corpus) -> None:
     history = [Turn("what if migrants can't pay smugglers?", None)]
     assert "can't" not in resolve("what happens to them?", history, corpus).query
+
+
+def test_a_number_alone_replaces_the_earlier_question_s_number(corpus) -> None:
+    history = [Turn("How many migrants a day did 900 agents stop?", None)]
+    assert resolve("and 2,000?", history, corpus).query == "How many migrants a day did 2,000 agents stop?"
+
+
+def test_a_contracted_pointer_and_an_obligation_point_back(corpus) -> None:
+    resolution = resolve("what if they're smugglers?", [WHO_LEADS], corpus)
+    assert resolution.question == "what if they're smugglers?" and "National Targeting Center are" in resolution.query
+    assert points_back("when does it have to be approved?") == "pronoun"
+    assert points_back("how long does it take to approve?") is None
