@@ -286,8 +286,9 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
     if not spans:
         return None
     # Question words inside a name do not make it an answer; closeness counts the words outside it, a rare
-    # word near a span ("Front-Cover") more than a common one ("Text") near another. A quantity's own unit is
-    # what was counted ("nearly 2,000 smugglers" for "how many smugglers"): it counts as nearest.
+    # word near a span ("Front-Cover") more than a common one ("Text") near another. In a number, a date or a
+    # version they count as nearest: a quantity's unit is what was counted ("nearly 2,000 smugglers" for "how
+    # many smugglers").
     anchors = [(position, found) for position, word in reading.word_terms if (found := word & query.asked.keys())]
     best = max(spans, key=lambda s: (_closeness(s, anchors, query.asked, inside=numeric), s[1] - s[0]))
     if len(spans) > 1 and wanted.name in LISTED_KINDS:

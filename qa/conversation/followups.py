@@ -64,8 +64,7 @@ _NOT_POINTED_WITH = _EXPLETIVE_AFTER_IT | frozenset(
 _BEFORE_DETERMINER = _ASKING | _PREPOSITIONS | {"and", "or"}
 # A condition, not a question: "when" or "if" before a clause ("when there's an error", "if it fails"), not
 # before a verb that asks ("when was it...?").
-_CONDITION = re.compile(rf"^(when|whenever|if|unless|while|once)\s+(?!(?:{'|'.join(sorted(_AUXILIARIES))})\b)\w",
-                        re.I)
+_CONDITION = re.compile(rf"^(when|whenever|if|unless|while)\s+(?!(?:{'|'.join(sorted(_AUXILIARIES))})\b)\w", re.I)
 # An earlier question's own question words, dropped when a follow-up brings its own ("how much money?" after
 # "How many personnel...?" asks about money, not a number of personnel).
 _QUESTION_FRAME = re.compile(r"^\s*(?:how\s+(?:many|much)|(?:what|which)\s+kinds?\s+of|what|which|who|whom|whose|"
@@ -366,10 +365,10 @@ def _rewrite(question: str, dependence: Dependence, earlier: _Reading, corpus: C
 def _shift(rest: str, earlier: _Reading, corpus: Corpus) -> str | None:
     """The earlier question asked about something else: "and zero?" replaces its number ("what does a NUM of -1
     mean?"); "and for a release candidate?" replaces what followed "for" ("...suffix for a Python alpha
-    release?"); "what about JTFA?" replaces the topic ("Who leads
-    Operation Sentinel?"); a single word replaces the first of a longer topic ("and plugdev?" after "what
-    does the dialout group give you?"); words the documents never write together are an aspect of the
-    topic ("and the money side?": "the money side of Operation Sentinel")."""
+    release?"); "what about JTFA?" replaces the topic ("Who leads Operation Sentinel?"); a single word
+    replaces the first of a longer topic ("and plugdev?" after "what does the dialout group give you?");
+    words the documents never write together are an aspect of the topic ("and the money side?": "the money
+    side of Operation Sentinel")."""
     words = _tokens(rest)
     query = earlier.query.rstrip(" ?")
     numbers = list(_NUMBER.finditer(query))
