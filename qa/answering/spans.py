@@ -30,7 +30,7 @@ _UNIT = (r"(?:(?:[KMGT]i?B(?:/s)?|ms)\b|\s(?:additional|more|extra|new|other|con
          r"dollars?|cents?|euros?|pounds?|usd|eur|gbp|pillars?|actions?|smugglers?|migrants?|ids?|uids?|gids?|[a-z]+s)\b)?"
          r"(?:\s(?:per\s[a-z]+|(?:a|an|each|every)\s(?:second|minute|hour|day|night|week|month|quarter|year))\b)?")
 # A number glued to a word ("UTF-8", "amd64", "x86_64", "GPLv2") is part of a name, not a quantity; one in a path
-# ("copyright-format/1.0/") too.
+# ("copyright-format/1.0/") or a fraction ("3/4", "24/7") is not one either.
 _NUMERAL = r"(?<![\w./])(?<!\w-)-?\d[\d,]*(?:\.\d+)*(?!\.?\d|/)(?:\s?(?:[-–]|to)\s?\d[\d,]*)?(?:\s?(?:%|percent\b))?"
 # A constant's name counts when a unit follows it ("at least ASN1_MAX_ERROR_DESCRIPTION_SIZE bytes").
 _CONSTANT = r"(?-i:\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b)(?=\s(?:bytes?|bits?|characters?|chars?|entries|elements|items))"
@@ -85,8 +85,9 @@ _TYPE_PATTERNS = (
                  r"amount|percentage|share|proportion|sum|size|length|limit|maximum|minimum|max|min|default "
                  r"(?:level|size|value|number))\b|\bby how much\b|\bwhat percent\b|"
                  r"\b(?:which|what) (?:number|uid|gid)\b|"
-                 r"\bwhat(?:'s| is| are) (?:the |its |their )?(?:[\w-]+'s )?(?:default |maximum |minimum )?"
-                 r"(?:[a-z-]+ )?(?:level|size|length|limit|count)s?\b"),
+                 r"\bwhat(?:'s| is| are) (?:the |its |their )?(?:[\w-]+'s )?(?:(?:default|maximum|minimum|max|min) "
+                 r"(?:[a-z-]+ )?levels?\b|(?:(?:default|maximum|minimum|max|min) )?(?:[a-z-]+ )?(?:size|length|limit|"
+                 r"count)s?\b)"),
     ("date", r"\bwhen\b|\bwhat (?:year|month|day|date|time)\b|\bwhich (?:year|month|day|date)\b|\bsince when\b|"
              r"\bin which year\b|\bhow recent\b"),
     ("version", r"\b(?:which|what) (?:" + _MODIFIER + r")?(?:version|release)s?\b(?! notes?\b)(?!\s+\d)|"
@@ -124,16 +125,22 @@ def question_type(question: str) -> QuestionType:
 
 
 def acronym_asked(question: str) -> str | None:
-    """X in "what does X stand for", "what is X short for", "expand X" (X written in capitals); a few words may
-    follow X ("what does the CDDL license short name stand for")."""
+    """X in "what does X stand for", "what is X short for", "what does the X short name mean", "expand X" (X
+    written in capitals); a few words may come between X and "stand for" ("the CDDL license short name")."""
     match = re.search(r"\b(?:does|is|do)\s+(?:the\s+)?([A-Z][A-Za-z0-9.&\-]{1,12})(?:\s+[\w-]+){0,3}?\s+"
-                      r"(?:stand|short|abbreviat)", question) \
+                      r"(?:stands?|short)\s+for\b", question) \
+        or re.search(r"\b(?:does|is|do)\s+(?:the\s+)?([A-Z][A-Za-z0-9.&\-]{1,12})\s+(?:abbreviat|short\s+name)",
+                     question) \
         or re.search(r"\bexpan(?:d|sion of)\s+([A-Z][A-Z0-9.&\-]{1,12})\b", question)
     return match.group(1).strip(".") if match and sum(c.isupper() for c in match.group(1)) >= 2 else None
 
 
-_ASKS_EMAIL = re.compile(r"\be-?mail\b|\bmail address\b", re.I)
-_ASKS_URL = re.compile(r"\b(?:url|urls|website|web site|web page|webpage|online|homepage|home page)\b", re.I)
+_URL_START = r"(?:https?://|www\.)"
+# "where do I email bug reports?", "where can I read it online?": the question is about where to write or look,
+# not about e-mail or a website ("where is email delivered?", "where is the website's config file?").
+_ASKS_EMAIL = re.compile(r"\b(?:do|should|can|could|must|to)\s+(?:i\s+|you\s+|we\s+)?e-?mail\b|"
+                         r"\be-?mail\s+address\b", re.I)
+_ASKS_URL = re.compile(r"\bonline\b|\b(?:url|web ?site|web ?page|home ?page)(?:\s*\??$|\s+(?:of|for)\b)", re.I)
 
 
 def address_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
@@ -141,7 +148,7 @@ def address_only(question: str, spans: list[tuple[int, int]], sentence: str) -> 
     if _ASKS_EMAIL.search(question):
         return [(a, b) for a, b in spans if "@" in sentence[a:b]]
     if _ASKS_URL.search(question):
-        return [(a, b) for a, b in spans if re.match(r"https?://|www\.", sentence[a:b])]
+        return [(a, b) for a, b in spans if re.match(_URL_START, sentence[a:b])]
     return spans
 
 
@@ -217,7 +224,7 @@ def _initial_runs(sentence: str, letters: list[str]) -> list[tuple[int, int]]:
 
 def _paths_and_addresses(sentence: str) -> list[tuple[int, int]]:
     """File paths, URLs and e-mail addresses: the "where" of technical documents."""
-    return [m.span() for m in re.finditer(r"(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:]|[\w.+-]+@[\w-]+\.[\w.-]+\w|"
+    return [m.span() for m in re.finditer(_URL_START + r"[^\s<>()]+[^\s<>().,;:]|[\w.+-]+@[\w-]+\.[\w.-]+\w|"
                                           r"(?<![\w])/(?:[\w.+-]+/)*[\w.+-]+", sentence)]
 
 

@@ -45,6 +45,8 @@ _BE = frozenset("is are was were be 's".split())
 _AUXILIARIES = frozenset("is are was were am do does did can could should would will shall may might must has have "
                          "had".split())
 _DO_SUPPORT = frozenset("do does did".split())
+_SUBJECTS = frozenset("it they he she".split())
+_SUBORDINATORS = frozenset("when whenever if unless while because since after before until once so".split())
 _QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
 _ASKING = _QUESTION_WORDS | _AUXILIARIES
 _OPENERS = _ASKING | frozenset("name list define explain describe tell give show compare".split())
@@ -64,11 +66,13 @@ _NOT_POINTED_WITH = _EXPLETIVE_AFTER_IT | frozenset(
 _BEFORE_DETERMINER = _ASKING | _PREPOSITIONS | {"and", "or"}
 # A condition, not a question: "when" or "if" before a clause ("when there's an error", "if it fails"), not
 # before a verb that asks ("when was it...?").
-_CONDITION = re.compile(rf"^(when|whenever|if|unless|while)\s+(?!(?:{'|'.join(sorted(_AUXILIARIES))})\b)\w", re.I)
+_CONDITION = re.compile(r"^(?:when|whenever|if|unless|while)\s+(?:it|they|there|i|you|we|he|she|one|a|an|the|this|"
+                        r"that|these|those|my|your|its|their|our|no|some|any|every|each)\b", re.I)
+_CONDITION_IN = re.compile(r"\s(?:when|whenever|if|unless|while)\s", re.I)
 # An earlier question's own question words, dropped when a follow-up brings its own ("how much money?" after
 # "How many personnel...?" asks about money, not a number of personnel).
-_QUESTION_FRAME = re.compile(r"^\s*(?:how\s+(?:many|much)|(?:what|which)\s+kinds?\s+of|what|which|who|whom|whose|"
-                             r"when|where|why|how)\b\s*", re.I)
+_QUESTION_FRAME = re.compile(r"^\s*(?:how\s+(?:many|much|often|long|far|soon|fast|big|old|large|\w+ly)|"
+                             r"(?:what|which)\s+kinds?\s+of|what|which|who|whom|whose|when|where|why|how)\b\s*", re.I)
 _ONE_OF_THEM = re.compile(r"\b(?:that|this|the)\s+(?:[a-z]+\s+)?ones?\b(?!\s+(?:that|which|who|of)\b)", re.I)
 # "that first group", "that fifth one", "the latter one": one of several things the conversation named, by its place.
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
@@ -78,7 +82,8 @@ _ORDINAL = re.compile(rf"\b(?:that|this|those|these)\s+({'|'.join(_PLACE)})\s+([
 _NUMBER = re.compile(r"(?<![\w.])-?\d[\d,.]*(?<![,.])|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten)\b",
                      re.I)
 _CONTRACTION = {"s": "is", "re": "are", "ve": "have", "ll": "will", "d": "would"}
-_POINTER_CONTRACTION = re.compile(r"\b(it|they|that|this|these|those|he|she|there)['’](s|re|ve|ll|d)\b", re.I)
+# Only personal pronouns: "that's" is often a relative ("the command that's used"), "there's" existential.
+_POINTER_CONTRACTION = re.compile(r"\b(it|they|he|she)['’](s|re|ve|ll|d)\b", re.I)
 _CONTRACTED = {"whats": "what", "hows": "how", "whos": "who", "wheres": "where", "whens": "when", "whys": "why"}
 # Words that add nothing to say what a question is about ("how many in total?").
 _GENERIC = frozenset("total all overall altogether exactly roughly approximately instead else more less other "
@@ -172,7 +177,19 @@ def points_back(question: str) -> Dependence | None:
     before = tokens[:position]
     if _names(before) or len(_content(before)) >= 3:
         return None  # "when was git created and who maintains it?": "it" points inside the question
+    if before and _plain(before[-1]) in _SUBORDINATORS and _plain(tokens[position]) in _SUBJECTS and _content(before):
+        return None  # "what happens to migrants when they are caught?": "they" are the migrants (not "if its...")
+    if _plain(tokens[position]) in ("they", "their", "theirs") and \
+            any(_is_plural(word) for word in _nouns_before(tokens, position)):
+        return None  # "why do smugglers say they are safe?", "why do smugglers change their routes?"
     return "pronoun"
+
+
+def _nouns_before(tokens: list[str], position: int) -> list[str]:
+    """The content words before `position` that may be nouns: not the verb right after "who", "what" or "which"
+    ("who sends them out?")."""
+    return [tokens[i] for i in range(position)
+            if _is_content(tokens[i]) and not (i and _plain(tokens[i - 1]) in ("who", "what", "which"))]
 
 
 def _by_place(question: str, read: list[Turn], readings: list[_Reading], base: int) -> Resolution | None:
@@ -306,7 +323,7 @@ def _read_history(history: list[Turn], corpus: Corpus) -> list[_Reading]:
     """Each turn read in order, resolving it against the ones before, so that topics carry through."""
     readings: list[_Reading] = []
     for number, turn in enumerate(history):
-        query = turn.question.strip()
+        query = _uncontracted(turn.question.strip())
         turns: tuple[int, ...] = (number,)
         dependence = points_back(query)
         earlier = next((r for r in reversed(readings) if r.topic), None)
@@ -344,10 +361,9 @@ def _rewrite(question: str, dependence: Dependence, earlier: _Reading, corpus: C
         return _replace_pronoun(question, earlier)
     rest = _WHAT_ABOUT.sub("", question, count=1)
     rest = _OPENING_CONJUNCTION.sub("", rest, count=1).strip().rstrip("?").strip()
-    condition = _CONDITION.match(rest)
-    if condition:  # "and when there's an error?" asks the same with another condition
+    if _CONDITION.match(rest):  # "and when there's an error?" asks the same with another condition
         query = earlier.query.rstrip(" ?")
-        cut = re.search(rf"\s{condition.group(1)}\s", query, re.I)
+        cut = _CONDITION_IN.search(query)
         return f"{query[:cut.start()] if cut else query} {rest}?"
     if _first_referring(_tokens(rest)) is not None:
         return _replace_pronoun(rest, earlier) + "?"
@@ -372,8 +388,9 @@ def _shift(rest: str, earlier: _Reading, corpus: Corpus) -> str | None:
     words = _tokens(rest)
     query = earlier.query.rstrip(" ?")
     numbers = list(_NUMBER.finditer(query))
-    if _NUMBER.fullmatch(rest) and numbers:  # "and zero?" after "what does a NUM of -1 mean?"
-        return f"{query[:numbers[-1].start()]}{rest}{query[numbers[-1].end():]}?"
+    if _NUMBER.fullmatch(rest):  # "and zero?" after "what does a NUM of -1 mean?"; with several, which is unknown
+        return f"{query[:numbers[0].start()]}{rest}{query[numbers[0].end():]}?" if len(numbers) == 1 else \
+            f"{query} {rest}?"
     if words[0].lower() in _PREPOSITIONS:
         cut = query.lower().rfind(f" {words[0].lower()} ")
         return f"{query[:cut]} {rest}?" if cut >= 0 else f"{query} {rest}?"
@@ -442,7 +459,10 @@ def _topic(query: str, corpus: Corpus) -> str:
     named = _name_runs(tokens)
     if named:
         return _as_written(max(named, key=lambda run: len(run.split())), tokens, corpus)
-    runs = [written for run in _content_runs(tokens) if (written := _as_written(run, tokens, corpus))]
+    # the word after "how" belongs to the question ("how often", "how quickly"), not to its topic
+    framed = ["how" if position and _plain(tokens[position - 1]) == "how" and _is_content(token) else token
+              for position, token in enumerate(tokens)]
+    runs = [written for run in _content_runs(framed) if (written := _as_written(run, framed, corpus))]
     return max(runs, key=lambda run: len(run.split())) if runs else ""  # the first of the longest
 
 
@@ -459,7 +479,7 @@ def _as_written(run: str, tokens: list[str], corpus: Corpus) -> str:
         used = [phrase for phrase in used if corpus.uses_phrase(phrase)]
         if used:
             return max(used, key=lambda phrase: _weight(phrase, corpus))
-    return _without_verb(words, tokens[start - 1].lower() if start else "")
+    return _without_verb(words, _plain(tokens[start - 1]) if start else "")
 
 
 def _without_verb(words: list[str], before: str) -> str:
@@ -512,8 +532,7 @@ def _nothing_of_its_own(question: str) -> bool:
 def _only_a_subject(text: str) -> bool:
     """A short phrase without a question word: a new name to ask the same thing about."""
     tokens = _tokens(text)
-    return 0 < len(tokens) <= 6 and not any(t.lower() in ("what", "which", "who", "when", "where", "why", "how")
-                                            for t in tokens)
+    return 0 < len(tokens) <= 6 and not any(_plain(t) in _QUESTION_WORDS for t in tokens)
 
 
 def _tokens(text: str) -> list[str]:

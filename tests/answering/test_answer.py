@@ -74,7 +74,7 @@ def test_quantity_spans_skip_list_numbers_and_keep_qualifiers() -> None:
     ("the first 128 bytes are checked for UTF-8 text", ["128 bytes"]),  # not "-8"
     ("68980 packages for amd64 in unstable", ["68980 packages"]),  # not "64"
     ("builds on x86_64 and i386 with MD5 sums under GPLv2", []),
-    ("Format: https://www.debian.org/doc/copyright-format/1.0/ on page 10/20", []),  # a path, not a quantity
+    ("Format: https://www.debian.org/doc/copyright-format/1.0/ on page 10/20", []),  # a path, a fraction
     ("records of roughly 1KB, read at 530 MB/s or 1700MB/s", ["roughly 1KB", "530 MB/s", "1700MB/s"]),
     ("about five postings per day", ["about five postings per day"]),
     ("Only one exception is allowed, only one of them", ["Only one exception", "only one"]),
@@ -107,6 +107,8 @@ def test_an_email_question_is_answered_by_an_address_and_an_online_one_by_a_url(
     assert [sentence[a:b] for a, b in address_only("Where can I read it online?", spans, sentence)] == \
         ["https://lists.gnu.org/bug-grep"]
     assert address_only("Where are bugs reported?", spans, sentence) == spans
+    assert address_only("Where is email delivered?", spans, sentence) == spans  # about e-mail, not where to write
+    assert address_only("Where is the website's config file?", spans, sentence) == spans
 
 
 def test_an_iso_date_keeps_its_time() -> None:
@@ -143,7 +145,10 @@ def test_entity_spans_join_possessives_and_acronyms() -> None:
     ("What does the release say?", "description"), ("Which release notes mention it?", "description"),
     ("What uid does www-data have?", "quantity"), ("What about version 1.6?", "description"),
     ("What should version 2 users do?", "description"),
-    ("What does the CDDL license short name stand for?", "acronym"),
+    ("What does the CDDL license short name stand for?", "acronym"), ("When does DHS plan to stand up a unit?", "date"),
+    ("How does the GPL treat short excerpts?", "manner"),
+    ("What does the LPPL short name mean?", "acronym"), ("What is the log level?", "definition"),
+    ("What are the high level goals of the campaign?", "definition"), ("What is the buffer size?", "quantity"),
     ("What is the default compression level of gzip?", "quantity"), ("what's the maximum line length?", "quantity"),
 ])
 def test_more_question_kinds(question: str, kind: str) -> None:
