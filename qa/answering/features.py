@@ -271,8 +271,8 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
     if not wanted.typed:
         return None
     reading = sentence_words(corpus, sentence)
+    text = fold(corpus.sentence_text(sentence))
     if wanted.name == "acronym":
-        text = fold(corpus.sentence_text(sentence))
         typed = [(a, b, terms(text[a:b])) for a, b in candidate_spans(text, wanted)]
     else:
         typed = reading.spans[wanted.name]
@@ -280,9 +280,9 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
     spans = [(a, b) for a, b, span_terms in typed
              if not (_repeats_number(span_terms, query.asked) if numeric else _restates(span_terms, query.span_terms))]
     if spans and wanted.name == "quantity":
-        spans = money_only(query.text, spans, fold(corpus.sentence_text(sentence)))
+        spans = money_only(query.text, spans, text)
     if spans and wanted.name == "place":
-        spans = address_only(query.text, spans, fold(corpus.sentence_text(sentence)))
+        spans = address_only(query.text, spans, text)
     if not spans:
         return None
     # Question words inside a name do not make it an answer; closeness counts the words outside it, a rare
@@ -292,7 +292,7 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
     anchors = [(position, found) for position, word in reading.word_terms if (found := word & query.asked.keys())]
     best = max(spans, key=lambda s: (_closeness(s, anchors, query.asked, inside=numeric), s[1] - s[0]))
     if len(spans) > 1 and wanted.name in LISTED_KINDS:
-        best = coordinated(fold(corpus.sentence_text(sentence)), spans, best)
+        best = coordinated(text, spans, best)
     return sentence.start + best[0], sentence.start + best[1]
 
 

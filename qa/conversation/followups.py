@@ -387,8 +387,8 @@ def _shift(rest: str, earlier: _Reading, corpus: Corpus) -> str | None:
     side of Operation Sentinel")."""
     words = _tokens(rest)
     query = earlier.query.rstrip(" ?")
-    numbers = list(_NUMBER.finditer(query))
     if _NUMBER.fullmatch(rest):  # "and zero?" after "what does a NUM of -1 mean?"; with several, which is unknown
+        numbers = list(_NUMBER.finditer(query))
         return f"{query[:numbers[0].start()]}{rest}{query[numbers[0].end():]}?" if len(numbers) == 1 else \
             f"{query} {rest}?"
     if words[0].lower() in _PREPOSITIONS:

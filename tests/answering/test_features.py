@@ -8,6 +8,7 @@ import sys
 import threading
 
 from qa.answering import features
+from qa.answering.questions import read_query
 
 
 def test_readings_of_many_versions_from_many_threads_raise_nothing() -> None:
@@ -58,3 +59,11 @@ def test_a_quantity_counting_what_was_asked_beats_one_beside_it() -> None:
     assert features._closeness(counted, anchors, weights, inside=True) > \
         features._closeness(beside, anchors, weights, inside=True)
     assert features._closeness(counted, anchors, weights) < features._closeness(beside, anchors, weights)
+
+
+def test_the_answer_span_counts_the_unit_of_a_quantity(service) -> None:
+    corpus = service.snapshot.corpus
+    sentence = next(s for s in corpus.sentences if "2,000 smugglers" in corpus.sentence_text(s))
+    query = read_query(corpus, "How many smugglers were convicted?", None)
+    start, end = features.best_span(corpus, sentence, query)
+    assert corpus.documents[sentence.doc_id].text[start:end] == "nearly 2,000 smugglers"  # not "eight weeks"
