@@ -223,8 +223,10 @@ def _initial_runs(sentence: str, letters: list[str]) -> list[tuple[int, int]]:
 
 
 def _paths_and_addresses(sentence: str) -> list[tuple[int, int]]:
-    """File paths, URLs and e-mail addresses: the "where" of technical documents."""
-    return [m.span() for m in re.finditer(_URL_START + r"[^\s<>()]+[^\s<>().,;:]|[\w.+-]+@[\w-]+\.[\w.-]+\w|"
+    """File paths, URLs and e-mail addresses: the "where" of technical documents. A URL stops at brackets,
+    quotes and backticks (Markdown writes `[https://x](https://x)`) and never ends in punctuation."""
+    return [m.span() for m in re.finditer(_URL_START + r"[^\s<>()\[\]\"'`]+[^\s<>().,;:\[\]\"'`*]|"
+                                          r"[\w.+-]+@[\w-]+\.[\w.-]+\w|"
                                           r"(?<![\w])/(?:[\w.+-]+/)*[\w.+-]+", sentence)]
 
 

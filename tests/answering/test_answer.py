@@ -111,6 +111,14 @@ def test_an_email_question_is_answered_by_an_address_and_an_online_one_by_a_url(
     assert address_only("Where is the website's config file?", spans, sentence) == spans
 
 
+def test_a_markdown_link_gives_its_url_without_brackets() -> None:
+    sentence = "the official repository being located at\n[https://salsa.debian.org/apt-team/apt](https://x.org/a), " \
+               "or `https://github.com/Debian/apt`, or **https://example.org/apt**."
+    spans = candidate_spans(sentence, QuestionType("place"))
+    assert [sentence[a:b] for a, b in spans] == ["https://salsa.debian.org/apt-team/apt", "https://x.org/a",
+                                                  "https://github.com/Debian/apt", "https://example.org/apt"]
+
+
 def test_an_iso_date_keeps_its_time() -> None:
     sentence = "stamps up to 2106-02-07   06:28:16 UTC, or 2020-01-05."
     spans = candidate_spans(sentence, QuestionType("date"))
