@@ -20,6 +20,7 @@ from typing import Literal
 
 from qa.answering.questions import FRAME, REFERRING, referentless
 from qa.answering.spans import question_type
+from qa.documents.chunking import Passage
 from qa.documents.words import STOPWORDS, terms
 from qa.storage.corpus import Corpus
 
@@ -403,10 +404,45 @@ def _shift(rest: str, earlier: _Reading, corpus: Corpus) -> str | None:
     if not named and len(content) == 1 and (modified or len(words) == 1):  # "and plugdev?", "and the fastest?"
         if modified:
             return query.replace(earlier.topic, " ".join([content[0], *topic[1:]]), 1) + "?"
+        if _siblings(corpus, earlier.topic, content[0]):  # "and apt-cdrom?" after "what is apt-key?"
+            return query.replace(earlier.topic, rest, 1) + "?"
         return f"{query} {rest}?"  # "and historically?"
     if not named and not corpus.uses_phrase(" ".join(_content(words))):
         return query.replace(earlier.topic, f"{rest} of {earlier.topic}", 1) + "?"  # an aspect: "the money side"
     return query.replace(earlier.topic, rest, 1) + "?"
+
+
+_NEARBY = 4  # passages either side: the items of a list are passages of their own
+
+
+def _siblings(corpus: Corpus, topic: str, word: str) -> bool:
+    """Whether a one-word topic and `word` open nearby passages under one heading, as the items of a list do
+    ("* **apt-key** ...", "* **apt-cdrom** ..."): then the word is another of its kind and takes the topic's
+    place."""
+    if len(topic.split()) != 1 or topic.lower() == word.lower():
+        return False
+    passages = corpus.passages
+    for number, passage in enumerate(passages):
+        if _opening_word(passage) != topic.lower():
+            continue
+        near = passages[max(0, number - _NEARBY):number + _NEARBY + 1]
+        if any(other.doc_id == passage.doc_id and other.context == passage.context and
+               _opening_word(other) == word.lower() for other in near):
+            return True
+    return False
+
+
+_ITEM_LABEL = re.compile(r"\s*(?:(?P<mark>[-*+\u2022]|\d+[.)])\s+)?(?P<emphasis>\*\*|__|`|\*)?"
+                         r"(?P<word>[A-Za-z0-9][\w.\-/]*[A-Za-z0-9]|[A-Za-z0-9])(?P<colon>\s*:)?")
+
+
+def _opening_word(passage: Passage) -> str | None:
+    """The word a passage opens with as a list item's label ("* **apt-key** ...", "`gzip`: ...", "1. Foo:"),
+    lower case; None when it opens with plain prose."""
+    label = _ITEM_LABEL.match(passage.text)
+    if label is None or not (label["mark"] or label["emphasis"] or label["colon"]):
+        return None
+    return label["word"].lower()
 
 
 def _replace_pronoun(question: str, earlier: _Reading) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from qa.conversation.followups import Turn, points_back, resolve
+from qa.documents import uploads
 from qa.evaluation.gold import load_gold
+from tests.helpers.corpora import writable_service
 from tests.helpers.paths import ROOT, SEEDS
 
 SENTINEL = Turn("What is Operation Sentinel?", "a campaign against human-smuggling networks")
@@ -243,3 +245,27 @@ def test_the_word_after_how_is_no_topic(corpus) -> None:
     assert resolve("when did it start?", history, corpus).query == "when did smugglers start?"
     history = [Turn("How quickly do smugglers adapt tactics?", None)]
     assert resolve("why?", history, corpus).query == "why? do smugglers adapt tactics?"
+
+
+TOOLS = """Lockkeeping tools
+=================
+
+The harbour office keeps these tools:
+
+* **tide-gauge** measures the water level at the outer gate
+* **sluice-key** opens the small sluices by hand
+* **rope-winch** hauls barges into the chamber
+
+Historically the gates were opened by horses.
+"""
+
+
+def test_one_word_after_a_list_item_takes_its_place_while_an_adverb_joins_it(tmp_path, settings,
+                                                                             real_embedder) -> None:
+    writable = writable_service(tmp_path, settings, real_embedder)
+    writable.add_document(uploads.FileUpload("tools.md", "text/markdown", TOOLS.encode()))
+    corpus = writable.snapshot.corpus
+    asked = [Turn("What is sluice-key?", None)]
+    assert resolve("and rope-winch?", asked, corpus).query == "What is rope-winch?"  # the same list's item
+    assert resolve("what about tide-gauge?", asked, corpus).query == "What is tide-gauge?"
+    assert resolve("and historically?", asked, corpus).query == "What is sluice-key historically?"  # another section
