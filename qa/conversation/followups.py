@@ -383,7 +383,8 @@ def _shift(rest: str, earlier: _Reading, corpus: Corpus) -> str | None:
     """The earlier question asked about something else: "and zero?" replaces its number ("what does a NUM of -1
     mean?"); "and for a release candidate?" replaces what followed "for" ("...suffix for a Python alpha
     release?"); "what about JTFA?" replaces the topic ("Who leads Operation Sentinel?"); a single word
-    replaces the first of a longer topic ("and plugdev?" after "what does the dialout group give you?");
+    replaces the first of a longer topic ("and plugdev?" after "what does the dialout group give you?"), or a
+    one-word topic when both label items of one list ("and apt-cdrom?" after "what is apt-key?");
     words the documents never write together are an aspect of the topic ("and the money side?": "the money
     side of Operation Sentinel")."""
     words = _tokens(rest)

@@ -268,4 +268,4 @@ def test_one_word_after_a_list_item_takes_its_place_while_an_adverb_joins_it(tmp
     asked = [Turn("What is sluice-key?", None)]
     assert resolve("and rope-winch?", asked, corpus).query == "What is rope-winch?"  # the same list's item
     assert resolve("what about tide-gauge?", asked, corpus).query == "What is tide-gauge?"
-    assert resolve("and historically?", asked, corpus).query == "What is sluice-key historically?"  # another section
+    assert resolve("and historically?", asked, corpus).query == "What is sluice-key historically?"  # prose, no item
