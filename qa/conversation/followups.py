@@ -434,7 +434,7 @@ def _siblings(corpus: Corpus, topic: str, word: str) -> bool:
 
 
 _ITEM_LABEL = re.compile(r"\s*(?:(?P<mark>[-*+\u2022]|\d+[.)])\s+)?(?P<emphasis>\*\*|__|`|\*)?"
-                         r"(?P<word>[A-Za-z0-9][\w.\-/]*[A-Za-z0-9]|[A-Za-z0-9])(?P<colon>\s*:)?")
+                         rf"(?P<word>{_TOKEN.pattern})(?P<colon>\s*:)?")  # the word as questions are tokenised
 
 
 def _opening_word(passage: Passage) -> str | None:
