@@ -44,10 +44,14 @@ def start(folder: Path, options: tuple[str, ...] = (), port: int | None = None, 
 @contextlib.contextmanager
 def running(folder: Path, options: tuple[str, ...] = (), port: int | None = None,
             **settings: object) -> Iterator[Server]:
-    """A started server, stopped when the block ends."""
+    """A started server, stopped when the block ends; when the block fails, the end of the server's log is
+    printed (pytest shows it with the failure), since the temporary folder holding it may be gone by then."""
     server = start(folder, options, port, **settings)
     try:
         yield server
+    except BaseException:
+        print(f"the server's log ({server.log}) ends:\n{server.log_tail()}")
+        raise
     finally:
         server.stop()
 
