@@ -87,34 +87,70 @@ class _Section:
 def split_document(document: Document, sentences_per_passage: int = 3, overlap: int = 1,
                    max_chars: int = 700, first_sentence_id: int = 0, first_passage_id: int = 0,
                    ) -> tuple[list[Sentence], list[Passage]]:
-    """Sentences and passages of one document, ids numbered from the given starts."""
+    """Sentences and passages of one document, ids numbered from the given starts. A heading, a lead and a
+    label (`Block.kind`) wait for the next block and open its first passage; a heading or a label is context
+    there (`Sentence.heading`), a lead (a version, a status) is text."""
     folded = matching_text(document)
     sentences: list[Sentence] = []
     passages: list[Passage] = []
     section = _Section({})
-    for number, block in enumerate(document.blocks):
+    waiting: list[_Unit] = []
+    for number, block in enumerate((*document.blocks, Block(len(folded), len(folded), "text"))):  # then the end
         if block.kind == "heading":
             section.enter(block, document.text[block.start:block.end])
+            waiting = [unit for unit in waiting if unit.kind != "heading"] + [_Unit(block.start, block.end, "heading")]
             continue
         spans = _units(folded, block)
-        heading, section.pending = section.pending, None
-        units = [(heading.start, heading.end, True)] if heading is not None else []
-        units += [(start, end, False) for start, end in spans]
+        if block.kind in ("lead", "label"):
+            waiting += [_Unit(start, end, block.kind) for start, end in spans]
+            continue
+        units, waiting = sorted(waiting) + [_Unit(start, end) for start, end in spans], []
+        if all(unit.kind in _CONTEXT for unit in units):
+            continue  # the end of the document, with nothing but a heading or a label left over
         first = first_sentence_id + len(sentences)
-        sentences += [Sentence(first + i, document.doc_id, s, e, number, is_heading)
-                      for i, (s, e, is_heading) in enumerate(units)]
-        context = section.context(document.title)
-        offset = len(units) - len(spans)  # 1 when the section's heading opens this block's first passage
-        for low, high in _windows(spans, sentences_per_passage, overlap, max_chars, block.kind in _WHOLE):
-            opening = 0 if low == 0 else low + offset
-            start, end = units[opening][0], spans[high][1]
-            passages.append(Passage(first_passage_id + len(passages), document.doc_id, start, end,
-                                    document.text[start:end], first + opening, first + high + offset, context))
+        sentences += [Sentence(first + i, document.doc_id, unit.start, unit.end, number, unit.kind in _CONTEXT)
+                      for i, unit in enumerate(units)]
+        window = _Window(sentences_per_passage, overlap, max_chars, block.kind in _WHOLE)
+        passages += [Passage(first_passage_id + len(passages) + i, document.doc_id, start, end,
+                             document.text[start:end], first + low, first + high, section.context(document.title))
+                     for i, (low, high, start, end) in enumerate(_block_passages(units, len(spans), window))]
     return sentences, passages
+
+
+@dataclass(frozen=True, order=True)
+class _Unit:
+    """A sentence of a block, or a heading, lead or label waiting to open the next block (`kind`)."""
+
+    start: int
+    end: int
+    kind: str = "text"
+
+
+_CONTEXT = ("heading", "label")  # opening units that are context, never an answer on their own
+
+
+@dataclass(frozen=True)
+class _Window:
+    sentences: int
+    overlap: int
+    max_chars: int
+    whole: bool
+
+
+def _block_passages(units: list[_Unit], own: int, window: _Window) -> Iterator[tuple[int, int, int, int]]:
+    """(first unit, last unit, start, end) of each passage of a block whose last `own` units are its sentences;
+    the units before them open its first passage. A lead with no block after it is a passage of its own."""
+    opening = len(units) - own
+    spans = [(unit.start, unit.end) for unit in units[opening:]] or [(units[-1].start, units[-1].end)]
+    for low, high in _windows(spans, window.sentences, window.overlap, window.max_chars, window.whole):
+        first, last = (0 if low == 0 else low + opening), min(high + opening, len(units) - 1)
+        yield first, last, units[first].start, spans[high][1]
 
 
 def _units(folded: str, block: Block) -> list[Span]:
     """The sentences of a block; a code block or table row is one unit."""
+    if block.end <= block.start:
+        return []
     if block.kind in ("code", "row"):
         return [(block.start, block.end)]
     return sentence_spans(folded, (block.start, block.end))

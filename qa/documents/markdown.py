@@ -1,7 +1,8 @@
 """Markdown structure from markdown-it-py's source maps: headings, paragraphs, list items, code, table rows.
 
 The text stays the file's own (Markdown reads as text); the blocks say what each part is. A
-paragraph made only of images, badges or links is furniture and gets no block.
+paragraph made only of images, badges or links is furniture and gets no block, and so is the YAML
+front matter of a static-site page (`---` / `title: ...` / `---`), whose title names the document.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 from qa.documents.structure import Block, BlockKind, lines_of, trim
 
 _IMAGE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n([\w-]+:[ \t].*?\n)---[ \t]*(?:\n|\Z)", re.S)
 _LINK = re.compile(r"\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])|<https?://[^>]+>|https?://\S+")
 
 
@@ -20,12 +22,20 @@ def markdown_blocks(text: str) -> tuple[str, tuple[Block, ...]]:
     "## Benchmarks" halfway down a README names a section, not the document)."""
     from markdown_it import MarkdownIt  # lazy: only Markdown documents need the parser
 
-    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    front = _FRONT_MATTER.match(text)
+    body = "\n" * front.group(0).count("\n") + text[front.end():] if front else text  # the same line numbers
+    tokens = MarkdownIt("commonmark").enable("table").parse(body)
     starts = [line.start for line in lines_of(text)] + [len(text)]
     blocks = list(_blocks(tokens, text, starts))
     opening = blocks[0] if blocks else None
     title = " ".join(text[opening.start:opening.end].split()) if opening and opening.kind == "heading" else ""
-    return title, tuple(blocks)
+    return (_front_title(front.group(1)) if front else "") or title, tuple(blocks)
+
+
+def _front_title(front_matter: str) -> str:
+    """The `title:` of YAML front matter, unquoted ("" without one)."""
+    found = re.search(r"^title:[ \t]*(.+?)[ \t]*$", front_matter, re.M)
+    return found.group(1).strip("\"'") if found else ""
 
 
 def _blocks(tokens: list, text: str, starts: list[int]) -> Iterator[Block]:

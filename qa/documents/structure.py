@@ -3,8 +3,10 @@
 A `Block` is a span of the document text with a kind. Plain text (and the text layer of a PDF,
 and a man page rendered to text) is read here line by line: blank lines and structural starts end
 a paragraph, a line break inside a sentence does not; headings are recognised by their shape
-(underlined, numbered, all capitals, short and unpunctuated); title blocks, page headers and
-footers, rules, URL-only lines and tables of contents are furniture and get no block at all.
+(underlined, numbered, all capitals, short and unpunctuated); page headers and footers, rules,
+URL-only lines and tables of contents are furniture and get no block at all. A title block's lines
+after the title (a version, a status, a date) are a `lead`, and a short line that ends in a colon
+("Copyright:") a `label`: each opens the passage after it, never stands alone.
 """
 
 from __future__ import annotations
@@ -16,14 +18,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-BlockKind = Literal["heading", "text", "item", "entry", "code", "row"]
+BlockKind = Literal["heading", "lead", "label", "text", "item", "entry", "code", "row"]
 Span = tuple[int, int]
 
 
 @dataclass(frozen=True)
 class Block:
-    """`text[start:end]` is one heading (with its `level`, 1 = top), paragraph, list item, definition
-    entry (term and definition together), code block or table row."""
+    """`text[start:end]` is one heading (with its `level`, 1 = top), lead or label (what opens the next
+    passage), paragraph, list item, definition entry (term and definition together), code block or table row."""
 
     start: int
     end: int
@@ -58,6 +60,8 @@ _URL_ONLY = re.compile(r"^\s*[<(\[]*(?:https?://|www\.|mailto:)\S+[>)\]]*\s*$", 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–]?\s*\d{1,4}\s*[-–]?\s*(?:of\s+\d+)?\s*$", re.I)
 _MAN_HEADER = re.compile(r"^\S+\(\d\w*\)\s{2,}.*\s{2,}\S+\(\d\w*\)\s*$")
 _MAN_FOOTER = re.compile(r"^.*\S\s{2,}\S+\(\d\w*\)\s*$")
+_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|can|could|may|might|must|shall|should|will|"
+                          r"would|does|do|did)\b")
 _SENTENCE_END = re.compile(r"[.!?:;,)\]\"”']\s*$")
 
 
@@ -81,8 +85,9 @@ def text_blocks(text: str) -> tuple[str, tuple[Block, ...]]:
     furniture = _furniture(lines)
     paragraphs = list(_paragraphs([line for line in lines if line.start not in furniture]))
     man_title = _man_title(lines)
-    title, body = (man_title, paragraphs) if man_title else _title(paragraphs)
-    blocks = [block for paragraph in body for block in _classify(paragraph)]
+    title, lead, body = (man_title, [], paragraphs) if man_title else _title(paragraphs)
+    blocks = [Block(lead[0].start, lead[-1].end, "lead")] if lead else []
+    blocks += [block for paragraph in body for block in _classify(paragraph)]
     return title, tuple(_trimmed(text, blocks))
 
 
@@ -194,20 +199,30 @@ def _starts_paragraph(line: Line) -> bool:
     return bool(_ITEM.match(line.text) or re.match(r"\s*[A-Z0-9“\"(]", line.text))
 
 
-def _title(paragraphs: list[list[Line]]) -> tuple[str, list[list[Line]]]:
-    """The document's title (its first line), and the paragraphs after the title block.
+def _title(paragraphs: list[list[Line]]) -> tuple[str, list[Line], list[list[Line]]]:
+    """The document's title (its first line), the rest of the title block (its lead), and the paragraphs after.
 
     The title block is the run of short opening paragraphs before the first real paragraph or
-    heading: a name, a version line, authors, a date.
+    heading: a name, a version line, a status, authors, a date. An opening paragraph that reads as
+    prose ("This package was originally debianized by ...") is no title: it stays in the body, and
+    the title is left to the caller.
     """
-    if not paragraphs:
-        return "", []
+    if not paragraphs or _reads_as_prose(paragraphs[0]):
+        return "", [], paragraphs
     title = paragraphs[0][0].stripped
-    body = paragraphs[1:] if _is_title_paragraph(paragraphs[0]) else paragraphs
+    if not _is_title_paragraph(paragraphs[0]):
+        return title, [], paragraphs
+    lead, body = paragraphs[0][1:], paragraphs[1:]
     while body and _is_title_paragraph(body[0]) and not _heading_of(body[0]) and len(body) > 1 \
             and paragraphs.index(body[0]) < 4:
-        body = body[1:]
-    return title, body
+        lead, body = lead + body[0], body[1:]
+    return title, [line for line in lead if not _RULE.match(line.text)], body
+
+
+def _reads_as_prose(paragraph: list[Line]) -> bool:
+    """Eight words or more with a finite verb: a sentence, not a name, a version or a date."""
+    words = " ".join(line.stripped for line in paragraph)
+    return len(words.split()) >= 8 and _FINITE_VERB.search(words) is not None
 
 
 def _is_title_paragraph(paragraph: list[Line]) -> bool:
@@ -220,6 +235,9 @@ def _classify(paragraph: list[Line]) -> Iterator[Block]:
     heading = _heading_of(paragraph)
     if heading is not None:
         yield heading
+        return
+    if len(paragraph) == 1 and paragraph[0].stripped.endswith(":") and len(paragraph[0].stripped.split()) <= 10:
+        yield Block(paragraph[0].start, paragraph[0].end, "label")  # "Copyright:" introduces what follows
         return
     if len(paragraph) > 1 and _looks_like_heading(paragraph[0].stripped) and paragraph[0].text[:1].strip() \
             and all(line.indent > paragraph[0].indent for line in paragraph[1:]):

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from qa.documents.chunking import passage_input, readable, split_document
 from qa.documents.reading import Document, load_documents
-from qa.documents.structure import Block
+from qa.documents.structure import Block, text_blocks
 from tests.helpers.paths import SEEDS
 
 
@@ -85,3 +85,22 @@ def test_what_is_embedded_reads_as_prose_and_knows_where_it_sits() -> None:
     assert passage.context == "Manual › Options"
     assert passage_input(passage, passage.text) == "Options: Options Keep the files."
     assert passage_input(passage, passage.text, lexical=True) == "Manual › Options: Options Keep the files."
+
+
+_LINES = st.sampled_from(["Field Guide", "=====", "Status: draft", "Version: 1.0", "The list:", "1. Scope",
+                          "* an item that wraps", "  onto a second line.", "A sentence ends here. Another one",
+                          "continues on this line.", "", ""])
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.lists(_LINES, min_size=1, max_size=24).map("\n".join))
+def test_structured_text_keeps_every_block_in_a_passage_but_headings_and_a_closing_label(text: str) -> None:
+    """Headings are context (one followed by another at its level is only that); leads and labels open passages."""
+    title, blocks = text_blocks(text)
+    _, passages = split_document(Document("doc", title or "doc", "doc.txt", text, blocks, "sha"))
+    assert all(text[p.start:p.end] == p.text for p in passages)
+    covered = {i for p in passages for i in range(p.start, p.end)}
+    closing = {b for b in blocks if b.kind == "label"
+               and not any(later.start > b.start and later.kind not in ("heading", "label") for later in blocks)}
+    assert all(i in covered for b in blocks if b.kind != "heading" and b not in closing
+               for i in range(b.start, b.end)), blocks

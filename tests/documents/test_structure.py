@@ -10,7 +10,7 @@ import pytest
 from qa.documents.chunking import split_document
 from qa.documents.html import read_html
 from qa.documents.markdown import markdown_blocks
-from qa.documents.reading import load_documents
+from qa.documents.reading import Document, load_documents
 from qa.documents.structure import text_blocks
 from tests.helpers.paths import ROOT
 
@@ -130,3 +130,37 @@ def test_passages_carry_their_title_and_heading_path(tmp_path: Path) -> None:
     _, [passage] = split_document(document)
     assert passage.context == "Spec › Fields › Format"
     assert passage.text == "Format\n\nThe format field names the version."
+
+
+def test_a_title_blocks_status_and_version_open_the_first_passage() -> None:
+    text = ("Supporting rootless builds\n==========================\n\nStatus: recommendation, stable\nVersion: 1.0\n\n"
+            "Background\n----------\n\nTraditionally, packages needed root to build.\n")
+    title, blocks = text_blocks(text)
+    assert title == "Supporting rootless builds"
+    assert ("lead", 0, "Status: recommendation, stable\nVersion: 1.0") in _blocks(text)
+    sentences, passages = split_document(Document("spec", title, "spec.txt", text, blocks, "sha"))
+    assert passages[0].text.startswith("Status: recommendation, stable") and passages[0].text.endswith("build.")
+    assert not next(s for s in sentences if text[s.start:s.end].startswith("Status")).heading  # an answer may be here
+
+
+def test_an_opening_paragraph_that_reads_as_prose_is_text_and_a_colon_line_labels_what_follows() -> None:
+    text = ("This package was originally debianized by Jane Roe <jane@example.org>\nfrom sources at "
+            "http://example.org/src\n\nCopyright:\n\nThis software is copyrighted by the Regents.\n\nSee also:\n")
+    title, blocks = text_blocks(text)
+    assert title == ""  # the loader names the document after its file
+    assert ("text", 0, text[:text.index("\n\n")]) in _blocks(text)
+    assert ("label", 0, "Copyright:") in _blocks(text)
+    sentences, passages = split_document(Document("pkg", "pkg", "pkg.txt", text, blocks, "sha"))
+    assert [p.text for p in passages][1] == "Copyright:\n\nThis software is copyrighted by the Regents."
+    assert next(s for s in sentences if text[s.start:s.end] == "Copyright:").heading  # context, never the answer
+    assert not any("See also" in p.text for p in passages)  # a label with nothing after it labels nothing
+
+
+def test_markdown_front_matter_names_the_document_and_is_no_passage() -> None:
+    text = ("---\ntitle: Users and Groups\nlayout: default\nSPDX-License-Identifier: LGPL-2.1-or-later\n---\n\n"
+            "# Users and Groups on Linux\n\nUID 0 is the super-user.\n")
+    title, _ = markdown_blocks(text)
+    assert title == "Users and Groups"
+    assert _blocks(text, markdown_blocks) == [("heading", 1, "Users and Groups on Linux"),
+                                              ("text", 0, "UID 0 is the super-user.")]
+    assert markdown_blocks("---\n\nA rule, then text.\n\n---\n")[0] == ""  # no YAML: rules, not front matter
