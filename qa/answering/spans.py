@@ -181,7 +181,13 @@ def candidate_spans(sentence: str, wanted: QuestionType) -> list[tuple[int, int]
     placed = [s for s in entities if _PLACE_CUE.search(sentence[max(0, s[0] - 20):s[0]])]
     if wanted.name == "place":
         return placed + _paths_and_addresses(sentence)
-    return [s for s in entities if s not in placed]  # "in Mexico" names a place, not who did something
+    # "in Mexico" names a place, not who did something; a name in code (the `tty` group) is a name too
+    return [s for s in entities if s not in placed] + _code_names(sentence)
+
+
+def _code_names(sentence: str) -> list[tuple[int, int]]:
+    """Inline code that reads as one name (Markdown's `tty`, `nobody`, `www-data`): a user, group or program."""
+    return [m.span(1) for m in re.finditer(r"`([\w.@+-]{2,40})`", sentence)]
 
 
 _SMALL_WORDS = ("of", "and", "for", "the", "to", "in", "on", "a", "an", "de")

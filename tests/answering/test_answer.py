@@ -144,6 +144,12 @@ def test_entity_spans_join_possessives_and_acronyms() -> None:
     assert spans[0] == "U.S. Customs and Border Protection's (CBP) National Targeting Center (NTC)"
 
 
+def test_a_name_written_as_code_can_answer_which_group() -> None:
+    sentence = "There's one exception however: the `tty`\ngroup must have the GID 5."
+    assert "tty" in [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("who"))]
+    assert candidate_spans("Run `make install` as root.", QuestionType("who")) == []  # a command, not a name
+
+
 @pytest.mark.parametrize("question, kind", [
     ("What does JTFA stand for?", "acronym"), ("Is gzip faster than bzip2?", "yesno"),
     ("Why was Python created?", "reason"), ("How do I decompress a file?", "manner"),
