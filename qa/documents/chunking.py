@@ -98,7 +98,9 @@ def split_document(document: Document, sentences_per_passage: int = 3, overlap: 
     for number, block in enumerate((*document.blocks, Block(len(folded), len(folded), "text"))):  # then the end
         if block.kind == "heading":
             section.enter(block, document.text[block.start:block.end])
-            waiting = [unit for unit in waiting if unit.kind != "heading"] + [_Unit(block.start, block.end, "heading")]
+            # a heading or label before it labelled nothing (a label's content may have been badges)
+            waiting = [unit for unit in waiting if unit.kind not in _CONTEXT]
+            waiting.append(_Unit(block.start, block.end, "heading"))
             continue
         spans = _units(folded, block)
         if block.kind in ("lead", "label"):

@@ -1,7 +1,8 @@
 """Markdown structure from markdown-it-py's source maps: headings, paragraphs, list items, code, table rows.
 
 The text stays the file's own (Markdown reads as text); the blocks say what each part is. A
-paragraph made only of images, badges or links is furniture and gets no block, and so is the YAML
+paragraph made only of images, badges or links is furniture and gets no block, one that is all
+emphasis is a label (it opens the passage after it, as a heading does), and the YAML
 front matter of a static-site page (`---` / `title: ...` / `---`), whose title names the document.
 """
 
@@ -13,6 +14,8 @@ from collections.abc import Iterator
 from qa.documents.structure import Block, BlockKind, lines_of, trim
 
 _IMAGE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])")
+# A paragraph that is all emphasis ("**needs rebase or merge**", "*Note:*") names what follows.
+_LABEL = re.compile(r"\A(\*\*|__|\*|_)[^*_\n]{1,80}\1:?\Z")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n([\w-]+:[ \t].*?\n)---[ \t]*(?:\n|\Z)", re.S)
 _LINK = re.compile(r"\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])|<https?://[^>]+>|https?://\S+")
 
@@ -52,7 +55,7 @@ def _blocks(tokens: list, text: str, starts: list[int]) -> Iterator[Block]:
         elif token.type == "heading_open":
             yield from _span(text, starts, token.map, "heading", int(token.tag[1:]), heading=tokens[index + 1].content)
         elif token.type == "paragraph_open" and not _only_links(tokens[index + 1].content):
-            yield from _span(text, starts, token.map, "text")
+            yield from _span(text, starts, token.map, "label" if _LABEL.match(tokens[index + 1].content) else "text")
         elif token.type in ("fence", "code_block"):
             yield from _span(text, starts, token.map, "code")
         elif token.type == "tr_open":

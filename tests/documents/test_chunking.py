@@ -94,13 +94,15 @@ _LINES = st.sampled_from(["Field Guide", "=====", "Status: draft", "Version: 1.0
 
 @settings(max_examples=200, deadline=None)
 @given(text=st.lists(_LINES, min_size=1, max_size=24).map("\n".join))
-def test_structured_text_keeps_every_block_in_a_passage_but_headings_and_a_closing_label(text: str) -> None:
-    """Headings are context (one followed by another at its level is only that); leads and labels open passages."""
+def test_structured_text_keeps_every_block_in_a_passage_but_headings_and_labels_of_nothing(text: str) -> None:
+    """Headings are context (one followed by another is only that); a label before a heading or at the end labels
+    nothing; everything else, leads included, is in a passage."""
     title, blocks = text_blocks(text)
     _, passages = split_document(Document("doc", title or "doc", "doc.txt", text, blocks, "sha"))
     assert all(text[p.start:p.end] == p.text for p in passages)
     covered = {i for p in passages for i in range(p.start, p.end)}
-    closing = {b for b in blocks if b.kind == "label"
-               and not any(later.start > b.start and later.kind not in ("heading", "label") for later in blocks)}
+    following = {b: next((later for later in blocks if later.start > b.start and later.kind != "label"), None)
+                 for b in blocks}
+    closing = {b for b in blocks if b.kind == "label" and (following[b] is None or following[b].kind == "heading")}
     assert all(i in covered for b in blocks if b.kind != "heading" and b not in closing
                for i in range(b.start, b.end)), blocks

@@ -164,3 +164,14 @@ def test_markdown_front_matter_names_the_document_and_is_no_passage() -> None:
     assert _blocks(text, markdown_blocks) == [("heading", 1, "Users and Groups on Linux"),
                                               ("text", 0, "UID 0 is the super-user.")]
     assert markdown_blocks("---\n\nA rule, then text.\n\n---\n")[0] == ""  # no YAML: rules, not front matter
+
+
+def test_a_markdown_paragraph_of_emphasis_alone_labels_the_next_one(tmp_path: Path) -> None:
+    text = ("# Triage\n\n**needs rebase**\n\n: marks pull requests with merge conflicts\n\n**Status:**\n\n"
+            "[![Build](https://ci.example.org/badge.svg)](https://ci.example.org)\n\n## Labels\n\nSome *words* here.\n")
+    assert ("label", 0, "**needs rebase**") in _blocks(text, markdown_blocks)
+    (tmp_path / "triage.md").write_text(text)
+    [document] = load_documents(tmp_path)
+    _, passages = split_document(document)
+    assert [p.text for p in passages] == ["Triage\n\n**needs rebase**\n\n: marks pull requests with merge conflicts",
+                                          "Labels\n\nSome *words* here."]  # a label before a heading labels nothing
