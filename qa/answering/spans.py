@@ -228,12 +228,17 @@ def _initial_runs(sentence: str, letters: list[str]) -> list[tuple[int, int]]:
     return found
 
 
+# Hard-wrapped text breaks a long path after a slash ("placed in the /\nusr/share/python-wheels directory"); a
+# slash that ends a line goes on, unless the next line opens with a word of prose ("/usr/share/doc/\nand").
+_WRAP = r"(?:\n[ \t]*(?!(?:and|or|the|a|an|is|are|in|of|on|to|for|with|which|that|as|by|if|when)\b))?"
+_PATH = r"(?<![\w])/" + _WRAP + r"(?:[\w.+-]+/" + _WRAP + r")*[\w.+-]*[\w+-]"  # not the sentence's full stop
+
+
 def _paths_and_addresses(sentence: str) -> list[tuple[int, int]]:
     """File paths, URLs and e-mail addresses: the "where" of technical documents. A URL stops at brackets,
     quotes and backticks (Markdown writes `[https://x](https://x)`) and never ends in punctuation."""
     return [m.span() for m in re.finditer(_URL_START + r"[^\s<>()\[\]\"'`]+[^\s<>().,;:\[\]\"'`*]|"
-                                          r"[\w.+-]+@[\w-]+\.[\w.-]+\w|"
-                                          r"(?<![\w])/(?:[\w.+-]+/)*[\w.+-]+", sentence)]
+                                          r"[\w.+-]+@[\w-]+\.[\w.-]+\w|" + _PATH, sentence)]
 
 
 def _is_list_marker(sentence: str, match: re.Match[str]) -> bool:

@@ -144,6 +144,14 @@ def test_entity_spans_join_possessives_and_acronyms() -> None:
     assert spans[0] == "U.S. Customs and Border Protection's (CBP) National Targeting Center (NTC)"
 
 
+def test_a_path_goes_on_after_a_wrapped_slash_and_stops_before_the_full_stop() -> None:
+    sentence = "Wheels must be placed in the /\nusr/share/python-wheels directory, not in /usr/lib/python3."
+    assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("place"))] == [
+        "/\nusr/share/python-wheels", "/usr/lib/python3"]
+    prose = "Look in /usr/share/doc/\nand in /etc."
+    assert [prose[a:b] for a, b in candidate_spans(prose, QuestionType("place"))] == ["/usr/share/doc", "/etc"]
+
+
 def test_a_name_written_as_code_can_answer_which_group() -> None:
     sentence = "There's one exception however: the `tty`\ngroup must have the GID 5."
     assert "tty" in [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("who"))]
