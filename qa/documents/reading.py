@@ -50,8 +50,13 @@ class Document:
     sha256: str
 
 
+_RANGE_ELLIPSIS = re.compile(r"(?<=\d)\u2026(?=\d)")  # "1…999" is a range, "1-999", not the number 1.999
+
+
 def fold(text: str) -> str:
     """Fold typographic variants to ASCII, one character for one, so offsets survive."""
+    if "\u2026" in text:
+        text = _RANGE_ELLIPSIS.sub("-", text)
     return text.translate(_FOLDS)
 
 

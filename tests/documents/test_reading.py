@@ -48,6 +48,10 @@ def test_fold_keeps_length_and_maps_typography() -> None:
     assert fold(text) == "\"quoted\" it's - done"
 
 
+def test_an_ellipsis_between_numbers_folds_to_a_range_elsewhere_to_a_full_stop() -> None:
+    assert fold("UIDs 1…999 are system users, and so on…") == "UIDs 1-999 are system users, and so on."
+
+
 def test_gold_folder_hidden_files_and_other_suffixes_are_skipped(tmp_path: Path) -> None:
     (tmp_path / "gold").mkdir()
     (tmp_path / "gold" / "q.txt").write_text("not a document")
