@@ -271,7 +271,8 @@ def _looks_like_heading(line: str) -> bool:
     if re.match(r"\s*[-*+•◦‣▪–]\s", line):  # a bullet, never a heading
         return False
     if _NUMBERED.match(line) or _LETTERED.match(line):
-        return len(words) <= 10 and not re.search(r"[,;]\s*$", line) and not re.search(r"\w{3,}[.!?]\s+\w", line)
+        return len(words) <= 10 and not re.search(r"[,;]\s*$", line) \
+            and not re.search(r"\w{3,}[.!?]\s+[\"“'(]?\w", line)  # '2.1. Affiliate.  "Affiliate" means' is text
     if line.isupper() and any(c.isalpha() for c in line):
         return len(words) <= 8
     return len(words) <= 8 and line[0].isupper() and not _SENTENCE_END.search(line) and not _ITEM.match(line)

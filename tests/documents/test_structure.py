@@ -30,6 +30,8 @@ def test_headings_are_recognised_by_their_shape() -> None:
     blocks = _blocks(text)
     assert ("heading", 1, "Overview") in blocks
     assert ("heading", 1, "1. Definitions.") in blocks and ("heading", 2, "1.5. Licensor") in blocks
+    definition = '2.1. Affiliate.  "Affiliate" means an entity that\n     controls that party.'
+    assert _blocks(f"Terms\n\n{definition}\n") == [("entry", 0, definition)]  # a sentence, not a heading
     assert ("heading", 1, "OPTIONS") in blocks
     assert ("text", 0, "The first section, hard-wrapped at a narrow\nwidth, is one paragraph.") in blocks
     assert ("entry", 0, "-k --keep\n              Keep the input files.") in blocks
