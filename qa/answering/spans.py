@@ -80,6 +80,7 @@ class QuestionType:
 # an article ("what does the release say").
 _MODIFIER = (r"(?!(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|shall|should|may|might|must|"
              r"the|a|an|this|that|its|their|about|if)\b)[\w.+-]+ ")
+_FEW_WORDS = r"[\w.\-/]+(?: [\w.\-/]+){0,2}\??$"  # one to three words, then the end of the question
 _TYPE_PATTERNS = (
     ("quantity", r"\bhow (?:many|much|large|big|long|far|often|old|fast|high|low|deep|wide)\b|\bwhat (?:number|"
                  r"amount|percentage|share|proportion|sum|size|length|limit|maximum|minimum|max|min|default "
@@ -92,7 +93,8 @@ _TYPE_PATTERNS = (
              r"\bin which year\b|\bhow recent\b"),
     ("version", r"\b(?:which|what) (?:" + _MODIFIER + r")?(?:version|release)s?\b(?! notes?\b)(?!\s+\d)|"
                 r"\bsince (?:which|what) version\b"),
-    ("who", r"\bwho(?:m|se)?\b|\bwhich (?:agency|department|office|organi[sz]ation|body|unit|team|company|companies|"
+    ("who", r"\bwho(?:m|se)?\b(?! (?:is|are) an? " + _FEW_WORDS + r")|"
+            r"\bwhich (?:agency|department|office|organi[sz]ation|body|unit|team|company|companies|"
             r"person|official|administration|center|centre|user|author|developer|maintainer|group)\b|"
             r"\bwhat (?:agency|department|office|organi[sz]ation|body|unit|company)\b"),
     ("place", r"\bwhere\b|\bwhich (?:country|countries|region|regions|city|cities|area|areas|border|state|place|"
@@ -101,7 +103,9 @@ _TYPE_PATTERNS = (
     ("acronym", r"\bstand(?:s)? for\b|\bshort for\b|\babbreviat\w+\b|\bacronym\b|\bexpan(?:d|sion)\b"),
     ("reason", r"\bwhy\b|\bwhat is the reason\b|\bfor what reason\b"),
     ("manner", r"\bhow (?:do|does|did|can|could|should|would|to|is|are|was|were)\b"),
-    ("definition", r"^what (?:is|are|was|were) (?:an? |the )?[\w.\-/ ]{1,40}\??$|\bwhat does [\w.\-/ ]+ mean\b|"
+    # "Who is a Licensee?" asks what makes one, as "What is a Licensee?" does; "Who is the maintainer?" asks a name.
+    ("definition", r"^what (?:is|are|was|were) (?:an? |the )?[\w.\-/ ]{1,40}\??$|"
+                   r"^who (?:is|are) an? " + _FEW_WORDS + r"|\bwhat does [\w.\-/ ]+ mean\b|"
                    r"\bwhat is meant by\b|\bdefin(?:e|ition)\b|\bwhat (?:is|are) [\w.\-/ ]+ (?:for|used for)\b"),
 )
 _YESNO = re.compile(r"^(?:is|are|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|has|have|"

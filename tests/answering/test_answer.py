@@ -170,6 +170,7 @@ def test_a_name_written_as_code_can_answer_which_group() -> None:
     ("What does the CDDL license short name stand for?", "acronym"), ("When does DHS plan to stand up a unit?", "date"),
     ("How does the GPL treat short excerpts?", "manner"),
     ("What does the LPPL short name mean?", "acronym"), ("What is the log level?", "definition"),
+    ("Who is a Licensee?", "definition"), ("Who is a member of the team that leads it?", "who"),
     ("What are the high level goals of the campaign?", "definition"), ("What is the buffer size?", "quantity"),
     ("What is the default compression level of gzip?", "quantity"), ("what's the maximum line length?", "quantity"),
 ])
