@@ -23,8 +23,10 @@ FRAME = frozenset("what which who whom whose when where why how is are was were 
                    "else more much many else".split())
 
 
-# "According to the Git README, ..." names where to look, not what the answering sentence says.
+# "According to the Git README, ..." names where to look, not what the answering sentence says; so does a
+# closing "... under the Mozilla licence?" or "... in the Node.js policy?" when its words are a title's.
 SOURCE_CLAUSE = re.compile(r"^\s*according to\s+[^,?]{2,80},\s*", re.I)
+_CLOSING_SOURCE = re.compile(r"\s+(?:in|under|according to|per|from)\s+(?:the\s+)?([^,?]{2,60}?)\s*\?*\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -46,12 +48,26 @@ class Query:
 
 def read_query(corpus: Corpus, question: str, vector: np.ndarray | None) -> Query:
     naming = _question_terms(corpus, question)
-    about = SOURCE_CLAUSE.sub("", question, count=1)
+    about = _without_source(corpus, question)
     asked = (_question_terms(corpus, about) or naming) if about != question else naming
     noun = terms(asked_noun(question) or "")
     return Query(question, vector, question_type(question), asked, naming, _predicate(corpus, asked, question),
                  [t for t in asked if t not in noun], frozenset(noun),
                  1.0 - coverage(naming, corpus.term_weights.keys()), referentless(question))
+
+
+def _without_source(corpus: Corpus, question: str) -> str:
+    """The question without the clause that names the document to look in."""
+    about = SOURCE_CLAUSE.sub("", question, count=1)
+    closing = _CLOSING_SOURCE.search(about)
+    return about[:closing.start()] if closing and _names_a_document(corpus, closing.group(1)) else about
+
+
+def _names_a_document(corpus: Corpus, phrase: str) -> bool:
+    """Whether every word of `phrase` is in one document's title or file name, one of them telling it apart."""
+    named = set(terms(phrase))
+    return bool(named) and any(named <= title | corpus.source_terms[doc_id] and named & corpus.naming_terms[doc_id]
+                               for doc_id, title in corpus.title_terms.items())
 
 
 def referentless(question: str) -> bool:

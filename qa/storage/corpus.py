@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import PurePath
 
 import numpy as np
 
@@ -58,6 +59,11 @@ class Corpus:
     @cached_property
     def title_terms(self) -> dict[str, frozenset[str]]:
         return {doc_id: frozenset(terms(document.title)) for doc_id, document in self.documents.items()}
+
+    @cached_property
+    def source_terms(self) -> dict[str, frozenset[str]]:
+        """Per document, the stems of its file name ("aom-patent-license.txt": aom, patent, licens)."""
+        return {doc_id: frozenset(terms(PurePath(document.source).stem)) for doc_id, document in self.documents.items()}
 
     @cached_property
     def naming_terms(self) -> dict[str, frozenset[str]]:
@@ -113,7 +119,7 @@ class Corpus:
     def warmed(self) -> Corpus:
         """Compute the derived statistics now, so no query pays for them."""
         _ = self.speller, self.sentence_terms, self.term_weights, self.rarest_weight, self.name_terms
-        _ = self.block_terms, self.context_terms, self.title_terms, self.naming_terms, self.phrases
+        _ = self.block_terms, self.context_terms, self.title_terms, self.source_terms, self.naming_terms, self.phrases
         return self
 
     def sentence_text(self, sentence: Sentence) -> str:

@@ -242,4 +242,8 @@ def test_a_named_source_is_matched_against_titles_not_against_the_answering_sent
     assert "releas" not in " ".join(query.asked) and any(t.startswith("releas") for t in query.naming)
     assert any(t.startswith("sentinel") for t in query.asked)
     plain = read_query(service.snapshot.corpus, "In 2023, who led Operation Sentinel?", None)
-    assert plain.asked == plain.naming  # only "according to ..." names a source
+    assert plain.asked == plain.naming  # "In 2023" is no source
+    closing = read_query(service.snapshot.corpus, "Who leads Operation Sentinel in the DHS smuggling campaign?", None)
+    assert "campaign" not in closing.asked and "campaign" in closing.naming and "sentinel" in closing.asked
+    place = read_query(service.snapshot.corpus, "Who leads Operation Sentinel in Mexico?", None)
+    assert place.asked == place.naming  # every word of a source is in a title or file name; "Mexico" is not
