@@ -69,15 +69,13 @@ def sentence_spans(text: str, paragraph: Span) -> list[Span]:
 
 @dataclass
 class _Section:
-    """The headings above the current block, by level, and a heading waiting for its first passage."""
+    """The headings above the current block, by level."""
 
     path: dict[int, str]
-    pending: Block | None = None
 
     def enter(self, heading: Block, text: str) -> None:
         self.path = {level: words for level, words in self.path.items() if level < heading.level}
         self.path[heading.level] = " ".join(text.split())
-        self.pending = heading
 
     def context(self, title: str) -> str:
         parts = [title, *(self.path[level] for level in sorted(self.path))]

@@ -1,9 +1,9 @@
 """Markdown structure from markdown-it-py's source maps: headings, paragraphs, list items, code, table rows.
 
 The text stays the file's own (Markdown reads as text); the blocks say what each part is. A
-paragraph made only of images, badges or links is furniture and gets no block, one that is all
-emphasis is a label (it opens the passage after it, as a heading does), and the YAML
+paragraph made only of images, badges or links is furniture and gets no block, and so is the YAML
 front matter of a static-site page (`---` / `title: ...` / `---`), whose title names the document.
+A paragraph that is all emphasis is a label: it opens the passage after it, as a heading does.
 """
 
 from __future__ import annotations
