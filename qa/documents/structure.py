@@ -239,8 +239,11 @@ def _classify(paragraph: list[Line]) -> Iterator[Block]:
     if len(paragraph) == 1 and paragraph[0].stripped.endswith(":") and len(paragraph[0].stripped.split()) <= 10:
         yield Block(paragraph[0].start, paragraph[0].end, "label")  # "Copyright:" introduces what follows
         return
+    # A heading over an indented body ("NAME" over "grep - print lines..."); but below a line not in capitals, an
+    # indented line that opens in lower case goes on with it ('1.1. "Contributor"' over "means each ..."): an entry.
     if len(paragraph) > 1 and _looks_like_heading(paragraph[0].stripped) and paragraph[0].text[:1].strip() \
-            and all(line.indent > paragraph[0].indent for line in paragraph[1:]):
+            and all(line.indent > paragraph[0].indent for line in paragraph[1:]) \
+            and (paragraph[0].stripped.isupper() or not paragraph[1].stripped[:1].islower()):
         yield Block(paragraph[0].start, paragraph[0].end, "heading", _level(paragraph[0].stripped, 0))
         paragraph = paragraph[1:]
     if sum(bool(_TABLE_ROW.match(line.text) or _TABLE_BORDER.match(line.text)) for line in paragraph) \

@@ -32,6 +32,9 @@ def test_headings_are_recognised_by_their_shape() -> None:
     assert ("heading", 1, "1. Definitions.") in blocks and ("heading", 2, "1.5. Licensor") in blocks
     definition = '2.1. Affiliate.  "Affiliate" means an entity that\n     controls that party.'
     assert _blocks(f"Terms\n\n{definition}\n") == [("entry", 0, definition)]  # a sentence, not a heading
+    term = '1.1. "Contributor"\n    means each person who adds code to the work.'  # the term, its definition below
+    assert _blocks(f"Terms\n\n{term}\n\nNAME\n       grep - print lines\n") == [
+        ("entry", 0, term), ("heading", 1, "NAME"), ("text", 0, "grep - print lines")]
     assert ("heading", 1, "OPTIONS") in blocks
     assert ("text", 0, "The first section, hard-wrapped at a narrow\nwidth, is one paragraph.") in blocks
     assert ("entry", 0, "-k --keep\n              Keep the input files.") in blocks
