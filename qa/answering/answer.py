@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from qa.answering.features import (
-    NUMERIC_KINDS,
     Span,
     answer_unit,
     candidate_sentences,
@@ -89,10 +88,11 @@ def _with_continuation(corpus: Corpus, best: Candidate, candidates: list[Candida
 
 
 def may_answer(candidate: Candidate, query: Query) -> bool:
-    """A heading alone never answers; a how-many, when or which-version question only with a span of its kind."""
+    """A heading alone never answers; a how-many or which-version question only with a span of its kind. A when
+    question may be answered by a sentence: "on the date the Contributor first distributes it" is no date."""
     if candidate.span is not None:
         return True
-    return not candidate.sentence.heading and query.wanted.name not in NUMERIC_KINDS
+    return not candidate.sentence.heading and query.wanted.name not in ("quantity", "version")
 
 
 def score_candidates(corpus: Corpus, query: Query, hits: list[Hit], model: AnswerModel) -> list[Candidate]:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
+from qa.answering.answer import Candidate, may_answer
 from qa.answering.questions import read_query, referentless
 from qa.answering.spans import QuestionType, address_only, candidate_spans, coordinated, money_only, question_type
+from qa.documents.chunking import Sentence
 from qa.errors import InvalidInputError
 from tests.helpers.paths import RELEASE
 
@@ -220,6 +223,16 @@ def test_a_how_many_question_is_never_answered_without_a_number(service) -> None
         answer = service.ask(question, threshold=0.0).answer
         assert answer is None or any(c.isdigit() for c in answer.text) or re.search(
             r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)\b", answer.text, re.I)
+
+
+def test_a_when_question_may_be_answered_by_a_sentence_but_how_many_only_by_a_number(service) -> None:
+    sentence = Sentence(0, "licence", 0, 60, 0)  # "The grants take effect on the date the work is first distributed."
+    sentence_only = Candidate(sentence, 1.0, 0.7, {}, None, sentence)
+    corpus = service.snapshot.corpus
+    assert may_answer(sentence_only, read_query(corpus, "When do the grants take effect?", None))
+    assert not may_answer(sentence_only, read_query(corpus, "How many grants are there?", None))
+    assert not may_answer(replace(sentence_only, sentence=replace(sentence, heading=True)),
+                          read_query(corpus, "When do the grants take effect?", None))  # a heading never answers
 
 
 def test_the_score_is_a_probability_and_passages_follow_the_answer(service) -> None:
