@@ -9,6 +9,7 @@ it?") is not guessed at, and neither is one whose best answer scores below the t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -87,12 +88,20 @@ def _with_continuation(corpus: Corpus, best: Candidate, candidates: list[Candida
     return replace(best.sentence, end=after.end)
 
 
+# A question about a point in time wants a date: "In what year ...?", "When did ...?", "When was ...?". One in the
+# present asks under what condition, which a sentence may say: "When do the grants take effect?" -> "on the date
+# the Contributor first distributes the Covered Work".
+_ASKS_POINT_IN_TIME = re.compile(r"\b(?:what|which) (?:year|month|day|date)\b|\bwhen (?:did|was|were|had)\b", re.I)
+
+
 def may_answer(candidate: Candidate, query: Query) -> bool:
-    """A heading alone never answers; a how-many or which-version question only with a span of its kind. A when
-    question may be answered by a sentence: "on the date the Contributor first distributes it" is no date."""
+    """A heading alone never answers; a how-many, which-version or point-in-time question only with a span of its
+    kind."""
     if candidate.span is not None:
         return True
-    return not candidate.sentence.heading and query.wanted.name not in ("quantity", "version")
+    needs_span = query.wanted.name in ("quantity", "version") or (
+        query.wanted.name == "date" and _ASKS_POINT_IN_TIME.search(query.text) is not None)
+    return not candidate.sentence.heading and not needs_span
 
 
 def score_candidates(corpus: Corpus, query: Query, hits: list[Hit], model: AnswerModel) -> list[Candidate]:

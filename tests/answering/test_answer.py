@@ -225,12 +225,14 @@ def test_a_how_many_question_is_never_answered_without_a_number(service) -> None
             r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)\b", answer.text, re.I)
 
 
-def test_a_when_question_may_be_answered_by_a_sentence_but_how_many_only_by_a_number(service) -> None:
+def test_a_present_when_question_may_be_answered_by_a_sentence_a_date_or_number_question_not(service) -> None:
     sentence = Sentence(0, "licence", 0, 60, 0)  # "The grants take effect on the date the work is first distributed."
     sentence_only = Candidate(sentence, 1.0, 0.7, {}, None, sentence)
     corpus = service.snapshot.corpus
     assert may_answer(sentence_only, read_query(corpus, "When do the grants take effect?", None))
     assert not may_answer(sentence_only, read_query(corpus, "How many grants are there?", None))
+    for point_in_time in ("When did the grants take effect?", "In what year was it copyrighted?"):
+        assert not may_answer(sentence_only, read_query(corpus, point_in_time, None))  # these want a date
     assert not may_answer(replace(sentence_only, sentence=replace(sentence, heading=True)),
                           read_query(corpus, "When do the grants take effect?", None))  # a heading never answers
 
