@@ -228,7 +228,8 @@ def _initial_runs(sentence: str, letters: list[str]) -> list[tuple[int, int]]:
             initials.append(word[0].lower())
             last = index
         if initials == letters and last > first:
-            found.append((words[first].start(), words[last].end()))
+            last_word = words[last].group(0).rstrip("*")  # "**Open Harbour Fund**" ends at "Fund"
+            found.append((words[first].start(), words[last].start() + len(last_word)))
     return found
 
 

@@ -155,6 +155,12 @@ def test_a_path_goes_on_after_a_wrapped_slash_and_stops_before_the_full_stop() -
     assert [prose[a:b] for a, b in candidate_spans(prose, QuestionType("place"))] == ["/usr/share/doc", "/etc"]
 
 
+def test_an_expansion_in_bold_is_given_without_its_markers() -> None:
+    sentence = "The project takes part in a programme run by the **Open Harbour Fund** (OHF)."
+    spans = candidate_spans(sentence, QuestionType("acronym", "OHF"))
+    assert [sentence[a:b] for a, b in spans] == ["Open Harbour Fund"]
+
+
 def test_a_name_written_as_code_can_answer_which_group() -> None:
     sentence = "There's one exception however: the `tty`\ngroup must have the GID 5."
     assert "tty" in [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("who"))]
