@@ -91,6 +91,7 @@ def _with_continuation(corpus: Corpus, best: Candidate, candidates: list[Candida
 # A question about a point in time wants a date: "In what year ...?", "When did ...?", "When was ...?". One in the
 # present asks under what condition, which a sentence may say: "When do the grants take effect?" -> "on the date
 # the Contributor first distributes the Covered Work".
+_NUMBER_KINDS = ("quantity", "version")  # answered by a number or not at all
 _ASKS_POINT_IN_TIME = re.compile(r"\b(?:what|which) (?:year|month|day|date)\b|\bwhen (?:did|was|were|had)\b", re.I)
 
 
@@ -99,7 +100,7 @@ def may_answer(candidate: Candidate, query: Query) -> bool:
     kind."""
     if candidate.span is not None:
         return True
-    needs_span = query.wanted.name in ("quantity", "version") or (
+    needs_span = query.wanted.name in _NUMBER_KINDS or (
         query.wanted.name == "date" and _ASKS_POINT_IN_TIME.search(query.text) is not None)
     return not candidate.sentence.heading and not needs_span
 
