@@ -9,7 +9,6 @@ it?") is not guessed at, and neither is one whose best answer scores below the t
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -25,6 +24,7 @@ from qa.answering.features import (
 )
 from qa.answering.model import AnswerModel, default_model
 from qa.answering.questions import Query, read_query
+from qa.answering.spans import asks_point_in_time
 from qa.documents.chunking import Sentence
 from qa.retrieval.search import Hit
 from qa.storage.corpus import Corpus
@@ -88,11 +88,7 @@ def _with_continuation(corpus: Corpus, best: Candidate, candidates: list[Candida
     return replace(best.sentence, end=after.end)
 
 
-# A question about a point in time wants a date: "In what year ...?", "When did ...?", "When was ...?". One in the
-# present asks under what condition, which a sentence may say: "When do the grants take effect?" -> "on the date
-# the Contributor first distributes the Covered Work".
 _NUMBER_KINDS = ("quantity", "version")  # answered by a number or not at all
-_ASKS_POINT_IN_TIME = re.compile(r"\b(?:what|which) (?:year|month|day|date)\b|\bwhen (?:did|was|were|had)\b", re.I)
 
 
 def may_answer(candidate: Candidate, query: Query) -> bool:
@@ -100,8 +96,7 @@ def may_answer(candidate: Candidate, query: Query) -> bool:
     kind."""
     if candidate.span is not None:
         return True
-    needs_span = query.wanted.name in _NUMBER_KINDS or (
-        query.wanted.name == "date" and _ASKS_POINT_IN_TIME.search(query.text) is not None)
+    needs_span = query.wanted.name in _NUMBER_KINDS or (query.wanted.name == "date" and asks_point_in_time(query.text))
     return not candidate.sentence.heading and not needs_span
 
 

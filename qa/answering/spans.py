@@ -156,6 +156,17 @@ def address_only(question: str, spans: list[tuple[int, int]], sentence: str) -> 
     return spans
 
 
+# A question about a point in time wants a date: "In what year ...?", "When did ...?", "When was ...?". One in the
+# present asks under what condition, which a sentence may say: "When do the grants take effect?" -> "on the date
+# the Contributor first distributes the Covered Work".
+_ASKS_POINT_IN_TIME = re.compile(r"\b(?:what|which) (?:year|month|day|date)\b|\bwhen (?:did|was|were|had)\b", re.I)
+
+
+def asks_point_in_time(question: str) -> bool:
+    """Whether a date question wants a date itself, not the condition a sentence may state."""
+    return _ASKS_POINT_IN_TIME.search(question) is not None
+
+
 def money_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
     """For "how much does it cost?", only the spans that name a currency ("how many people paid?" counts)."""
     if not _ASKS_MONEY.search(question) or re.search(r"\bhow many\b", question, re.I):
