@@ -1,8 +1,9 @@
 """Markdown structure from markdown-it-py's source maps: headings, paragraphs, list items, code, table rows.
 
 The text stays the file's own (Markdown reads as text); the blocks say what each part is. A
-paragraph made only of images, badges or links is furniture and gets no block, and so is the YAML
-front matter of a static-site page (`---` / `title: ...` / `---`), whose title names the document.
+paragraph or list item made only of images, badges or links is furniture (a list of in-page links is
+navigation) and gets no block, and so is the YAML front matter of a static-site page (`---` /
+`title: ...` / `---`), whose title names the document.
 A paragraph that is all emphasis is a label: it opens the passage after it, as a heading does.
 """
 
@@ -46,7 +47,7 @@ def _blocks(tokens: list, text: str, starts: list[int]) -> Iterator[Block]:
     for index, token in enumerate(tokens):
         if token.type == "list_item_open":
             in_item += 1
-            if token.map:
+            if token.map and not _only_links(_item_text(text, starts, token.map)):
                 yield from _span(text, starts, token.map, "item")
         elif token.type == "list_item_close":
             in_item -= 1
@@ -73,6 +74,12 @@ def _span(text: str, starts: list[int], lines: list[int], kind: BlockKind, level
     start, end = trim(text, (start, end))
     if end > start and re.search(r"\w", text[start:end]):
         yield Block(start, end, kind, level)
+
+
+def _item_text(text: str, starts: list[int], lines: list[int]) -> str:
+    """A list item's Markdown without its bullets or numbers (those of nested items too)."""
+    source = text[starts[lines[0]]:starts[min(lines[1], len(starts) - 1)]]
+    return re.sub(r"(?m)^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+", "", source)
 
 
 def _only_links(markdown: str) -> bool:

@@ -75,6 +75,15 @@ def test_markdown_blocks_come_from_its_source_map_and_badges_are_dropped() -> No
     assert markdown_blocks("Intro text first.\n\n## Benchmarks\n\nBody.\n")[0] == ""  # a section, not the title
 
 
+def test_a_markdown_list_of_links_is_navigation_but_an_item_with_words_of_its_own_stays() -> None:
+    text = ("# Tool\n\n- [License](#license)\n- [Install](#install)\n  1. [From source](#source)\n\n"
+            "## License\n\n- [LGPL](https://lgpl.example) applies to the library\n- see [COPYING](COPYING)\n")
+    _, blocks = markdown_blocks(text)
+    assert [(b.kind, text[b.start:b.end]) for b in blocks] == [
+        ("heading", "Tool"), ("heading", "License"), ("item", "- [LGPL](https://lgpl.example) applies to the library"),
+        ("item", "- see [COPYING](COPYING)")]
+
+
 OLD_HTML = """<HTML><HEAD><TITLE>Old &amp; Plain</TITLE></HEAD><BODY CLASS="BOOK"><DIV CLASS="NAVHEADER">
 <TABLE><TR><TD><A HREF="a.html">Prev</A></TD><TD><A HREF="b.html">Next</A></TD></TR></TABLE></DIV>
 <DIV CLASS="TOC"><DL><DT>1. <A HREF="#x">Intro</A></DT></DL></DIV><H1
