@@ -21,8 +21,9 @@ _QUALIFIER = r"(?:(?:over|nearly|almost|about|around|approximately|roughly|some|
              r"up to|at least|at most|no more than|no less than|an estimated|estimated|only|just|exactly|" \
              r"within|after|before|every|per)\s+)?"
 # A unit follows after a space, or glued for sizes, rates and milliseconds ("1KB", "530MB/s", "100ms").
-_UNIT = (r"(?:(?:[KMGT]i?B(?:/s)?|ms)\b|\s(?:additional|more|extra|new|other|consecutive|full|calendar|working|"
-         r"business)?\s?(?:%|percent|per cent|bits?|bytes?|[KMGT]i?B(?:/s)?|kilobytes?|megabytes?|gigabytes?|"
+_UNIT = (r"(?:(?:[KMGT]i?B(?:ytes?)?(?:/s)?|ms)\b|\s(?:additional|more|extra|new|other|consecutive|full|calendar|"
+         r"working|business)?\s?(?:%|percent|per cent|bits?|bytes?|[KMGT]i?B(?:ytes?)?(?:/s)?|kilobytes?|megabytes?|"
+         r"gigabytes?|"
          r"characters?|chars?|"
          r"lines?|columns?|words?|letters?|digits?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
          r"months?|years?|times|levels?|steps?|items?|entries|files?|fields?|stanzas?|pages?|people|persons?|"
@@ -30,8 +31,11 @@ _UNIT = (r"(?:(?:[KMGT]i?B(?:/s)?|ms)\b|\s(?:additional|more|extra|new|other|con
          r"dollars?|cents?|euros?|pounds?|usd|eur|gbp|pillars?|actions?|smugglers?|migrants?|ids?|uids?|gids?|[a-z]+s)\b)?"
          r"(?:\s(?:per\s[a-z]+|(?:a|an|each|every)\s(?:second|minute|hour|day|night|week|month|quarter|year))\b)?")
 # A number glued to a word ("UTF-8", "amd64", "x86_64", "GPLv2") is part of a name, not a quantity; one in a path
-# ("copyright-format/1.0/") or a fraction ("3/4", "24/7") is not one either.
-_NUMERAL = r"(?<![\w./])(?<!\w-)-?\d[\d,]*(?:\.\d+)*(?!\.?\d|/)(?:\s?(?:[-–]|to)\s?\d[\d,]*)?(?:\s?(?:%|percent\b))?"
+# ("copyright-format/1.0/") or a fraction ("3/4", "24/7") is not one either. A comma after a number ends it ("if
+# max-procs is 0, xargs ...") unless digits follow ("1,000").
+_DIGITS = r"\d(?:,?\d)*"
+_NUMERAL = (r"(?<![\w./])(?<!\w-)-?" + _DIGITS + r"(?:\.\d+)*(?!\.?\d|/)(?:\s?(?:[-–]|to)\s?" + _DIGITS + r")?"
+            r"(?:\s?(?:%|percent\b))?")
 # A constant's name counts when a unit follows it ("at least ASN1_MAX_ERROR_DESCRIPTION_SIZE bytes").
 _CONSTANT = r"(?-i:\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b)(?=\s(?:bytes?|bits?|characters?|chars?|entries|elements|items))"
 QUANTITY = re.compile(
@@ -80,6 +84,10 @@ class QuestionType:
 # an article ("what does the release say").
 _MODIFIER = (r"(?!(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|shall|should|may|might|must|"
              r"the|a|an|this|that|its|their|about|if)\b)[\w.+-]+ ")
+# The counted noun ends its phrase ("the maximum command line length in xargs", "the number of closures"); one
+# that goes on names something else ("the two-label limit heuristic").
+_NOUN_ENDS = (r"(?=$|\s(?:of|for|in|on|per|to|at|that|which|when|if|with|by|before|after|allowed|accepted|"
+              r"supported|used|does|do|is|are|can|will)\b)")
 _FEW_WORDS = r"[\w.\-/]+(?: [\w.\-/]+){0,2}\??$"  # one to three words, then the end of the question
 _TYPE_PATTERNS = (
     ("quantity", r"\bhow (?:many|much|large|big|long|far|often|old|fast|high|low|deep|wide)\b|\bwhat (?:number|"
@@ -87,8 +95,8 @@ _TYPE_PATTERNS = (
                  r"(?:level|size|value|number))\b|\bby how much\b|\bwhat percent\b|"
                  r"\b(?:which|what) (?:number|uid|gid)\b|"
                  r"\bwhat(?:'s| is| are) (?:the |its |their )?(?:[\w-]+'s )?(?:(?:default|maximum|minimum|max|min) "
-                 r"(?:[a-z-]+ )?levels?\b|(?:(?:default|maximum|minimum|max|min) )?(?:[a-z-]+ )?(?:size|length|limit|"
-                 r"count)s?\b)"),
+                 r"(?:[a-z-]+ )?levels?\b|(?:[a-z-]+ ){0,4}(?:size|length|limit|count|number|amount)s?\b" + _NOUN_ENDS
+                 + ")"),
     ("date", r"\bwhen\b|\bwhat (?:year|month|day|date|time)\b|\bwhich (?:year|month|day|date)\b|\bsince when\b|"
              r"\bin which year\b|\bhow recent\b"),
     ("version", r"\b(?:which|what) (?:" + _MODIFIER + r")?(?:version|release)s?\b(?! notes?\b)(?!\s+\d)|"
@@ -192,12 +200,18 @@ def candidate_spans(sentence: str, wanted: QuestionType) -> list[tuple[int, int]
     if wanted.name == "acronym":
         return expansions(sentence, wanted.acronym or "")
     found = [_entity(sentence, m) for m in ENTITY.finditer(sentence)]
-    entities = [span for span in found if span is not None]
+    code = [m.span(1) for m in re.finditer(r"`([^`\n]+)`", sentence)]
+    entities = [span for span in found if span is not None and not _part_of_code(span, code)]
     placed = [s for s in entities if _PLACE_CUE.search(sentence[max(0, s[0] - 20):s[0]])]
     if wanted.name == "place":
         return placed + _paths_and_addresses(sentence)
     # "in Mexico" names a place, not who did something; a name in code (the `tty` group) is a name too
     return [s for s in entities if s not in placed] + _code_names(sentence)
+
+
+def _part_of_code(span: tuple[int, int], code: list[tuple[int, int]]) -> bool:
+    """A capitalised piece of inline code (ARG in `--enable-cache-owner[=ARG]`) names no one; the whole code may."""
+    return any(a <= span[0] and span[1] <= b and span != (a, b) for a, b in code)
 
 
 def _code_names(sentence: str) -> list[tuple[int, int]]:
@@ -312,6 +326,8 @@ def _entity(sentence: str, match: re.Match[str]) -> tuple[int, int] | None:
     if not text:
         return None
     single = " " not in text and not re.search(r"[A-Z].*[A-Z]", text)
+    if single and text.lower() in STOPWORDS:  # "By default, ..." after a list item's label: no name
+        return None
     sentence_start = (not sentence[:start].strip(" \t\n*-•+")  # also after a list item's bullet ("* Various")
                       or re.search(r"(?:[:.;]\s*|\d\.\s*)$", sentence[:start]) is not None)
     return None if single and sentence_start else (start, end)

@@ -87,6 +87,8 @@ def test_quantity_spans_skip_list_numbers_and_keep_qualifiers() -> None:
      ["at least ASN1_MAX_ERROR_DESCRIPTION_SIZE bytes"]),
     ("gzip 2.1 added it; use -1 instead", ["2.1", "-1"]),  # no noun after a decimal or a negative
     ("The fee is €20, or 20 EUR, 5 USD, £5 a month", ["€20", "20 EUR", "5 USD", "£5 a month"]),
+    ("a 9 KByte binary of 12 kBytes", ["9 KByte", "12 kBytes"]),
+    ("If max-procs is 0, xargs will run 1,000 jobs", ["0", "1,000 jobs"]),  # a comma ends a number
 ])
 def test_quantities_are_whole_numbers_with_what_they_count(sentence: str, expected: list[str]) -> None:
     spans = [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("quantity"))]
@@ -167,6 +169,11 @@ def test_a_name_written_as_code_can_answer_which_group() -> None:
     assert candidate_spans("Run `make install` as root.", QuestionType("who")) == []  # a command, not a name
 
 
+def test_a_capital_inside_code_or_a_capitalised_small_word_is_no_name() -> None:
+    sentence = "* `--enable-cache-owner[=ARG]`\n\n  By default, cache files are owned by Colin Watson."
+    assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("who"))] == ["Colin Watson"]
+
+
 @pytest.mark.parametrize("question, kind", [
     ("What does JTFA stand for?", "acronym"), ("Is gzip faster than bzip2?", "yesno"),
     ("Why was Python created?", "reason"), ("How do I decompress a file?", "manner"),
@@ -182,6 +189,9 @@ def test_a_name_written_as_code_can_answer_which_group() -> None:
     ("Who is a Licensee?", "definition"), ("Who is a member of the team that leads it?", "who"),
     ("What are the high level goals of the campaign?", "definition"), ("What is the buffer size?", "quantity"),
     ("What is the default compression level of gzip?", "quantity"), ("what's the maximum line length?", "quantity"),
+    ("What is the default maximum command line length in xargs?", "quantity"),
+    ("What is the maximum number of closures libffi allows?", "quantity"),
+    ("What is the two-label limit heuristic?", "definition"),  # the limit names a heuristic, no count
 ])
 def test_more_question_kinds(question: str, kind: str) -> None:
     assert question_type(question).name == kind
