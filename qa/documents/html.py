@@ -26,9 +26,9 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCKS = {"p", "div", "section", "article", "main", "li", "dt", "dd", "blockquote", "pre", "table", "tr",
            "ul", "ol", "dl", "figure", "figcaption", "hr", "body", "center", "address", "caption", *_HEADINGS}
 _VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"}
-# A definition term is a heading of the deepest level: context for its definition, never a passage alone.
-_HEADINGS["dt"] = 7
-_KIND: dict[str, BlockKind] = {"li": "item", "dd": "item", "pre": "code", "tr": "row"}
+# A definition term is a label: context that opens its definition's passage, never a passage alone, and no heading
+# of what comes after the list.
+_KIND: dict[str, BlockKind] = {"li": "item", "dt": "label", "dd": "item", "pre": "code", "tr": "row"}
 
 
 @dataclass
@@ -150,7 +150,7 @@ def _tidy(text: str) -> str:
 def _only_links(buffer: _Buffer, text: str) -> bool:
     """A navigation block: nearly all of its text is link text (a table of contents, "Prev | Next")."""
     letters = len(re.sub(r"\W", "", text))
-    return buffer.kind != "heading" and letters > 0 and buffer.linked >= 0.9 * len(text.replace(" ", ""))
+    return buffer.kind not in ("heading", "label") and letters > 0 and buffer.linked >= 0.9 * len(text.replace(" ", ""))
 
 
 def _is_anchor_mark(data: str, links: int) -> bool:

@@ -97,7 +97,17 @@ def test_old_html_with_upper_case_tags_split_across_lines_reads_as_clean_text() 
     page = read_html(OLD_HTML)
     assert page.title == "Old & Plain"
     assert page.text == "Chapter 1. Intro\n\nshadow\n\nThe /etc/shadow file is readable by this group."
-    assert [b.kind for b in page.blocks] == ["heading", "heading", "text"]  # the term heads its definition
+    assert [b.kind for b in page.blocks] == ["heading", "label", "text"]  # the term opens its definition
+
+
+def test_a_definition_term_opens_its_definition_and_is_no_heading_of_what_follows_the_list() -> None:
+    page = read_html("<h2>2.5 The Closure API</h2><dl><dt>Function: ffi_closure_free (void *writable)</dt>"
+                     "<dd><p>Free the memory.</p></dd></dl><p>Once you have the memory, prepare the closure.</p>")
+    _, passages = split_document(Document("api", "API", "api.html", page.text, page.blocks, "sha"))
+    assert [(p.text, p.context) for p in passages] == [
+        ("2.5 The Closure API\n\nFunction: ffi_closure_free (void *writable)\n\nFree the memory.",
+         "API › 2.5 The Closure API"),
+        ("Once you have the memory, prepare the closure.", "API › 2.5 The Closure API")]
 
 
 def test_main_content_and_pilcrows() -> None:
