@@ -111,10 +111,14 @@ def _folded(text: str) -> str:
 
 
 def _man_title(lines: Sequence[Line]) -> str:
-    """A man page's header line ("GZIP(1)  General Commands Manual  GZIP(1)") as a title, once."""
+    """A man page's NAME line ("gzip, gunzip, zcat - compress or expand files") as its title, else its header line
+    ("GZIP(1)  General Commands Manual  GZIP(1)") once; "" for text that is no man page."""
     header = next((line.stripped for line in lines[:3] if _MAN_HEADER.match(line.text)), "")
-    parts = header.split()
-    return " ".join(parts[:-1]) if parts else ""
+    if not header:
+        return ""
+    after_name = itertools.dropwhile(lambda line: line.stripped != "NAME", lines[:40])
+    name = next((line.stripped for line in itertools.islice(after_name, 1, 3) if line.stripped), "")
+    return " ".join(name.split()) if " - " in name else " ".join(header.split()[:-1])
 
 
 def _furniture(lines: Sequence[Line]) -> set[int]:

@@ -41,6 +41,14 @@ def test_headings_are_recognised_by_their_shape() -> None:
     assert not any("Field Guide" in b[2] or "=====" in b[2] for b in blocks)  # the title and the underline
 
 
+def test_a_man_page_is_titled_by_its_name_line_else_by_its_header() -> None:
+    header = "XARGS(1)            General Commands Manual            XARGS(1)\n\n"
+    page = header + "NAME\n       xargs - build and execute command lines\n\nDESCRIPTION\n       It reads items.\n"
+    assert text_blocks(page)[0] == "xargs - build and execute command lines"
+    assert text_blocks(header + "DESCRIPTION\n       It reads items.\n")[0] == "XARGS(1) General Commands Manual"
+    assert text_blocks("Notes\n\nNAME\n       xargs - build command lines\n")[0] == "Notes"  # no man page
+
+
 def test_list_items_urls_rules_and_tables() -> None:
     text = ("Notes\n\nThe list:\n\n * first item, which wraps\n   onto a second line\n * second item\n\n"
             "https://example.org/only-a-link\n\n--------------------\n\n"
