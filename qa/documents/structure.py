@@ -122,11 +122,14 @@ def _man_title(lines: Sequence[Line]) -> str:
 
 
 def _furniture(lines: Sequence[Line]) -> set[int]:
-    """Starts of lines that are never content: rules, URL-only lines, page numbers, running headers and footers."""
+    """Starts of lines that are never content: rules, URL-only lines (unless a sentence runs on into one), page
+    numbers, running headers and footers."""
     running = _running_lines(lines)
     last = next((line for line in reversed(lines) if line.stripped), None)
     man = any(_MAN_HEADER.match(line.text) for line in lines[:3])
-    return {line.start for line in lines if _RULE.match(line.text) or _URL_ONLY.match(line.text)
+    run_on = {line.start for before, line in itertools.pairwise(lines) if before.stripped[-1:] not in ("", *".!?")}
+    return {line.start for line in lines if _RULE.match(line.text)
+            or (_URL_ONLY.match(line.text) and line.start not in run_on)  # "... also available at\n https://..."
             or _LEADERS.search(line.text)
             or _MAN_HEADER.match(line.text) or (_PAGE_NUMBER.match(line.text) and line.stripped)
             or line.start in running or (man and line is last and _MAN_FOOTER.match(line.text))}

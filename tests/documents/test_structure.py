@@ -58,6 +58,8 @@ def test_list_items_urls_rules_and_tables() -> None:
     assert ("item", 0, "* second item") in blocks
     assert ("row", 0, "| GPL  | General Public License |") in blocks
     assert not any("example.org" in b[2] or "-----" in b[2] for b in blocks)
+    run_on = "Notes\n\nIt is also available from the mirrors at\nhttps://example.org/notes/.\n"
+    assert _blocks(run_on)[-1] == ("text", 0, "It is also available from the mirrors at\nhttps://example.org/notes/.")
 
 
 def test_a_pdf_text_layer_without_blank_lines_gets_paragraphs_and_loses_its_running_headers() -> None:
