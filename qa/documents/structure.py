@@ -56,6 +56,8 @@ _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _NUMBERED = re.compile(r"^\s*(?:(?:chapter|section|part|appendix)\s+)?(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S", re.I)
 _LETTERED = re.compile(r"^\s*(?:appendix\s+)?[A-Z](?:\.\d{1,2})*\.?\s+[A-Z]")
 _ITEM = re.compile(r"^\s*(?:[-*+•◦‣▪–]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\([ivx]+\))\s+\S")
+# A word that links what comes before and after ("Then" between two commands) is no heading and no text alone.
+_CONNECTIVES = frozenset("then or and otherwise alternatively also finally next else so but".split())
 _URL_ONLY = re.compile(r"^\s*[<(\[]*(?:https?://|www\.|mailto:)\S+[>)\]]*\s*$", re.I)
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–]?\s*\d{1,4}\s*[-–]?\s*(?:of\s+\d+)?\s*$", re.I)
 _MAN_HEADER = re.compile(r"^\S+\(\d\w*\)\s{2,}.*\s{2,}\S+\(\d\w*\)\s*$")
@@ -243,8 +245,8 @@ def _classify(paragraph: list[Line]) -> Iterator[Block]:
     if heading is not None:
         yield heading
         return
-    if len(paragraph) == 1 and paragraph[0].stripped.endswith(":") and len(paragraph[0].stripped.split()) <= 10:
-        yield Block(paragraph[0].start, paragraph[0].end, "label")  # "Copyright:" introduces what follows
+    if len(paragraph) == 1 and _is_label(paragraph[0].stripped):
+        yield Block(paragraph[0].start, paragraph[0].end, "label")
         return
     # A heading over an indented body ("NAME" over "grep - print lines..."); but below a line not in capitals, an
     # indented line that opens in lower case goes on with it ('1.1. "Contributor"' over "means each ..."): an entry.
@@ -261,6 +263,11 @@ def _classify(paragraph: list[Line]) -> Iterator[Block]:
         yield Block(paragraph[0].start, paragraph[-1].end, "code")
         return
     yield from _items_and_text(paragraph)
+
+
+def _is_label(line: str) -> bool:
+    """A short line that introduces what follows: "Copyright:", or a lone "Then" between two commands."""
+    return (line.endswith(":") and len(line.split()) <= 10) or line.lower() in _CONNECTIVES
 
 
 def _heading_of(paragraph: list[Line]) -> Block | None:
@@ -285,7 +292,8 @@ def _looks_like_heading(line: str) -> bool:
             and not re.search(r"\w{3,}[.!?]\s+[\"“'(]?\w", line)  # '2.1. Affiliate.  "Affiliate" means' is text
     if line.isupper() and any(c.isalpha() for c in line):
         return len(words) <= 8
-    return len(words) <= 8 and line[0].isupper() and not _SENTENCE_END.search(line) and not _ITEM.match(line)
+    return len(words) <= 8 and line[0].isupper() and not _SENTENCE_END.search(line) and not _ITEM.match(line) \
+        and not re.search(r":\s.*,", line) and line.lower() not in _CONNECTIVES  # "Examples: bash, ksh, zsh"; "Then"
 
 
 def _level(line: str, indent: int) -> int:

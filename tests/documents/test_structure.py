@@ -41,6 +41,14 @@ def test_headings_are_recognised_by_their_shape() -> None:
     assert not any("Field Guide" in b[2] or "=====" in b[2] for b in blocks)  # the title and the underline
 
 
+def test_an_examples_line_and_a_lone_then_are_no_headings() -> None:
+    text = ("Sections\n\n   Applications/Shells\n\n      Various shells.\n\n      Examples: bash, ksh, zsh\n\n"
+            "   Applications/Sound\n\n      Players.\n\n      gzip -c a > foo.gz\n\n   Then\n\n      gunzip -c foo\n")
+    blocks = _blocks(text)
+    assert ("text", 0, "Examples: bash, ksh, zsh") in blocks
+    assert ("label", 0, "Then") in blocks
+
+
 def test_a_man_page_is_titled_by_its_name_line_else_by_its_header() -> None:
     header = "XARGS(1)            General Commands Manual            XARGS(1)\n\n"
     page = header + "NAME\n       xargs - build and execute command lines\n\nDESCRIPTION\n       It reads items.\n"
