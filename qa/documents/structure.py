@@ -6,7 +6,7 @@ a paragraph, a line break inside a sentence does not; headings are recognised by
 (underlined, numbered, all capitals, short and unpunctuated); page headers and footers, rules,
 URL-only lines and tables of contents are furniture and get no block at all. A title block's lines
 after the title (a version, a status, a date) are a `lead`, and a short line that ends in a colon
-("Copyright:") a `label`: each opens the passage after it, never stands alone.
+("Copyright:") or a lone "Then" a `label`: each opens the passage after it, never stands alone.
 """
 
 from __future__ import annotations
