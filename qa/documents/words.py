@@ -72,8 +72,11 @@ class Speller:
                 self.by_delete.setdefault(variant, []).append(word)
 
     def correct(self, word: str) -> str:
-        """`word` itself when known, short or numeric; else the most frequent neighbour."""
-        if word in self.counts or len(word) < 5 or not word.isalpha():
+        """`word` itself when known, short or numeric; else the most frequent neighbour. A four-letter word is
+        only repaired by the letter it lacks ("grup" -> "group", "wher" -> "where"): any edit of so short a
+        word reaches too many others ("cash" is no typo of "case")."""
+        if word in self.counts or len(word) < 4 or not word.isalpha():
             return word
-        candidates = {c for variant in _deletes(word) for c in self.by_delete.get(variant, [])}
+        variants = _deletes(word) if len(word) >= 5 else {word}
+        candidates = {c for variant in variants for c in self.by_delete.get(variant, []) if c != word}
         return max(sorted(candidates), key=self.counts.__getitem__) if candidates else word

@@ -1,0 +1,19 @@
+"""Words and their repair: what a misspelt question is matched with."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.documents.words import Speller
+
+SPELLER = Speller("group allow where money check compress members members serial cash".split())
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("grup", "group"), ("alow", "allow"), ("mony", "money"),  # a short word lacking a letter
+    ("compres", "compress"), ("membres", "members"), ("serail", "serial"),  # longer words: any one edit
+    ("cash", "cash"), ("caes", "caes"), ("gruop", "group"),  # known; no near word; a swap in five letters
+    ("grp", "grp"), ("v2", "v2"),  # too short, not a word
+])
+def test_the_speller_repairs_one_edit_and_a_short_word_only_by_its_missing_letter(typed: str, meant: str) -> None:
+    assert SPELLER.correct(typed) == meant
