@@ -15,7 +15,15 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from qa.answering.questions import Query, coverage
-from qa.answering.spans import KINDS, QuestionType, address_only, candidate_spans, coordinated, money_only
+from qa.answering.spans import (
+    KINDS,
+    QuestionType,
+    address_only,
+    candidate_spans,
+    coordinated,
+    dimension_only,
+    money_only,
+)
 from qa.documents.chunking import Sentence
 from qa.documents.reading import fold
 from qa.documents.words import terms
@@ -280,7 +288,7 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
     spans = [(a, b) for a, b, span_terms in typed
              if not (_repeats_number(span_terms, query.asked) if numeric else _restates(span_terms, query.span_terms))]
     if spans and wanted.name == "quantity":
-        spans = money_only(query.text, spans, text)
+        spans = dimension_only(query.text, money_only(query.text, spans, text), text)
     if spans and wanted.name == "place":
         spans = address_only(query.text, spans, text)
     if not spans:

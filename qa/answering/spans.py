@@ -32,9 +32,10 @@ _UNIT = (r"(?:(?:[KMGT]i?B(?:ytes?)?(?:/s)?|ms)\b|\s(?:additional|more|extra|new
          r"(?:\s(?:per\s[a-z]+|(?:a|an|each|every)\s(?:second|minute|hour|day|night|week|month|quarter|year))\b)?")
 # A number glued to a word ("UTF-8", "amd64", "x86_64", "GPLv2") is part of a name, not a quantity; one in a path
 # ("copyright-format/1.0/") or a fraction ("3/4", "24/7") is not one either. A comma after a number ends it ("if
-# max-procs is 0, xargs ...") unless digits follow ("1,000").
+# max-procs is 0, xargs ...") unless digits follow ("1,000"); a magnitude may be glued to it ("10K records").
 _DIGITS = r"\d(?:,?\d)*"
-_NUMERAL = (r"(?<![\w./])(?<!\w-)-?" + _DIGITS + r"(?:\.\d+)*(?!\.?\d|/)(?:\s?(?:[-–]|to)\s?" + _DIGITS + r")?"
+_NUMERAL = (r"(?<![\w./])(?<!\w-)-?" + _DIGITS + r"(?:\.\d+)*(?:[KMB](?!\w))?(?!\.?\d|/)(?:\s?(?:[-–]|to)\s?" + _DIGITS
+            + r")?"
             r"(?:\s?(?:%|percent\b))?")
 # A constant's name counts when a unit follows it ("at least ASN1_MAX_ERROR_DESCRIPTION_SIZE bytes").
 _CONSTANT = r"(?-i:\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b)(?=\s(?:bytes?|bits?|characters?|chars?|entries|elements|items))"
@@ -180,6 +181,25 @@ def money_only(question: str, spans: list[tuple[int, int]], sentence: str) -> li
     if not _ASKS_MONEY.search(question) or re.search(r"\bhow many\b", question, re.I):
         return spans
     return [(a, b) for a, b in spans if _CURRENCY.search(sentence[a:b])]
+
+
+# "How large is each record?" asks a size, "how long do I have?" a duration: where the sentence gives one, the
+# count beside it ("roughly 10K records") is not the answer.
+_DIMENSIONS = (
+    (re.compile(r"\bhow (?:large|big|heavy)\b|\bwhat size\b|\bhow much (?:space|memory|disk|ram)\b", re.I),
+     re.compile(r"\d\s?[KMGT]i?B\b|\b(?:bytes?|kilobytes?|megabytes?|gigabytes?)\b", re.I)),
+    (re.compile(r"\bhow long\b", re.I),
+     re.compile(r"\b(?:ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b", re.I)),
+)
+
+
+def dimension_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
+    """For a size or duration question, the spans measured in that dimension, when the sentence has any."""
+    for asks, unit in _DIMENSIONS:
+        if asks.search(question):
+            measured = [(a, b) for a, b in spans if unit.search(sentence[a:b])]
+            return measured or spans
+    return spans
 
 
 def asked_noun(question: str) -> str | None:

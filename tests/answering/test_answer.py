@@ -9,7 +9,15 @@ import pytest
 
 from qa.answering.answer import Candidate, may_answer
 from qa.answering.questions import read_query, referentless
-from qa.answering.spans import QuestionType, address_only, candidate_spans, coordinated, money_only, question_type
+from qa.answering.spans import (
+    QuestionType,
+    address_only,
+    candidate_spans,
+    coordinated,
+    dimension_only,
+    money_only,
+    question_type,
+)
 from qa.documents.chunking import Sentence
 from qa.errors import InvalidInputError
 from tests.helpers.paths import RELEASE
@@ -89,6 +97,7 @@ def test_quantity_spans_skip_list_numbers_and_keep_qualifiers() -> None:
     ("The fee is €20, or 20 EUR, 5 USD, £5 a month", ["€20", "20 EUR", "5 USD", "£5 a month"]),
     ("a 9 KByte binary of 12 kBytes", ["9 KByte", "12 kBytes"]),
     ("If max-procs is 0, xargs will run 1,000 jobs", ["0", "1,000 jobs"]),  # a comma ends a number
+    ("roughly 10K records weighing about 1KB each", ["roughly 10K records", "about 1KB"]),
 ])
 def test_quantities_are_whole_numbers_with_what_they_count(sentence: str, expected: list[str]) -> None:
     spans = [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("quantity"))]
@@ -102,6 +111,17 @@ def test_a_money_question_is_answered_by_a_sum_not_by_any_number() -> None:
     assert [sentence[a:b] for a, b in money_only("How much money is it?", spans, sentence)] == ["$50 a year"]
     assert money_only("How many investigations were opened?", spans, sentence) == spans
     assert money_only("How many people paid the fee?", spans, sentence) == spans  # a count, not a sum
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("How large is each record?", ["about 1KB"]), ("How long does it take?", ["within 3 days"]),
+    ("How many records are there?", ["roughly 10K records", "about 1KB", "within 3 days"]),
+])
+def test_a_size_or_duration_question_is_answered_by_a_span_of_that_dimension(question: str,
+                                                                            expected: list[str]) -> None:
+    sentence = "roughly 10K records weighing about 1KB each, read within 3 days"
+    spans = candidate_spans(sentence, QuestionType("quantity"))
+    assert [sentence[a:b] for a, b in dimension_only(question, spans, sentence)] == expected
 
 
 def test_an_email_question_is_answered_by_an_address_and_an_online_one_by_a_url() -> None:
