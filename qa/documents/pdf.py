@@ -12,6 +12,9 @@ from qa.errors import UnusableDocumentError
 
 PAGE_BREAK = "\f"
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # characters no passage may hold (uploads too)
+# Typeset text joins letters into ligatures ("ﬁle", "ﬂags"): as letters, they are words again.
+LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                           "\ufb05": "st", "\ufb06": "st"})
 
 
 def pdf_text(data: bytes, filename: str) -> str:
@@ -35,8 +38,8 @@ def pdf_text(data: bytes, filename: str) -> str:
 
 
 def _clean_page(text: str) -> str:
-    """Page text without control characters (a stray form feed would shift page numbers)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """Page text without control characters (a stray form feed would shift page numbers) or ligatures."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(LIGATURES)
     return CONTROL.sub(" ", text.replace(PAGE_BREAK, " ")).rstrip()
 
 

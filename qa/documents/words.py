@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from qa.documents.pdf import LIGATURES
 from qa.documents.reading import fold
 
 _WORD = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*%?|\$")
@@ -31,8 +32,8 @@ def _stemmer() -> Any:
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased word tokens of folded text (numbers keep their commas and %)."""
-    return _WORD.findall(fold(text).lower().replace("'s ", " ").replace("'", ""))
+    """Lower-cased word tokens of folded text, ligatures spelt out (numbers keep their commas and %)."""
+    return _WORD.findall(fold(text).translate(LIGATURES).lower().replace("'s ", " ").replace("'", ""))
 
 
 # Irregular verb forms the stemmer leaves apart; general English, not tuned to any question.

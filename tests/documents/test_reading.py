@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from qa.documents.pdf import pdf_text
 from qa.documents.reading import fold, load_documents, seed_hashes
+from qa.documents.words import terms
 from qa.errors import InvalidInputError
 from tests.helpers.corpora import make_pdf
 from tests.helpers.paths import RELEASE, SEEDS, shared
@@ -88,6 +90,14 @@ def test_html_is_read_as_its_main_text(tmp_path: Path) -> None:
     assert document.text == "Agency\n\nThe agency leads & acts."
     assert [(b.kind, document.text[b.start:b.end]) for b in document.blocks] == [
         ("heading", "Agency"), ("text", "The agency leads & acts.")]
+
+
+def test_a_typeset_pdf_s_ligatures_are_spelt_out_in_its_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pypdf
+
+    monkeypatch.setattr(pypdf.PageObject, "extract_text", lambda self, *a, **k: "The \ufb01le \ufb02ags, e\ufb00ort")
+    assert pdf_text(make_pdf([["x"]]), "typeset.pdf") == "The file flags, effort"
+    assert terms("\ufb01le") == ["file"]  # in a text file, matched as the word it spells
 
 
 def test_a_pdf_seed_is_read_as_its_text_layer_and_an_uploads_pdf_beside_its_text_is_not(tmp_path: Path) -> None:
