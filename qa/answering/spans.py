@@ -187,7 +187,7 @@ def money_only(question: str, spans: list[tuple[int, int]], sentence: str) -> li
 # count beside it ("roughly 10K records") is not the answer.
 _DIMENSIONS = (
     (re.compile(r"\bhow (?:large|big|heavy)\b|\bwhat size\b|\bhow much (?:space|memory|disk|ram)\b", re.I),
-     re.compile(r"\d\s?[KMGT]i?B\b|\b(?:bytes?|kilobytes?|megabytes?|gigabytes?)\b", re.I)),
+     re.compile(r"\d\s?[KMGT]i?B(?:ytes?)?\b|\b(?:bytes?|kilobytes?|megabytes?|gigabytes?)\b", re.I)),
     (re.compile(r"\bhow long\b", re.I),
      re.compile(r"\b(?:ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b", re.I)),
 )
@@ -349,5 +349,5 @@ def _entity(sentence: str, match: re.Match[str]) -> tuple[int, int] | None:
     if single and text.lower() in STOPWORDS:  # "By default, ..." after a list item's label: no name
         return None
     sentence_start = (not sentence[:start].strip(" \t\n*-•+")  # also after a list item's bullet ("* Various")
-                      or re.search(r"(?:[:.;]\s*|\d\.\s*)$", sentence[:start]) is not None)
+                      or re.search(r"(?:[:.;]\s*|\d\.\s*|\n\s*[*\-•+]\s+)$", sentence[:start]) is not None)
     return None if single and sentence_start else (start, end)

@@ -116,12 +116,20 @@ def test_a_money_question_is_answered_by_a_sum_not_by_any_number() -> None:
 @pytest.mark.parametrize("question, expected", [
     ("How large is each record?", ["about 1KB"]), ("How long does it take?", ["within 3 days"]),
     ("How many records are there?", ["roughly 10K records", "about 1KB", "within 3 days"]),
+    ("How much memory does it need?", ["about 1KB"]),
 ])
 def test_a_size_or_duration_question_is_answered_by_a_span_of_that_dimension(question: str,
                                                                             expected: list[str]) -> None:
     sentence = "roughly 10K records weighing about 1KB each, read within 3 days"
     spans = candidate_spans(sentence, QuestionType("quantity"))
     assert [sentence[a:b] for a, b in dimension_only(question, spans, sentence)] == expected
+
+
+def test_a_size_in_kbytes_is_a_size_and_a_bare_k_is_not() -> None:
+    sentence = "with the default 900k block size it needs about 3700 kbytes"
+    spans = candidate_spans(sentence, QuestionType("quantity"))
+    assert [sentence[a:b] for a, b in spans] == ["900k", "about 3700 kbytes"]
+    assert [sentence[a:b] for a, b in dimension_only("How much memory?", spans, sentence)] == ["about 3700 kbytes"]
 
 
 def test_an_email_question_is_answered_by_an_address_and_an_online_one_by_a_url() -> None:
@@ -192,6 +200,8 @@ def test_a_name_written_as_code_can_answer_which_group() -> None:
 def test_a_capital_inside_code_or_a_capitalised_small_word_is_no_name() -> None:
     sentence = "* `--enable-cache-owner[=ARG]`\n\n  By default, cache files are owned by Colin Watson."
     assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("who"))] == ["Colin Watson"]
+    nested = "* Update:\n    * Checkout your fork, then ask Yann Collet"  # an imperative opening a nested item
+    assert [nested[a:b] for a, b in candidate_spans(nested, QuestionType("who"))] == ["Yann Collet"]
 
 
 @pytest.mark.parametrize("question, kind", [
