@@ -24,7 +24,7 @@ from qa.answering.features import (
 )
 from qa.answering.model import AnswerModel, default_model
 from qa.answering.questions import Query, read_query
-from qa.answering.spans import asks_point_in_time
+from qa.answering.spans import asks_point_in_time, asks_role_holder
 from qa.documents.chunking import Sentence
 from qa.retrieval.search import Hit
 from qa.storage.corpus import Corpus
@@ -92,11 +92,13 @@ _NUMBER_KINDS = ("quantity", "version")  # answered by a number or not at all
 
 
 def may_answer(candidate: Candidate, query: Query) -> bool:
-    """A heading alone never answers; a how-many, which-version or point-in-time question only with a span of its
-    kind."""
+    """A heading alone never answers; a how-many, which-version, point-in-time or role-holder ("who is the director
+    of ...?") question only with a span of its kind."""
     if candidate.span is not None:
         return True
-    needs_span = query.wanted.name in _NUMBER_KINDS or (query.wanted.name == "date" and asks_point_in_time(query.text))
+    wanted = query.wanted.name
+    needs_span = wanted in _NUMBER_KINDS or (wanted == "date" and asks_point_in_time(query.text)) \
+        or (wanted == "who" and asks_role_holder(query.text))
     return not candidate.sentence.heading and not needs_span
 
 

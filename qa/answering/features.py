@@ -23,6 +23,7 @@ from qa.answering.spans import (
     coordinated,
     dimension_only,
     money_only,
+    person_only,
 )
 from qa.documents.chunking import Sentence
 from qa.documents.reading import fold
@@ -291,6 +292,8 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
         spans = dimension_only(query.text, money_only(query.text, spans, text), text)
     if spans and wanted.name == "place":
         spans = address_only(query.text, spans, text)
+    if spans and wanted.name == "who":
+        spans = person_only(query.text, spans, text)
     if not spans:
         return None
     # Question words inside a name do not make it an answer; closeness counts the words outside it, a rare

@@ -193,6 +193,26 @@ _DIMENSIONS = (
 )
 
 
+# "Who is the director of ...?" asks for the person holding a role; an acronym ("CBP", "DHS") names an organisation.
+_ASKS_ROLE_HOLDER = re.compile(
+    r"\bwho(?:'s| is| was| are| were)\s+(?:the |its |their |his |her )?(?:current |new |former |first |acting )?"
+    r"(?:secretary|director|head|chief|president|vice[- ]president|chair(?:man|woman|person)?|ceo|founder|"
+    r"author|maintainer|leader|manager|commissioner|administrator|minister|governor|mayor|editor|owner|"
+    r"spokes(?:man|woman|person)|deputy)s?\b", re.I)
+
+
+def asks_role_holder(question: str) -> bool:
+    """Whether a who-question asks who holds a role ("Who is the director of ...?"): a name answers, no sentence."""
+    return _ASKS_ROLE_HOLDER.search(question) is not None
+
+
+def person_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
+    """For a question about who holds a role, the spans that could be a person: no bare acronym."""
+    if not asks_role_holder(question):
+        return spans
+    return [(a, b) for a, b in spans if not re.fullmatch(r"[A-Z]{2,}(?:'s)?", sentence[a:b])]
+
+
 def dimension_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
     """For a size or duration question, the spans measured in that dimension, when the sentence has any."""
     for asks, unit in _DIMENSIONS:

@@ -12,10 +12,12 @@ from qa.answering.questions import read_query, referentless
 from qa.answering.spans import (
     QuestionType,
     address_only,
+    asks_role_holder,
     candidate_spans,
     coordinated,
     dimension_only,
     money_only,
+    person_only,
     question_type,
 )
 from qa.documents.chunking import Sentence
@@ -123,6 +125,16 @@ def test_a_size_or_duration_question_is_answered_by_a_span_of_that_dimension(que
     sentence = "roughly 10K records weighing about 1KB each, read within 3 days"
     spans = candidate_spans(sentence, QuestionType("quantity"))
     assert [sentence[a:b] for a, b in dimension_only(question, spans, sentence)] == expected
+
+
+def test_who_holds_a_role_is_a_person_never_an_acronym_or_a_sentence() -> None:
+    sentence = "The National Targeting Center, led by Ines Vale, works with CBP, not DHS."
+    spans = candidate_spans(sentence, QuestionType("who"))
+    asked = "Who is the director of the National Targeting Center?"
+    assert [sentence[a:b] for a, b in person_only(asked, spans, sentence)] == ["National Targeting Center", "Ines Vale"]
+    assert len(person_only("Who leads the effort?", spans, sentence)) == len(spans)  # no role: organisations too
+    assert asks_role_holder("Who's the current maintainer of the package?")
+    assert not asks_role_holder("Who leads Operation Sentinel?") and not asks_role_holder("Who is a Licensee?")
 
 
 def test_a_size_in_kbytes_is_a_size_and_a_bare_k_is_not() -> None:
@@ -279,6 +291,8 @@ def test_a_present_when_question_may_be_answered_by_a_sentence_a_date_or_number_
     assert not may_answer(sentence_only, read_query(corpus, "How many grants are there?", None))
     for point_in_time in ("When did the grants take effect?", "In what year was it copyrighted?"):
         assert not may_answer(sentence_only, read_query(corpus, point_in_time, None))  # these want a date
+    assert may_answer(sentence_only, read_query(corpus, "Who may distribute the work?", None))
+    assert not may_answer(sentence_only, read_query(corpus, "Who is the director of the agency?", None))  # a name
     assert not may_answer(replace(sentence_only, sentence=replace(sentence, heading=True)),
                           read_query(corpus, "When do the grants take effect?", None))  # a heading never answers
 
