@@ -81,8 +81,8 @@ class QuestionType:
         return self.name in TYPED_KINDS
 
 
-# One word may name whose version is asked ("which gzip version", "what libtasn1 release"), but not a verb or
-# an article ("what does the release say").
+# A word or two may name whose version is asked ("which gzip version", "which minimum Meson version"), but not a
+# verb or an article ("what does the release say").
 _MODIFIER = (r"(?!(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|shall|should|may|might|must|"
              r"the|a|an|this|that|its|their|about|if)\b)[\w.+-]+ ")
 # The counted noun ends its phrase ("the maximum command line length in xargs", "the number of closures"); one
@@ -95,12 +95,12 @@ _TYPE_PATTERNS = (
                  r"amount|percentage|share|proportion|sum|size|length|limit|maximum|minimum|max|min|default "
                  r"(?:level|size|value|number))\b|\bby how much\b|\bwhat percent\b|"
                  r"\b(?:which|what) (?:number|uid|gid)\b|"
-                 r"\bwhat(?:'s| is| are) (?:the |its |their )?(?:[\w-]+'s )?(?:(?:default|maximum|minimum|max|min) "
+                 r"\bwhat(?:'s| is| are) (?:the |its |their )?(?:[\w-]+'s )?(?:(?:default|maximum|minimum|max|min|highest|lowest) "
                  r"(?:[a-z-]+ )?levels?\b|(?:[a-z-]+ ){0,4}(?:size|length|limit|count|number|amount)s?\b" + _NOUN_ENDS
                  + ")"),
     ("date", r"\bwhen\b|\bwhat (?:year|month|day|date|time)\b|\bwhich (?:year|month|day|date)\b|\bsince when\b|"
              r"\bin which year\b|\bhow recent\b"),
-    ("version", r"\b(?:which|what) (?:" + _MODIFIER + r")?(?:version|release)s?\b(?! notes?\b)(?!\s+\d)|"
+    ("version", r"\b(?:which|what) (?:" + _MODIFIER + r"){0,2}(?:version|release)s?\b(?! notes?\b)(?!\s+\d)|"
                 r"\bsince (?:which|what) version\b"),
     ("who", r"\bwho(?:m|se)?\b(?! (?:is|are) an? " + _FEW_WORDS + r")|"
             r"\bwhich (?:agency|department|office|organi[sz]ation|body|unit|team|company|companies|"

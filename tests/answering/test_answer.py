@@ -234,6 +234,7 @@ def test_a_capital_inside_code_or_a_capitalised_small_word_is_no_name() -> None:
     ("What is the default maximum command line length in xargs?", "quantity"),
     ("What is the maximum number of closures libffi allows?", "quantity"),
     ("What is the two-label limit heuristic?", "definition"),  # the limit names a heuristic, no count
+    ("Which minimum Meson version is required?", "version"), ("What is the highest compression level?", "quantity"),
 ])
 def test_more_question_kinds(question: str, kind: str) -> None:
     assert question_type(question).name == kind
