@@ -95,8 +95,8 @@ _TYPE_PATTERNS = (
                  r"amount|percentage|share|proportion|sum|size|length|limit|maximum|minimum|max|min|default "
                  r"(?:level|size|value|number))\b|\bby how much\b|\bwhat percent\b|"
                  r"\b(?:which|what) (?:number|uid|gid)\b|"
-                 r"\bwhat(?:'s| is| are) (?:the |its |their )?(?:[\w-]+'s )?(?:(?:default|maximum|minimum|max|min|highest|lowest) "
-                 r"(?:[a-z-]+ )?levels?\b|(?:[a-z-]+ ){0,4}(?:size|length|limit|count|number|amount)s?\b" + _NOUN_ENDS
+                 r"\bwhat(?:'s| is| are) (?:the |its |their )?(?:[\w-]+'s )?"
+                 r"(?:(?:default|maximum|minimum|max|min|highest|lowest) (?:[a-z-]+ )?levels?\b|(?:[a-z-]+ ){0,4}(?:size|length|limit|count|number|amount)s?\b" + _NOUN_ENDS
                  + ")"),
     ("date", r"\bwhen\b|\bwhat (?:year|month|day|date|time)\b|\bwhich (?:year|month|day|date)\b|\bsince when\b|"
              r"\bin which year\b|\bhow recent\b"),
