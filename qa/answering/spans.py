@@ -96,8 +96,8 @@ _TYPE_PATTERNS = (
                  r"(?:level|size|value|number))\b|\bby how much\b|\bwhat percent\b|"
                  r"\b(?:which|what) (?:number|uid|gid)\b|"
                  r"\bwhat(?:'s| is| are) (?:the |its |their )?(?:[\w-]+'s )?"
-                 r"(?:(?:default|maximum|minimum|max|min|highest|lowest) (?:[a-z-]+ )?levels?\b|(?:[a-z-]+ ){0,4}(?:size|length|limit|count|number|amount)s?\b" + _NOUN_ENDS
-                 + ")"),
+                 r"(?:(?:default|maximum|minimum|max|min|highest|lowest) (?:[a-z-]+ )?levels?\b|"
+                 r"(?:[a-z-]+ ){0,4}(?:size|length|limit|count|number|amount)s?\b" + _NOUN_ENDS + ")"),
     ("date", r"\bwhen\b|\bwhat (?:year|month|day|date|time)\b|\bwhich (?:year|month|day|date)\b|\bsince when\b|"
              r"\bin which year\b|\bhow recent\b"),
     ("version", r"\b(?:which|what) (?:" + _MODIFIER + r"){0,2}(?:version|release)s?\b(?! notes?\b)(?!\s+\d)|"
