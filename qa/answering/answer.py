@@ -72,6 +72,8 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
         return Extraction(None, None, best.score, candidates, passages)
     if best.span is not None:
         return Extraction(best.span, best.support, best.score, candidates, passages)
+    if best.support != best.sentence:  # a heading answered by the sentence it heads
+        return Extraction((best.support.start, best.support.end), best.support, best.score, candidates, passages)
     sentence = _with_continuation(corpus, best, candidates, model.extend_margin)
     return Extraction((sentence.start, sentence.end), sentence, best.score, candidates, passages)
 
@@ -99,7 +101,7 @@ def may_answer(candidate: Candidate, query: Query) -> bool:
     wanted = query.wanted.name
     needs_span = wanted in _NUMBER_KINDS or (wanted == "date" and asks_point_in_time(query.text)) \
         or (wanted == "who" and asks_role_holder(query.text))
-    return not candidate.sentence.heading and not needs_span
+    return not candidate.support.heading and not needs_span
 
 
 def score_candidates(corpus: Corpus, query: Query, hits: list[Hit], model: AnswerModel) -> list[Candidate]:

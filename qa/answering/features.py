@@ -266,11 +266,14 @@ def answer_unit(corpus: Corpus, sentence: Sentence, query: Query) -> Unit:
     "... National Targeting Center leads this effort")."""
     span = best_span(corpus, sentence, query)
     following = sentence.sentence_id + 1
-    if span is None and query.wanted.typed and _same_block(corpus, following, sentence.sentence_id):
+    if span is None and _same_block(corpus, following, sentence.sentence_id):
         after = corpus.sentences[following]
-        span = best_span(corpus, after, query)
-        if span is not None:
-            return Unit(span, after)
+        if query.wanted.typed:
+            span = best_span(corpus, after, query)
+            if span is not None:
+                return Unit(span, after)
+        elif sentence.heading and not after.heading:
+            return Unit(None, after)  # a heading that matches "What is X?" is answered by what it heads
     return Unit(span, sentence)
 
 

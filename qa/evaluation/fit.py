@@ -94,7 +94,7 @@ def _candidates(service: QuestionAnswerer, gold: GoldQuestion) -> list[Row]:
     positions = {candidate.sentence.sentence_id: position for position, candidate in enumerate(candidates)}
     found: list[Row] = []
     for candidate in candidates:
-        sentence, span = candidate.sentence, candidate.span
+        sentence, span = candidate.support, candidate.span  # a heading's answer is the sentence it heads
         next_sentence = follower(corpus, sentence) if span is None else None
         after = positions.get(next_sentence.sentence_id, -1) if next_sentence is not None else -1
         end = next_sentence.end if next_sentence is not None else sentence.end

@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from qa.answering.answer import Candidate, may_answer
+from qa.answering.features import answer_unit
 from qa.answering.questions import read_query, referentless
 from qa.answering.spans import (
     QuestionType,
@@ -21,6 +22,7 @@ from qa.answering.spans import (
     question_type,
 )
 from qa.documents.chunking import Sentence
+from qa.documents.uploads import FileUpload
 from qa.errors import InvalidInputError
 from tests.helpers.paths import RELEASE
 
@@ -294,8 +296,11 @@ def test_a_present_when_question_may_be_answered_by_a_sentence_a_date_or_number_
         assert not may_answer(sentence_only, read_query(corpus, point_in_time, None))  # these want a date
     assert may_answer(sentence_only, read_query(corpus, "Who may distribute the work?", None))
     assert not may_answer(sentence_only, read_query(corpus, "Who is the director of the agency?", None))  # a name
-    assert not may_answer(replace(sentence_only, sentence=replace(sentence, heading=True)),
+    heading = replace(sentence, heading=True)
+    assert not may_answer(replace(sentence_only, sentence=heading, support=heading),
                           read_query(corpus, "When do the grants take effect?", None))  # a heading never answers
+    assert may_answer(replace(sentence_only, sentence=heading),  # but the sentence it heads may
+                      read_query(corpus, "When do the grants take effect?", None))
 
 
 def test_the_score_is_a_probability_and_passages_follow_the_answer(service) -> None:
@@ -323,3 +328,16 @@ def test_a_named_source_is_matched_against_titles_not_against_the_answering_sent
     assert "campaign" not in closing.asked and "campaign" in closing.naming and "sentinel" in closing.asked
     place = read_query(service.snapshot.corpus, "Who leads Operation Sentinel in Mexico?", None)
     assert place.asked == place.naming  # every word of a source is in a title or file name; "Mexico" is not
+
+
+def test_what_a_heading_names_is_answered_by_the_sentence_it_heads(writable) -> None:
+    glossary = ("# Menu sections\n\n## Applications/Accessibility\n\nTools to aid people with disabilities.\n\n"
+                "## Games/Tools\n\nServer browsers, configurators and editors.\n")
+    writable.add_document(FileUpload("sections.md", "text/markdown", glossary.encode()))
+    corpus = writable.current().corpus
+    heading = next(s for s in corpus.sentences if corpus.sentence_text(s) == "Applications/Accessibility")
+    query = read_query(corpus, "What is the Applications/Accessibility section?", None)
+    unit = answer_unit(corpus, heading, query)
+    assert heading.heading and corpus.sentence_text(unit.support) == "Tools to aid people with disabilities."
+    answer = writable.ask("What is the Applications/Accessibility section?", threshold=0.0).answer
+    assert answer is not None and answer.text == "Tools to aid people with disabilities."
