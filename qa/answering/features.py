@@ -263,7 +263,8 @@ class Unit:
 def answer_unit(corpus: Corpus, sentence: Sentence, query: Query) -> Unit:
     """The wanted span in this sentence, else in the next one of its block: a sentence that names what a
     question is about is often followed by the one that answers it ("2. Operation Sentinel: ..." then
-    "... National Targeting Center leads this effort")."""
+    "... National Targeting Center leads this effort"). A heading that matches a question no span answers
+    ("What is the Applications/Accessibility section?") is answered by the sentence it heads."""
     span = best_span(corpus, sentence, query)
     following = sentence.sentence_id + 1
     if span is None and _same_block(corpus, following, sentence.sentence_id):

@@ -34,9 +34,8 @@ _UNIT = (r"(?:(?:[KMGT]i?B(?:ytes?)?(?:/s)?|ms)\b|\s(?:additional|more|extra|new
 # ("copyright-format/1.0/") or a fraction ("3/4", "24/7") is not one either. A comma after a number ends it ("if
 # max-procs is 0, xargs ...") unless digits follow ("1,000"); a magnitude may be glued to it ("10K records").
 _DIGITS = r"\d(?:,?\d)*"
-_NUMERAL = (r"(?<![\w./])(?<!\w-)-?" + _DIGITS + r"(?:\.\d+)*(?:[KMB](?!\w))?(?!\.?\d|/)(?:\s?(?:[-–]|to)\s?" + _DIGITS
-            + r")?"
-            r"(?:\s?(?:%|percent\b))?")
+_NUMERAL = (r"(?<![\w./])(?<!\w-)-?" + _DIGITS + r"(?:\.\d+)*(?:[KMB](?!\w))?(?!\.?\d|/)"
+            r"(?:\s?(?:[-–]|to)\s?" + _DIGITS + r")?(?:\s?(?:%|percent\b))?")
 # A constant's name counts when a unit follows it ("at least ASN1_MAX_ERROR_DESCRIPTION_SIZE bytes").
 _CONSTANT = r"(?-i:\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b)(?=\s(?:bytes?|bits?|characters?|chars?|entries|elements|items))"
 QUANTITY = re.compile(
@@ -183,16 +182,6 @@ def money_only(question: str, spans: list[tuple[int, int]], sentence: str) -> li
     return [(a, b) for a, b in spans if _CURRENCY.search(sentence[a:b])]
 
 
-# "How large is each record?" asks a size, "how long do I have?" a duration: where the sentence gives one, the
-# count beside it ("roughly 10K records") is not the answer.
-_DIMENSIONS = (
-    (re.compile(r"\bhow (?:large|big|heavy)\b|\bwhat size\b|\bhow much (?:space|memory|disk|ram)\b", re.I),
-     re.compile(r"\d\s?[KMGT]i?B(?:ytes?)?\b|\b(?:bytes?|kilobytes?|megabytes?|gigabytes?)\b", re.I)),
-    (re.compile(r"\bhow long\b", re.I),
-     re.compile(r"\b(?:ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b", re.I)),
-)
-
-
 # "Who is the director of ...?" asks for the person holding a role; an acronym ("CBP", "DHS") names an organisation.
 _ASKS_ROLE_HOLDER = re.compile(
     r"\bwho(?:'s| is| was| are| were)\s+(?:the |its |their |his |her )?(?:current |new |former |first |acting )?"
@@ -211,6 +200,16 @@ def person_only(question: str, spans: list[tuple[int, int]], sentence: str) -> l
     if not asks_role_holder(question):
         return spans
     return [(a, b) for a, b in spans if not re.fullmatch(r"[A-Z]{2,}(?:'s)?", sentence[a:b])]
+
+
+# "How large is each record?" asks a size, "how long do I have?" a duration: where the sentence gives one, the
+# count beside it ("roughly 10K records") is not the answer.
+_DIMENSIONS = (
+    (re.compile(r"\bhow (?:large|big|heavy)\b|\bwhat size\b|\bhow much (?:space|memory|disk|ram)\b", re.I),
+     re.compile(r"\d\s?[KMGT]i?B(?:ytes?)?\b|\b(?:bytes?|kilobytes?|megabytes?|gigabytes?)\b", re.I)),
+    (re.compile(r"\bhow long\b", re.I),
+     re.compile(r"\b(?:ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b", re.I)),
+)
 
 
 def dimension_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
