@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from qa.answering.features import (
+    NUMERIC_KINDS,
     Span,
     answer_unit,
     candidate_sentences,
@@ -72,25 +73,22 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
         return Extraction(None, None, best.score, candidates, passages)
     if best.span is not None:
         return Extraction(best.span, best.support, best.score, candidates, passages)
-    if best.support != best.sentence:  # a heading answered by the sentence it heads
-        return Extraction((best.support.start, best.support.end), best.support, best.score, candidates, passages)
     sentence = _with_continuation(corpus, best, candidates, model.extend_margin)
     return Extraction((sentence.start, sentence.end), sentence, best.score, candidates, passages)
 
 
 def _with_continuation(corpus: Corpus, best: Candidate, candidates: list[Candidate], margin: float) -> Sentence:
-    """The answering sentence, extended over the next one of its block when that one scores nearly as well:
-    what follows a sentence that matches the question often completes its answer."""
-    after = follower(corpus, best.sentence)
+    """The answering sentence (for a heading, the sentence it heads), extended over the next one of its block when
+    that one scores nearly as well: what follows a sentence that matches the question often completes its answer.
+    The answer model's fit (`qa.evaluation.fit.decisions`) extends alike."""
+    answering = best.support
+    after = follower(corpus, answering)
     following = next((c for c in candidates if after is not None and c.sentence == after), None)
     if after is None or following is None:
-        return best.sentence
-    if following.logit < best.logit - margin and not introduces(corpus, best.sentence):
-        return best.sentence
-    return replace(best.sentence, end=after.end)
-
-
-_NUMBER_KINDS = ("quantity", "version")  # answered by a number or not at all
+        return answering
+    if following.logit < best.logit - margin and not introduces(corpus, answering):
+        return answering
+    return replace(answering, end=after.end)
 
 
 def may_answer(candidate: Candidate, query: Query) -> bool:
@@ -99,7 +97,7 @@ def may_answer(candidate: Candidate, query: Query) -> bool:
     if candidate.span is not None:
         return True
     wanted = query.wanted.name
-    needs_span = wanted in _NUMBER_KINDS or (wanted == "date" and asks_point_in_time(query.text)) \
+    needs_span = (wanted in NUMERIC_KINDS and (wanted != "date" or asks_point_in_time(query.text))) \
         or (wanted == "who" and asks_role_holder(query.text))
     return not candidate.support.heading and not needs_span
 
