@@ -232,8 +232,8 @@ def candidate_spans(sentence: str, wanted: QuestionType) -> list[tuple[int, int]
     if wanted.name == "quantity":
         return [_with_thing(sentence, _strip(sentence, m.span())) for m in QUANTITY.finditer(sentence)
                 if not _is_list_marker(sentence, m) and re.search(r"\d|[a-z]", m.group(0), re.I)]
-    if wanted.name == "date":
-        return [m.span() for m in DATE.finditer(sentence)]
+    if wanted.name == "date":  # software marks its time in versions: "introduced in OpenSSL version 0.9.6"
+        return [m.span() for m in DATE.finditer(sentence)] + _named_versions(sentence)
     if wanted.name == "version":
         return [m.span() for m in VERSION.finditer(sentence)]
     if wanted.name == "acronym":
@@ -246,6 +246,11 @@ def candidate_spans(sentence: str, wanted: QuestionType) -> list[tuple[int, int]
         return placed + _paths_and_addresses(sentence)
     # "in Mexico" names a place, not who did something; a name in code (the `tty` group) is a name too
     return [s for s in entities if s not in placed] + _code_names(sentence)
+
+
+def _named_versions(sentence: str) -> list[tuple[int, int]]:
+    """Versions that say so ("version 0.9.6", "release 3"): a point in a program's time."""
+    return [m.span() for m in VERSION.finditer(sentence) if re.match(r"(?:v(?:ersion)?|release)\b", m.group(0), re.I)]
 
 
 def _part_of_code(span: tuple[int, int], code: list[tuple[int, int]]) -> bool:
@@ -366,6 +371,8 @@ def _entity(sentence: str, match: re.Match[str]) -> tuple[int, int] | None:
         return None
     single = " " not in text and not re.search(r"[A-Z].*[A-Z]", text)
     if single and text.lower() in STOPWORDS:  # "By default, ..." after a list item's label: no name
+        return None
+    if DATE.fullmatch(text):  # "August" in "through 1.2.26, August 15, 2004" is a date, not a person
         return None
     sentence_start = (not sentence[:start].strip(" \t\n*-•+")  # also after a list item's bullet ("* Various")
                       or re.search(r"(?:[:.;]\s*|\d\.\s*|\n\s*[*\-•+]\s+)$", sentence[:start]) is not None)

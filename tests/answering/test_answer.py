@@ -218,6 +218,18 @@ def test_a_capital_inside_code_or_a_capitalised_small_word_is_no_name() -> None:
     assert [nested[a:b] for a, b in candidate_spans(nested, QuestionType("who"))] == ["Yann Collet"]
 
 
+def test_a_month_is_a_date_not_a_name() -> None:
+    sentence = "libpng versions 0.5, May 1995, through 0.88, January 1996, are\nCopyright (c) 1995 Guy Eric Schalnat."
+    assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("who"))] == ["Copyright",
+                                                                                          "Guy Eric Schalnat"]
+
+
+def test_a_named_version_answers_when_a_program_changed() -> None:
+    sentence = "The ENGINE API was introduced in OpenSSL version 0.9.6 as a low level interface."
+    assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("date"))] == ["version 0.9.6"]
+    assert candidate_spans("It needs zlib 1.2.11 or later.", QuestionType("date")) == []  # a bare number: no
+
+
 @pytest.mark.parametrize("question, kind", [
     ("What does JTFA stand for?", "acronym"), ("Is gzip faster than bzip2?", "yesno"),
     ("Why was Python created?", "reason"), ("How do I decompress a file?", "manner"),
