@@ -147,6 +147,8 @@ def features(corpus: Corpus, sentence: Sentence, place: Place, query: Query, see
                                                                              topic, block | heading) if topic else 0.0,
         "topic_only": float(bool(topic)) * coverage(topic, own) * (1 - seen.own_terms[number]),
         "heading_terms": seen.covered(("heading", passage_id), query.naming, heading),
+        # What the sentence and its headings say together: "This protects against ..." under "Hash-checking".
+        "with_heading_terms": coverage(query.asked, own | heading),
         "title_terms": seen.covered(("title", sentence.doc_id), query.naming, corpus.title_terms[sentence.doc_id]),
         "document_named": seen.covered(("named", sentence.doc_id), query.naming, corpus.naming_terms[sentence.doc_id]),
         "unknown_terms": query.unknown,

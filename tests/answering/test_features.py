@@ -8,7 +8,11 @@ import sys
 import threading
 
 from qa.answering import features
+from qa.answering.answer import score_candidates
+from qa.answering.model import default_model
 from qa.answering.questions import read_query
+from qa.documents.uploads import FileUpload
+from qa.retrieval.search import search
 
 
 def test_readings_of_many_versions_from_many_threads_raise_nothing() -> None:
@@ -67,3 +71,16 @@ def test_the_answer_span_counts_the_unit_of_a_quantity(service) -> None:
     query = read_query(corpus, "How many smugglers were convicted?", None)
     start, end = features.best_span(corpus, sentence, query)
     assert corpus.documents[sentence.doc_id].text[start:end] == "nearly 2,000 smugglers"  # not "eight weeks"
+
+
+def test_a_sentence_that_leaves_its_subject_to_its_heading_is_read_with_it(writable) -> None:
+    page = ("# Installs\n\n## Hash-checking\n\nHashes are written after each pinned version.\n\n"
+            "```\nFoo == 1.2 --hash=sha256:2cf24dba\n```\n\nThis protects against a compromised index.\n")
+    writable.add_document(FileUpload("installs.md", "text/markdown", page.encode()))
+    question = "What does hash-checking protect against?"
+    snapshot, vector = writable.current(), writable.queries.encode(question)
+    query = read_query(snapshot.corpus, question, vector)
+    found = score_candidates(snapshot.corpus, query, search(snapshot, question, vector, 10), default_model())
+    said = {snapshot.corpus.sentence_text(c.sentence): c.features["with_heading_terms"] for c in found}
+    assert said["This protects against a compromised index."] == 1.0  # "protect" here, "hash-checking" above
+    assert said["Hashes are written after each pinned version."] < 1.0
