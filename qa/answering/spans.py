@@ -96,6 +96,7 @@ _TYPE_PATTERNS = (
                  r"\b(?:which|what) (?:number|uid|gid)\b|"
                  r"\bwhat(?:'s| is| are) (?:the |its |their )?(?:[\w-]+'s )?"
                  r"(?:(?:default|maximum|minimum|max|min|highest|lowest) (?:[a-z-]+ )?levels?\b|"
+                 r"(?:maximum|minimum|max|min|highest|lowest) (?:[a-z-]+ )?values?\b|"
                  r"(?:[a-z-]+ ){0,4}(?:size|length|limit|count|number|amount)s?\b" + _NOUN_ENDS + ")"),
     ("date", r"\bwhen\b|\bwhat (?:year|month|day|date|time)\b|\bwhich (?:year|month|day|date)\b|\bsince when\b|"
              r"\bin which year\b|\bhow recent\b"),
@@ -249,8 +250,8 @@ def candidate_spans(sentence: str, wanted: QuestionType) -> list[tuple[int, int]
 
 
 def _named_versions(sentence: str) -> list[tuple[int, int]]:
-    """Versions that say so ("version 0.9.6", "release 3"): a point in a program's time."""
-    return [m.span() for m in VERSION.finditer(sentence) if re.match(r"(?:v(?:ersion)?|release)\b", m.group(0), re.I)]
+    """Versions that say so ("version 0.9.6", "release 3", "v0.1.29"): a point in a program's time."""
+    return [m.span() for m in VERSION.finditer(sentence) if re.match(r"(?:version|release)\b|v\d", m.group(0), re.I)]
 
 
 def _part_of_code(span: tuple[int, int], code: list[tuple[int, int]]) -> bool:

@@ -228,6 +228,8 @@ def test_a_named_version_answers_when_a_program_changed() -> None:
     sentence = "The ENGINE API was introduced in OpenSSL version 0.9.6 as a low level interface."
     assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("date"))] == ["version 0.9.6"]
     assert candidate_spans("It needs zlib 1.2.11 or later.", QuestionType("date")) == []  # a bare number: no
+    changes = "added: v0.1.29"
+    assert [changes[a:b] for a, b in candidate_spans(changes, QuestionType("date"))] == ["v0.1.29"]
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -244,7 +246,7 @@ def test_a_named_version_answers_when_a_program_changed() -> None:
     ("What does the LPPL short name mean?", "acronym"), ("What is the log level?", "definition"),
     ("Who is a Licensee?", "definition"), ("Who is a member of the team that leads it?", "who"),
     ("What are the high level goals of the campaign?", "definition"), ("What is the buffer size?", "quantity"),
-    ("What is the default compression level of gzip?", "quantity"), ("what's the maximum line length?", "quantity"),
+    ("What is the default compression level of gzip?", "quantity"), ("What is the maximum value of X?", "quantity"), ("what's the maximum line length?", "quantity"),
     ("What is the default maximum command line length in xargs?", "quantity"),
     ("What is the maximum number of closures libffi allows?", "quantity"),
     ("What is the two-label limit heuristic?", "definition"),  # the limit names a heuristic, no count
