@@ -5,6 +5,12 @@ from __future__ import annotations
 from qa.settings import Fusion
 from qa.storage.protocol import Ranking
 
+# BM25 is scaled by the best passage's score, or by this share of a full match (every query term at its best,
+# when the store knows it) if that is higher: a passage that matches only the question's common words then
+# weighs little beside a close dense match. 0.5 gave the most right passages first on the dev documents
+# among 0.3, 0.5, 0.7 and 1.0 (dev hit@1 202 -> 206 of 259 answerable questions, test unchanged).
+CEILING_SHARE = 0.5
+
 
 def fuse(dense: Ranking, lexical: Ranking, fusion: Fusion = "weighted", dense_weight: float = 0.6,
          rrf_k: int = 60) -> dict[int, float]:
@@ -15,8 +21,10 @@ def fuse(dense: Ranking, lexical: Ranking, fusion: Fusion = "weighted", dense_we
 
 
 def fuse_weighted(dense: Ranking, lexical: Ranking, dense_weight: float = 0.6) -> dict[int, float]:
-    """Cosine and max-normalised BM25, mixed: a passage one retriever missed scores 0 there."""
+    """Cosine and scaled BM25 (see CEILING_SHARE), mixed: a passage one retriever missed scores 0 there."""
     top_bm25 = max((score for score, _ in lexical.entries.values()), default=0.0) or 1.0
+    if lexical.ceiling:
+        top_bm25 = max(top_bm25, CEILING_SHARE * lexical.ceiling)
     fused: dict[int, float] = {}
     for passage_id in dense.entries.keys() | lexical.entries.keys():
         cosine = dense.entries.get(passage_id, (0.0, 0))[0]

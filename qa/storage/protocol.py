@@ -28,11 +28,12 @@ class Ranking:
     """One retriever's candidates: passage number -> (score, rank), best first; ranks are 1-based."""
 
     entries: dict[int, tuple[float, int]]
+    ceiling: float | None = None  # BM25: what a passage holding every query term at its best would score
 
     @classmethod
-    def from_scores(cls, ids: np.ndarray, scores: np.ndarray) -> Ranking:
+    def from_scores(cls, ids: np.ndarray, scores: np.ndarray, ceiling: float | None = None) -> Ranking:
         order = np.argsort(-scores, kind="stable")
-        return cls({int(ids[i]): (float(scores[i]), rank + 1) for rank, i in enumerate(order)})
+        return cls({int(ids[i]): (float(scores[i]), rank + 1) for rank, i in enumerate(order)}, ceiling)
 
 
 EMPTY = Ranking({})

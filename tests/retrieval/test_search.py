@@ -5,8 +5,12 @@ from types import SimpleNamespace
 import pytest
 
 from qa.documents.chunking import Passage
+from qa.documents.words import Speller, words
+from qa.retrieval.fusion import fuse_weighted
 from qa.retrieval.search import distinct
 from qa.settings import MODES
+from qa.storage.faiss.bm25 import BM25Index
+from qa.storage.protocol import Ranking
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -55,3 +59,22 @@ def test_page_furniture_is_never_returned(service) -> None:
         for passage in service.search(query, top_k=20):
             assert "TSP Board" not in passage.text and "Retirement Legislation" not in passage.text
             assert passage.text.strip() not in ("Previous", "Next")
+
+
+def test_the_bm25_ceiling_is_every_query_term_at_its_best() -> None:
+    texts = ["the cat sat on the mat", "a dog chased the cat", "birds fly high", "cat cat cat food"]
+    index = BM25Index(texts, Speller(w for text in texts for w in words(text)))
+    for query in ("cat", "dog food", "high cat"):
+        best_each = sum(float(index.retriever.get_scores([term]).max()) for term in index.query_terms(query))
+        assert index.ceiling(query) == pytest.approx(best_each, rel=1e-5)
+        assert index.ceiling(query) >= index.scores(query).max()
+    assert index.ceiling("dog food") > index.scores("dog food").max()  # no passage holds both words
+
+
+def test_a_lexical_match_counts_by_its_share_of_a_full_match() -> None:
+    dense = Ranking({1: (0.85, 1), 2: (0.45, 2)})
+    partial = Ranking({2: (1.0, 1)}, ceiling=4.0)  # passage 2 matches a quarter of what a full match would
+    assert max(fuse_weighted(dense, partial).items(), key=lambda kv: kv[1])[0] == 1
+    full = Ranking({2: (1.0, 1)}, ceiling=1.0)  # its match is all there is to match
+    assert max(fuse_weighted(dense, full).items(), key=lambda kv: kv[1])[0] == 2
+    assert fuse_weighted(dense, Ranking({2: (1.0, 1)})) == fuse_weighted(dense, full)  # no ceiling: scaled by the best

@@ -22,11 +22,17 @@ class BM25Index:
         self.retriever = bm25s.BM25()
         self.retriever.index(tokenised, show_progress=False)
         self.size = len(passage_texts)
+        self.term_ceiling = _best_per_term(self.retriever.scores)
 
     def query_terms(self, query: str) -> list[str]:
         """The query's stems after typo repair, restricted to the indexed vocabulary."""
         repaired = [self.speller.correct(w) for w in words(query)]
         return [t for t in stems(repaired) if t in self.vocabulary]
+
+    def ceiling(self, query: str) -> float:
+        """The score of a passage that held every query term at its best: what a full match would score."""
+        vocabulary = self.retriever.vocab_dict
+        return float(sum(self.term_ceiling[vocabulary[t]] for t in self.query_terms(query)))
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every passage for `query` (zeros when no term is known)."""
@@ -34,3 +40,13 @@ class BM25Index:
         if not query_terms:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self.retriever.get_scores(query_terms), dtype=np.float32)
+
+
+def _best_per_term(scores: dict) -> np.ndarray:
+    """Each term's highest score in any passage (bm25s keeps one column of passage scores per term)."""
+    data, pointers = np.asarray(scores["data"]), np.asarray(scores["indptr"])
+    best = np.zeros(len(pointers) - 1, dtype=np.float32)
+    filled = np.flatnonzero(np.diff(pointers) > 0)
+    if len(filled):
+        best[filled] = np.maximum.reduceat(data, pointers[filled])
+    return best

@@ -54,7 +54,7 @@ class FaissSearcher:
         positive = np.flatnonzero(scores > 0)
         if len(positive) > k:
             positive = positive[np.argpartition(-scores[positive], k - 1)[:k]]
-        return Ranking.from_scores(positive, scores[positive])
+        return Ranking.from_scores(positive, scores[positive], self.bm25.ceiling(query))
 
 
 class FaissStore:
