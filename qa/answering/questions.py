@@ -60,10 +60,10 @@ def _without_source(corpus: Corpus, question: str) -> str:
     """The question without the clause that names the document to look in."""
     about = SOURCE_CLAUSE.sub("", question, count=1)
     closing = _CLOSING_SOURCE.search(about)
-    return about[:closing.start()] if closing and _names_a_document(corpus, closing.group(1)) else about
+    return about[:closing.start()] if closing and names_a_document(corpus, closing.group(1)) else about
 
 
-def _names_a_document(corpus: Corpus, phrase: str) -> bool:
+def names_a_document(corpus: Corpus, phrase: str) -> bool:
     """Whether every word of `phrase` is in one document's title or file name, one of them telling it apart."""
     named = set(terms(phrase))
     return bool(named) and any(named <= title | corpus.source_terms[doc_id] and named & corpus.naming_terms[doc_id]

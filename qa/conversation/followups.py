@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from qa.answering.questions import FRAME, REFERRING, referentless
+from qa.answering.questions import FRAME, REFERRING, names_a_document, referentless
 from qa.answering.spans import question_type
 from qa.documents.chunking import Passage
 from qa.documents.words import STOPWORDS, terms
@@ -146,14 +146,22 @@ def _read_against(question: str, dependence: Dependence, history: list[Turn], co
         return by_place
     noun = _pointed_noun(question)
     mentioning = {number for number, turn in enumerate(read) if noun and _mentions(turn, noun)}
+    says_where = _names_a_document(question, corpus)
     if noun and not mentioning:  # "this command" when no turn spoke of one: read alone after turns the
-        # documents speak of, else asked about
-        return Resolution(question, question, unresolved=not any(reading.topic for reading in readings))
+        # documents speak of, or when it names the document to look in; else asked about
+        return Resolution(question, question,
+                          unresolved=not any(reading.topic for reading in readings) and not says_where)
     for reading in _most_likely_first(readings, mentioning, "" if noun else _plural_reference(question)):
         if reading.topic:
             return _resolved(question, dependence, reading, read, len(history) - len(read), corpus)
-    unresolved = dependence == "pronoun" or _nothing_of_its_own(question)
+    unresolved = (dependence == "pronoun" and not says_where) or _nothing_of_its_own(question)
     return Resolution(question, question, unresolved=unresolved)
+
+
+def _names_a_document(question: str, corpus: Corpus) -> bool:
+    """A word of the question names one document by its title (as `names_a_document` reads it): "are these
+    environment variables stable?" beside "Known Environment Variables" says where to look."""
+    return any(names_a_document(corpus, word) for word in _content(_tokens(question)))
 
 
 def _uncontracted(question: str) -> str:

@@ -140,6 +140,14 @@ def test_a_demonstrative_whose_noun_no_turn_mentions_is_read_alone(corpus) -> No
     assert resolve("What does this command do?", [PERU], corpus).unresolved  # nothing the documents speak of
 
 
+def test_a_question_that_names_a_document_by_its_title_is_read_alone(corpus) -> None:
+    for history in ([], [PERU]):  # the release is titled "... Campaign to Combat Human Smuggling Networks"
+        resolution = resolve("Who leads this campaign?", history, corpus)
+        assert not resolution.unresolved and resolution.query == "Who leads this campaign?"
+        assert not resolve("Is it new in the smuggling campaign?", history, corpus).unresolved
+    assert resolve("Who leads this operation?", [], corpus).unresolved  # no title says "operation"
+
+
 def test_only_a_short_answer_of_names_or_content_words_is_what_that_noun_stands_for(corpus) -> None:
     for answer, read_as in (("Yes, JTFA.", "what does JTFA task force focus on?"),
                             ("They are led by the Department of Justice", "what does task force focus on?")):
