@@ -288,12 +288,21 @@ def _looks_like_heading(line: str) -> bool:
     if re.match(r"\s*[-*+•◦‣▪–]\s", line):  # a bullet, never a heading
         return False
     if _NUMBERED.match(line) or _LETTERED.match(line):
-        return len(words) <= 10 and not re.search(r"[,;]\s*$", line) \
+        return len(words) <= 10 and not re.search(r"[,;]\s*$", line) and not _numbered_sentence(words) \
             and not re.search(r"\w{3,}[.!?]\s+[\"“'(]?\w", line)  # '2.1. Affiliate.  "Affiliate" means' is text
     if line.isupper() and any(c.isalpha() for c in line):
         return len(words) <= 8
     return len(words) <= 8 and line[0].isupper() and not _SENTENCE_END.search(line) and not _ITEM.match(line) \
         and not re.search(r":\s.*,", line) and line.lower() not in _CONNECTIVES  # "Examples: bash, ksh, zsh"; "Then"
+
+
+def _numbered_sentence(words: list[str]) -> bool:
+    """A numbered item written as a sentence ("3. Redistributions must contain a verbatim copy of this
+    document."): it ends with a full stop and most of its longer words are in lower case; a numbered heading
+    is a word or two ("1. Definitions.") or in title case ("2. License Grants and Conditions.")."""
+    longer = [word for word in words[1:] if len(word.strip(".,;:!?")) > 3]
+    lower = sum(word[0].islower() for word in longer)
+    return words[-1][-1:] in ".!?" and len(longer) >= 3 and lower * 2 > len(longer)
 
 
 def _level(line: str, indent: int) -> int:

@@ -49,6 +49,14 @@ def test_an_examples_line_and_a_lone_then_are_no_headings() -> None:
     assert ("label", 0, "Then") in blocks
 
 
+def test_a_numbered_sentence_is_an_item_not_a_heading() -> None:
+    text = ("Licence\n\nConditions follow.\n\n2. License Grants and Conditions.\n\n"
+            "3. Redistributions must contain a verbatim copy of this document.\n\nThe Foundation may revise it.\n")
+    blocks = _blocks(text)
+    assert ("heading", 1, "2. License Grants and Conditions.") in blocks  # title case: a heading
+    assert not any(kind == "heading" and "Redistributions" in said for kind, _, said in blocks)
+
+
 def test_a_man_page_is_titled_by_its_name_line_else_by_its_header() -> None:
     header = "XARGS(1)            General Commands Manual            XARGS(1)\n\n"
     page = header + "NAME\n       xargs - build and execute command lines\n\nDESCRIPTION\n       It reads items.\n"
