@@ -20,21 +20,23 @@ _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 _QUALIFIER = r"(?:(?:over|nearly|almost|about|around|approximately|roughly|some|more than|less than|fewer than|" \
              r"up to|at least|at most|no more than|no less than|an estimated|estimated|only|just|exactly|" \
              r"within|after|before|every|per)\s+)?"
-# A unit follows after a space, or glued for sizes, rates and milliseconds ("1KB", "530MB/s", "100ms").
-_UNIT = (r"(?:(?:[KMGT]i?B(?:ytes?)?(?:/s)?|ms)\b|\s(?:additional|more|extra|new|other|consecutive|full|calendar|"
-         r"working|business)?\s?(?:%|percent|per cent|bits?|bytes?|[KMGT]i?B(?:ytes?)?(?:/s)?|kilobytes?|megabytes?|"
-         r"gigabytes?|"
+# A unit follows after a space, or glued for sizes, rates and times ("1KB", "530MB/s", "100ms", ".5s"; not the
+# "s" of "1990s").
+_UNIT = (r"(?:(?:[KMGT]i?B(?:ytes?)?(?:/s)?|ms|(?<!\d{4})s)\b|"
+         r"\s(?:additional|more|extra|new|other|consecutive|full|calendar|working|business)?\s?"
+         r"(?:%|percent|per cent|bits?|bytes?|[KMGT]i?B(?:ytes?)?(?:/s)?|kilobytes?|megabytes?|gigabytes?|"
          r"characters?|chars?|"
          r"lines?|columns?|words?|letters?|digits?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
          r"months?|years?|times|levels?|steps?|items?|entries|files?|fields?|stanzas?|pages?|people|persons?|"
          r"personnel|members?|users?|groups?|jobs?|arguments?|options?|versions?|releases?|copies|tests?|"
          r"dollars?|cents?|euros?|pounds?|usd|eur|gbp|pillars?|actions?|smugglers?|migrants?|ids?|uids?|gids?|[a-z]+s)\b)?"
          r"(?:\s(?:per\s[a-z]+|(?:a|an|each|every)\s(?:second|minute|hour|day|night|week|month|quarter|year))\b)?")
-# A number glued to a word ("UTF-8", "amd64", "x86_64", "GPLv2") is part of a name, not a quantity; one in a path
-# ("copyright-format/1.0/") or a fraction ("3/4", "24/7") is not one either. A comma after a number ends it ("if
-# max-procs is 0, xargs ...") unless digits follow ("1,000"); a magnitude may be glued to it ("10K records").
+# A number glued to a word ("UTF-8", "amd64", "x86_64", "GPLv2", "time[1-4]") is part of a name, not a quantity;
+# one in a path ("copyright-format/1.0/") or a fraction ("3/4", "24/7") is not one either. A comma after a number
+# ends it ("if max-procs is 0, xargs ...") unless digits follow ("1,000"); a magnitude may be glued to it ("10K
+# records").
 _DIGITS = r"\d(?:,?\d)*"
-_NUMERAL = (r"(?<![\w./])(?<!\w-)-?" + _DIGITS + r"(?:\.\d+)*(?:[KMB](?!\w))?(?!\.?\d|/)"
+_NUMERAL = (r"(?<![\w./])(?<!\w-)(?<!\w\[)-?(?:" + _DIGITS + r"(?:\.\d+)*|\.\d+)(?:[KMB](?!\w))?(?!\.?\d|/)"
             r"(?:\s?(?:[-–]|to)\s?" + _DIGITS + r")?(?:\s?(?:%|percent\b))?")
 # A constant's name counts when a unit follows it ("at least ASN1_MAX_ERROR_DESCRIPTION_SIZE bytes").
 _CONSTANT = r"(?-i:\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b)(?=\s(?:bytes?|bits?|characters?|chars?|entries|elements|items))"
@@ -250,8 +252,10 @@ def candidate_spans(sentence: str, wanted: QuestionType) -> list[tuple[int, int]
 
 
 def _named_versions(sentence: str) -> list[tuple[int, int]]:
-    """Versions that say so ("version 0.9.6", "release 3", "v0.1.29"): a point in a program's time."""
-    return [m.span() for m in VERSION.finditer(sentence) if re.match(r"(?:version|release)\b|v\d", m.group(0), re.I)]
+    """Versions that say so ("version 0.9.6", "release 3", "v0.1.29") or follow a name ("in Python 3.4"): a point
+    in a program's time."""
+    return [m.span() for m in VERSION.finditer(sentence) if re.match(r"(?:version|release)\b|v\d", m.group(0), re.I)
+            or re.search(r"\b[A-Z][\w+-]*\s$", sentence[:m.start()])]
 
 
 def _part_of_code(span: tuple[int, int], code: list[tuple[int, int]]) -> bool:

@@ -230,6 +230,23 @@ def test_a_named_version_answers_when_a_program_changed() -> None:
     assert candidate_spans("It needs zlib 1.2.11 or later.", QuestionType("date")) == []  # a bare number: no
     changes = "added: v0.1.29"
     assert [changes[a:b] for a, b in candidate_spans(changes, QuestionType("date"))] == ["v0.1.29"]
+    added = "The `ensurepip` module was added to the standard library in Python 3.4."
+    assert [added[a:b] for a, b in candidate_spans(added, QuestionType("date"))] == ["3.4"]  # after a name
+
+
+def test_a_number_inside_a_host_name_is_no_quantity_and_a_bare_fraction_of_a_second_is_one() -> None:
+    sentence = "It uses `time[1-4].google.com`, which can be up to .5s off, or 2s at most."
+    assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("quantity"))] == ["up to .5s", "2s"]
+    decade = "in the 1990s"
+    assert [decade[a:b] for a, b in candidate_spans(decade, QuestionType("quantity"))] == ["1990"]  # not seconds
+
+
+def test_an_address_may_end_in_the_file_the_question_names(writable) -> None:
+    page = ("# get-pip.py\n\nA script that installs pip.\n\n"
+            "- Download the script, from <https://example.org/get-pip.py>.\n")
+    writable.add_document(FileUpload("get-pip.md", "text/markdown", page.encode()))
+    answer = writable.ask("Where can I download get-pip.py?", threshold=0.0).answer
+    assert answer is not None and answer.text == "https://example.org/get-pip.py"
 
 
 @pytest.mark.parametrize("question, kind", [
