@@ -172,10 +172,32 @@ def _processes_run(settings: Settings, questions: list[str], plan: Plan, workdir
     try:
         if have_wrk():  # every worker builds its lazy parts (BM25, term weights) before the clock runs
             wrk_run(ask_target(server), questions, 4, min(2.0, plan.seconds), workdir)
-        return {"processes": processes, "start_to_ready_s": round(server.ready_seconds, 2),
-                "levels": load_levels(server, questions, plan, workdir, shares=False)}
+        levels = load_levels(server, questions, plan, workdir, shares=False)
+        lone = _lone_client_side_by_side(settings, server, questions, plan, workdir) if have_wrk() else None
+        return {"processes": processes, "start_to_ready_s": round(server.ready_seconds, 2), "levels": levels,
+                "lone_client": lone}
     finally:
         server.stop()
+
+
+def _lone_client_side_by_side(settings: Settings, processes: Server, questions: list[str], plan: Plan,
+                              workdir: Path) -> dict:
+    """One client on one process and on the worker processes in turn, round after round, and the median p50 of
+    each: the load levels of the two runs lie minutes apart, too far apart on a noisy machine for a ±10 %
+    comparison."""
+    say("one client, on one process and on the worker processes in turn")
+    single = Server.start(server_env(bench_server_settings(settings)), workdir / "server-lone.log")
+    try:
+        wrk_run(ask_target(single), questions, 1, min(2.0, plan.seconds), workdir)  # warm-up
+        seconds = max(1.0, plan.seconds / 4)
+        pairs = [(wrk_run(ask_target(single), questions, 1, seconds, workdir)["p50_ms"],
+                  wrk_run(ask_target(processes), questions, 1, seconds, workdir)["p50_ms"])
+                 for _ in range(max(3, plan.rounds))]
+    finally:
+        single.stop()
+    return {"rounds": len(pairs), "seconds": seconds,
+            "one_process_p50_ms": round(float(np.median([one for one, _ in pairs])), 3),
+            "processes_p50_ms": round(float(np.median([many for _, many in pairs])), 3)}
 
 
 def load_levels(server: Server, questions: list[str], plan: Plan, workdir: Path, shares: bool = True) -> list[dict]:

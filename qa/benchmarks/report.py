@@ -66,11 +66,26 @@ def _throughput_targets(result: dict) -> dict[str, dict]:
                f"c16_p99_within_3x_p50{where}": {"value": tail, "limit": 3.0, "met": tail <= 3.0},
                f"zero_errors_under_load{where}": {"value": sum(level["errors"] for level in levels.values()),
                                                   "limit": 0, "met": all(not v["errors"] for v in levels.values())}}
-    if processes and single.get(1) and single[1]["p50_ms"] and one["p50_ms"]:
-        ratio = round(one["p50_ms"] / single[1]["p50_ms"], 2)
+    lone = _lone_client_p50s(processes, single)
+    if lone:
+        ratio = round(lone[1] / lone[0], 2)
         targets[f"c1_p50{where}_within_10pct_of_one_process"] = {"value": ratio, "limit": "0.9–1.1",
                                                                  "met": 0.9 <= ratio <= 1.1}
     return targets
+
+
+def _lone_client_p50s(processes: dict | None, single: dict[int, dict]) -> tuple[float, float] | None:
+    """p50 at one client on one process and on the worker processes: measured side by side in turns when the
+    run did (`lone_client`), else from each run's own load levels."""
+    if not processes:
+        return None
+    lone = processes.get("lone_client")
+    if lone and lone["one_process_p50_ms"] and lone["processes_p50_ms"]:
+        return lone["one_process_p50_ms"], lone["processes_p50_ms"]
+    one = next((level for level in processes["levels"] if level["concurrency"] == 1), None)
+    if single.get(1) and single[1]["p50_ms"] and one and one["p50_ms"]:
+        return single[1]["p50_ms"], one["p50_ms"]
+    return None
 
 
 def _history_target(result: dict) -> dict[str, dict]:
@@ -200,6 +215,11 @@ def _throughput_lines(result: dict) -> list[str]:
         lines += [f"Compute limit: {limit['cores']} cores ÷ {limit['best_ms']} ms per "
                   f"question (encode at batch {limit['best_batch']}; per-question ms by batch size: {costs}) = "
                   f"{limit['limit_requests_per_s']} req/s.", ""]
+    lone = (result.get("throughput_processes") or {}).get("lone_client")
+    if lone:
+        lines += [f"One client, side by side: {lone['rounds']} rounds of {lone['seconds']:g} s on one process and on "
+                  f"{result['throughput_processes']['processes']} worker processes in turn; median p50 "
+                  f"{lone['one_process_p50_ms']} ms and {lone['processes_p50_ms']} ms.", ""]
     server = result["server"]
     if server.get("load_generator"):
         lines += [f"Load generator: {server['load_generator']}.", ""]

@@ -57,6 +57,10 @@ def test_quick_bench_writes_every_measure_without_errors(quick_result: tuple[dic
                                       "http_p50_with_4_turns_within_1.2x", f"c16_at_least_0.7_of_compute_limit{where}",
                                       f"c16_at_least_2x_c1{where}", f"c16_p99_within_3x_p50{where}",
                                       f"zero_errors_under_load{where}", f"c1_p50{where}_within_10pct_of_one_process"}
+    lone = processes["lone_client"]  # one client on one process and on the workers, in turns
+    assert lone["rounds"] >= 3 and lone["one_process_p50_ms"] > 0 and lone["processes_p50_ms"] > 0
+    ratio = result["targets"][f"c1_p50{where}_within_10pct_of_one_process"]["value"]
+    assert ratio == round(lone["processes_p50_ms"] / lone["one_process_p50_ms"], 2)
     share = result["targets"][f"c16_at_least_0.7_of_compute_limit{where}"]["value"]
     limit_rate = result["compute_limit"]["limit_requests_per_s"]
     assert share == round(processes["levels"][-1]["requests_per_s"] / limit_rate, 2)
