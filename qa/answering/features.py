@@ -22,6 +22,7 @@ from qa.answering.spans import (
     candidate_spans,
     coordinated,
     dimension_only,
+    is_address,
     money_only,
     person_only,
 )
@@ -294,7 +295,7 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
     numeric = wanted.name in NUMERIC_KINDS
     spans = [(a, b) for a, b, span_terms in typed
              if not (_repeats_number(span_terms, query.asked) if numeric
-                     else _restates(span_terms, query.span_terms, _is_address(text[a:b])))]
+                     else _restates(span_terms, query.span_terms, is_address(text[a:b])))]
     if spans and wanted.name == "quantity":
         spans = dimension_only(query.text, money_only(query.text, spans, text), text)
     if spans and wanted.name == "place":
@@ -321,8 +322,9 @@ def _repeats_number(span_terms: list[str], asked: dict[str, float]) -> bool:
 
 
 def _restates(span_terms: list[str], question_terms: list[str], address: bool = False) -> bool:
-    """A span built from the question's own words (half of it, or two in a row; all of it for an address) does not
-    answer it."""
+    """A span built from the question's own words (half of it, or two in a row) does not answer it; an address
+    only when all of it is: it may end in the file the question names ("where can I download get-pip.py?" ->
+    https://bootstrap.pypa.io/get-pip.py)."""
     if not span_terms:
         return False
     if address:
@@ -331,12 +333,6 @@ def _restates(span_terms: list[str], question_terms: list[str], address: bool = 
         return True
     pairs = set(itertools.pairwise(question_terms))
     return any(pair in pairs for pair in itertools.pairwise(span_terms))
-
-
-def _is_address(span_text: str) -> bool:
-    """A URL, path or e-mail address: it may end in the file the question names ("where can I download
-    get-pip.py?" -> https://bootstrap.pypa.io/get-pip.py)."""
-    return span_text.startswith(("http://", "https://", "www.", "/")) or "@" in span_text
 
 
 def _closeness(span: Span, anchors: list[tuple[int, frozenset[str]]], weights: dict[str, float],

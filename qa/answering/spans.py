@@ -313,6 +313,11 @@ _WRAP = r"(?:\n[ \t]*(?!(?:and|or|the|a|an|is|are|in|of|on|to|for|with|which|tha
 _PATH = r"(?<![\w])/" + _WRAP + r"(?:[\w.+-]+/" + _WRAP + r")*[\w.+-]*[\w+-]"  # not the sentence's full stop
 
 
+def is_address(text: str) -> bool:
+    """A URL, a path or an e-mail address, as `_paths_and_addresses` finds them."""
+    return re.match(_URL_START, text) is not None or text.startswith("/") or "@" in text
+
+
 def _paths_and_addresses(sentence: str) -> list[tuple[int, int]]:
     """File paths, URLs and e-mail addresses: the "where" of technical documents. A URL stops at brackets,
     quotes and backticks (Markdown writes `[https://x](https://x)`) and never ends in punctuation."""

@@ -146,7 +146,7 @@ def _read_against(question: str, dependence: Dependence, history: list[Turn], co
         return by_place
     noun = _pointed_noun(question)
     mentioning = {number for number, turn in enumerate(read) if noun and _mentions(turn, noun)}
-    says_where = _names_a_document(question, corpus)
+    says_where = _says_where_to_look(question, corpus)
     if noun and not mentioning:  # "this command" when no turn spoke of one: read alone after turns the
         # documents speak of, or when it names the document to look in; else asked about
         return Resolution(question, question,
@@ -158,7 +158,7 @@ def _read_against(question: str, dependence: Dependence, history: list[Turn], co
     return Resolution(question, question, unresolved=unresolved)
 
 
-def _names_a_document(question: str, corpus: Corpus) -> bool:
+def _says_where_to_look(question: str, corpus: Corpus) -> bool:
     """A word of the question names one document by its title (as `names_a_document` reads it): "are these
     environment variables stable?" beside "Known Environment Variables" says where to look."""
     return any(names_a_document(corpus, word) for word in _content(_tokens(question)))
