@@ -253,9 +253,17 @@ def candidate_spans(sentence: str, wanted: QuestionType) -> list[tuple[int, int]
 
 def _named_versions(sentence: str) -> list[tuple[int, int]]:
     """Versions that say so ("version 0.9.6", "release 3", "v0.1.29") or follow a name ("in Python 3.4"): a point
-    in a program's time."""
-    return [m.span() for m in VERSION.finditer(sentence) if re.match(r"(?:version|release)\b|v\d", m.group(0), re.I)
-            or re.search(r"\b[A-Z][\w+-]*\s$", sentence[:m.start()])]
+    in a program's time. A numbered part of a text ("Section 2.1") is none."""
+    return [m.span() for m in VERSION.finditer(sentence)
+            if re.match(r"(?:version|release)\b|v\d", m.group(0), re.I) or _after_a_name(sentence[:m.start()])]
+
+
+def _after_a_name(before: str) -> bool:
+    return re.search(r"\b[A-Z][\w+-]*\s$", before) is not None and not _PART_OF_TEXT.search(before)
+
+
+_PART_OF_TEXT = re.compile(r"\b(?:sections?|chapters?|parts?|articles?|clauses?|figures?|tables?|appendix|appendices|"
+                           r"steps?|pages?|paragraphs?|items?|rules?|notes?|examples?|exhibits?|schedules?)\s$", re.I)
 
 
 def _part_of_code(span: tuple[int, int], code: list[tuple[int, int]]) -> bool:

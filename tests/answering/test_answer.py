@@ -232,6 +232,7 @@ def test_a_named_version_answers_when_a_program_changed() -> None:
     assert [changes[a:b] for a, b in candidate_spans(changes, QuestionType("date"))] == ["v0.1.29"]
     added = "The `ensurepip` module was added to the standard library in Python 3.4."
     assert [added[a:b] for a, b in candidate_spans(added, QuestionType("date"))] == ["3.4"]  # after a name
+    assert candidate_spans("The licenses granted in Section 2.1 take effect", QuestionType("date")) == []
 
 
 def test_a_number_inside_a_host_name_is_no_quantity_and_a_bare_fraction_of_a_second_is_one() -> None:
