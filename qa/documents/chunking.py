@@ -104,6 +104,10 @@ def split_document(document: Document, sentences_per_passage: int = 3, overlap: 
         if block.kind in ("lead", "label"):
             waiting += [_Unit(start, end, block.kind) for start, end in spans]
             continue
+        if waiting and _between(document.text, max(unit.end for unit in waiting), block.start):
+            # markup or furniture between a heading and its text (an HTML comment, a page footer): the heading
+            # stays context, out of the passage text, so that nothing between them is cited
+            waiting = [unit for unit in waiting if unit.kind != "heading"]
         units, waiting = sorted(waiting) + [_Unit(start, end) for start, end in spans], []
         if all(unit.kind in _CONTEXT for unit in units):
             continue  # the end of the document, with nothing but a heading or a label left over
@@ -115,6 +119,11 @@ def split_document(document: Document, sentences_per_passage: int = 3, overlap: 
                              document.text[start:end], first + low, first + high, section.context(document.title))
                      for i, (low, high, start, end) in enumerate(_block_passages(units, len(spans), window))]
     return sentences, passages
+
+
+def _between(text: str, end: int, start: int) -> bool:
+    """Whether something other than space or a heading's underline and rules lies between two blocks."""
+    return re.fullmatch(r"[\s=\-_*#~]*", text[end:start]) is None
 
 
 @dataclass(frozen=True, order=True)

@@ -4,6 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qa.documents.chunking import passage_input, readable, split_document
+from qa.documents.markdown import markdown_blocks
 from qa.documents.reading import Document, load_documents
 from qa.documents.structure import Block, text_blocks
 from tests.helpers.paths import SEEDS
@@ -106,3 +107,15 @@ def test_structured_text_keeps_every_block_in_a_passage_but_headings_and_labels_
     closing = {b for b in blocks if b.kind == "label" and (following[b] is None or following[b].kind == "heading")}
     assert all(i in covered for b in blocks if b.kind != "heading" and b not in closing
                for i in range(b.start, b.end)), blocks
+
+
+def test_a_heading_with_markup_before_its_text_stays_context_out_of_the_passage() -> None:
+    text = ("# Widgets\n\n## `create(name)`\n\n<!-- YAML\nadded: v0.1.29\n-->\n\nCreates a widget.\n\n"
+            "## `remove(name)`\n\nRemoves a widget.\n")
+    title, blocks = markdown_blocks(text)
+    _, passages = split_document(Document("api", title, "api.md", text, blocks, "sha"))
+    created = next(p for p in passages if "Creates" in p.text)
+    assert created.text == "Creates a widget." and created.context.endswith("`create(name)`")
+    removed = next(p for p in passages if "Removes" in p.text)  # nothing between: the heading opens its passage
+    assert removed.text.startswith("`remove(name)`") and "Removes a widget." in removed.text
+    assert not any("<!--" in p.text for p in passages)
