@@ -29,14 +29,13 @@ class BM25Index:
         repaired = [self.speller.correct(w) for w in words(query)]
         return [t for t in stems(repaired) if t in self.vocabulary]
 
-    def ceiling(self, query: str) -> float:
+    def ceiling(self, query_terms: list[str]) -> float:
         """The score of a passage that held every query term at its best: what a full match would score."""
         vocabulary = self.retriever.vocab_dict
-        return float(sum(self.term_ceiling[vocabulary[t]] for t in self.query_terms(query)))
+        return float(sum(self.term_ceiling[vocabulary[t]] for t in query_terms))
 
-    def scores(self, query: str) -> np.ndarray:
-        """BM25 score of every passage for `query` (zeros when no term is known)."""
-        query_terms = self.query_terms(query)
+    def scores(self, query_terms: list[str]) -> np.ndarray:
+        """BM25 score of every passage for the query's terms (`query_terms`; zeros when there are none)."""
         if not query_terms:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self.retriever.get_scores(query_terms), dtype=np.float32)

@@ -50,11 +50,12 @@ class FaissSearcher:
         return Ranking.from_scores(ids[0][keep], scores[0][keep])
 
     def lexical(self, query: str, k: int) -> Ranking:
-        scores = self.bm25.scores(query)
+        query_terms = self.bm25.query_terms(query)  # typo repair once, for the scores and the ceiling
+        scores = self.bm25.scores(query_terms)
         positive = np.flatnonzero(scores > 0)
         if len(positive) > k:
             positive = positive[np.argpartition(-scores[positive], k - 1)[:k]]
-        return Ranking.from_scores(positive, scores[positive], self.bm25.ceiling(query))
+        return Ranking.from_scores(positive, scores[positive], self.bm25.ceiling(query_terms))
 
 
 class FaissStore:
