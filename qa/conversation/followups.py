@@ -146,15 +146,15 @@ def _read_against(question: str, dependence: Dependence, history: list[Turn], co
         return by_place
     noun = _pointed_noun(question)
     mentioning = {number for number, turn in enumerate(read) if noun and _mentions(turn, noun)}
-    says_where = _says_where_to_look(question, corpus)
     if noun and not mentioning:  # "this command" when no turn spoke of one: read alone after turns the
         # documents speak of, or when it names the document to look in; else asked about
-        return Resolution(question, question,
-                          unresolved=not any(reading.topic for reading in readings) and not says_where)
+        unresolved = not any(reading.topic for reading in readings) and not _says_where_to_look(question, corpus)
+        return Resolution(question, question, unresolved=unresolved)
     for reading in _most_likely_first(readings, mentioning, "" if noun else _plural_reference(question)):
         if reading.topic:
             return _resolved(question, dependence, reading, read, len(history) - len(read), corpus)
-    unresolved = (dependence == "pronoun" and not says_where) or _nothing_of_its_own(question)
+    unresolved = (dependence == "pronoun" and not _says_where_to_look(question, corpus)) \
+        or _nothing_of_its_own(question)
     return Resolution(question, question, unresolved=unresolved)
 
 
