@@ -21,6 +21,7 @@ from qa.answering.spans import (
     address_only,
     candidate_spans,
     coordinated,
+    counts_only,
     dimension_only,
     is_address,
     money_only,
@@ -297,7 +298,7 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
              if not (_repeats_number(span_terms, query.asked) if numeric
                      else _restates(span_terms, query.span_terms, is_address(text[a:b])))]
     if spans and wanted.name == "quantity":
-        spans = dimension_only(query.text, money_only(query.text, spans, text), text)
+        spans = counts_only(query.text, dimension_only(query.text, money_only(query.text, spans, text), text), text)
     if spans and wanted.name == "place":
         spans = address_only(query.text, spans, text)
     if spans and wanted.name == "who":

@@ -32,11 +32,11 @@ _UNIT = (r"(?:(?:[KMGT]i?B(?:ytes?)?(?:/s)?|ms|(?<!\d{4})s)\b|"
          r"dollars?|cents?|euros?|pounds?|usd|eur|gbp|pillars?|actions?|smugglers?|migrants?|ids?|uids?|gids?|[a-z]+s)\b)?"
          r"(?:\s(?:per\s[a-z]+|(?:a|an|each|every)\s(?:second|minute|hour|day|night|week|month|quarter|year))\b)?")
 # A number glued to a word ("UTF-8", "amd64", "x86_64", "GPLv2", "time[1-4]") is part of a name, not a quantity;
-# one in a path ("copyright-format/1.0/") or a fraction ("3/4", "24/7") is not one either. A comma after a number
-# ends it ("if max-procs is 0, xargs ...") unless digits follow ("1,000"); a magnitude may be glued to it ("10K
-# records").
+# one in a path ("copyright-format/1.0/"), a manual section ("adduser.conf(5)") or a fraction ("3/4", "24/7") is
+# not one either. A comma after a number ends it ("if max-procs is 0, xargs ...") unless digits follow ("1,000");
+# a magnitude may be glued to it ("10K records").
 _DIGITS = r"\d(?:,?\d)*"
-_NUMERAL = (r"(?<![\w./])(?<!\w-)(?<!\w\[)-?(?:" + _DIGITS + r"(?:\.\d+)*|\.\d+)(?:[KMB](?!\w))?(?!\.?\d|/)"
+_NUMERAL = (r"(?<![\w./])(?<!\w-)(?<!\w[\[(])-?(?:" + _DIGITS + r"(?:\.\d+)*|\.\d+)(?:[KMB](?!\w))?(?!\.?\d|/)"
             r"(?:\s?(?:[-–]|to)\s?" + _DIGITS + r")?(?:\s?(?:%|percent\b))?")
 # A constant's name counts when a unit follows it ("at least ASN1_MAX_ERROR_DESCRIPTION_SIZE bytes").
 _CONSTANT = r"(?-i:\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b)(?=\s(?:bytes?|bits?|characters?|chars?|entries|elements|items))"
@@ -95,7 +95,7 @@ _TYPE_PATTERNS = (
     ("quantity", r"\bhow (?:many|much|large|big|long|far|often|old|fast|high|low|deep|wide)\b|\bwhat (?:number|"
                  r"amount|percentage|share|proportion|sum|size|length|limit|maximum|minimum|max|min|default "
                  r"(?:level|size|value|number))\b|\bby how much\b|\bwhat percent\b|"
-                 r"\b(?:which|what) (?:number|uid|gid)\b|"
+                 r"\b(?:which|what) (?:number|uid|gid|port)\b|"
                  r"\bwhat(?:'s| is| are) (?:the |its |their )?(?:[\w-]+'s )?"
                  r"(?:(?:default|maximum|minimum|max|min|highest|lowest) (?:[a-z-]+ )?levels?\b|"
                  r"(?:maximum|minimum|max|min|highest|lowest) (?:[a-z-]+ )?values?\b|"
@@ -103,7 +103,9 @@ _TYPE_PATTERNS = (
     ("date", r"\bwhen\b|\bwhat (?:year|month|day|date|time)\b|\bwhich (?:year|month|day|date)\b|\bsince when\b|"
              r"\bin which year\b|\bhow recent\b"),
     ("version", r"\b(?:which|what) (?:" + _MODIFIER + r"){0,2}(?:version|release)s?\b(?! notes?\b)(?!\s+\d)|"
-                r"\bsince (?:which|what) version\b"),
+                r"\bsince (?:which|what) version\b|"
+                r"\bwhat(?:'s| is| are) the (?:latest|newest|current|last|first|oldest|minimum|required|supported) "
+                r"(?:[\w.+-]+ ){0,2}(?:version|release)s?\b(?! notes?\b)"),
     ("who", r"\bwho(?:m|se)?\b(?! (?:is|are) an? " + _FEW_WORDS + r")|"
             r"\bwhich (?:agency|department|office|organi[sz]ation|body|unit|team|company|companies|"
             r"person|official|administration|center|centre|user|author|developer|maintainer|group)\b|"
@@ -212,16 +214,24 @@ _DIMENSIONS = (
      re.compile(r"\d\s?[KMGT]i?B(?:ytes?)?\b|\b(?:bytes?|kilobytes?|megabytes?|gigabytes?)\b", re.I)),
     (re.compile(r"\bhow long\b", re.I),
      re.compile(r"\b(?:ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b", re.I)),
+    (re.compile(r"\b(?:which|what) port\b", re.I), re.compile(r"^\d{1,5}$")),  # a port is a whole number, no address
 )
 
 
 def dimension_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
-    """For a size or duration question, the spans measured in that dimension, when the sentence has any."""
+    """For a size, duration or port question, the spans measured in that dimension, when the sentence has any."""
     for asks, unit in _DIMENSIONS:
         if asks.search(question):
             measured = [(a, b) for a, b in spans if unit.search(sentence[a:b])]
             return measured or spans
     return spans
+
+
+def counts_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
+    """For "how many?", not a year standing alone ("2004, Oliver Elphick, Martin Pitt"): it dates, it does not count."""
+    if not re.search(r"\bhow many\b", question, re.I):
+        return spans
+    return [(a, b) for a, b in spans if not re.fullmatch(r"(?:19|20)\d\d", sentence[a:b])]
 
 
 def asked_noun(question: str) -> str | None:
@@ -318,12 +328,14 @@ def _initial_runs(sentence: str, letters: list[str]) -> list[tuple[int, int]]:
 # Hard-wrapped text breaks a long path after a slash ("placed in the /\nusr/share/python-wheels directory"); a
 # slash that ends a line goes on, unless the next line opens with a word of prose ("/usr/share/doc/\nand").
 _WRAP = r"(?:\n[ \t]*(?!(?:and|or|the|a|an|is|are|in|of|on|to|for|with|which|that|as|by|if|when)\b))?"
-_PATH = r"(?<![\w])/" + _WRAP + r"(?:[\w.+-]+/" + _WRAP + r")*[\w.+-]*[\w+-]"  # not the sentence's full stop
+# A path may start at a home directory or a variable ("~/.profile", "$HOME/.postgresqlrc", "${prefix}/lib").
+_PATH_ROOT = r"(?:(?<![\w$])(?:~[\w-]*|\$\{?[A-Za-z_]\w*\}?))?"
+_PATH = r"(?<![\w])" + _PATH_ROOT + "/" + _WRAP + r"(?:[\w.+-]+/" + _WRAP + r")*[\w.+-]*[\w+-]"  # not the full stop
 
 
 def is_address(text: str) -> bool:
     """A URL, a path or an e-mail address, as `_paths_and_addresses` finds them."""
-    return re.match(_URL_START, text) is not None or text.startswith("/") or "@" in text
+    return re.match(_URL_START, text) is not None or re.match(_PATH_ROOT + "/", text) is not None or "@" in text
 
 
 def _paths_and_addresses(sentence: str) -> list[tuple[int, int]]:

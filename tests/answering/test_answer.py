@@ -16,7 +16,9 @@ from qa.answering.spans import (
     asks_role_holder,
     candidate_spans,
     coordinated,
+    counts_only,
     dimension_only,
+    is_address,
     money_only,
     person_only,
     question_type,
@@ -242,6 +244,27 @@ def test_a_number_inside_a_host_name_is_no_quantity_and_a_bare_fraction_of_a_sec
     assert [decade[a:b] for a, b in candidate_spans(decade, QuestionType("quantity"))] == ["1990"]  # not seconds
 
 
+def test_a_manual_section_is_no_quantity_and_a_lone_year_does_not_count() -> None:
+    sentence = "See adduser.conf(5) and useradd(8); 2004, Oliver Elphick; 5 users"
+    spans = candidate_spans(sentence, QuestionType("quantity"))
+    assert [sentence[a:b] for a, b in spans] == ["2004", "5 users"]
+    assert [sentence[a:b] for a, b in counts_only("How many users?", spans, sentence)] == ["5 users"]
+    assert counts_only("What is the number?", spans, sentence) == spans  # a value may be any number
+
+
+def test_a_port_is_a_whole_number_not_an_address() -> None:
+    sentence = "allow UDP traffic to the multicast address `224.0.0.251` on port 5353."
+    spans = candidate_spans(sentence, QuestionType("quantity"))
+    assert [sentence[a:b] for a, b in dimension_only("Which port must I open?", spans, sentence)] == ["5353"]
+
+
+def test_a_path_may_start_at_a_home_directory_or_a_variable() -> None:
+    sentence = "* `$HOME/.postgresqlrc`: per-user preferences; see ~/.profile, ${prefix}/lib, not $5/month."
+    assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("place"))] == [
+        "$HOME/.postgresqlrc", "~/.profile", "${prefix}/lib"]
+    assert is_address("~/.profile") and is_address("$HOME/.postgresqlrc") and not is_address("HOME")
+
+
 def test_an_address_may_end_in_the_file_the_question_names(writable) -> None:
     page = ("# get-pip.py\n\nA script that installs pip.\n\n"
             "- Download the script, from <https://example.org/get-pip.py>.\n")
@@ -270,6 +293,8 @@ def test_an_address_may_end_in_the_file_the_question_names(writable) -> None:
     ("What is the maximum number of closures libffi allows?", "quantity"),
     ("What is the two-label limit heuristic?", "definition"),  # the limit names a heuristic, no count
     ("Which minimum Meson version is required?", "version"), ("What is the highest compression level?", "quantity"),
+    ("What is the latest pkgconf release?", "version"), ("What is the latest release notes file?", "definition"),
+    ("Which port does the IRC server use?", "quantity"), ("What port does it listen on?", "quantity"),
 ])
 def test_more_question_kinds(question: str, kind: str) -> None:
     assert question_type(question).name == kind
