@@ -209,21 +209,24 @@ def person_only(question: str, spans: list[tuple[int, int]], sentence: str) -> l
 
 # "How large is each record?" asks a size, "how long do I have?" a duration: where the sentence gives one, the
 # count beside it ("roughly 10K records") is not the answer.
+# (what the question asks, the unit of an answer, whether a span without it may answer when none has it)
 _DIMENSIONS = (
     (re.compile(r"\bhow (?:large|big|heavy)\b|\bwhat size\b|\bhow much (?:space|memory|disk|ram)\b", re.I),
-     re.compile(r"\d\s?[KMGT]i?B(?:ytes?)?\b|\b(?:bytes?|kilobytes?|megabytes?|gigabytes?)\b", re.I)),
+     re.compile(r"\d\s?[KMGT]i?B(?:ytes?)?\b|\b(?:bytes?|kilobytes?|megabytes?|gigabytes?)\b", re.I), True),
     (re.compile(r"\bhow long\b", re.I),
-     re.compile(r"\b(?:ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b", re.I)),
-    (re.compile(r"\b(?:which|what) port\b", re.I), re.compile(r"^\d{1,5}$")),  # a port is a whole number, no address
+     re.compile(r"\b(?:ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b", re.I), True),
+    # a port is a whole number: not an address (224.0.0.251), never a word ("two")
+    (re.compile(r"\b(?:which|what) port\b", re.I), re.compile(r"^\d{1,5}$"), False),
 )
 
 
 def dimension_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
-    """For a size, duration or port question, the spans measured in that dimension, when the sentence has any."""
-    for asks, unit in _DIMENSIONS:
+    """For a size, duration or port question, the spans measured in that dimension; for a size or a duration, any
+    span when the sentence has none."""
+    for asks, unit, unitless in _DIMENSIONS:
         if asks.search(question):
             measured = [(a, b) for a, b in spans if unit.search(sentence[a:b])]
-            return measured or spans
+            return measured or (spans if unitless else [])
     return spans
 
 

@@ -256,6 +256,8 @@ def test_a_port_is_a_whole_number_not_an_address() -> None:
     sentence = "allow UDP traffic to the multicast address `224.0.0.251` on port 5353."
     spans = candidate_spans(sentence, QuestionType("quantity"))
     assert [sentence[a:b] for a, b in dimension_only("Which port must I open?", spans, sentence)] == ["5353"]
+    words = "By having two separate versions installed"
+    assert dimension_only("What port does it use?", candidate_spans(words, QuestionType("quantity")), words) == []
 
 
 def test_a_path_may_start_at_a_home_directory_or_a_variable() -> None:
