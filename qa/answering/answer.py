@@ -18,10 +18,10 @@ from qa.answering.features import (
     Span,
     answer_unit,
     candidate_sentences,
+    completed_by,
     evidence,
     features,
     follower,
-    introduces,
 )
 from qa.answering.model import AnswerModel, default_model
 from qa.answering.questions import Query, read_query
@@ -73,11 +73,12 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
         return Extraction(None, None, best.score, candidates, passages)
     if best.span is not None:
         return Extraction(best.span, best.support, best.score, candidates, passages)
-    sentence = _with_continuation(corpus, best, candidates, model.extend_margin)
+    sentence = _with_continuation(corpus, best, candidates, model.extend_margin, query)
     return Extraction((sentence.start, sentence.end), sentence, best.score, candidates, passages)
 
 
-def _with_continuation(corpus: Corpus, best: Candidate, candidates: list[Candidate], margin: float) -> Sentence:
+def _with_continuation(corpus: Corpus, best: Candidate, candidates: list[Candidate], margin: float,
+                       query: Query) -> Sentence:
     """The answering sentence (for a heading, the sentence it heads), extended over the next one of its block when
     that one scores nearly as well: what follows a sentence that matches the question often completes its answer.
     The answer model's fit (`qa.evaluation.fit.decisions`) extends alike."""
@@ -86,7 +87,7 @@ def _with_continuation(corpus: Corpus, best: Candidate, candidates: list[Candida
     following = next((c for c in candidates if after is not None and c.sentence == after), None)
     if after is None or following is None:
         return answering
-    if following.logit < best.logit - margin and not introduces(corpus, answering):
+    if following.logit < best.logit - margin and not completed_by(corpus, answering, after, query):
         return answering
     return replace(answering, end=after.end)
 

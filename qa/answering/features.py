@@ -256,6 +256,18 @@ def introduces(corpus: Corpus, sentence: Sentence) -> bool:
     return corpus.sentence_text(sentence).rstrip().endswith(":")
 
 
+_GIVES_A_REASON = re.compile(r"\s*(?:the reason(?: for this)? is|this is (?:because|why)|that is because|"
+                             r"that's because|it's because|because)\b", re.I)
+
+
+def completed_by(corpus: Corpus, sentence: Sentence, after: Sentence, query: Query) -> bool:
+    """Whether the answer must take in the sentence `after` this one: this one ends with a colon, or a why-question
+    is answered by what comes next ("We need to use feof() ..." then "The reason is that ...")."""
+    if introduces(corpus, sentence):
+        return True
+    return query.wanted.name == "reason" and _GIVES_A_REASON.match(corpus.sentence_text(after)) is not None
+
+
 @dataclass(frozen=True)
 class Unit:
     """What answering with a candidate sentence returns: the typed span (if any) and the sentence that holds it."""

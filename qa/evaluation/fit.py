@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from qa.answering.answer import may_answer, score_candidates
-from qa.answering.features import follower, introduces
+from qa.answering.features import completed_by, follower
 from qa.answering.model import MODEL_FILE, AnswerModel, default_model
 from qa.answering.questions import read_query
 from qa.embedding import load_embedder
@@ -56,31 +56,31 @@ class Table:
     answerable: np.ndarray  # per question
     following: np.ndarray  # row of the next sentence in the same block (-1: none); the answer may extend over it
     extended: np.ndarray  # the sentence and its follower together hold the key
-    colon: np.ndarray  # the sentence ends with a colon: its answer always takes in its follower
+    completed: np.ndarray  # the answer always takes in the follower (a colon ends the sentence, a reason follows)
 
 
 def candidate_table(service: QuestionAnswerer, questions: list[GoldQuestion]) -> Table:
     """Features and labels of every candidate of every question, in one table."""
     rows: list[dict[str, float]] = []
-    labels, owners, eligible, following, extended, colon = [], [], [], [], [], []
+    labels, owners, eligible, following, extended, completed = [], [], [], [], [], []
     for number, gold in enumerate(questions):
         first = len(rows)
-        for found, label, answers, after, together, ends in _candidates(service, gold):
+        for found, label, answers, after, together, takes_in in _candidates(service, gold):
             rows.append(found)
             labels.append(label)
             owners.append(number)
             eligible.append(answers)
             following.append(first + after if after >= 0 else -1)
             extended.append(together)
-            colon.append(ends)
+            completed.append(takes_in)
     names = sorted({name for row in rows for name in row})
     matrix = np.array([[row.get(name, 0.0) for name in names] for row in rows], dtype=np.float64)
     return Table(names, matrix, np.array(labels, dtype=bool), np.array(owners), np.array(eligible, dtype=bool),
                  np.array([gold.answerable for gold in questions], dtype=bool), np.array(following),
-                 np.array(extended, dtype=bool), np.array(colon, dtype=bool))
+                 np.array(extended, dtype=bool), np.array(completed, dtype=bool))
 
 
-# features, right, eligible, follower's position, right extended, ends with a colon
+# features, right, eligible, follower's position, right extended, always extended
 Row = tuple[dict[str, float], bool, bool, int, bool, bool]
 
 
@@ -101,8 +101,8 @@ def _candidates(service: QuestionAnswerer, gold: GoldQuestion) -> list[Row]:
         in_document = gold.answerable and sentence.doc_id == gold.doc_id
         right = in_document and contains(span or (sentence.start, sentence.end), gold.key_span)
         together = right or (in_document and span is None and contains((sentence.start, end), gold.key_span))
-        found.append((candidate.features, right, may_answer(candidate, query), after, together,
-                      introduces(corpus, sentence)))
+        completed = next_sentence is not None and completed_by(corpus, sentence, next_sentence, query)
+        found.append((candidate.features, right, may_answer(candidate, query), after, together, completed))
     return found
 
 
@@ -140,7 +140,7 @@ def decisions(table: Table, logits: np.ndarray, margin: float | None = None) -> 
         if row < 0:
             continue
         after = table.following[row]
-        extend = margin is not None and after >= 0 and (table.colon[row] or logits[after] >= logits[row] - margin)
+        extend = margin is not None and after >= 0 and (table.completed[row] or logits[after] >= logits[row] - margin)
         right[owner] = table.extended[row] if extend else table.labels[row]
     return best, right
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from qa.answering.answer import Candidate, may_answer
-from qa.answering.features import answer_unit
+from qa.answering.features import answer_unit, completed_by
 from qa.answering.questions import read_query, referentless
 from qa.answering.spans import (
     QuestionType,
@@ -401,3 +401,17 @@ def test_what_a_heading_names_is_answered_by_the_sentence_it_heads(writable) -> 
     assert heading.heading and corpus.sentence_text(unit.support) == "Tools to aid people with disabilities."
     answer = writable.ask("What is the Applications/Accessibility section?", threshold=0.0).answer
     assert answer is not None and answer.text == "Tools to aid people with disabilities."
+
+
+def test_a_why_question_takes_in_the_next_sentence_when_it_gives_the_reason(writable) -> None:
+    page = ("# Reading input\n\nWe check for the end of the file with feof() instead of counting the bytes read. "
+            "The reason is that a file whose length is an exact multiple of the buffer would be missed. "
+            "The buffer holds 16K bytes.\n")
+    writable.add_document(FileUpload("zpipe.md", "text/markdown", page.encode()))
+    corpus = writable.snapshot.corpus
+    first, reason, size = (next(s for s in corpus.sentences if corpus.sentence_text(s).startswith(opening))
+                           for opening in ("We check", "The reason", "The buffer"))
+    why = read_query(corpus, "Why does it use feof() instead of counting the bytes?", None)
+    assert completed_by(corpus, first, reason, why)
+    assert not completed_by(corpus, reason, size, why)  # no reason opens it
+    assert not completed_by(corpus, first, reason, read_query(corpus, "What does it use feof() for?", None))
