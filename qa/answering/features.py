@@ -239,16 +239,22 @@ def _readings(version: str) -> dict[int, SentenceWords]:
 
 def follower(corpus: Corpus, sentence: Sentence) -> Sentence | None:
     """The sentence that may complete this one's answer: the next in its block, or the next block's first when
-    this one ends with a colon ("... get better compression, do:" then the command)."""
+    this one ends with a colon ("... get better compression, do:" then the command) or is prose followed by a
+    command ("... install a symlink." then "$ ln -sf pkgconf /usr/bin/pkg-config")."""
     number = sentence.sentence_id + 1
     if number >= len(corpus.sentences):
         return None
     after = corpus.sentences[number]
     if after.doc_id != sentence.doc_id or after.heading:
         return None
-    if after.paragraph == sentence.paragraph or introduces(corpus, sentence):
+    if after.paragraph == sentence.paragraph or introduces(corpus, sentence) or _shown_after(corpus, sentence, after):
         return after
     return None
+
+
+def _shown_after(corpus: Corpus, sentence: Sentence, after: Sentence) -> bool:
+    """A command on its own after prose that has none: what the prose says to do."""
+    return "command" in sentence_words(corpus, after).cues and "command" not in sentence_words(corpus, sentence).cues
 
 
 def introduces(corpus: Corpus, sentence: Sentence) -> bool:
@@ -261,9 +267,12 @@ _GIVES_A_REASON = re.compile(r"\s*(?:the reason(?: for this)? is|this is (?:beca
 
 
 def completed_by(corpus: Corpus, sentence: Sentence, after: Sentence, query: Query) -> bool:
-    """Whether the answer must take in the sentence `after` this one: this one ends with a colon, or a why-question
-    is answered by what comes next ("We need to use feof() ..." then "The reason is that ...")."""
+    """Whether the answer must take in the sentence `after` this one: this one ends with a colon, a how-question is
+    answered by the command shown after the prose, or a why-question by what comes next ("We need to use feof() ..."
+    then "The reason is that ...")."""
     if introduces(corpus, sentence):
+        return True
+    if query.wanted.name == "manner" and after.paragraph != sentence.paragraph:  # the command after the prose
         return True
     return query.wanted.name == "reason" and _GIVES_A_REASON.match(corpus.sentence_text(after)) is not None
 

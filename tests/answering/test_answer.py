@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from qa.answering.answer import Candidate, may_answer
-from qa.answering.features import answer_unit, completed_by
+from qa.answering.features import answer_unit, completed_by, follower
 from qa.answering.questions import read_query, referentless
 from qa.answering.spans import (
     QuestionType,
@@ -415,3 +415,17 @@ def test_a_why_question_takes_in_the_next_sentence_when_it_gives_the_reason(writ
     assert completed_by(corpus, first, reason, why)
     assert not completed_by(corpus, reason, size, why)  # no reason opens it
     assert not completed_by(corpus, first, reason, read_query(corpus, "What does it use feof() for?", None))
+
+
+def test_a_how_question_takes_in_the_command_shown_after_the_prose(writable) -> None:
+    page = ("# Symlink\n\nTo make pkg-config run pkgconf, install a symlink.\n\n"
+            "    $ ln -sf pkgconf /usr/bin/pkg-config\n\nVendors decide this themselves.\n\nIt is not done for you.\n")
+    writable.add_document(FileUpload("symlink.md", "text/markdown", page.encode()))
+    corpus = writable.snapshot.corpus
+    prose, command, vendors = (next(s for s in corpus.sentences if corpus.sentence_text(s).startswith(opening))
+                               for opening in ("To make", "$ ln", "Vendors"))
+    assert follower(corpus, prose) == command
+    assert follower(corpus, vendors) is None  # prose after prose in another block: no follower
+    how = read_query(corpus, "How do I make pkg-config run pkgconf?", None)
+    assert completed_by(corpus, prose, command, how)
+    assert not completed_by(corpus, prose, command, read_query(corpus, "What does a symlink do?", None))
