@@ -94,7 +94,6 @@ _POSSESSIVE = frozenset("its their theirs his her".split())
 _PERSONAL = frozenset("he him his she her they them their theirs".split())
 _PLURAL = frozenset("they them their theirs these those".split())
 _THING_POINTERS = frozenset("it its this that".split())  # after "is there a command...?" "zcat": zcat
-_EXISTENTIAL = re.compile(r"^\s*(?:is|are)\s+there\b", re.I)
 _YES_NO = re.compile(r"^\s*(?:yes|no)\b[\s,.:;-]*", re.I)
 _AUXILIARY = "|".join(sorted(_AUXILIARIES))
 _ASKS_FOR_A_THING = re.compile(rf"^\s*(?:(?:which|what)\s+(?!(?:{_AUXILIARY})\b)[a-z]|(?:is|are)\s+there\b)", re.I)
@@ -310,7 +309,6 @@ class _Reading:
     answered: str  # after a who/where question, the name its answer gave ("" otherwise)
     turns: tuple[int, ...]  # this turn and the earlier ones its reading took words from
     thing: str = ""  # after "which X ...?" or "is there an X ...?", the X a short answer named ("GZIP")
-    existential: bool = False  # it asked whether there is an X: "it" in the next turn is the X the answer named
 
     @property
     def names_a_thing(self) -> bool:
@@ -319,11 +317,12 @@ class _Reading:
 
     def antecedent(self, pronoun: str, pointing: bool = False) -> str:
         """What a pronoun of the next turn stands for: he, she, they... the person or body the answer named;
-        "that variable" after "which variable...?" the one the answer named; it, this, there... what the
-        question asked about."""
+        "that variable" after "which variable...?", and "it" after "which file ...?" or "is there a command ...?",
+        the one the answer named when it names a thing; otherwise it, this, there... what the question asked
+        about."""
         if self.answered and pronoun in _PERSONAL:
             return self.answered
-        if self.thing and (pointing or (self.existential and pronoun in _THING_POINTERS and self.names_a_thing)):
+        if self.thing and (pointing or (pronoun in _THING_POINTERS and self.names_a_thing)):
             return self.thing
         return self.topic
 
@@ -342,7 +341,7 @@ def _read_history(history: list[Turn], corpus: Corpus) -> list[_Reading]:
         # a history about something the documents never mention resolves nothing
         readings.append(_Reading(query, topic if _known(topic, corpus) else "",
                                  answered if _known(answered, corpus) else "", turns,
-                                 thing if _known(thing, corpus) else "", bool(_EXISTENTIAL.match(query))))
+                                 thing if _known(thing, corpus) else ""))
     return readings
 
 
