@@ -17,7 +17,7 @@ from qa.documents.structure import Block, trim
 
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9$])")
 _ABBREVIATION = re.compile(r"(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Inc|Ltd|Jr|Sr|Co|Corp|vs|etc|Gen|Sen|"
-                           r"Rep|Gov|Dept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Fig|approx|est|e\.g|i\.e|"
+                           r"Rep|Gov|Dept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Fig|approx|est|e\.g|i\.e|eg|ie|viz|incl|"
                            r"cf|al|Vol|Ch|Sec)|\S*\.[A-Za-z]+)\.$")
 _WHOLE = ("item", "entry", "row", "code")  # kept in one passage unless far over the size cap
 CONTEXT_SEPARATOR = " › "

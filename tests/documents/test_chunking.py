@@ -34,6 +34,10 @@ def test_abbreviations_and_list_numbers_do_not_end_sentences() -> None:
     sentences, _ = split_document(_document(text))
     assert [text[s.start:s.end] for s in sentences] == [
         "1. Led by U.S. Customs and Border Protection's NTC.", "Another sentence follows here."]
+    dotless = "It runs much slower (eg. 20 to 30 times) than normal. Addresses (ie. 0x804838F) rarely matter."
+    sentences, _ = split_document(_document(dotless))
+    assert [dotless[s.start:s.end] for s in sentences] == [
+        "It runs much slower (eg. 20 to 30 times) than normal.", "Addresses (ie. 0x804838F) rarely matter."]
 
 
 def test_windows_overlap_by_the_configured_sentences() -> None:
