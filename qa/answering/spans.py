@@ -209,25 +209,34 @@ def person_only(question: str, spans: list[tuple[int, int]], sentence: str) -> l
 
 # "How large is each record?" asks a size, "how long do I have?" a duration: where the sentence gives one, the
 # count beside it ("roughly 10K records") is not the answer.
-# (what the question asks, the unit of an answer, whether a span without it may answer when none has it)
+_BYTES = re.compile(r"\d\s?[KMGT]i?B(?:ytes?)?\b|\b(?:bytes?|kilobytes?|megabytes?|gigabytes?)\b", re.I)
+# (what the question asks, the unit of an answer, what may answer when no span has that unit: any span, a bare
+# number only, or nothing)
 _DIMENSIONS = (
-    (re.compile(r"\bhow (?:large|big|heavy)\b|\bwhat size\b|\bhow much (?:space|memory|disk|ram)\b", re.I),
-     re.compile(r"\d\s?[KMGT]i?B(?:ytes?)?\b|\b(?:bytes?|kilobytes?|megabytes?|gigabytes?)\b", re.I), True),
+    (re.compile(r"\bhow (?:large|big|heavy)\b|\bwhat size\b", re.I), _BYTES, "any"),
+    (re.compile(r"\bhow much (?:space|memory|disk|ram)\b", re.I), _BYTES, "bare"),  # not "20 to 30 times"
     (re.compile(r"\bhow long\b", re.I),
-     re.compile(r"\b(?:ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b", re.I), True),
+     re.compile(r"\b(?:ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b", re.I), "any"),
     # a port is a whole number: not an address (224.0.0.251), never a word ("two")
-    (re.compile(r"\b(?:which|what) port\b", re.I), re.compile(r"^\d{1,5}$"), False),
+    (re.compile(r"\b(?:which|what) port\b", re.I), re.compile(r"^\d{1,5}$"), "none"),
 )
 
 
 def dimension_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
-    """For a size, duration or port question, the spans measured in that dimension; for a size or a duration, any
-    span when the sentence has none."""
-    for asks, unit, unitless in _DIMENSIONS:
+    """For a size, duration or port question, the spans measured in that dimension; when the sentence has none,
+    any span for a size or a duration, a bare number for an amount of memory, nothing for a port."""
+    for asks, unit, fallback in _DIMENSIONS:
         if asks.search(question):
             measured = [(a, b) for a, b in spans if unit.search(sentence[a:b])]
-            return measured or (spans if unitless else [])
+            if measured or fallback == "none":
+                return measured
+            return spans if fallback == "any" else _bare_numbers(spans, sentence)
     return spans
+
+
+def _bare_numbers(spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
+    """The spans that are a number alone, with no unit or counted thing."""
+    return [(a, b) for a, b in spans if not re.search(r"[a-z]", sentence[a:b], re.I)]
 
 
 def counts_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:

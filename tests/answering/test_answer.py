@@ -256,6 +256,9 @@ def test_a_port_is_a_whole_number_not_an_address() -> None:
     sentence = "allow UDP traffic to the multicast address `224.0.0.251` on port 5353."
     spans = candidate_spans(sentence, QuestionType("quantity"))
     assert [sentence[a:b] for a, b in dimension_only("Which port must I open?", spans, sentence)] == ["5353"]
+    slower = "It runs 20 to 30 times slower, in 64 of memory"
+    assert [slower[a:b] for a, b in dimension_only("How much memory does it use?",
+                                                   candidate_spans(slower, QuestionType("quantity")), slower)] == ["64"]
     words = "By having two separate versions installed"
     assert dimension_only("What port does it use?", candidate_spans(words, QuestionType("quantity")), words) == []
 
