@@ -209,9 +209,10 @@ class SentenceWords:
 
 _READINGS: OrderedDict[str, dict[int, SentenceWords]] = OrderedDict()
 _READINGS_LOCK = threading.Lock()
-_PRECOMPUTED = ("who", "quantity", "date", "place", "version")  # an acronym's spans depend on the acronym asked
+# every typed kind's spans but an acronym's, which depend on the acronym asked
+_PRECOMPUTED = ("who", "quantity", "date", "place", "version", "license")
 NUMERIC_KINDS = ("quantity", "date", "version")  # answered only by a span that holds a number or a date
-LISTED_KINDS = ("who", "place")  # answered by every item of a list; numbers in a row are rarely one answer
+LISTED_KINDS = ("who", "place", "license")  # answered by every item of a list; numbers in a row are rarely one answer
 
 
 def sentence_words(corpus: Corpus, sentence: Sentence) -> SentenceWords:

@@ -1,6 +1,6 @@
 """What a question asks for, and the spans of a sentence that could be that answer.
 
-Typed questions (who, how many, when, where, which version, what an acronym stands for) are
+Typed questions (who, how many, when, where, which version, which licence, what an acronym stands for) are
 answered by a span of their type; definitions, yes/no, why and how questions by the sentence
 that says it.
 """
@@ -59,6 +59,14 @@ DATE = re.compile(
     r"|\b(?:yesterday|today|tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 VERSION = re.compile(r"(?:\b(?:v(?:ersion)?\s?)?\d+(?:\.\d+){1,3}(?:[a-z]+\d*)?\b|\b(?:version|release)\s\d+\b)"
                      r"(?:\s(?:and|or)\s(?:newer|later|above|higher)\b|\+)?", re.I)  # "2.1 or later" is a range
+# A licence by its name: "the GNU Lesser General Public License version 2.1 or later", "GPL v2 or later", "GPLv3+",
+# "the MIT License", "the OpenLDAP Public License", "Expat", "BSD-3-Clause"; not "This License" or "The License".
+_LICENSE_VERSION = (r"(?:,?\s(?:version|v\.?)\s?\d+(?:\.\d+)*|\s?v?\d+(?:\.\d+)*)?"
+                    r"(?:\+|\sor\s(?:any\s)?later(?:\sversion)?)?")
+LICENSE = re.compile(
+    r"(?:\b[A-Z][\w+-]*\s){1,5}(?<![Tt]his\s)(?<!The\s)Licen[cs]e\b" + _LICENSE_VERSION + "|"
+    r"\b(?:GNU\s)?[AL]?GPL(?:-\d(?:\.\d)?)?" + _LICENSE_VERSION + r"|"
+    r"\b(?:MIT|BSD(?:-\d-[Cc]lause)?|ISC|Expat|Apache(?:-\d\.\d)?|MPL(?:-\d\.\d)?|CC0|Unlicense|[Pp]ublic [Dd]omain)\b")
 _CAPITAL = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z0-9&\-]*)(?:'s)?(?:\s\([A-Z][A-Za-z0-9&.\- ]*\))?"
 ENTITY = re.compile(_CAPITAL + r"(?:(?:\s(?:of|and|for|on|the|de|del|to|van|von)){0,2}\s" + _CAPITAL + r")*")
 _PLACE_CUE = re.compile(r"\b(?:in|at|along|across|from|to|into|near|throughout|within|inside|outside)\s+(?:the\s+)?$")
@@ -66,7 +74,7 @@ _LEADING = re.compile(r"^(?:(?:The|A|An|This|These|Those|Its|Their|His|Her|Our|A
                       r"At|By|For|With|Consequently|However|Meanwhile|Since|While|When|If|Although)\s+)+")
 
 # Kinds answered by a span of their own type; the others by the sentence.
-TYPED_KINDS = ("who", "quantity", "date", "place", "version", "acronym")
+TYPED_KINDS = ("who", "quantity", "date", "place", "version", "acronym", "license")
 KINDS = (*TYPED_KINDS, "definition", "yesno", "reason", "manner", "description")
 
 
@@ -92,6 +100,8 @@ _NOUN_ENDS = (r"(?=$|\s(?:of|for|in|on|per|to|at|that|which|when|if|with|by|befo
               r"supported|used|does|do|is|are|can|will)\b)")
 _FEW_WORDS = r"[\w.\-/]+(?: [\w.\-/]+){0,2}\??$"  # one to three words, then the end of the question
 _TYPE_PATTERNS = (
+    ("license", r"\b(?:which|what) (?:[\w-]+ )?licen[cs]es?\b(?! (?:exceptions?|grants?|terms?|conditions?|says?)\b)|"
+                r"\blicensed under (?:which|what)\b|\bunder (?:which|what) licen[cs]es?\b(?! exceptions?\b)"),
     ("quantity", r"\bhow (?:many|much|large|big|long|far|often|old|fast|high|low|deep|wide)\b|\bwhat (?:number|"
                  r"amount|percentage|share|proportion|sum|size|length|limit|maximum|minimum|max|min|default "
                  r"(?:level|size|value|number))\b|\bby how much\b|\bwhat percent\b|"
@@ -263,6 +273,8 @@ def candidate_spans(sentence: str, wanted: QuestionType) -> list[tuple[int, int]
         return [m.span() for m in VERSION.finditer(sentence)]
     if wanted.name == "acronym":
         return expansions(sentence, wanted.acronym or "")
+    if wanted.name == "license":
+        return [_strip(sentence, m.span()) for m in LICENSE.finditer(sentence)]
     found = [_entity(sentence, m) for m in ENTITY.finditer(sentence)]
     code = [m.span(1) for m in re.finditer(r"`([^`\n]+)`", sentence)]
     entities = [span for span in found if span is not None and not _part_of_code(span, code)]

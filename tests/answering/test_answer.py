@@ -252,6 +252,19 @@ def test_a_manual_section_is_no_quantity_and_a_lone_year_does_not_count() -> Non
     assert counts_only("What is the number?", spans, sentence) == spans  # a value may be any number
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("you can redistribute it under the terms of the MIT License.", ["MIT License"]),
+    ("Copyright 2021 FSF, Inc. License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.",
+     ["GPLv3+", "GNU GPL version 3 or later"]),
+    ("released under the GNU Lesser General Public License version 2.1 or later; tools under GPL v3.",
+     ["GNU Lesser General Public License version 2.1 or later", "GPL v3"]),
+    ("This License applies to any program. The License grants you rights.", []),  # no licence named
+    ("License", []),  # a heading
+])
+def test_a_license_is_named_with_its_version(sentence: str, expected: list[str]) -> None:
+    assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("license"))] == expected
+
+
 def test_a_port_is_a_whole_number_not_an_address() -> None:
     sentence = "allow UDP traffic to the multicast address `224.0.0.251` on port 5353."
     spans = candidate_spans(sentence, QuestionType("quantity"))
@@ -300,6 +313,8 @@ def test_an_address_may_end_in_the_file_the_question_names(writable) -> None:
     ("Which minimum Meson version is required?", "version"), ("What is the highest compression level?", "quantity"),
     ("What is the latest pkgconf release?", "version"), ("What is the latest release notes file?", "definition"),
     ("Which port does the IRC server use?", "quantity"), ("What port does it listen on?", "quantity"),
+    ("Which license is libxml2 under?", "license"), ("What licence is nss-mdns distributed under?", "license"),
+    ("Under which license exception can wrk be exported?", "description"), ("What license terms apply?", "description"),
 ])
 def test_more_question_kinds(question: str, kind: str) -> None:
     assert question_type(question).name == kind
@@ -359,6 +374,7 @@ def test_a_present_when_question_may_be_answered_by_a_sentence_a_date_or_number_
         assert not may_answer(sentence_only, read_query(corpus, point_in_time, None))  # these want a date
     assert may_answer(sentence_only, read_query(corpus, "Who may distribute the work?", None))
     assert not may_answer(sentence_only, read_query(corpus, "Who is the director of the agency?", None))  # a name
+    assert not may_answer(sentence_only, read_query(corpus, "Which license is it released under?", None))
     heading = replace(sentence, heading=True)
     assert not may_answer(replace(sentence_only, sentence=heading, support=heading),
                           read_query(corpus, "When do the grants take effect?", None))  # a heading never answers
