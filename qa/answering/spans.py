@@ -211,7 +211,10 @@ def asks_role_holder(question: str) -> bool:
 
 
 def person_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
-    """For a question about who holds a role, the spans that could be a person: no bare acronym."""
+    """For a question about who holds a role, the spans that could be a person: no bare acronym; for any question
+    that opens with "who", no name written as code (`libpkgconf` is no one; `tty` may answer "which group")."""
+    if re.match(r"\s*who", question, re.I):
+        spans = [(a, b) for a, b in spans if sentence[a - 1:a] != "`"]
     if not asks_role_holder(question):
         return spans
     return [(a, b) for a, b in spans if not re.fullmatch(r"[A-Z]{2,}(?:'s)?", sentence[a:b])]
@@ -427,6 +430,8 @@ def _entity(sentence: str, match: re.Match[str]) -> tuple[int, int] | None:
     if single and text.lower() in STOPWORDS:  # "By default, ..." after a list item's label: no name
         return None
     if DATE.fullmatch(text):  # "August" in "through 1.2.26, August 15, 2004" is a date, not a person
+        return None
+    if re.fullmatch(r"[A-Z]{2,}s", text):  # "IDEs", "CPUs", "URLs": things in the plural, never a name
         return None
     sentence_start = (not sentence[:start].strip(" \t\n*-•+")  # also after a list item's bullet ("* Various")
                       or re.search(r"(?:[:.;]\s*|\d\.\s*|\n\s*[*\-•+]\s+)$", sentence[:start]) is not None)

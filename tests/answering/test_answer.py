@@ -210,6 +210,12 @@ def test_an_expansion_in_bold_is_given_without_its_markers() -> None:
 def test_a_name_written_as_code_can_answer_which_group() -> None:
     sentence = "There's one exception however: the `tty`\ngroup must have the GID 5."
     assert "tty" in [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("who"))]
+    tools = "`libpkgconf` lets compilers and IDEs find libraries; Ariadne Conill wrote it."
+    spans = candidate_spans(tools, QuestionType("who"))
+    assert [tools[a:b] for a, b in spans] == ["Ariadne Conill", "libpkgconf"]  # "IDEs" is no name
+    assert [tools[a:b] for a, b in person_only("Who wrote it?", spans, tools)] == ["Ariadne Conill"]
+    group = "the `tty`\ngroup"
+    assert person_only("Which group owns it?", candidate_spans(group, QuestionType("who")), group) != []
     assert candidate_spans("Run `make install` as root.", QuestionType("who")) == []  # a command, not a name
 
 
