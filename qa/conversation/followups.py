@@ -82,6 +82,7 @@ _ORDINAL = re.compile(rf"\b(?:that|this|those|these)\s+({'|'.join(_PLACE)})\s+([
                       rf"|\bthe\s+({'|'.join(_PLACE)})\s+(ones?)\b", re.I)
 _NUMBER = re.compile(r"(?<![\w.])-?\d[\d,.]*(?<![,.])|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten)\b",
                      re.I)
+_OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")  # a command-line option: "-q", "--brief"
 _CONTRACTION = {"s": "is", "re": "are", "ve": "have", "ll": "will", "d": "would"}
 # Only personal pronouns: "that's" is often a relative ("the command that's used"), "there's" existential.
 _POINTER_CONTRACTION = re.compile(r"\b(it|they|he|she)['’](s|re|ve|ll|d)\b", re.I)
@@ -396,10 +397,14 @@ def _shift(rest: str, earlier: _Reading, corpus: Corpus) -> str | None:
     side of Operation Sentinel")."""
     words = _tokens(rest)
     query = earlier.query.rstrip(" ?")
-    if _NUMBER.fullmatch(rest):  # "and zero?" after "what does a NUM of -1 mean?"; with several, which is unknown
-        numbers = list(_NUMBER.finditer(query))
-        return f"{query[:numbers[0].start()]}{rest}{query[numbers[0].end():]}?" if len(numbers) == 1 else \
-            f"{query} {rest}?"
+    for kind in (_NUMBER, _OPTION):  # "and zero?" after "what does a NUM of -1 mean?", "and -s?" after "... -q do?"
+        if kind.fullmatch(rest):
+            found = list(kind.finditer(query))  # with several, which one is unknown
+            return f"{query[:found[0].start()]}{rest}{query[found[0].end():]}?" if len(found) == 1 else \
+                f"{query} {rest}?"
+    parallel = _parallel(words, query)
+    if parallel:  # "and probably lost?" after "what does definitely lost mean?"
+        return parallel
     if words[0].lower() in _PREPOSITIONS:
         cut = query.lower().rfind(f" {words[0].lower()} ")
         return f"{query[:cut]} {rest}?" if cut >= 0 else f"{query} {rest}?"
@@ -418,6 +423,24 @@ def _shift(rest: str, earlier: _Reading, corpus: Corpus) -> str | None:
     if not named and not corpus.uses_phrase(" ".join(_content(words))):
         return query.replace(earlier.topic, f"{rest} of {earlier.topic}", 1) + "?"  # an aspect: "the money side"
     return query.replace(earlier.topic, rest, 1) + "?"
+
+
+def _parallel(words: list[str], query: str) -> str | None:
+    """The earlier question with its phrase of as many words that ends in the same word as `words` put in its
+    place: "and probably lost?" after "what does definitely lost mean in the leak report?"; None when no phrase
+    of the earlier question ends so."""
+    content = _content(words)
+    if len(content) < 2 or len(content) != len(words):
+        return None
+    asked = _tokens(query)
+    ends = [position for position, token in enumerate(asked) if _plain(token) == _plain(content[-1])]
+    if len(ends) != 1 or ends[0] < len(content) - 1:
+        return None
+    first = ends[0] - len(content) + 1
+    if not all(_is_content(token) for token in asked[first:ends[0] + 1]):
+        return None
+    phrase = re.search(r"\s+".join(re.escape(token) for token in asked[first:ends[0] + 1]), query)
+    return f"{query[:phrase.start()]}{' '.join(words)}{query[phrase.end():]}?" if phrase else None
 
 
 _NEARBY = 4  # passages either side: the items of a list are passages of their own

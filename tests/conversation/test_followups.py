@@ -279,3 +279,26 @@ def test_one_word_after_a_list_item_takes_its_place_while_an_adverb_joins_it(tmp
     assert resolve("and rope-winch?", asked, corpus).query == "What is rope-winch?"  # the same list's item
     assert resolve("what about tide-gauge?", asked, corpus).query == "What is tide-gauge?"
     assert resolve("and historically?", asked, corpus).query == "What is sluice-key historically?"  # prose, no item
+
+
+GATES = """gatectl
+=======
+
+-q, --quiet
+    report only when a gate is closed
+
+-s, --status
+    report when both gates are open
+
+A definitely lost barge is reported at once; a probably lost barge waits a day.
+"""
+
+
+def test_an_option_replaces_the_earlier_option_and_a_parallel_phrase_its_match(tmp_path, settings,
+                                                                               real_embedder) -> None:
+    writable = writable_service(tmp_path, settings, real_embedder)
+    writable.add_document(uploads.FileUpload("gatectl.md", "text/markdown", GATES.encode()))
+    corpus = writable.snapshot.corpus
+    assert resolve("and -s?", [Turn("What does gatectl -q do?", None)], corpus).query == "What does gatectl -s do?"
+    lost = [Turn("When is a definitely lost barge reported?", None)]
+    assert resolve("and probably lost?", lost, corpus).query == "When is a probably lost barge reported?"
