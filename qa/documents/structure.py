@@ -287,9 +287,11 @@ def _looks_like_heading(line: str) -> bool:
         return False
     if re.match(r"\s*[-*+•◦‣▪–]\s", line):  # a bullet, never a heading
         return False
-    if _NUMBERED.match(line) or _LETTERED.match(line):
+    numbered = _NUMBERED.match(line) or _LETTERED.match(line)
+    if numbered:  # "4.6 was published by ..." is a wrapped sentence that mentions section 4.6, no heading
         return len(words) <= 10 and not re.search(r"[,;]\s*$", line) and not _numbered_sentence(words) \
-            and not re.search(r"\w{3,}[.!?]\s+[\"“'(]?\w", line)  # '2.1. Affiliate.  "Affiliate" means' is text
+            and not re.search(r"\w{3,}[.!?]\s+[\"“'(]?\w", line) \
+            and not line[numbered.end() - 1].islower()  # '2.1. Affiliate.  "Affiliate" means' is text, too
     if line.isupper() and any(c.isalpha() for c in line):
         return len(words) <= 8
     return len(words) <= 8 and line[0].isupper() and not _SENTENCE_END.search(line) and not _ITEM.match(line) \

@@ -57,6 +57,16 @@ def test_a_numbered_sentence_is_an_item_not_a_heading() -> None:
     assert not any(kind == "heading" and "Redistributions" in said for kind, _, said in blocks)
 
 
+def test_a_wrapped_line_that_opens_with_a_section_number_is_no_heading() -> None:
+    prose = "Cyclic redundancy checks detect corrupted messages sent over a noisy channel, as\n" * 10
+    text = ("Related work\n" + prose + "The classic algorithm described in section\n"
+            "4.6 was published by Sarwate in 1988.\n"
+            + prose + "4.6 Computing a CRC byte by byte\n" + prose + "It reads a byte.\n")  # a PDF: no blank lines
+    blocks = _blocks(text)
+    assert not any(kind == "heading" and "Sarwate" in said for kind, _, said in blocks)
+    assert ("heading", 2, "4.6 Computing a CRC byte by byte") in blocks
+
+
 def test_a_man_page_is_titled_by_its_name_line_else_by_its_header() -> None:
     header = "XARGS(1)            General Commands Manual            XARGS(1)\n\n"
     page = header + "NAME\n       xargs - build and execute command lines\n\nDESCRIPTION\n       It reads items.\n"
