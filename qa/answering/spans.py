@@ -265,11 +265,22 @@ def asked_noun(question: str) -> str | None:
     return match.group(1) if match else None
 
 
+_CITATION = re.compile(r"\[[A-Z][A-Za-z+.-]*\d\d[a-z]?\]")  # a reference to the literature: [Sar88], [GGO+10]
+
+
 def candidate_spans(sentence: str, wanted: QuestionType) -> list[tuple[int, int]]:
-    """Offsets (into `sentence`) of every span that could answer a question of type `wanted`."""
-    if wanted.name == "quantity":
+    """Offsets (into `sentence`) of every span that could answer a question of type `wanted`; none inside a
+    citation ("Sarwate [Sar88]": the name is Sarwate, and 88 counts nothing)."""
+    citations = [m.span() for m in _CITATION.finditer(sentence)]
+    found = _spans_of_kind(sentence, wanted)
+    return [s for s in found if not any(a <= s[0] and s[1] <= b for a, b in citations)] if citations else found
+
+
+def _spans_of_kind(sentence: str, wanted: QuestionType) -> list[tuple[int, int]]:
+    if wanted.name == "quantity":  # not "2." opening an item, nor "table 3" or "section 4.11" naming a part
         return [_with_thing(sentence, _strip(sentence, m.span())) for m in QUANTITY.finditer(sentence)
-                if not _is_list_marker(sentence, m) and re.search(r"\d|[a-z]", m.group(0), re.I)]
+                if not _is_list_marker(sentence, m) and re.search(r"\d|[a-z]", m.group(0), re.I)
+                and not _PART_OF_TEXT.search(sentence[max(0, m.start() - 20):m.start()])]
     if wanted.name == "date":  # software marks its time in versions: "introduced in OpenSSL version 0.9.6"
         return [m.span() for m in DATE.finditer(sentence)] + _named_versions(sentence)
     if wanted.name == "version":

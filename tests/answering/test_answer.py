@@ -271,6 +271,12 @@ def test_a_license_is_named_with_its_version(sentence: str, expected: list[str])
     assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("license"))] == expected
 
 
+def test_a_reference_to_a_table_section_or_citation_is_no_answer() -> None:
+    sentence = "As table 3 shows, 4 streams win (section 4.11), found by Sarwate [Sar88] and Black [Bla93] [GGO+10]."
+    assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("quantity"))] == ["4 streams"]
+    assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("who"))] == ["Sarwate", "Black"]
+
+
 def test_a_port_is_a_whole_number_not_an_address() -> None:
     sentence = "allow UDP traffic to the multicast address `224.0.0.251` on port 5353."
     spans = candidate_spans(sentence, QuestionType("quantity"))
