@@ -37,7 +37,7 @@ _UNIT = (r"(?:(?:[KMGT]i?B(?:ytes?)?(?:/s)?|ms|(?<!\d{4})s)\b|"
 # a magnitude may be glued to it ("10K records").
 _DIGITS = r"\d(?:,?\d)*"
 _NUMERAL = (r"(?<![\w./])(?<!\w-)(?<!\w[\[(])-?(?:" + _DIGITS + r"(?:\.\d+)*|\.\d+)(?:[KMB](?!\w))?(?!\.?\d|/)"
-            r"(?:\s?(?:[-–]|to)\s?" + _DIGITS + r")?(?:\s?(?:%|percent\b))?")
+            r"(?:\s?[-–]\s?" + _DIGITS + r"|\s(?:to|or)\s" + _DIGITS + r")?(?:\s?(?:%|percent\b))?")
 # A constant's name counts when a unit follows it ("at least ASN1_MAX_ERROR_DESCRIPTION_SIZE bytes").
 _CONSTANT = r"(?-i:\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b)(?=\s(?:bytes?|bits?|characters?|chars?|entries|elements|items))"
 QUANTITY = re.compile(
