@@ -24,6 +24,7 @@ _QUALIFIER = r"(?:(?:over|nearly|almost|about|around|approximately|roughly|some|
 # "s" of "1990s").
 _UNIT = (r"(?:(?:[KMGT]i?B(?:ytes?)?(?:/s)?|ms|(?<!\d{4})s)\b|"
          r"\s(?:additional|more|extra|new|other|consecutive|full|calendar|working|business)?\s?"
+         r"(?:(?-i:[A-Z]{2,}\d*)\s(?=[a-z]+s\b))?"  # a thing an acronym names: "1.2 CPU cycles", "4 GPU threads"
          r"(?:%|percent|per cent|bits?|bytes?|[KMGT]i?B(?:ytes?)?(?:/s)?|kilobytes?|megabytes?|gigabytes?|"
          r"characters?|chars?|"
          r"lines?|columns?|words?|letters?|digits?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|"

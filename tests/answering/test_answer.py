@@ -105,6 +105,8 @@ def test_quantity_spans_skip_list_numbers_and_keep_qualifiers() -> None:
     ("If max-procs is 0, xargs will run 1,000 jobs", ["0", "1,000 jobs"]),  # a comma ends a number
     ("roughly 10K records weighing about 1KB each", ["roughly 10K records", "about 1KB"]),
     ("the optimal number is either 3 or 4, or 2-3 on X86", ["3 or 4", "2-3"]),  # a choice of two counts
+    ("in 1.2 CPU cycles per byte, keeping 400 HTTP connections, for 5 USD", ["1.2 CPU cycles per byte",
+                                                                             "400 HTTP connections", "5 USD"]),
 ])
 def test_quantities_are_whole_numbers_with_what_they_count(sentence: str, expected: list[str]) -> None:
     spans = [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("quantity"))]
