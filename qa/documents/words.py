@@ -11,7 +11,8 @@ from typing import Any
 from qa.documents.pdf import LIGATURES
 from qa.documents.reading import fold
 
-_WORD = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*%?|\$")
+# A one-letter option keeps its dash ("-s" is sort's --stable, not the "s" of "it's").
+_WORD = re.compile(r"(?<![\w-])-[a-z](?![\w-])|[a-z0-9]+(?:[.,][0-9]+)*%?|\$")
 STOPWORDS = frozenset(
     "a about above after again against all am an and any are aren't as at be because been before being "
     "below between both but by can could did do does doing down during each few for from further had has "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.documents.words import Speller
+from qa.documents.words import Speller, terms
 
 SPELLER = Speller("group allow where money check compress members members serial cash".split())
 
@@ -17,3 +17,9 @@ SPELLER = Speller("group allow where money check compress members members serial
 ])
 def test_the_speller_repairs_one_edit_and_a_short_word_only_by_its_missing_letter(typed: str, meant: str) -> None:
     assert SPELLER.correct(typed) == meant
+
+
+def test_a_one_letter_option_keeps_its_dash_and_a_hyphen_does_not() -> None:
+    assert terms("What does sort's -s option do?") == ["sort", "-s", "option"]  # not the "s" of "sort's"
+    assert terms("-s, --stable") == ["-s", "stabl"]
+    assert "-mail" not in terms("e-mail") and terms("a - b") == ["b"]
