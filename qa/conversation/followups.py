@@ -94,7 +94,7 @@ _PARTICLES = frozenset("van von de da del der di la le du".split())  # inside na
 _POSSESSIVE = frozenset("its their theirs his her".split())
 _PERSONAL = frozenset("he him his she her they them their theirs".split())
 _PLURAL = frozenset("they them their theirs these those".split())
-_THING_POINTERS = frozenset("it its this that".split())  # after "is there a command...?" "zcat": zcat
+_THING_POINTERS = frozenset("it its this that".split())  # after "which file ...?" or "is there a command ...?"
 _YES_NO = re.compile(r"^\s*(?:yes|no)\b[\s,.:;-]*", re.I)
 _AUXILIARY = "|".join(sorted(_AUXILIARIES))
 _ASKS_FOR_A_THING = re.compile(rf"^\s*(?:(?:which|what)\s+(?!(?:{_AUXILIARY})\b)[a-z]|(?:is|are)\s+there\b)", re.I)
@@ -389,12 +389,13 @@ def _rewrite(question: str, dependence: Dependence, earlier: _Reading, corpus: C
 
 def _shift(rest: str, earlier: _Reading, corpus: Corpus) -> str | None:
     """The earlier question asked about something else: "and zero?" replaces its number ("what does a NUM of -1
-    mean?"); "and for a release candidate?" replaces what followed "for" ("...suffix for a Python alpha
-    release?"); "what about JTFA?" replaces the topic ("Who leads Operation Sentinel?"); a single word
-    replaces the first of a longer topic ("and plugdev?" after "what does the dialout group give you?"), or a
-    one-word topic when both label items of one list ("and apt-cdrom?" after "what is apt-key?");
-    words the documents never write together are an aspect of the topic ("and the money side?": "the money
-    side of Operation Sentinel")."""
+    mean?") and "and -s?" its option ("what does diff -q do?"); "and probably lost?" the phrase that ends alike
+    ("what does definitely lost mean?"); "and for a release candidate?" replaces what followed "for"
+    ("...suffix for a Python alpha release?"); "what about JTFA?" replaces the topic ("Who leads Operation
+    Sentinel?"); a single word replaces the first of a longer topic ("and plugdev?" after "what does the dialout
+    group give you?"), or a one-word topic when both label items of one list ("and apt-cdrom?" after "what is
+    apt-key?"); words the documents never write together are an aspect of the topic ("and the money side?":
+    "the money side of Operation Sentinel")."""
     words = _tokens(rest)
     query = earlier.query.rstrip(" ?")
     for kind in (_NUMBER, _OPTION):  # "and zero?" after "what does a NUM of -1 mean?", "and -s?" after "... -q do?"
