@@ -25,7 +25,7 @@ from qa.answering.features import (
 )
 from qa.answering.model import AnswerModel, default_model
 from qa.answering.questions import Query, read_query
-from qa.answering.spans import asks_point_in_time, asks_role_holder
+from qa.answering.spans import asks_agent, asks_point_in_time, asks_role_holder
 from qa.documents.chunking import Sentence
 from qa.retrieval.search import Hit
 from qa.storage.corpus import Corpus
@@ -93,13 +93,13 @@ def _with_continuation(corpus: Corpus, best: Candidate, candidates: list[Candida
 
 
 def may_answer(candidate: Candidate, query: Query) -> bool:
-    """A heading alone never answers; a how-many, which-version, which-licence, point-in-time or role-holder ("who is
-    the director of ...?") question only with a span of its kind."""
+    """A heading alone never answers; a how-many, which-version, which-licence, point-in-time, role-holder ("who is
+    the director of ...?") or agent ("who wrote ...?") question only with a span of its kind."""
     if candidate.span is not None:
         return True
     wanted = query.wanted.name
     needs_span = (wanted in NUMERIC_KINDS and (wanted != "date" or asks_point_in_time(query.text))) \
-        or (wanted == "who" and asks_role_holder(query.text)) or wanted == "license"
+        or (wanted == "who" and (asks_role_holder(query.text) or asks_agent(query.text))) or wanted == "license"
     return not candidate.support.heading and not needs_span
 
 

@@ -206,6 +206,16 @@ _ASKS_ROLE_HOLDER = re.compile(
     r"spokes(?:man|woman|person)|deputy)s?\b", re.I)
 
 
+# "Who wrote/leads/ported X?" asks for the one who did it; "who is/does/can ..." may ask for a description.
+_ASKS_AGENT = re.compile(r"^\s*who\s+(?!(?:is|are|was|were|am|be|been|do|does|did|can|could|should|shall|may|"
+                         r"might|must|will|would|has|have|had)\b)[a-z]", re.I)
+
+
+def asks_agent(question: str) -> bool:
+    """Whether the question asks who did something ("Who ported polkit to mozjs-102?"): a name answers it."""
+    return _ASKS_AGENT.match(question) is not None
+
+
 def asks_role_holder(question: str) -> bool:
     """Whether a who-question asks who holds a role ("Who is the director of ...?"): a name answers, no sentence."""
     return _ASKS_ROLE_HOLDER.search(question) is not None

@@ -394,6 +394,7 @@ def test_a_present_when_question_may_be_answered_by_a_sentence_a_date_or_number_
     assert may_answer(sentence_only, read_query(corpus, "Who may distribute the work?", None))
     assert not may_answer(sentence_only, read_query(corpus, "Who is the director of the agency?", None))  # a name
     assert not may_answer(sentence_only, read_query(corpus, "Which license is it released under?", None))
+    assert not may_answer(sentence_only, read_query(corpus, "Who ported it to mozjs-102?", None))  # someone did
     heading = replace(sentence, heading=True)
     assert not may_answer(replace(sentence_only, sentence=heading, support=heading),
                           read_query(corpus, "When do the grants take effect?", None))  # a heading never answers
