@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from qa.answering.features import (
-    NUMERIC_KINDS,
     Span,
     answer_unit,
     candidate_sentences,
@@ -25,7 +24,6 @@ from qa.answering.features import (
 )
 from qa.answering.model import AnswerModel, default_model
 from qa.answering.questions import Query, read_query
-from qa.answering.spans import asks_agent, asks_point_in_time, asks_role_holder
 from qa.documents.chunking import Sentence
 from qa.retrieval.search import Hit
 from qa.storage.corpus import Corpus
@@ -93,14 +91,11 @@ def _with_continuation(corpus: Corpus, best: Candidate, candidates: list[Candida
 
 
 def may_answer(candidate: Candidate, query: Query) -> bool:
-    """A heading alone never answers; a how-many, which-version, which-licence, point-in-time, role-holder ("who is
-    the director of ...?") or agent ("who wrote ...?") question only with a span of its kind."""
+    """A heading alone never answers, and a sentence without a span never answers a question that wants one
+    (`Query.span_only`: how many, which version or licence, when exactly, who did something or holds a role)."""
     if candidate.span is not None:
         return True
-    wanted = query.wanted.name
-    needs_span = (wanted in NUMERIC_KINDS and (wanted != "date" or asks_point_in_time(query.text))) \
-        or (wanted == "who" and (asks_role_holder(query.text) or asks_agent(query.text))) or wanted == "license"
-    return not candidate.support.heading and not needs_span
+    return not candidate.support.heading and not query.span_only
 
 
 def score_candidates(corpus: Corpus, query: Query, hits: list[Hit], model: AnswerModel) -> list[Candidate]:

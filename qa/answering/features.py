@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from qa.answering.questions import Query, coverage
 from qa.answering.spans import (
     KINDS,
+    NUMERIC_KINDS,
     QuestionType,
     address_only,
     candidate_spans,
@@ -211,7 +212,6 @@ _READINGS: OrderedDict[str, dict[int, SentenceWords]] = OrderedDict()
 _READINGS_LOCK = threading.Lock()
 # every typed kind's spans but an acronym's, which depend on the acronym asked
 _PRECOMPUTED = ("who", "quantity", "date", "place", "version", "license")
-NUMERIC_KINDS = ("quantity", "date", "version")  # answered only by a span that holds a number or a date
 LISTED_KINDS = ("who", "place", "license")  # answered by every item of a list; numbers in a row are rarely one answer
 
 

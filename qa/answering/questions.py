@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from qa.answering.spans import QuestionType, asked_noun, question_type
+from qa.answering.spans import QuestionType, asked_noun, question_type, wants_a_span
 from qa.documents.words import STOPWORDS, terms, words
 from qa.storage.corpus import Corpus
 
@@ -44,6 +44,7 @@ class Query:
     focus: frozenset[str]          # the noun a which/what question names ("which wildcards": wildcard)
     unknown: float                 # weighted share of question stems the corpus never uses
     referentless: bool             # "Who leads it?": nothing in the question says what "it" is
+    span_only: bool                # only a span of the asked kind answers ("How many ...?", "Who wrote ...?")
 
 
 def read_query(corpus: Corpus, question: str, vector: np.ndarray | None) -> Query:
@@ -51,9 +52,11 @@ def read_query(corpus: Corpus, question: str, vector: np.ndarray | None) -> Quer
     about = _without_source(corpus, question)
     asked = (_question_terms(corpus, about) or naming) if about != question else naming
     noun = terms(asked_noun(question) or "")
-    return Query(question, vector, question_type(question), asked, naming, _predicate(corpus, asked, question),
+    wanted = question_type(question)
+    return Query(question, vector, wanted, asked, naming, _predicate(corpus, asked, question),
                  [t for t in asked if t not in noun], frozenset(noun),
-                 1.0 - coverage(naming, corpus.term_weights.keys()), referentless(question))
+                 1.0 - coverage(naming, corpus.term_weights.keys()), referentless(question),
+                 wants_a_span(question, wanted))
 
 
 def _without_source(corpus: Corpus, question: str) -> str:

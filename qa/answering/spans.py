@@ -132,8 +132,8 @@ _TYPE_PATTERNS = (
                    r"^who (?:is|are) an? " + _FEW_WORDS + r"|\bwhat does [\w.\-/ ]+ mean\b|"
                    r"\bwhat is meant by\b|\bdefin(?:e|ition)\b|\bwhat (?:is|are) [\w.\-/ ]+ (?:for|used for)\b"),
 )
-_YESNO = re.compile(r"^(?:is|are|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|has|have|"
-                    r"had)\b", re.I)
+_AUXILIARY = r"(?:is|are|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|has|have|had)\b"
+_YESNO = re.compile(r"^" + _AUXILIARY, re.I)
 
 
 def question_type(question: str) -> QuestionType:
@@ -207,13 +207,21 @@ _ASKS_ROLE_HOLDER = re.compile(
 
 
 # "Who wrote/leads/ported X?" asks for the one who did it; "who is/does/can ..." may ask for a description.
-_ASKS_AGENT = re.compile(r"^\s*who\s+(?!(?:is|are|was|were|am|be|been|do|does|did|can|could|should|shall|may|"
-                         r"might|must|will|would|has|have|had)\b)[a-z]", re.I)
+_ASKS_AGENT = re.compile(r"^\s*who\s+(?!" + _AUXILIARY + r")[a-z]", re.I)
+NUMERIC_KINDS = ("quantity", "date", "version")  # answered only by a span that holds a number or a date
 
 
 def asks_agent(question: str) -> bool:
     """Whether the question asks who did something ("Who ported polkit to mozjs-102?"): a name answers it."""
     return _ASKS_AGENT.match(question) is not None
+
+
+def wants_a_span(question: str, wanted: QuestionType) -> bool:
+    """Whether only a span of the asked kind answers: how many, which version or licence, when exactly, who did
+    something or holds a role ("Who is the director of ...?"); a sentence may answer the others."""
+    kind = wanted.name
+    return (kind in NUMERIC_KINDS and (kind != "date" or asks_point_in_time(question))) or kind == "license" \
+        or (kind == "who" and (asks_role_holder(question) or asks_agent(question)))
 
 
 def asks_role_holder(question: str) -> bool:
