@@ -57,6 +57,10 @@ _NUMBERED = re.compile(r"^\s*(?:(?:chapter|section|part|appendix)\s+)?(\d{1,2}(?
 _LETTERED = re.compile(r"^\s*(?:appendix\s+)?[A-Z](?:\.\d{1,2})*\.?\s+[A-Z]")
 _ITEM = re.compile(r"^\s*(?:[-*+•◦‣▪–]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\([ivx]+\))\s+\S")
 # A word that links what comes before and after ("Then" between two commands) is no heading and no text alone.
+# A question a FAQ answers: "Q: ...?", "Question 3. ...?", or a paragraph of nothing but questions.
+_FAQ_MARK = re.compile(r"^\s*(?:Q|Question)\s*\d*\s*[:.)]\s+\S")
+_STATEMENT_END = re.compile(r"[.!]\s+[\"'(]?[A-Z]")
+FAQ_LEVEL = 9  # below every heading the document has: the next question replaces it, a section heading ends it
 _CONNECTIVES = frozenset("then or and otherwise alternatively also finally next else so but".split())
 _URL_ONLY = re.compile(r"^\s*[<(\[]*(?:https?://|www\.|mailto:)\S+[>)\]]*\s*$", re.I)
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–]?\s*\d{1,4}\s*[-–]?\s*(?:of\s+\d+)?\s*$", re.I)
@@ -271,7 +275,9 @@ def _is_label(line: str) -> bool:
 
 
 def _heading_of(paragraph: list[Line]) -> Block | None:
-    """A one-line paragraph shaped like a heading, or a line with an underline."""
+    """A one-line paragraph shaped like a heading, a line with an underline, or a FAQ's question."""
+    if _is_question(paragraph):
+        return Block(paragraph[0].start, paragraph[-1].end, "heading", FAQ_LEVEL)
     if len(paragraph) == 2 and _UNDERLINE.match(paragraph[1].text) and paragraph[0].stripped:
         level = 1 if paragraph[1].stripped.startswith(("=", "*")) else 2
         return Block(paragraph[0].start, paragraph[0].end, "heading", level)
@@ -279,6 +285,16 @@ def _heading_of(paragraph: list[Line]) -> Block | None:
         return None
     line = paragraph[0]
     return Block(line.start, line.end, "heading", _level(line.stripped, line.indent))
+
+
+def _is_question(paragraph: list[Line]) -> bool:
+    """A FAQ's question, which heads its answer: "Q:  What do the letters XZ mean?", or a short paragraph of
+    questions only ("How do I extract .tar.xz files?"), never one that also states something."""
+    text = " ".join(line.stripped for line in paragraph)
+    if not text.endswith("?") or len(paragraph) > 4:
+        return False
+    return bool(_FAQ_MARK.match(text)) or (_STATEMENT_END.search(text) is None and len(text) <= 200
+                                           and not _ITEM.match(paragraph[0].text))
 
 
 def _looks_like_heading(line: str) -> bool:

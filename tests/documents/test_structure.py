@@ -67,6 +67,25 @@ def test_a_wrapped_line_that_opens_with_a_section_number_is_no_heading() -> None
     assert ("heading", 2, "4.6 Computing a CRC byte by byte") in blocks
 
 
+def test_a_faqs_questions_head_their_answers() -> None:
+    text = ("Tool FAQ\n========\n\nQ:  What do the letters mean?\n\nA:  Nothing. They are two letters.\n\n"
+            "Q:  I have a script that runs the tool. It fails. Can I make it\n    work without changing it?\n\n"
+            "A:  Set a default limit.\n\nHow do I extract an archive?\n\nRun the tool with -d.\n\n"
+            "This is a statement. Is it a question?\n")
+    blocks = _blocks(text)
+    assert ("heading", 9, "Q:  What do the letters mean?") in blocks
+    marked = "Q:  I have a script that runs the tool. It fails. Can I make it\n    work without changing it?"
+    assert ("heading", 9, marked) in blocks  # a question that first states something is still one when marked
+    assert ("heading", 9, "How do I extract an archive?") in blocks  # a paragraph of questions only
+    assert ("text", 0, "This is a statement. Is it a question?") in blocks
+    title, found = text_blocks(text)
+    document = Document("faq", title, "faq.txt", text, found, "sha")
+    sentences, passages = split_document(document)
+    answer = next(p for p in passages if "Set a default limit." in p.text)
+    assert answer.text.startswith("Q:  I have a script") and answer.context.endswith("without changing it?")
+    assert all(s.heading for s in sentences if document.text[s.start:s.end].startswith(("Q:", "How do I")))
+
+
 def test_a_man_page_is_titled_by_its_name_line_else_by_its_header() -> None:
     header = "XARGS(1)            General Commands Manual            XARGS(1)\n\n"
     page = header + "NAME\n       xargs - build and execute command lines\n\nDESCRIPTION\n       It reads items.\n"
