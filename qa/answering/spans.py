@@ -55,6 +55,7 @@ DATE = re.compile(
     r"\b\d{1,2}\s(?:" + _MONTHS + r")\s(?:19|20)\d\d\b"
     r"|\b(?:(?:early|late|mid-?)\s?)?(?:" + _MONTHS + r")(?:\s\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s(?:19|20)\d\d)?\b"
     r"|\b\d{4}-\d\d-\d\d\b(?:[T\s]+\d\d:\d\d(?::\d\d)?(?:\s?(?:UTC|GMT|Z)\b)?)?"
+    r"|\b(?:(?:early|late|mid)[-\s]?)?(?:1[89]|20)\d0s\b"  # a decade: "the mid-1990s", "the 2010s"
     r"|\b(?:in|since|by|during|until)\s(?:19|20)\d\d\b|\b(?:19|20)\d\d\b"
     r"|\b(?:last|next|this|previous|past)\s(?:\w+\s)?(?:week|weeks|month|months|year|years|day|days)\b"
     r"|\b(?:yesterday|today|tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -271,8 +272,14 @@ def _bare_numbers(spans: list[tuple[int, int]], sentence: str) -> list[tuple[int
     return [(a, b) for a, b in spans if not re.search(r"[a-z]", sentence[a:b], re.I)]
 
 
+_ASKS_MAGNITUDE = re.compile(r"\bhow (?:many|much|large|big|long|far|often|old)\b", re.I)
+
+
 def counts_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
-    """For "how many?", not a year standing alone ("2004, Oliver Elphick, Martin Pitt"): it dates, it does not count."""
+    """For "how many/much/big ...?", nothing below zero (the "-9" of "xz -9" is an option, no size); for "how many?",
+    not a year standing alone ("2004, Oliver Elphick, Martin Pitt"): it dates, it does not count."""
+    if _ASKS_MAGNITUDE.search(question):
+        spans = [(a, b) for a, b in spans if not re.match(r"[-−]\d", sentence[a:b])]
     if not re.search(r"\bhow many\b", question, re.I):
         return spans
     return [(a, b) for a, b in spans if not re.fullmatch(r"(?:19|20)\d\d", sentence[a:b])]
@@ -298,7 +305,8 @@ def candidate_spans(sentence: str, wanted: QuestionType) -> list[tuple[int, int]
 def _spans_of_kind(sentence: str, wanted: QuestionType) -> list[tuple[int, int]]:
     if wanted.name == "quantity":  # not "2." opening an item, nor "table 3" or "section 4.11" naming a part
         return [_with_thing(sentence, _strip(sentence, m.span())) for m in QUANTITY.finditer(sentence)
-                if not _is_list_marker(sentence, m) and re.search(r"\d|[a-z]", m.group(0), re.I)
+                if not _is_list_marker(sentence, m) and not _PRONOUN_ONE.match(sentence, m.start())
+                and re.search(r"\d|[a-z]", m.group(0), re.I)
                 and not _PART_OF_TEXT.search(sentence[max(0, m.start() - 20):m.start()])]
     if wanted.name == "date":  # software marks its time in versions: "introduced in OpenSSL version 0.9.6"
         return [m.span() for m in DATE.finditer(sentence)] + _named_versions(sentence)
@@ -400,6 +408,10 @@ def _paths_and_addresses(sentence: str) -> list[tuple[int, int]]:
     quotes and backticks (Markdown writes `[https://x](https://x)`) and never ends in punctuation."""
     return [m.span() for m in re.finditer(_URL_START + r"[^\s<>()\[\]\"'`]+[^\s<>().,;:\[\]\"'`*]|"
                                           r"[\w.+-]+@[\w-]+\.[\w.-]+\w|" + _PATH, sentence)]
+
+
+# "One can adjust ...", "one should ...": the pronoun, not a count.
+_PRONOUN_ONE = re.compile(r"\s*one\s+(?:can|could|may|might|must|should|would|will|needs?|has to|had better)\b", re.I)
 
 
 def _is_list_marker(sentence: str, match: re.Match[str]) -> bool:

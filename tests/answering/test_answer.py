@@ -261,6 +261,20 @@ def test_a_manual_section_is_no_quantity_and_a_lone_year_does_not_count() -> Non
     assert counts_only("What is the number?", spans, sentence) == spans  # a value may be any number
 
 
+def test_a_size_is_never_below_zero_and_the_pronoun_one_counts_nothing() -> None:
+    sentence = "One can use xz -9 with 6 MiB blocks, and returns -1 on error."
+    spans = candidate_spans(sentence, QuestionType("quantity"))
+    assert [sentence[a:b] for a, b in spans] == ["-9", "6 MiB", "-1"]  # "One can": the pronoun
+    assert [sentence[a:b] for a, b in counts_only("How big are the blocks?", spans, sentence)] == ["6 MiB"]
+    assert counts_only("What value does it return on error?", spans, sentence) == spans  # a value may be negative
+
+
+def test_a_decade_is_a_date() -> None:
+    sentence = "The packages forked in the mid-1990s, were rewritten in the 2010s and released in 2012."
+    assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("date"))] == [
+        "mid-1990s", "2010s", "in 2012"]
+
+
 @pytest.mark.parametrize("sentence, expected", [
     ("you can redistribute it under the terms of the MIT License.", ["MIT License"]),
     ("Copyright 2021 FSF, Inc. License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.",
