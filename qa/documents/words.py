@@ -48,9 +48,40 @@ _IRREGULAR = dict(pair.split(":") for pair in (
     "busses:bus buses:bus").split())
 
 
+# British spellings read as American ones, so that "licence" finds a "License" and "colour" a "color": the stemmer
+# keeps them apart. Whole word families, not tuned to any question.
+_IS_ROOTS = ("organ|recogn|optim|normal|initial|serial|real|util|author|custom|standard|priorit|categor|summar|"
+             "minim|maxim|synchron|emphas|special|general|final|local|visual|central|capital|character|critic|"
+             "modern|neutral|parallel|token|memor|random|sanit|stabil|vector|apolog|formal|penal|legal|global|"
+             "virtual|internal|national|personal|symbol|harmon|mobil|equal|familiar|fertil|steril|"
+             "commercial|industrial|digit|monopol|jeopard|patron|polar|popular|public")
+_BRITISH = tuple((re.compile(pattern), american) for pattern, american in (
+    (r"^(\w*)licenc(e|es|ed|ing)$", r"\1licens\2"),
+    (r"^(defen|offen|preten)c(e|es)$", r"\1s\2"),
+    (r"^(\w*(?:" + _IS_ROOTS + r"))is(e|es|ed|ing|ation|ations|er|ers|able)$", r"\1iz\2"),
+    (r"^(anal|paral|catal)ys(e|es|ed|ing|er|ers)$", r"\1yz\2"),
+    (r"^(\w*(?:colo|behavio|favo|hono|labo|neighbo|rumo|humo|harbo|vapo|armo|endeavo|savo|vigo|odo|flavo|tumo|"
+     r"valo|clamo))ur(s|ed|ing|er|ers|ite|ites|able|ably|ful|less|al|ist|ists|hood)?$", r"\1r\2"),
+    (r"^(cent|met|lit|fib|theat|calib|spect|sab|lust)re(s)?$", r"\1er\2"),
+    (r"^(cent|met|lit|fib|theat|calib|spect|sab|lust)red$", r"\1ered"),
+    (r"^(catalog|dialog|analog)ue(s|d)?$", r"\1\2"),
+    (r"^programme(s|d)?$", r"program\1"),
+    (r"^(judg|acknowledg)ement(s)?$", r"\1ment\2"),
+    (r"^grey(s|er|est|ish)?$", r"gray\1"),
+))
+
+
+def american(word: str) -> str:
+    """A lower-case word in its American spelling ("licence" -> "license", "organisation" -> "organization")."""
+    for pattern, spelling in _BRITISH:
+        if pattern.match(word):
+            return pattern.sub(spelling, word)
+    return word
+
+
 def stems(tokens: Iterable[str]) -> list[str]:
-    """Snowball stems of the content words among `tokens`."""
-    content = [_IRREGULAR.get(t, t) for t in tokens if t not in STOPWORDS and t != "$"]
+    """Snowball stems of the content words among `tokens` (British spellings as American ones)."""
+    content = [_IRREGULAR.get(t, american(t)) for t in tokens if t not in STOPWORDS and t != "$"]
     return list(_stemmer().stemWords(content))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.documents.words import Speller, terms
+from qa.documents.words import Speller, american, terms
 
 SPELLER = Speller("group allow where money check compress members members serial cash".split())
 
@@ -23,3 +23,18 @@ def test_a_one_letter_option_keeps_its_dash_and_a_hyphen_does_not() -> None:
     assert terms("What does sort's -s option do?") == ["sort", "-s", "option"]  # not the "s" of "sort's"
     assert terms("-s, --stable") == ["-s", "stabl"]
     assert "-mail" not in terms("e-mail") and terms("a - b") == ["b"]
+
+
+@pytest.mark.parametrize("british, american_spelling", [
+    ("licence", "license"), ("licences", "licenses"), ("colour", "color"), ("behaviour", "behavior"),
+    ("organisation", "organization"), ("optimised", "optimized"), ("analyse", "analyze"), ("centre", "center"),
+    ("catalogue", "catalog"), ("programme", "program"), ("defence", "defense"), ("grey", "gray"),
+])
+def test_british_spellings_match_american_ones(british: str, american_spelling: str) -> None:
+    assert american(british) == american_spelling
+    assert terms(british) == terms(american_spelling)
+
+
+@pytest.mark.parametrize("word", ["hour", "four", "promise", "exercise", "advise", "precise", "genre", "analysis"])
+def test_words_that_only_look_british_are_left_alone(word: str) -> None:
+    assert american(word) == word
