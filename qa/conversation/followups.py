@@ -14,6 +14,7 @@ the service asks which one is meant.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -132,7 +133,7 @@ def resolve(question: str, history: list[Turn], corpus: Corpus) -> Resolution:
     """`question` read with the turns before it (oldest first); standalone questions are left as they are."""
     asked = _uncontracted(question)
     dependence = points_back(asked)
-    if dependence is None:
+    if dependence is None or (not history and dependence == "pronoun" and _antecedent_before_pointer(asked)):
         return Resolution(question, question)
     return replace(_read_against(asked, dependence, history, corpus), question=question)
 
@@ -156,6 +157,15 @@ def _read_against(question: str, dependence: Dependence, history: list[Turn], co
     unresolved = (dependence == "pronoun" and not _says_where_to_look(question, corpus)) \
         or _nothing_of_its_own(question)
     return Resolution(question, question, unresolved=unresolved)
+
+
+def _antecedent_before_pointer(question: str) -> bool:
+    """An article and a noun before the referring word ("What happens to the licence if its conditions are not
+    met?"): with no earlier turn, that is what it refers to, and the question is read alone."""
+    tokens = _tokens(question)
+    before = tokens[:_first_referring(tokens) or 0]
+    return any(_plain(word) in ("the", "a", "an") and _is_content(following) and _plain(following) not in _GENERIC
+               for word, following in itertools.pairwise(before))
 
 
 def _says_where_to_look(question: str, corpus: Corpus) -> bool:

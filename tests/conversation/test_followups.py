@@ -302,3 +302,11 @@ def test_an_option_replaces_the_earlier_option_and_a_parallel_phrase_its_match(t
     assert resolve("and -s?", [Turn("What does gatectl -q do?", None)], corpus).query == "What does gatectl -s do?"
     lost = [Turn("When is a definitely lost barge reported?", None)]
     assert resolve("and probably lost?", lost, corpus).query == "When is a probably lost barge reported?"
+
+
+def test_with_no_earlier_turn_an_article_and_noun_before_the_pointer_are_its_antecedent(corpus) -> None:
+    question = "What happens to the office if its funding ends?"
+    resolution = resolve(question, [], corpus)
+    assert resolution.query == question and not resolution.unresolved
+    assert resolve(question, [WHO_LEADS], corpus).query != question  # a conversation may still mean an earlier turn
+    assert resolve("What happens if its funding ends?", [], corpus).unresolved  # nothing to refer to
