@@ -3,8 +3,9 @@
 Citations point into this text, never into the markup (the original file stays as it was sent).
 Navigation is left out: <nav>, <header>, <footer>, <aside>, elements whose role or class names
 navigation, sidebars, breadcrumbs or footers, blocks made only of links (tables of contents,
-"Prev | Next" bars), and pilcrow anchors. When the page marks its main content (<main> or
-role="main"), only that is read. Old HTML (upper-case tags, tags split across lines) reads alike.
+"Prev | Next" bars) and the few words that caption them ("Related links"), and pilcrow anchors.
+When the page marks its main content (<main> or role="main"), only that is read. Old HTML
+(upper-case tags, tags split across lines) reads alike.
 """
 
 from __future__ import annotations
@@ -135,6 +136,8 @@ class _Reader(HTMLParser):
         text = text.strip("\n") if buffer.kind == "code" else _tidy(text)
         if text and not _only_links(buffer, text):
             self.blocks.append((buffer, text))
+        elif text and self.blocks and _is_caption(*self.blocks[-1]):
+            self.blocks.pop()  # "API Menu", "Related links": the caption of a box of links is navigation too
 
     def close(self) -> None:
         super().close()
@@ -151,6 +154,11 @@ def _only_links(buffer: _Buffer, text: str) -> bool:
     """A navigation block: nearly all of its text is link text (a table of contents, "Prev | Next")."""
     letters = len(re.sub(r"\W", "", text))
     return buffer.kind not in ("heading", "label") and letters > 0 and buffer.linked >= 0.9 * len(text.replace(" ", ""))
+
+
+def _is_caption(buffer: _Buffer, text: str) -> bool:
+    """A few words of plain text, no sentence: what may title a box of links."""
+    return buffer.kind == "text" and len(text.split()) <= 4 and not re.search(r"[.!?:;,]$", text)
 
 
 def _is_anchor_mark(data: str, links: int) -> bool:

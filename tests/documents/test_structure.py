@@ -171,6 +171,13 @@ def test_main_content_and_pilcrows() -> None:
     assert page.text == "Why?\n\nBecause."
 
 
+def test_the_caption_of_a_box_of_links_is_navigation_too() -> None:
+    page = read_html("<table><tr><td><center><b>API Menu</b></center></td></tr><tr><td><ul>"
+                     '<li><a href="a.html">Main Menu</a></li><li><a href="b.html">ChangeLog</a></li></ul></td></tr>'
+                     "</table><p>Related work</p><p>The security framework restricts access.</p>")
+    assert page.text == "Related work\n\nThe security framework restricts access."  # no links: no caption
+
+
 HTML_PAGES = sorted(p.name for p in CORPUS.glob("*.html"))
 
 
