@@ -84,6 +84,11 @@ _ORDINAL = re.compile(rf"\b(?:that|this|those|these)\s+({'|'.join(_PLACE)})\s+([
 _NUMBER = re.compile(r"(?<![\w.])-?\d[\d,.]*(?<![,.])|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten)\b",
                      re.I)
 _OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")  # a command-line option: "-q", "--brief"
+# A name in code: "pipecmd_clearenv", "getLogger", "os.path.join", "itemgetter()".
+_IDENTIFIER = re.compile(r"(?<![\w.-])`?[A-Za-z_]\w*(?:_\w+|[a-z][A-Z]\w*|\.[A-Za-z_]\w*)+(?:\(\))?`?(?![\w-])")
+# When something holds: "now" and "historically" ask the same at another time.
+_TIME = re.compile(r"(?<!\w)(?:now|nowadays|these days|currently|today|at present|historically|previously|"
+                   r"originally|formerly|initially|in the past|at first|recently|earlier)(?!\w)", re.I)
 _CONTRACTION = {"s": "is", "re": "are", "ve": "have", "ll": "will", "d": "would"}
 # Only personal pronouns: "that's" is often a relative ("the command that's used"), "there's" existential.
 _POINTER_CONTRACTION = re.compile(r"\b(it|they|he|she)['’](s|re|ve|ll|d)\b", re.I)
@@ -399,7 +404,9 @@ def _rewrite(question: str, dependence: Dependence, earlier: _Reading, corpus: C
 
 def _shift(rest: str, earlier: _Reading, corpus: Corpus) -> str | None:
     """The earlier question asked about something else: "and zero?" replaces its number ("what does a NUM of -1
-    mean?") and "and -s?" its option ("what does diff -q do?"); "and probably lost?" the phrase that ends alike
+    mean?"), "and -s?" its option ("what does diff -q do?"), "and pipecmd_get_nargs?" its name in code ("what does
+    pipecmd_clearenv do?"), "and historically?" its time ("how often ... now?"); "and probably lost?" the phrase that
+    ends alike
     ("what does definitely lost mean?"); "and for a release candidate?" replaces what followed "for"
     ("...suffix for a Python alpha release?"); "what about JTFA?" replaces the topic ("Who leads Operation
     Sentinel?"); a single word replaces the first of a longer topic ("and plugdev?" after "what does the dialout
@@ -408,11 +415,14 @@ def _shift(rest: str, earlier: _Reading, corpus: Corpus) -> str | None:
     "the money side of Operation Sentinel")."""
     words = _tokens(rest)
     query = earlier.query.rstrip(" ?")
-    for kind in (_NUMBER, _OPTION):  # "and zero?" after "what does a NUM of -1 mean?", "and -s?" after "... -q do?"
+    for kind in (_NUMBER, _OPTION, _IDENTIFIER, _TIME):  # "and zero?" after "what does a NUM of -1 mean?", "and
+        # -s?" after "... -q do?", "and pipecmd_get_nargs?" after "what does pipecmd_clearenv do?", "and historically?"
         if kind.fullmatch(rest):
             found = list(kind.finditer(query))  # with several, which one is unknown
-            return f"{query[:found[0].start()]}{rest}{query[found[0].end():]}?" if len(found) == 1 else \
-                f"{query} {rest}?"
+            if len(found) == 1:
+                return f"{query[:found[0].start()]}{rest}{query[found[0].end():]}?"
+            if kind in (_NUMBER, _OPTION):
+                return f"{query} {rest}?"
     parallel = _parallel(words, query)
     if parallel:  # "and probably lost?" after "what does definitely lost mean?"
         return parallel

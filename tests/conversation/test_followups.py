@@ -310,3 +310,22 @@ def test_with_no_earlier_turn_an_article_and_noun_before_the_pointer_are_its_ant
     assert resolution.query == question and not resolution.unresolved
     assert resolve(question, [WHO_LEADS], corpus).query != question  # a conversation may still mean an earlier turn
     assert resolve("What happens if its funding ends?", [], corpus).unresolved  # nothing to refer to
+
+
+PIPES = """# Pipes
+
+`pipecmd_clearenv` clears a command's environment; `pipecmd_get_nargs` returns its number of arguments.
+
+Releases came every 6 to 18 months in the past; now a new release is put out every 12 months.
+"""
+
+
+def test_a_name_in_code_replaces_the_earlier_name_and_a_time_the_earlier_time(tmp_path, settings,
+                                                                               real_embedder) -> None:
+    writable = writable_service(tmp_path, settings, real_embedder)
+    writable.add_document(uploads.FileUpload("pipes.md", "text/markdown", PIPES.encode()))
+    corpus = writable.snapshot.corpus
+    earlier = [Turn("what does pipecmd_clearenv do?", None)]
+    assert resolve("and pipecmd_get_nargs?", earlier, corpus).query == "what does pipecmd_get_nargs do?"
+    now = [Turn("How often is a new release put out now?", None)]
+    assert resolve("and historically?", now, corpus).query == "How often is a new release put out historically?"
