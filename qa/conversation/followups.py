@@ -73,6 +73,7 @@ _CONDITION = re.compile(r"^(?:when|whenever|if|unless|while)\s+(?:it|they|there|
 _CONDITION_IN = re.compile(r"\s(?:when|whenever|if|unless|while)\s", re.I)
 # An earlier question's own question words, dropped when a follow-up brings its own ("how much money?" after
 # "How many personnel...?" asks about money, not a number of personnel).
+_COUNTING = re.compile(r"^\s*how\s+(?:many|much)\b", re.I)
 _QUESTION_FRAME = re.compile(r"^\s*(?:how\s+(?:many|much|often|long|far|soon|fast|big|old|large|\w+ly)|"
                              r"(?:what|which)\s+kinds?\s+of|what|which|who|whom|whose|when|where|why|how)\b\s*", re.I)
 _ONE_OF_THEM = re.compile(r"\b(?:that|this|the)\s+(?:[a-z]+\s+)?ones?\b(?!\s+(?:that|which|who|of)\b)", re.I)
@@ -397,9 +398,26 @@ def _rewrite(question: str, dependence: Dependence, earlier: _Reading, corpus: C
             return shifted
     if not rest:
         return earlier.query
+    counted = _counted(rest, earlier.query)
+    if counted:
+        return counted
     if any(_plain(word) in _QUESTION_WORDS for word in _tokens(rest)):  # "and how much money?", "by who?"
         return f"{rest}? {_QUESTION_FRAME.sub('', earlier.query, count=1)}"
     return f"{rest}? {earlier.query}"
+
+
+def _counted(rest: str, query: str) -> str | None:
+    """"how many in total?" after "What kinds of enforcement actions have been taken?" counts the things the earlier
+    question asked about: "how many enforcement actions have been taken in total?"; None for any other follow-up,
+    or when the earlier question did not ask "what/which X ..."."""
+    counting = _COUNTING.match(rest)
+    if not counting or any(_plain(word) not in _GENERIC for word in _content(_tokens(rest[counting.end():]))):
+        return None
+    things = _QUESTION_FRAME.sub("", query, count=1).rstrip(" ?")
+    first = _tokens(things)[:1]
+    if not re.match(r"\s*(?:what|which)\b", query, re.I) or not first or not _is_content(first[0]):
+        return None
+    return f"{counting.group(0)} {things}{rest[counting.end():]}?"
 
 
 def _shift(rest: str, earlier: _Reading, corpus: Corpus) -> str | None:

@@ -204,9 +204,9 @@ def test_a_follow_up_with_its_own_question_words_drops_the_earlier_ones(corpus) 
     history = [Turn("How many personnel are involved in the campaign?", "over 1,300 personnel")]
     assert resolve("and how much money?", history, corpus).query == \
         "how much money? personnel are involved in the campaign?"
-    history = [Turn("What kinds of enforcement actions have been taken?", None)]
+    history = [Turn("What kinds of enforcement actions have been taken?", None)]  # what was asked about is counted
     assert resolve("how many in total?", history, corpus).query == \
-        "how many in total? enforcement actions have been taken?"
+        "how many enforcement actions have been taken in total?"
 
 
 def test_a_follow_up_that_is_a_condition_replaces_the_earlier_condition(corpus) -> None:
