@@ -275,16 +275,32 @@ def _is_label(line: str) -> bool:
 
 
 def _heading_of(paragraph: list[Line]) -> Block | None:
-    """A one-line paragraph shaped like a heading, a line with an underline, or a FAQ's question."""
+    """A one-line paragraph shaped like a heading, a title wrapped over two lines, a line with an underline, or a
+    FAQ's question."""
     if _is_question(paragraph):
         return Block(paragraph[0].start, paragraph[-1].end, "heading", FAQ_LEVEL)
     if len(paragraph) == 2 and _UNDERLINE.match(paragraph[1].text) and paragraph[0].stripped:
         level = 1 if paragraph[1].stripped.startswith(("=", "*")) else 2
         return Block(paragraph[0].start, paragraph[0].end, "heading", level)
+    if _is_wrapped_title(paragraph):
+        return Block(paragraph[0].start, paragraph[1].end, "heading", 1)
     if len(paragraph) != 1 or not _looks_like_heading(paragraph[0].stripped):
         return None
     line = paragraph[0]
     return Block(line.start, line.end, "heading", _level(line.stripped, line.indent))
+
+
+def _is_wrapped_title(paragraph: list[Line]) -> bool:
+    """Two lines at one indent that read as one heading with every longer word capitalised, the first filled and
+    the second what did not fit ("Creative Commons Attribution-ShareAlike 4.0 International Public" / "License";
+    not "Copyright 2008 John Smith" / "Copyright 2009 Angela Watts")."""
+    if len(paragraph) != 2 or paragraph[0].indent != paragraph[1].indent:
+        return False
+    if len(paragraph[0].stripped) < max(40, 2 * len(paragraph[1].stripped)):
+        return False
+    joined = f"{paragraph[0].stripped} {paragraph[1].stripped}"
+    longer = [word for word in joined.split() if len(word) > 3 and word[0].isalpha()]
+    return _looks_like_heading(joined) and bool(longer) and all(word[0].isupper() for word in longer)
 
 
 def _is_question(paragraph: list[Line]) -> bool:

@@ -67,6 +67,14 @@ def test_a_wrapped_line_that_opens_with_a_section_number_is_no_heading() -> None
     assert ("heading", 2, "4.6 Computing a CRC byte by byte") in blocks
 
 
+def test_a_title_wrapped_over_two_lines_is_one_heading_but_two_short_lines_are_not() -> None:
+    wrapped = "Creative Commons Attribution-ShareAlike 4.0 International Public\nLicense"
+    blocks = _blocks(f"Preface\n\nThe licence follows below.\n\n{wrapped}\n\nBy exercising the rights, You agree.\n")
+    assert ("heading", 1, wrapped) in blocks
+    holders = "Copyright 2008 John Smith\nCopyright 2009 Angela Watts"
+    assert ("text", 0, holders) in _blocks(f"Preface\n\nThe licence follows below.\n\n{holders}\n")
+
+
 def test_a_faqs_questions_head_their_answers() -> None:
     text = ("Tool FAQ\n========\n\nQ:  What do the letters mean?\n\nA:  Nothing. They are two letters.\n\n"
             "Q:  I have a script that runs the tool. It fails. Can I make it\n    work without changing it?\n\n"
