@@ -9,7 +9,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 packages=(python3.11-doc debian-policy debian-reference-en base-passwd git gzip make libpipeline1 libxml2
-          shared-mime-info libtasn1-doc grep zstd)
+          shared-mime-info libtasn1-doc grep zstd adwaita-icon-theme)
 apt-get download "${packages[@]}" >/dev/null
 for deb in *.deb; do dpkg-deb -x "$deb" root; done
 doc=root/usr/share/doc
@@ -35,4 +35,8 @@ man grep                                                          > "$out/grep-m
 zcat "$doc/debian-policy/menu-policy.txt.gz"                      > "$out/menu-policy.txt"
 cp "$doc/python3.11/html/howto/ipaddress.html"                    "$out/python-ipaddress-howto.html"
 zcat "$doc/zstd/README.md.gz"                                     > "$out/zstd-readme.md"
+# added later still, as a dev document: the CC BY-SA 4.0 licence text from a Debian copyright file (its second
+# "License: CC-BY-SA-4.0" stanza), one leading space and the "." of blank lines taken away
+awk '/^License: CC-BY-SA-4.0$/ {n++; if (n == 2) {f = 1; next}} f && /^[^ ]/ {exit} f' \
+    "$doc/adwaita-icon-theme/copyright" | sed -e 's/^ //' -e 's/^\.$//'  > "$out/cc-by-sa-4.0.txt"
 ls -l "$out"
