@@ -92,10 +92,12 @@ def _with_continuation(corpus: Corpus, best: Candidate, candidates: list[Candida
 
 def may_answer(candidate: Candidate, query: Query) -> bool:
     """A heading alone never answers, and a sentence without a span never answers a question that wants one
-    (`Query.span_only`: how many, which version or licence, when exactly, who did something or holds a role)."""
+    (`Query.span_only`: how many, which version or licence, when exactly, who did something or holds a role),
+    unless it defines what the question asks about ("Who is the Licensor?": "Licensor means the individual ...")."""
     if candidate.span is not None:
         return True
-    return not candidate.support.heading and not query.span_only
+    defining = candidate.features.get("defines_subject", 0.0) > 0  # "Who is the Licensor?": "Licensor means ..."
+    return not candidate.support.heading and (defining or not query.span_only)
 
 
 def score_candidates(corpus: Corpus, query: Query, hits: list[Hit], model: AnswerModel) -> list[Candidate]:

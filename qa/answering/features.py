@@ -14,7 +14,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from qa.answering.questions import Query, coverage
+from qa.answering.questions import Query, coverage, term_key
 from qa.answering.spans import (
     KINDS,
     NUMERIC_KINDS,
@@ -156,6 +156,7 @@ def features(corpus: Corpus, sentence: Sentence, place: Place, query: Query, see
         "document_named": seen.covered(("named", sentence.doc_id), query.naming, corpus.naming_terms[sentence.doc_id]),
         "unknown_terms": query.unknown,
         "focus_here": float(bool(query.focus) and query.focus <= own),
+        "defines_subject": float(defines_subject(corpus, sentence, query)),
         "typed_found": float(wanted.typed and span is not None),
         "typed_missing": float(wanted.typed and span is None),
         "heading": float(sentence.heading),
@@ -206,6 +207,7 @@ class SentenceWords:
     word_terms: list[tuple[int, frozenset[str]]]
     spans: dict[str, list[tuple[int, int, list[str]]]]
     cues: frozenset[str]
+    defines: tuple[str, ...] = ()  # the stems of the term the sentence defines ("k. Share means ...": share)
 
 
 _READINGS: OrderedDict[str, dict[int, SentenceWords]] = OrderedDict()
@@ -224,8 +226,26 @@ def sentence_words(corpus: Corpus, sentence: Sentence) -> SentenceWords:
         word_terms = [(m.start(), frozenset(terms(m.group(0)))) for m in re.finditer(r"[A-Za-z0-9]+", text)]
         spans = {kind: [(a, b, terms(text[a:b])) for a, b in candidate_spans(text, QuestionType(kind))]
                  for kind in _PRECOMPUTED}
-        found = readings[sentence.sentence_id] = SentenceWords(word_terms, spans, _shapes(text))
+        found = readings[sentence.sentence_id] = SentenceWords(word_terms, spans, _shapes(text), _defined_term(text))
     return found
+
+
+# A sentence that defines a term opens with it: "k. Share means ...", "\u201cContributor\u201d means ...",
+# "libxcrypt is a modern library ...", "Licensor shall mean ...".
+_DEFINING_OPENING = re.compile(
+    r"^\s*(?:\(?(?:[a-z]|\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4})[.)]\s+)?[\"\u201c']?(?P<term>[^\"\u201d.;:,()]{1,60}?)[\"\u201d']?"
+    r"(?:\s+\([^)]{1,40}\))?\s+(?:means|shall\s+mean|refers\s+to|is\s+defined\s+as|stands\s+for|is\s+an?|is\s+the|"
+    r"are\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:that|which|who))\b", re.I)
+
+
+def _defined_term(text: str) -> tuple[str, ...]:
+    opening = _DEFINING_OPENING.match(" ".join(text.split()))
+    return term_key(opening.group("term")) if opening else ()
+
+
+def defines_subject(corpus: Corpus, sentence: Sentence, query: Query) -> bool:
+    """Whether the sentence defines what the question asks to have defined: then it answers as a whole."""
+    return bool(query.subject) and sentence_words(corpus, sentence).defines == query.subject
 
 
 def _readings(version: str) -> dict[int, SentenceWords]:
@@ -291,6 +311,8 @@ def answer_unit(corpus: Corpus, sentence: Sentence, query: Query) -> Unit:
     question is about is often followed by the one that answers it ("2. Operation Sentinel: ..." then
     "... National Targeting Center leads this effort"). A heading that matches a question no span answers
     ("What is the Applications/Accessibility section?") is answered by the sentence it heads."""
+    if defines_subject(corpus, sentence, query):
+        return Unit(None, sentence)
     span = best_span(corpus, sentence, query)
     following = sentence.sentence_id + 1
     if span is None and _same_block(corpus, following, sentence.sentence_id):

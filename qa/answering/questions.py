@@ -45,6 +45,7 @@ class Query:
     unknown: float                 # weighted share of question stems the corpus never uses
     referentless: bool             # "Who leads it?": nothing in the question says what "it" is
     span_only: bool                # only a span of the asked kind answers ("How many ...?", "Who wrote ...?")
+    subject: tuple[str, ...] = ()  # what a "what is X?" / "what does X mean?" / "who is the X?" asks to define
 
 
 def read_query(corpus: Corpus, question: str, vector: np.ndarray | None) -> Query:
@@ -56,7 +57,30 @@ def read_query(corpus: Corpus, question: str, vector: np.ndarray | None) -> Quer
     return Query(question, vector, wanted, asked, naming, _predicate(corpus, asked, question),
                  [t for t in asked if t not in noun], frozenset(noun),
                  1.0 - coverage(naming, corpus.term_weights.keys()), referentless(question),
-                 wants_a_span(question, wanted))
+                 wants_a_span(question, wanted), defined_subject(question))
+
+
+# "What is X?", "What are the X?", "What is meant by X?", "Who is the X?", "Define X"; "What does X mean (in ...)?"
+_DEFINITION_QUESTION = re.compile(r"^\s*(?:what\s+(?:is|are)\s+(?:meant\s+by\s+)?|who\s+(?:is|are)\s+|define\s+)"
+                                  r"(?:an?\s+|the\s+)?(?P<subject>.+?)\W*$", re.I)
+_MEANING_QUESTION = re.compile(r"^\s*what\s+does\s+(?:an?\s+|the\s+)?(?P<subject>.+?)\s+mean\b", re.I)
+_SOURCE_TAIL = re.compile(r"\s+(?:in|under|of|according to|per|from)\s+(?:the|this|that|our|your)\s+.*$", re.I)
+
+
+def defined_subject(question: str) -> tuple[str, ...]:
+    """What a question asks to have defined ("What does \"Share\" mean in this licence?": share; "Who is the
+    Licensor?": licensor; "What is libxcrypt?": libxcrypt), the place it names to look aside, as `term_key`
+    reads it; () for any other question."""
+    found = _DEFINITION_QUESTION.match(question) or _MEANING_QUESTION.match(question)
+    if not found:
+        return ()
+    key = term_key(_SOURCE_TAIL.sub("", found.group("subject")))
+    return key if 0 < len(key) <= 5 else ()
+
+
+def term_key(text: str) -> tuple[str, ...]:
+    """A term as definitions are matched: its stems, or its words when all are stop words ("You")."""
+    return tuple(terms(text)) or tuple(words(text))
 
 
 def _without_source(corpus: Corpus, question: str) -> str:

@@ -1,5 +1,5 @@
 """The answer step's features: the per-version memo is safe across threads; a span is chosen by the question's
-words near it."""
+words near it; a sentence that defines what the question asks about is found and answers whole."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ import pytest
 
 from qa.answering import features
 from qa.answering.answer import score_candidates
+from qa.answering.features import defines_subject
 from qa.answering.model import default_model
-from qa.answering.questions import read_query
+from qa.answering.questions import defined_subject, read_query
 from qa.documents.uploads import FileUpload
 from qa.retrieval.search import search
 
@@ -87,3 +88,28 @@ def test_a_sentence_that_leaves_its_subject_to_its_heading_is_read_with_it(writa
     # "protect" said here, "hash-checking" in the heading above
     assert said["This protects against a compromised index."] == pytest.approx(1.0)
     assert said["Hashes are written after each pinned version."] < 1.0
+
+
+@pytest.mark.parametrize("question, subject", [
+    ('What does "Share" mean in the Creative Commons licence?', ("share",)), ("Who is the Licensor?", ("licensor",)),
+    ("What are Sui Generis Database Rights?", ("sui", "generi", "databas", "right")),
+    ('What does "You" mean in this licence?', ("you",)), ("What is meant by a stanza?", ("stanza",)),
+    ("Who leads Operation Sentinel?", ()), ("What does JTFA stand for?", ()), ("How is a stanza ended?", ()),
+])
+def test_a_definition_question_names_its_subject(question: str, subject: tuple[str, ...]) -> None:
+    assert defined_subject(question) == subject
+
+
+def test_the_sentence_that_defines_the_subject_answers_a_who_question_as_a_whole(writable) -> None:
+    licence = ("Sample Public License\n\nSection 1 -- Definitions.\n\n"
+               "  j. Licensor means the individual(s) or entity(ies) granting rights\n"
+               "     under this Public License.\n\n"
+               "  k. Share means to provide material to the public by any means.\n\n"
+               "Section 2 -- Scope.\n\nThe Licensor grants You a worldwide license, as agreed with Alice Walker.\n")
+    writable.add_document(FileUpload("sample-license.txt", "text/plain", licence.encode()))
+    answer = writable.ask("Who is the Licensor?").answer
+    assert answer is not None and answer.text.startswith("j. Licensor means the individual(s)")
+    snapshot = writable.current()
+    defining = [s for s in snapshot.corpus.sentences
+                if defines_subject(snapshot.corpus, s, read_query(snapshot.corpus, "What does Share mean?", None))]
+    assert [snapshot.corpus.sentence_text(s)[:16] for s in defining] == ["k. Share means t"]
