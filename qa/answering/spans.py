@@ -69,7 +69,11 @@ LICENSE = re.compile(
     r"(?:\b[A-Z][\w+-]*\s){1,5}(?<![Tt]his\s)(?<!The\s)Licen[cs]e\b" + _LICENSE_VERSION + "|"
     r"\b(?:GNU\s)?[AL]?GPL(?:-\d(?:\.\d)?)?" + _LICENSE_VERSION + r"|"
     r"\b(?:MIT|BSD(?:-\d-[Cc]lause)?|ISC|Expat|Apache(?:-\d\.\d)?|MPL(?:-\d\.\d)?|CC0|Unlicense|[Pp]ublic [Dd]omain)\b")
-_CAPITAL = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z0-9&\-]*)(?:'s)?(?:\s\([A-Z][A-Za-z0-9&.\- ]*\))?"
+# Names may be written with letters beyond ASCII ("Björn Esser", "Łukasz", "Émile").
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"
+_LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
+_CAPITAL = (rf"(?:[A-Z](?:\.[A-Z])+\.?|[{_UPPER}][{_LETTER}0-9&\-]*)(?:'s)?"
+            rf"(?:\s\([{_UPPER}][{_LETTER}0-9&.\- ]*\))?")
 ENTITY = re.compile(_CAPITAL + r"(?:(?:\s(?:of|and|for|on|the|de|del|to|van|von)){0,2}\s" + _CAPITAL + r")*")
 _PLACE_CUE = re.compile(r"\b(?:in|at|along|across|from|to|into|near|throughout|within|inside|outside)\s+(?:the\s+)?$")
 _LEADING = re.compile(r"^(?:(?:The|A|An|This|These|Those|Its|Their|His|Her|Our|According|Despite|As|In|On|"
@@ -232,12 +236,19 @@ def asks_role_holder(question: str) -> bool:
 
 def person_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
     """For a question about who holds a role, the spans that could be a person: no bare acronym; for any question
-    that opens with "who", no name written as code (`libpkgconf` is no one; `tty` may answer "which group")."""
+    that opens with "who", no name written as code (`libpkgconf` is no one; `tty` may answer "which group") and no
+    acronym that a lower-case word qualifies ("the canonical repository URL" is a thing)."""
     if re.match(r"\s*who", question, re.I):
-        spans = [(a, b) for a, b in spans if sentence[a - 1:a] != "`"]
+        spans = [(a, b) for a, b in spans if sentence[a - 1:a] != "`" and not _common_acronym(sentence, a, b)]
     if not asks_role_holder(question):
         return spans
     return [(a, b) for a, b in spans if not re.fullmatch(r"[A-Z]{2,}(?:'s)?", sentence[a:b])]
+
+
+def _common_acronym(sentence: str, start: int, end: int) -> bool:
+    before = re.search(r"([a-z]+)\s+$", sentence[:start])
+    return re.fullmatch(r"[A-Z]{2,5}", sentence[start:end]) is not None and before is not None \
+        and before.group(1) not in STOPWORDS
 
 
 # "How large is each record?" asks a size, "how long do I have?" a duration: where the sentence gives one, the
@@ -404,10 +415,16 @@ def is_address(text: str) -> bool:
 
 
 def _paths_and_addresses(sentence: str) -> list[tuple[int, int]]:
-    """File paths, URLs and e-mail addresses: the "where" of technical documents. A URL stops at brackets,
-    quotes and backticks (Markdown writes `[https://x](https://x)`) and never ends in punctuation."""
+    """File paths, URLs, e-mail addresses and numbered parts of a text ("Section 6(a)"): the "where" of technical
+    documents. A URL stops at brackets, quotes and backticks (Markdown writes `[https://x](https://x)`) and never
+    ends in punctuation."""
     return [m.span() for m in re.finditer(_URL_START + r"[^\s<>()\[\]\"'`]+[^\s<>().,;:\[\]\"'`*]|"
-                                          r"[\w.+-]+@[\w-]+\.[\w.-]+\w|" + _PATH, sentence)]
+                                          r"[\w.+-]+@[\w-]+\.[\w.-]+\w|" + _PATH + "|" + _PART_REFERENCE, sentence)]
+
+
+# A place in a text: "Section 6(a)", "Article 11", "section 4.2" ("where is the term specified?").
+_PART_REFERENCE = r"\b(?:[Ss]ection|[Aa]rticle|[Cc]hapter|[Cc]lause|[Aa]ppendix|[Pp]aragraph|[Aa]nnex)\s+\d{1,3}" \
+                  r"(?:\.\d{1,3})*(?:\s?\([a-z0-9]{1,4}\))*"
 
 
 # "One can adjust ...", "one should ...": the pronoun, not a count.

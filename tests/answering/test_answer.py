@@ -269,6 +269,20 @@ def test_a_size_is_never_below_zero_and_the_pronoun_one_counts_nothing() -> None
     assert counts_only("What value does it return on error?", spans, sentence) == spans  # a value may be negative
 
 
+def test_names_beyond_ascii_are_whole_and_a_qualified_acronym_is_no_one() -> None:
+    sentence = "It is maintained by Björn Esser and Łukasz Nowak; the canonical repository URL is listed by the FSF."
+    spans = candidate_spans(sentence, QuestionType("who"))
+    assert [sentence[a:b] for a, b in spans] == ["Björn Esser and Łukasz Nowak", "URL", "FSF"]
+    kept = person_only("Who maintains it?", spans, sentence)
+    assert [sentence[a:b] for a, b in kept] == ["Björn Esser and Łukasz Nowak", "FSF"]
+
+
+def test_a_numbered_part_of_a_text_is_a_place_in_it() -> None:
+    sentence = "The term of this Public License is specified in Section\n   6(a), and see Article 11."
+    places = [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("place"))]
+    assert "Section\n   6(a)" in places and "Article 11" in places
+
+
 def test_a_decade_is_a_date() -> None:
     sentence = "The packages forked in the mid-1990s, were rewritten in the 2010s and released in 2012."
     assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("date"))] == [
