@@ -354,7 +354,8 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
     # version they count as nearest: a quantity's unit is what was counted ("nearly 2,000 smugglers" for "how
     # many smugglers").
     anchors = [(position, found) for position, word in reading.word_terms if (found := word & query.asked.keys())]
-    best = max(spans, key=lambda s: (_closeness(s, anchors, query.asked, inside=numeric), s[1] - s[0]))
+    listed = text if wanted.name in ("version", "quantity") else ""  # dates come first: "In April, DHS launched"
+    best = max(spans, key=lambda s: (_closeness(s, anchors, query.asked, inside=numeric, text=listed), s[1] - s[0]))
     if len(spans) > 1 and wanted.name in LISTED_KINDS:
         best = coordinated(text, spans, best)
     return sentence.start + best[0], sentence.start + best[1]
@@ -381,13 +382,16 @@ def _restates(span_terms: list[str], question_terms: list[str], address: bool = 
 
 
 def _closeness(span: Span, anchors: list[tuple[int, frozenset[str]]], weights: dict[str, float],
-               inside: bool = False) -> float:
+               inside: bool = False, text: str = "") -> float:
     """Each question term found outside the span (or `inside` it too, at no distance), weighted, by how near its
-    nearest occurrence is (in characters, about ten to a word gap)."""
+    nearest occurrence is (in characters, about ten to a word gap). A number's name comes before it: a term after
+    a comma or semicolon names the next number of a list ("autoconf 2.69, automake 1.14")."""
     nearest: dict[str, int] = {}
     for position, found in anchors:
         within = span[0] <= position < span[1]
         if within and not inside:
+            continue
+        if inside and text and position >= span[1] and re.search(r"[,;]", text[span[1]:position]):
             continue
         gap = 0 if within else min(abs(position - span[0]), abs(position - span[1]))
         for term in found:

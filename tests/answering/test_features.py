@@ -56,6 +56,18 @@ def test_a_span_near_the_question_s_rare_word_beats_one_near_a_common_word() -> 
     assert features._closeness((0, len(sentence)), anchors, weights) == 0.0  # words inside a span do not count
 
 
+def test_in_a_list_a_number_belongs_to_the_name_before_it() -> None:
+    sentence = "The oldest versions known to work are: autoconf 2.69, automake 1.14, libtool 2.4.6."
+    anchors = [(sentence.index(word), frozenset({word})) for word in ("oldest", "versions", "automake")]
+    weights = {"oldest": 1.0, "versions": 1.0, "automake": 3.0}
+    autoconf, automake = (sentence.index("2.69"), sentence.index("2.69") + 4), \
+        (sentence.index("1.14"), sentence.index("1.14") + 4)
+    assert features._closeness(automake, anchors, weights, inside=True, text=sentence) > \
+        features._closeness(autoconf, anchors, weights, inside=True, text=sentence)
+    assert features._closeness(automake, anchors, weights, inside=True) < \
+        features._closeness(autoconf, anchors, weights, inside=True)  # read without the list, 2.69 was nearer
+
+
 def test_a_quantity_counting_what_was_asked_beats_one_beside_it() -> None:
     sentence = "law enforcement have arrested nearly 2,000 smugglers in the last eight weeks"
     anchors = [(sentence.index("enforcement"), frozenset({"enforc"})), (sentence.index("smugglers"),
