@@ -56,6 +56,7 @@ DATE = re.compile(
     r"|\b(?:(?:early|late|mid-?)\s?)?(?:" + _MONTHS + r")(?:\s\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s(?:19|20)\d\d)?\b"
     r"|\b\d{4}-\d\d-\d\d\b(?:[T\s]+\d\d:\d\d(?::\d\d)?(?:\s?(?:UTC|GMT|Z)\b)?)?"
     r"|\b(?:(?:early|late|mid)[-\s]?)?(?:1[89]|20)\d0s\b"  # a decade: "the mid-1990s", "the 2010s"
+    r"|\b(?:early|late|mid)[-\s](?:19|20)\d\d\b"  # part of a year: "as of mid-2018"
     r"|\b(?:in|since|by|during|until)\s(?:19|20)\d\d\b|\b(?:19|20)\d\d\b"
     r"|\b(?:last|next|this|previous|past)\s(?:\w+\s)?(?:week|weeks|month|months|year|years|day|days)\b"
     r"|\b(?:yesterday|today|tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")

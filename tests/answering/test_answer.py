@@ -283,10 +283,10 @@ def test_a_numbered_part_of_a_text_is_a_place_in_it() -> None:
     assert "Section\n   6(a)" in places and "Article 11" in places
 
 
-def test_a_decade_is_a_date() -> None:
-    sentence = "The packages forked in the mid-1990s, were rewritten in the 2010s and released in 2012."
+def test_a_decade_and_part_of_a_year_are_dates() -> None:
+    sentence = "The packages forked in the mid-1990s, were rewritten in the 2010s and, as of mid-2018, in 2012."
     assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("date"))] == [
-        "mid-1990s", "2010s", "in 2012"]
+        "mid-1990s", "2010s", "mid-2018", "in 2012"]
 
 
 @pytest.mark.parametrize("sentence, expected", [
