@@ -63,11 +63,12 @@ DATE = re.compile(
 VERSION = re.compile(r"(?:\b(?:v(?:ersion)?\s?)?\d+(?:\.\d+){1,3}(?:[a-z]+\d*)?\b|\b(?:version|release)\s\d+\b)"
                      r"(?:\s(?:and|or)\s(?:newer|later|above|higher)\b|\+)?", re.I)  # "2.1 or later" is a range
 # A licence by its name: "the GNU Lesser General Public License version 2.1 or later", "GPL v2 or later", "GPLv3+",
-# "the MIT License", "the OpenLDAP Public License", "Expat", "BSD-3-Clause"; not "This License" or "The License".
+# "the MIT License", "the OpenLDAP Public License", "a Creative Commons license", "Expat", "BSD-3-Clause"; not
+# "This License", "The License" or "this Public License" (`_names_a_licence`).
 _LICENSE_VERSION = (r"(?:,?\s(?:version|v\.?)\s?\d+(?:\.\d+)*|\s?v?\d+(?:\.\d+)*)?"
                     r"(?:\+|\sor\s(?:any\s)?later(?:\sversion)?)?")
 LICENSE = re.compile(
-    r"(?:\b[A-Z][\w+-]*\s){1,5}(?<![Tt]his\s)(?<!The\s)Licen[cs]e\b" + _LICENSE_VERSION + "|"
+    r"(?:\b[A-Z][\w+-]*\s+){1,5}(?<![Tt]his\s)(?<!The\s)[Ll]icen[cs]e\b" + _LICENSE_VERSION + "|"
     r"\b(?:GNU\s)?[AL]?GPL(?:-\d(?:\.\d)?)?" + _LICENSE_VERSION + r"|"
     r"\b(?:MIT|BSD(?:-\d-[Cc]lause)?|ISC|Expat|Apache(?:-\d\.\d)?|MPL(?:-\d\.\d)?|CC0|Unlicense|[Pp]ublic [Dd]omain)\b")
 # Names may be written with letters beyond ASCII ("Björn Esser", "Łukasz", "Émile").
@@ -327,7 +328,7 @@ def _spans_of_kind(sentence: str, wanted: QuestionType) -> list[tuple[int, int]]
     if wanted.name == "acronym":
         return expansions(sentence, wanted.acronym or "")
     if wanted.name == "license":
-        return [_strip(sentence, m.span()) for m in LICENSE.finditer(sentence)]
+        return [_strip(sentence, m.span()) for m in LICENSE.finditer(sentence) if _names_a_licence(m.group(0))]
     found = [_entity(sentence, m) for m in ENTITY.finditer(sentence)]
     code = [m.span(1) for m in re.finditer(r"`([^`\n]+)`", sentence)]
     entities = [span for span in found if span is not None and not _part_of_code(span, code)]
@@ -336,6 +337,16 @@ def _spans_of_kind(sentence: str, wanted: QuestionType) -> list[tuple[int, int]]
         return placed + _paths_and_addresses(sentence)
     # "in Mexico" names a place, not who did something; a name in code (the `tty` group) is a name too
     return [s for s in entities if s not in placed] + _code_names(sentence)
+
+
+_GENERIC_LICENCE_WORDS = frozenset("public general lesser library software free open source licence license "
+                                   "agreement terms".split())
+
+
+def _names_a_licence(found: str) -> bool:
+    """A licence's name says whose or which it is ("MIT", "Creative Commons", "GPL"): "Public License" alone is
+    how a licence calls itself."""
+    return any(word.lower() not in _GENERIC_LICENCE_WORDS for word in re.findall(r"[A-Za-z][\w+-]*", found))
 
 
 def _named_versions(sentence: str) -> list[tuple[int, int]]:

@@ -297,6 +297,9 @@ def test_a_decade_and_part_of_a_year_are_dates() -> None:
      ["GNU Lesser General Public License version 2.1 or later", "GPL v3"]),
     ("This License applies to any program. The License grants you rights.", []),  # no licence named
     ("License", []),  # a heading
+    ("must be a Creative Commons\n   license with the same elements, or a BY-SA Compatible License.",
+     ["Creative Commons\n   license", "BY-SA Compatible License"]),
+    ("granting rights under this Public License and the OpenLDAP Public License.", ["OpenLDAP Public License"]),
 ])
 def test_a_license_is_named_with_its_version(sentence: str, expected: list[str]) -> None:
     assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("license"))] == expected
