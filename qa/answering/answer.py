@@ -71,8 +71,35 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
         return Extraction(None, None, best.score, candidates, passages)
     if best.span is not None:
         return Extraction(best.span, best.support, best.score, candidates, passages)
+    best = _in_section(corpus, best, eligible)
     sentence = _with_continuation(corpus, best, candidates, model.extend_margin, query)
     return Extraction((sentence.start, sentence.end), sentence, best.score, candidates, passages)
+
+
+def _in_section(corpus: Corpus, best: Candidate, eligible: list[Candidate]) -> Candidate:
+    """For a heading that matches the question best and heads program text (an API entry's signature), the best
+    candidate of its section ("Function: xsltSecurityAllow" for "What does xsltSecurityAllow return?": its
+    "Returns: 1 always"), with the heading's score; else (or when none of its section is eligible) the sentence
+    it heads."""
+    if not best.sentence.heading or not _is_code(corpus, best.support):
+        return best
+    section = _section_of(corpus, best.sentence)
+    inside = next((c for c in eligible if c.sentence.sentence_id in section and c.span is None), None)
+    return replace(best, support=inside.support) if inside is not None else best
+
+
+def _is_code(corpus: Corpus, sentence: Sentence) -> bool:
+    blocks = corpus.documents[sentence.doc_id].blocks
+    return 0 <= sentence.paragraph < len(blocks) and blocks[sentence.paragraph].kind == "code"
+
+
+def _section_of(corpus: Corpus, heading: Sentence) -> range:
+    """The sentence ids after a heading, up to the next heading or the end of its document."""
+    end = heading.sentence_id + 1
+    while end < len(corpus.sentences) and corpus.sentences[end].doc_id == heading.doc_id \
+            and not corpus.sentences[end].heading:
+        end += 1
+    return range(heading.sentence_id + 1, end)
 
 
 def _with_continuation(corpus: Corpus, best: Candidate, candidates: list[Candidate], margin: float,

@@ -7,8 +7,10 @@ from dataclasses import replace
 
 import pytest
 
-from qa.answering.answer import Candidate, may_answer
+from qa.answering import answer as answer_module
+from qa.answering.answer import Candidate, may_answer, score_candidates
 from qa.answering.features import answer_unit, completed_by, follower
+from qa.answering.model import default_model
 from qa.answering.questions import read_query, referentless
 from qa.answering.spans import (
     QuestionType,
@@ -26,6 +28,7 @@ from qa.answering.spans import (
 from qa.documents.chunking import Sentence
 from qa.documents.uploads import FileUpload
 from qa.errors import InvalidInputError
+from qa.retrieval.search import search
 from tests.helpers.paths import RELEASE
 
 
@@ -499,3 +502,22 @@ def test_a_how_question_takes_in_the_command_shown_after_the_prose(writable) -> 
     how = read_query(corpus, "How do I make pkg-config run pkgconf?", None)
     assert completed_by(corpus, prose, command, how)
     assert not completed_by(corpus, prose, command, read_query(corpus, "What does a symlink do?", None))
+
+
+def test_a_heading_over_program_text_is_answered_from_its_section(writable) -> None:
+    page = ("<h1>Module gate</h1><h3>Function: gateAllow</h3>"
+            "<pre>int\tgateAllow\t(gatePrefsPtr sec, const char * value)</pre>"
+            "<p>Function used to always allow an operation</p><table><tr><td>sec:</td><td>the block to use</td>"
+            "</tr><tr><td>Returns:</td><td>1 always</td></tr></table><h3>Function: gateForbid</h3>"
+            "<pre>int\tgateForbid\t(gatePrefsPtr sec)</pre><p>Function used to always forbid an operation</p>"
+            "<table><tr><td>Returns:</td><td>0 always</td></tr></table>")
+    writable.add_document(FileUpload("gate.html", "text/html", page.encode()))
+    question = "What does gateAllow return?"
+    corpus, vector = writable.current().corpus, writable.queries.encode(question)
+    query = read_query(corpus, question, vector)
+    candidates = score_candidates(corpus, query, search(writable.current(), question, vector, 10), default_model())
+    heading = next(c for c in candidates if corpus.sentence_text(c.sentence) == "Function: gateAllow")
+    assert corpus.sentence_text(heading.support).startswith("int\tgateAllow")  # the signature it heads
+    eligible = [c for c in candidates if may_answer(c, query)]
+    chosen = answer_module._in_section(corpus, heading, eligible)
+    assert corpus.sentence_text(chosen.support) == "Returns:\t1 always" and chosen.score == heading.score
