@@ -521,3 +521,22 @@ def test_a_heading_over_program_text_is_answered_from_its_section(writable) -> N
     eligible = [c for c in candidates if may_answer(c, query)]
     chosen = answer_module._in_section(corpus, heading, eligible)
     assert corpus.sentence_text(chosen.support) == "Returns:\t1 always" and chosen.score == heading.score
+
+
+@pytest.mark.parametrize("heading, names", [
+    ("Function: xsltSecurityForbid", True), ("Section 5 -- Disclaimer of Warranties.", True), ("Option --keep", True),
+    ("OPTIONS", False), ("EXIT STATUS", False), ("Function reference", False),
+])
+def test_a_heading_names_one_thing_of_a_kind_by_a_name_or_number_after_it(heading: str, names: bool) -> None:
+    kind = frozenset({"function", "section", "option", "exit"})
+    assert answer_module._names_one_of(heading, kind) is names
+
+
+def test_a_which_question_is_answered_with_the_heading_that_names_the_thing(writable) -> None:
+    page = ("<h1>Module gate</h1><h3>Function: gateAllow</h3><pre>int\tgateAllow\t(gatePrefsPtr sec)</pre>"
+            "<p>Function used to always allow an operation</p><h3>Function: gateForbid</h3>"
+            "<pre>int\tgateForbid\t(gatePrefsPtr sec)</pre><p>Function used to always forbid an operation</p>")
+    writable.add_document(FileUpload("gate.html", "text/html", page.encode()))
+    answer = writable.ask("Which function always forbids an operation?").answer
+    assert answer is not None and answer.text.startswith("Function: gateForbid")
+    assert answer.text.endswith("Function used to always forbid an operation")
