@@ -54,7 +54,8 @@ _LEADERS = re.compile(r"(?:\.\s?){4,}\s*\d*\s*$")  # the dot leaders of a table 
 _TABLE_BORDER = re.compile(r"^\s*[|+][-=+|: ]*[-=][-=+|: ]*[|+]\s*$")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _NUMBERED = re.compile(r"^\s*(?:(?:chapter|section|part|appendix)\s+)?(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S", re.I)
-_LETTERED = re.compile(r"^\s*(?:appendix\s+)?[A-Z](?:\.\d{1,2})*\.?\s+[A-Z]")
+# "A. Overview", "B.2 Limits", "Appendix C Tables"; not the article of "A Contributor may choose ...".
+_LETTERED = re.compile(r"^\s*(?:(?i:appendix)\s+[A-Z](?:\.\d{1,2})*\.?|[A-Z](?:\.\d{1,2})+\.?|[A-Z]\.)\s+[A-Z]")
 _ITEM = re.compile(r"^\s*(?:[-*+•◦‣▪–]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\([ivx]+\))\s+\S")
 # A word that links what comes before and after ("Then" between two commands) is no heading and no text alone.
 # A question a FAQ answers: "Q: ...?", "Question 3. ...?", or a paragraph of nothing but questions.
