@@ -196,10 +196,27 @@ def readable(text: str) -> str:
 def passage_input(passage: Passage, text: str, lexical: bool = False) -> str:
     """What is embedded (or, `lexical`, BM25-indexed) for a passage: where it sits, then what it says.
 
-    The lexical side gets the document title too, so a question naming the document matches its
-    passages; the embedding gets only the headings, because a title shared by every passage of a
+    The lexical side gets the document title too (and its initials: "EPL"), so a question naming the document
+    matches its passages; the embedding gets only the headings, because a title shared by every passage of a
     document pulls their vectors together (measured: release hit@1 0.877 with it, 0.892 without).
     """
-    context = passage.context if lexical else CONTEXT_SEPARATOR.join(passage.context.split(CONTEXT_SEPARATOR)[1:])
+    parts = passage.context.split(CONTEXT_SEPARATOR)
+    context = CONTEXT_SEPARATOR.join([" ".join([parts[0], *title_acronyms(parts[0])]), *parts[1:]]) if lexical \
+        else CONTEXT_SEPARATOR.join(parts[1:])
     body = readable(text)
     return f"{context}: {body}" if context else body
+
+
+def title_acronyms(title: str) -> list[str]:
+    """What a title is called by its initials: each run of three to five capitalised words ("Eclipse Public
+    License": epl; "GNU GENERAL PUBLIC LICENSE": ggpl, ggp, gpl...), so that "the EPL" names the document."""
+    found: list[str] = []
+    run: list[str] = []
+    for word in [*re.findall(r"\w[\w.-]*", title), ""]:  # a number ends a run
+        if word[:1].isupper():
+            run.append(word)
+            continue
+        found += ["".join(w[0] for w in run[i:j]).lower() for i in range(len(run))
+                  for j in range(i + 3, min(i + 5, len(run)) + 1)]
+        run = []
+    return list(dict.fromkeys(found))

@@ -13,7 +13,7 @@ from pathlib import PurePath
 
 import numpy as np
 
-from qa.documents.chunking import Passage, Sentence, passage_input
+from qa.documents.chunking import Passage, Sentence, passage_input, title_acronyms
 from qa.documents.reading import Document, fold
 from qa.documents.words import Speller, terms, words
 
@@ -58,7 +58,9 @@ class Corpus:
 
     @cached_property
     def title_terms(self) -> dict[str, frozenset[str]]:
-        return {doc_id: frozenset(terms(document.title)) for doc_id, document in self.documents.items()}
+        """Per document, the stems of its title and of its initials ("Eclipse Public License": epl)."""
+        return {doc_id: frozenset(terms(" ".join([document.title, *title_acronyms(document.title)])))
+                for doc_id, document in self.documents.items()}
 
     @cached_property
     def source_terms(self) -> dict[str, frozenset[str]]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qa.documents.chunking import passage_input, readable, split_document
+from qa.documents.chunking import passage_input, readable, split_document, title_acronyms
 from qa.documents.markdown import markdown_blocks
 from qa.documents.reading import Document, load_documents
 from qa.documents.structure import Block, text_blocks
@@ -123,3 +123,14 @@ def test_a_heading_with_markup_before_its_text_stays_context_out_of_the_passage(
     removed = next(p for p in passages if "Removes" in p.text)  # nothing between: the heading opens its passage
     assert removed.text.startswith("`remove(name)`") and "Removes a widget." in removed.text
     assert not any("<!--" in p.text for p in passages)
+
+
+def test_a_title_is_also_known_by_its_initials_on_the_lexical_side() -> None:
+    assert title_acronyms("Eclipse Public License - v 1.0") == ["epl"]
+    assert "gpl" in title_acronyms("GNU GENERAL PUBLIC LICENSE") and title_acronyms("Apache License") == []
+    assert "ofl" in title_acronyms("SIL OPEN FONT LICENSE Version 1.1 - 26 February 2007")
+    text = "Eclipse Public License - v 1.0\n\n1. DEFINITIONS\n\nA Contributor distributes the Program.\n"
+    title, blocks = text_blocks(text)
+    _, [passage] = split_document(Document("epl", title, "epl.txt", text, blocks, "sha"))
+    assert passage_input(passage, passage.text, lexical=True).startswith("Eclipse Public License - v 1.0 epl › ")
+    assert "epl" not in passage_input(passage, passage.text)  # the embedding gets the headings only
