@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from qa.documents.reading import Document, Span, fold, matching_text
-from qa.documents.structure import Block, trim
+from qa.documents.structure import FINITE_VERB, Block, trim
 
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9$])")
 _ABBREVIATION = re.compile(r"(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Inc|Ltd|Jr|Sr|Co|Corp|vs|etc|Gen|Sen|"
@@ -108,7 +108,7 @@ def split_document(document: Document, sentences_per_passage: int = 3, overlap: 
             # markup or furniture between a heading and its text (an HTML comment, a page footer): the heading
             # stays context, out of the passage text, so that nothing between them is cited
             waiting = [unit for unit in waiting if unit.kind != "heading"]
-        units, waiting = sorted(waiting) + [_Unit(start, end) for start, end in spans], []
+        units, waiting = sorted(waiting) + _run_in_heading(folded, [_Unit(start, end) for start, end in spans]), []
         if all(unit.kind in _CONTEXT for unit in units):
             continue  # the end of the document, with nothing but a heading or a label left over
         first = first_sentence_id + len(sentences)
@@ -119,6 +119,25 @@ def split_document(document: Document, sentences_per_passage: int = 3, overlap: 
                              document.text[start:end], first + low, first + high, section.context(document.title))
                      for i, (low, high, start, end) in enumerate(_block_passages(units, len(spans), window))]
     return sentences, passages
+
+
+# "1) Grant of Copyright License. Licensor hereby grants ...", "3. Term. The term of ...": a numbered item's opening
+# words, in title case, name it as a heading would.
+_RUN_IN_HEADING = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+[A-Z][^.!?:;]*\.")
+
+
+def _run_in_heading(folded: str, sentences: list[_Unit]) -> list[_Unit]:
+    """A block's sentences, its first a heading when it only names the item the rest of the block states (a few
+    words in title case, no verb, more to follow)."""
+    if len(sentences) < 2:
+        return sentences
+    first = folded[sentences[0].start:sentences[0].end]
+    named = _RUN_IN_HEADING.fullmatch(first)
+    longer = [word for word in re.findall(r"[A-Za-z]+", first) if len(word) > 3]
+    if named is None or len(first.split()) > 6 or FINITE_VERB.search(first.lower()) is not None \
+            or not longer or not all(word[0].isupper() for word in longer):  # "Term.", "Grant of Patent License."
+        return sentences
+    return [_Unit(sentences[0].start, sentences[0].end, "heading"), *sentences[1:]]
 
 
 def _between(text: str, end: int, start: int) -> bool:

@@ -67,7 +67,7 @@ _URL_ONLY = re.compile(r"^\s*[<(\[]*(?:https?://|www\.|mailto:)\S+[>)\]]*\s*$", 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–]?\s*\d{1,4}\s*[-–]?\s*(?:of\s+\d+)?\s*$", re.I)
 _MAN_HEADER = re.compile(r"^\S+\(\d\w*\)\s{2,}.*\s{2,}\S+\(\d\w*\)\s*$")
 _MAN_FOOTER = re.compile(r"^.*\S\s{2,}\S+\(\d\w*\)\s*$")
-_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|can|could|may|might|must|shall|should|will|"
+FINITE_VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|can|could|may|might|must|shall|should|will|"
                           r"would|does|do|did)\b")
 _SENTENCE_END = re.compile(r"[.!?:;,)\]\"”']\s*$")
 
@@ -236,7 +236,7 @@ def _title(paragraphs: list[list[Line]]) -> tuple[str, list[Line], list[list[Lin
 def _reads_as_prose(paragraph: list[Line]) -> bool:
     """Eight words or more with a finite verb: a sentence, not a name, a version or a date."""
     words = " ".join(line.stripped for line in paragraph)
-    return len(words.split()) >= 8 and _FINITE_VERB.search(words) is not None
+    return len(words.split()) >= 8 and FINITE_VERB.search(words) is not None
 
 
 def _is_title_paragraph(paragraph: list[Line]) -> bool:

@@ -134,3 +134,13 @@ def test_a_title_is_also_known_by_its_initials_on_the_lexical_side() -> None:
     _, [passage] = split_document(Document("epl", title, "epl.txt", text, blocks, "sha"))
     assert passage_input(passage, passage.text, lexical=True).startswith("Eclipse Public License - v 1.0 epl › ")
     assert "epl" not in passage_input(passage, passage.text)  # the embedding gets the headings only
+
+
+def test_a_numbered_items_title_case_opening_is_a_heading_of_it() -> None:
+    text = ("Licence\n\n1) Grant of Copyright License. Licensor hereby grants You a license.\n\n"
+            "2. Try it out. Run the tool once.\n\n3) No Title Here Either\n")
+    title, blocks = text_blocks(text)
+    sentences, _ = split_document(Document("l", title, "l.txt", text, blocks, "sha"))
+    flagged = {text[s.start:s.end]: s.heading for s in sentences}
+    assert flagged["1) Grant of Copyright License."] and not flagged["Licensor hereby grants You a license."]
+    assert not flagged["2. Try it out."]  # a step, not a title
