@@ -16,7 +16,8 @@ from qa.errors import IndexMismatchError
 from qa.settings import Settings
 from qa.storage.corpus import Corpus
 
-FORMAT_VERSION = 2  # 2: blocks, passage context, extracted HTML and PDF text
+FORMAT_VERSION = 3  # 2: blocks, passage context, extracted HTML and PDF text; 3: FAQ questions, wrapped titles and
+# run-in headings as headings, the caption of a box of links left out
 BUILD_KEYS = ("format_version", "model", "chunking")  # a change in one of these means re-embedding everything
 
 VectorKey = tuple[str, str]
