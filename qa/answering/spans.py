@@ -329,7 +329,8 @@ def _spans_of_kind(sentence: str, wanted: QuestionType) -> list[tuple[int, int]]
         return expansions(sentence, wanted.acronym or "")
     if wanted.name == "license":
         return [_strip(sentence, m.span()) for m in LICENSE.finditer(sentence) if _names_a_licence(m.group(0))]
-    found = [_entity(sentence, m) for m in ENTITY.finditer(sentence)]
+    # in a sentence written in capitals ("THE PROGRAM IS PROVIDED ... ("AGREEMENT")") a capital names nothing
+    found = [] if _shouted(sentence) else [_entity(sentence, m) for m in ENTITY.finditer(sentence)]
     code = [m.span(1) for m in re.finditer(r"`([^`\n]+)`", sentence)]
     entities = [span for span in found if span is not None and not _part_of_code(span, code)]
     placed = [s for s in entities if _PLACE_CUE.search(sentence[max(0, s[0] - 20):s[0]])]
@@ -347,6 +348,11 @@ def _names_a_licence(found: str) -> bool:
     """A licence's name says whose or which it is ("MIT", "Creative Commons", "GPL"): "Public License" alone is
     how a licence calls itself."""
     return any(word.lower() not in _GENERIC_LICENCE_WORDS for word in re.findall(r"[A-Za-z][\w+-]*", found))
+
+
+def _shouted(sentence: str) -> bool:
+    letters = [c for c in sentence if c.isalpha()]
+    return len(letters) >= 20 and sum(c.isupper() for c in letters) > 0.7 * len(letters)
 
 
 def _named_versions(sentence: str) -> list[tuple[int, int]]:

@@ -280,6 +280,12 @@ def test_names_beyond_ascii_are_whole_and_a_qualified_acronym_is_no_one() -> Non
     assert [sentence[a:b] for a, b in kept] == ["Björn Esser and Łukasz Nowak", "FSF"]
 
 
+def test_in_a_sentence_written_in_capitals_a_capital_names_no_one() -> None:
+    shouted = 'THE PROGRAM IS PROVIDED UNDER THE TERMS OF THIS ECLIPSE PUBLIC LICENSE ("AGREEMENT").'
+    assert candidate_spans(shouted, QuestionType("who")) == []
+    assert candidate_spans("It was written by Lawrence Rosen.", QuestionType("who")) != []
+
+
 def test_a_numbered_part_of_a_text_is_a_place_in_it() -> None:
     sentence = "The term of this Public License is specified in Section\n   6(a), and see Article 11."
     places = [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("place"))]
