@@ -280,6 +280,12 @@ def test_names_beyond_ascii_are_whole_and_a_qualified_acronym_is_no_one() -> Non
     assert [sentence[a:b] for a, b in kept] == ["Björn Esser and Łukasz Nowak", "FSF"]
 
 
+def test_a_term_the_sentence_defines_in_quotes_is_no_one() -> None:
+    sentence = 'It applies to any work (the "Original Work") whose owner, Lawrence Rosen, licenses the Original Work.'
+    spans = person_only("Who owns it?", candidate_spans(sentence, QuestionType("who")), sentence)
+    assert [sentence[a:b] for a, b in spans] == ["Lawrence Rosen"]
+
+
 def test_in_a_sentence_written_in_capitals_a_capital_names_no_one() -> None:
     shouted = 'THE PROGRAM IS PROVIDED UNDER THE TERMS OF THIS ECLIPSE PUBLIC LICENSE ("AGREEMENT").'
     assert candidate_spans(shouted, QuestionType("who")) == []
