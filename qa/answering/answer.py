@@ -141,14 +141,17 @@ def _section_of(corpus: Corpus, heading: Sentence) -> range:
 def _with_continuation(corpus: Corpus, best: Candidate, candidates: list[Candidate], margin: float,
                        query: Query) -> Sentence:
     """The answering sentence (for a heading, the sentence it heads), extended over the next one of its block when
-    that one scores nearly as well: what follows a sentence that matches the question often completes its answer.
-    The answer model's fit (`qa.evaluation.fit.decisions`) extends alike."""
+    that one scores nearly as well (what follows a sentence that matches the question often completes its answer),
+    and always when it completes it (`completed_by`), candidate or not. The answer model's fit
+    (`qa.evaluation.fit.decisions`) extends alike."""
     answering = best.support
     after = follower(corpus, answering)
-    following = next((c for c in candidates if after is not None and c.sentence == after), None)
-    if after is None or following is None:
+    if after is None:
         return answering
-    if following.logit < best.logit - margin and not completed_by(corpus, answering, after, query):
+    if completed_by(corpus, answering, after, query):  # "... an Indemnified Contributor must:" then the list
+        return replace(answering, end=after.end)
+    following = next((c for c in candidates if c.sentence == after), None)
+    if following is None or following.logit < best.logit - margin:
         return answering
     return replace(answering, end=after.end)
 

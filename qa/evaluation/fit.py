@@ -128,7 +128,8 @@ def out_of_fold_logits(table: Table, regularisation: float) -> np.ndarray:
 
 def decisions(table: Table, logits: np.ndarray, margin: float | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Per question: the best eligible candidate's logit and whether its answer is right (-inf, False: none);
-    with a `margin`, a sentence answer extends over its follower when that one's logit is within it."""
+    with a `margin`, a sentence answer extends over its follower when that one's logit is within it, and always
+    when the follower completes it (a colon, a reason, a command), whether it is a candidate or not."""
     best = np.full(len(table.answerable), -np.inf)
     chosen = np.full(len(table.answerable), -1)
     for row in np.flatnonzero(table.eligible):
@@ -140,7 +141,7 @@ def decisions(table: Table, logits: np.ndarray, margin: float | None = None) -> 
         if row < 0:
             continue
         after = table.following[row]
-        extend = margin is not None and after >= 0 and (table.completed[row] or logits[after] >= logits[row] - margin)
+        extend = margin is not None and (table.completed[row] or (after >= 0 and logits[after] >= logits[row] - margin))
         right[owner] = table.extended[row] if extend else table.labels[row]
     return best, right
 

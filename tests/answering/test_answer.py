@@ -552,3 +552,17 @@ def test_a_which_question_is_answered_with_the_heading_that_names_the_thing(writ
     answer = writable.ask("Which function always forbids an operation?").answer
     assert answer is not None and answer.text.startswith("Function: gateForbid")
     assert answer.text.endswith("Function used to always forbid an operation")
+
+
+def test_a_sentence_ending_in_a_colon_takes_in_what_follows_even_when_no_candidate(writable) -> None:
+    page = ("Indemnity\n\nClaims are rare. In order to qualify, an Indemnified Contributor must:\n"
+            "a) promptly notify the Commercial Contributor in writing of such claim, and\n"
+            "b) allow the Commercial Contributor to control the defense.\n")
+    writable.add_document(FileUpload("indemnity.txt", "text/plain", page.encode()))
+    question = "What must an Indemnified Contributor do?"
+    corpus, vector = writable.current().corpus, writable.queries.encode(question)
+    query = read_query(corpus, question, vector)
+    candidates = score_candidates(corpus, query, search(writable.current(), question, vector, 10), default_model())
+    colon = next(c for c in candidates if corpus.sentence_text(c.sentence).endswith("must:"))
+    extended = answer_module._with_continuation(corpus, colon, [colon], 0.0, query)  # the item is no candidate here
+    assert corpus.documents[extended.doc_id].text[extended.start:extended.end].endswith("of such claim, and")

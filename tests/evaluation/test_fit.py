@@ -65,3 +65,12 @@ def test_a_sentence_answer_extends_over_its_follower_only_within_the_margin() ->
     assert not decisions(table, logits)[1][0]
     assert not decisions(table, logits, margin=1.0)[1][0]
     assert decisions(table, logits, margin=2.0)[1][0]
+
+
+def test_a_sentence_answer_always_takes_in_a_follower_that_completes_it_candidate_or_not() -> None:
+    # one question, one candidate ending with a colon; its follower (the list item) is no candidate
+    table = Table(["f"], np.zeros((1, 1)), np.array([False]), np.array([0]), np.array([True]), np.array([True]),
+                  np.array([-1]), np.array([True]), np.array([True]))
+    logits = np.array([2.0])
+    assert not decisions(table, logits)[1][0]  # no margin: the sentence alone
+    assert decisions(table, logits, margin=0.0)[1][0]
