@@ -9,7 +9,6 @@ it?") is not guessed at, and neither is one whose best answer scores below the t
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -25,8 +24,8 @@ from qa.answering.features import (
 )
 from qa.answering.model import AnswerModel, default_model
 from qa.answering.questions import Query, read_query
+from qa.answering.sections import is_program_text, section_of, with_naming_heading
 from qa.documents.chunking import Sentence
-from qa.documents.words import terms
 from qa.retrieval.search import Hit
 from qa.storage.corpus import Corpus
 
@@ -74,42 +73,9 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     if best.span is not None:
         return Extraction(best.span, best.support, best.score, candidates, passages)
     best = _in_section(corpus, best, eligible)
-    sentence = _with_naming_heading(corpus, _with_continuation(corpus, best, candidates, model.extend_margin, query),
-                                    query)
+    sentence = with_naming_heading(corpus, _with_continuation(corpus, best, candidates, model.extend_margin, query),
+                                   query.focus)
     return Extraction((sentence.start, sentence.end), sentence, best.score, candidates, passages)
-
-
-_NAMING_REACH = 600  # characters from a heading to the answer it names: a short section
-
-
-def _with_naming_heading(corpus: Corpus, sentence: Sentence, query: Query) -> Sentence:
-    """The answer taken back to its section's heading when the heading names what a which-question asks for:
-    "Which function always forbids an operation?" is answered under "Function: xsltSecurityForbid", "Which section
-    ...?" under "Section 5 -- Disclaimer ..."."""
-    heading = _heading_above(corpus, sentence)
-    if heading is None or not query.focus or sentence.end - heading.start > _NAMING_REACH:
-        return sentence
-    return replace(sentence, start=heading.start) if _names_one_of(corpus.sentence_text(heading), query.focus) \
-        else sentence
-
-
-def _names_one_of(heading: str, kind: frozenset[str]) -> bool:
-    """Whether a heading names one thing of the asked kind, its name or number after the kind's word ("Function:
-    xsltSecurityForbid", "Section 5 -- Disclaimer", "Option --keep"), not the kind ("OPTIONS", "EXIT STATUS") or a
-    phrase about it ("NTP Pool")."""
-    first = re.match(r"\s*([A-Za-z]+)(?=\s*(?::|\d|--?\w|`))", heading)
-    return first is not None and bool(set(terms(first.group(1))) & kind)
-
-
-def _heading_above(corpus: Corpus, sentence: Sentence) -> Sentence | None:
-    """The heading of the section a sentence is in (None before the first)."""
-    for number in range(sentence.sentence_id - 1, -1, -1):
-        found = corpus.sentences[number]
-        if found.doc_id != sentence.doc_id:
-            return None
-        if found.heading:
-            return found
-    return None
 
 
 def _in_section(corpus: Corpus, best: Candidate, eligible: list[Candidate]) -> Candidate:
@@ -117,25 +83,11 @@ def _in_section(corpus: Corpus, best: Candidate, eligible: list[Candidate]) -> C
     candidate of its section ("Function: xsltSecurityAllow" for "What does xsltSecurityAllow return?": its
     "Returns: 1 always"), with the heading's score; else (or when none of its section is eligible) the sentence
     it heads."""
-    if not best.sentence.heading or not _is_code(corpus, best.support):
+    if not best.sentence.heading or not is_program_text(corpus, best.support):
         return best
-    section = _section_of(corpus, best.sentence)
+    section = section_of(corpus, best.sentence)
     inside = next((c for c in eligible if c.sentence.sentence_id in section and c.span is None), None)
     return replace(best, support=inside.support) if inside is not None else best
-
-
-def _is_code(corpus: Corpus, sentence: Sentence) -> bool:
-    blocks = corpus.documents[sentence.doc_id].blocks
-    return 0 <= sentence.paragraph < len(blocks) and blocks[sentence.paragraph].kind == "code"
-
-
-def _section_of(corpus: Corpus, heading: Sentence) -> range:
-    """The sentence ids after a heading, up to the next heading or the end of its document."""
-    end = heading.sentence_id + 1
-    while end < len(corpus.sentences) and corpus.sentences[end].doc_id == heading.doc_id \
-            and not corpus.sentences[end].heading:
-        end += 1
-    return range(heading.sentence_id + 1, end)
 
 
 def _with_continuation(corpus: Corpus, best: Candidate, candidates: list[Candidate], margin: float,

@@ -12,6 +12,7 @@ from qa.answering.answer import Candidate, may_answer, score_candidates
 from qa.answering.features import answer_unit, completed_by, follower
 from qa.answering.model import default_model
 from qa.answering.questions import read_query, referentless
+from qa.answering.sections import names_one_of
 from qa.answering.spans import (
     QuestionType,
     address_only,
@@ -516,6 +517,15 @@ def test_a_how_question_takes_in_the_command_shown_after_the_prose(writable) -> 
     assert not completed_by(corpus, prose, command, read_query(corpus, "What does a symlink do?", None))
 
 
+def _scored(writable, upload: FileUpload, question: str) -> tuple:
+    """(corpus, query, candidates) of `question` once `upload` is among the documents."""
+    writable.add_document(upload)
+    corpus, vector = writable.current().corpus, writable.queries.encode(question)
+    query = read_query(corpus, question, vector)
+    return corpus, query, score_candidates(corpus, query, search(writable.current(), question, vector, 10),
+                                           default_model())
+
+
 def test_a_heading_over_program_text_is_answered_from_its_section(writable) -> None:
     page = ("<h1>Module gate</h1><h3>Function: gateAllow</h3>"
             "<pre>int\tgateAllow\t(gatePrefsPtr sec, const char * value)</pre>"
@@ -523,11 +533,8 @@ def test_a_heading_over_program_text_is_answered_from_its_section(writable) -> N
             "</tr><tr><td>Returns:</td><td>1 always</td></tr></table><h3>Function: gateForbid</h3>"
             "<pre>int\tgateForbid\t(gatePrefsPtr sec)</pre><p>Function used to always forbid an operation</p>"
             "<table><tr><td>Returns:</td><td>0 always</td></tr></table>")
-    writable.add_document(FileUpload("gate.html", "text/html", page.encode()))
-    question = "What does gateAllow return?"
-    corpus, vector = writable.current().corpus, writable.queries.encode(question)
-    query = read_query(corpus, question, vector)
-    candidates = score_candidates(corpus, query, search(writable.current(), question, vector, 10), default_model())
+    corpus, query, candidates = _scored(writable, FileUpload("gate.html", "text/html", page.encode()),
+                                        "What does gateAllow return?")
     heading = next(c for c in candidates if corpus.sentence_text(c.sentence) == "Function: gateAllow")
     assert corpus.sentence_text(heading.support).startswith("int\tgateAllow")  # the signature it heads
     eligible = [c for c in candidates if may_answer(c, query)]
@@ -541,7 +548,7 @@ def test_a_heading_over_program_text_is_answered_from_its_section(writable) -> N
 ])
 def test_a_heading_names_one_thing_of_a_kind_by_a_name_or_number_after_it(heading: str, names: bool) -> None:
     kind = frozenset({"function", "section", "option", "exit"})
-    assert answer_module._names_one_of(heading, kind) is names
+    assert names_one_of(heading, kind) is names
 
 
 def test_a_which_question_is_answered_with_the_heading_that_names_the_thing(writable) -> None:
@@ -558,11 +565,8 @@ def test_a_sentence_ending_in_a_colon_takes_in_what_follows_even_when_no_candida
     page = ("Indemnity\n\nClaims are rare. In order to qualify, an Indemnified Contributor must:\n"
             "a) promptly notify the Commercial Contributor in writing of such claim, and\n"
             "b) allow the Commercial Contributor to control the defense.\n")
-    writable.add_document(FileUpload("indemnity.txt", "text/plain", page.encode()))
-    question = "What must an Indemnified Contributor do?"
-    corpus, vector = writable.current().corpus, writable.queries.encode(question)
-    query = read_query(corpus, question, vector)
-    candidates = score_candidates(corpus, query, search(writable.current(), question, vector, 10), default_model())
+    corpus, query, candidates = _scored(writable, FileUpload("indemnity.txt", "text/plain", page.encode()),
+                                        "What must an Indemnified Contributor do?")
     colon = next(c for c in candidates if corpus.sentence_text(c.sentence).endswith("must:"))
     extended = answer_module._with_continuation(corpus, colon, [colon], 0.0, query)  # the item is no candidate here
     assert corpus.documents[extended.doc_id].text[extended.start:extended.end].endswith("of such claim, and")

@@ -257,6 +257,13 @@ def test_the_word_after_how_is_no_topic(corpus) -> None:
     assert resolve("why?", history, corpus).query == "why? do smugglers adapt tactics?"
 
 
+def _corpus_with(tmp_path, settings, real_embedder, name: str, markdown: str):
+    """The corpus of a writable service holding the release and one Markdown document."""
+    writable = writable_service(tmp_path, settings, real_embedder)
+    writable.add_document(uploads.FileUpload(name, "text/markdown", markdown.encode()))
+    return writable.snapshot.corpus
+
+
 TOOLS = """Lockkeeping tools
 =================
 
@@ -272,9 +279,7 @@ Historically the gates were opened by horses.
 
 def test_one_word_after_a_list_item_takes_its_place_while_an_adverb_joins_it(tmp_path, settings,
                                                                              real_embedder) -> None:
-    writable = writable_service(tmp_path, settings, real_embedder)
-    writable.add_document(uploads.FileUpload("tools.md", "text/markdown", TOOLS.encode()))
-    corpus = writable.snapshot.corpus
+    corpus = _corpus_with(tmp_path, settings, real_embedder, "tools.md", TOOLS)
     asked = [Turn("What is sluice-key?", None)]
     assert resolve("and rope-winch?", asked, corpus).query == "What is rope-winch?"  # the same list's item
     assert resolve("what about tide-gauge?", asked, corpus).query == "What is tide-gauge?"
@@ -296,9 +301,7 @@ A definitely lost barge is reported at once; a probably lost barge waits a day.
 
 def test_an_option_replaces_the_earlier_option_and_a_parallel_phrase_its_match(tmp_path, settings,
                                                                                real_embedder) -> None:
-    writable = writable_service(tmp_path, settings, real_embedder)
-    writable.add_document(uploads.FileUpload("gatectl.md", "text/markdown", GATES.encode()))
-    corpus = writable.snapshot.corpus
+    corpus = _corpus_with(tmp_path, settings, real_embedder, "gatectl.md", GATES)
     assert resolve("and -s?", [Turn("What does gatectl -q do?", None)], corpus).query == "What does gatectl -s do?"
     lost = [Turn("When is a definitely lost barge reported?", None)]
     assert resolve("and probably lost?", lost, corpus).query == "When is a probably lost barge reported?"
@@ -322,9 +325,7 @@ Releases came every 6 to 18 months in the past; now a new release is put out eve
 
 def test_a_name_in_code_replaces_the_earlier_name_and_a_time_the_earlier_time(tmp_path, settings,
                                                                                real_embedder) -> None:
-    writable = writable_service(tmp_path, settings, real_embedder)
-    writable.add_document(uploads.FileUpload("pipes.md", "text/markdown", PIPES.encode()))
-    corpus = writable.snapshot.corpus
+    corpus = _corpus_with(tmp_path, settings, real_embedder, "pipes.md", PIPES)
     earlier = [Turn("what does pipecmd_clearenv do?", None)]
     assert resolve("and pipecmd_get_nargs?", earlier, corpus).query == "what does pipecmd_get_nargs do?"
     now = [Turn("How often is a new release put out now?", None)]

@@ -1,0 +1,61 @@
+"""Where an answer sits in its document: the heading of its section, the section a heading opens.
+
+A which-question's answer may be named by its section's heading ("Function: xsltSecurityForbid"
+above "Function used to always forbid an operation"), and a heading over program text (an API
+entry's signature) is answered somewhere in its section ("Returns: 1 always", `qa.answering.answer`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from qa.documents.chunking import Sentence
+from qa.documents.words import terms
+from qa.storage.corpus import Corpus
+
+_NAMING_REACH = 600  # characters from a heading to the answer it names: a short section
+
+
+def with_naming_heading(corpus: Corpus, sentence: Sentence, kind: frozenset[str]) -> Sentence:
+    """The answer taken back to its section's heading when the heading names one thing of the `kind` a
+    which-question asks for: "Which function always forbids an operation?" is answered under "Function:
+    xsltSecurityForbid", "Which section ...?" under "Section 5 -- Disclaimer ..."."""
+    heading = heading_above(corpus, sentence)
+    if heading is None or not kind or sentence.end - heading.start > _NAMING_REACH:
+        return sentence
+    return replace(sentence, start=heading.start) if names_one_of(corpus.sentence_text(heading), kind) else sentence
+
+
+def names_one_of(heading: str, kind: frozenset[str]) -> bool:
+    """Whether a heading names one thing of the asked kind, its name or number after the kind's word ("Function:
+    xsltSecurityForbid", "Section 5 -- Disclaimer", "Option --keep"), not the kind ("OPTIONS", "EXIT STATUS") or a
+    phrase about it ("NTP Pool")."""
+    first = re.match(r"\s*([A-Za-z]+)(?=\s*(?::|\d|--?\w|`))", heading)
+    return first is not None and bool(set(terms(first.group(1))) & kind)
+
+
+def heading_above(corpus: Corpus, sentence: Sentence) -> Sentence | None:
+    """The heading of the section a sentence is in (None before the first)."""
+    for number in range(sentence.sentence_id - 1, -1, -1):
+        found = corpus.sentences[number]
+        if found.doc_id != sentence.doc_id:
+            return None
+        if found.heading:
+            return found
+    return None
+
+
+def is_program_text(corpus: Corpus, sentence: Sentence) -> bool:
+    """Whether the sentence is program text (a code block: an API entry's signature)."""
+    blocks = corpus.documents[sentence.doc_id].blocks
+    return 0 <= sentence.paragraph < len(blocks) and blocks[sentence.paragraph].kind == "code"
+
+
+def section_of(corpus: Corpus, heading: Sentence) -> range:
+    """The sentence ids after a heading, up to the next heading or the end of its document."""
+    end = heading.sentence_id + 1
+    while end < len(corpus.sentences) and corpus.sentences[end].doc_id == heading.doc_id \
+            and not corpus.sentences[end].heading:
+        end += 1
+    return range(heading.sentence_id + 1, end)
