@@ -100,12 +100,10 @@ def _with_continuation(corpus: Corpus, best: Candidate, candidates: list[Candida
     after = follower(corpus, answering)
     if after is None:
         return answering
-    if completed_by(corpus, answering, after, query):  # "... an Indemnified Contributor must:" then the list
-        return replace(answering, end=after.end)
     following = next((c for c in candidates if c.sentence == after), None)
-    if following is None or following.logit < best.logit - margin:
-        return answering
-    return replace(answering, end=after.end)
+    takes_in = completed_by(corpus, answering, after, query) \
+        or (following is not None and following.logit >= best.logit - margin)  # "... must:" then the list
+    return replace(answering, end=after.end) if takes_in else answering
 
 
 def may_answer(candidate: Candidate, query: Query) -> bool:

@@ -424,8 +424,7 @@ def _shift(rest: str, earlier: _Reading, corpus: Corpus) -> str | None:
     """The earlier question asked about something else: "and zero?" replaces its number ("what does a NUM of -1
     mean?"), "and -s?" its option ("what does diff -q do?"), "and pipecmd_get_nargs?" its name in code ("what does
     pipecmd_clearenv do?"), "and historically?" its time ("how often ... now?"); "and probably lost?" the phrase that
-    ends alike
-    ("what does definitely lost mean?"); "and for a release candidate?" replaces what followed "for"
+    ends alike ("what does definitely lost mean?"); "and for a release candidate?" replaces what followed "for"
     ("...suffix for a Python alpha release?"); "what about JTFA?" replaces the topic ("Who leads Operation
     Sentinel?"); a single word replaces the first of a longer topic ("and plugdev?" after "what does the dialout
     group give you?"), or a one-word topic when both label items of one list ("and apt-cdrom?" after "what is

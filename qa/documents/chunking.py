@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from qa.documents.reading import Document, Span, fold, matching_text
-from qa.documents.structure import FINITE_VERB, Block, trim
+from qa.documents.structure import FINITE_VERB, Block, title_cased, trim
 
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9$])")
 _ABBREVIATION = re.compile(r"(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Inc|Ltd|Jr|Sr|Co|Corp|vs|etc|Gen|Sen|"
@@ -133,9 +134,8 @@ def _run_in_heading(folded: str, sentences: list[_Unit]) -> list[_Unit]:
         return sentences
     first = folded[sentences[0].start:sentences[0].end]
     named = _RUN_IN_HEADING.fullmatch(first)
-    longer = [word for word in re.findall(r"[A-Za-z]+", first) if len(word) > 3]
     if named is None or len(first.split()) > 6 or FINITE_VERB.search(first.lower()) is not None \
-            or not longer or not all(word[0].isupper() for word in longer):  # "Term.", "Grant of Patent License."
+            or not title_cased(first):  # "Term.", "Grant of Patent License."
         return sentences
     return [_Unit(sentences[0].start, sentences[0].end, "heading"), *sentences[1:]]
 
@@ -229,6 +229,11 @@ def passage_input(passage: Passage, text: str, lexical: bool = False) -> str:
 def title_acronyms(title: str) -> list[str]:
     """What a title is called by its initials: each run of three to five capitalised words ("Eclipse Public
     License": epl; "GNU GENERAL PUBLIC LICENSE": ggpl, ggp, gpl...), so that "the EPL" names the document."""
+    return list(_initials(title))
+
+
+@lru_cache(maxsize=1024)  # asked for every passage of a document, all of one title
+def _initials(title: str) -> tuple[str, ...]:
     found: list[str] = []
     run: list[str] = []
     for word in [*re.findall(r"\w[\w.-]*", title), ""]:  # a number ends a run
@@ -238,4 +243,4 @@ def title_acronyms(title: str) -> list[str]:
         found += ["".join(w[0] for w in run[i:j]).lower() for i in range(len(run))
                   for j in range(i + 3, min(i + 5, len(run)) + 1)]
         run = []
-    return list(dict.fromkeys(found))
+    return tuple(dict.fromkeys(found))

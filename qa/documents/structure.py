@@ -300,8 +300,13 @@ def _is_wrapped_title(paragraph: list[Line]) -> bool:
     if len(paragraph[0].stripped) < max(40, 2 * len(paragraph[1].stripped)):
         return False
     joined = f"{paragraph[0].stripped} {paragraph[1].stripped}"
-    longer = [word for word in joined.split() if len(word) > 3 and word[0].isalpha()]
-    return _looks_like_heading(joined) and bool(longer) and all(word[0].isupper() for word in longer)
+    return _looks_like_heading(joined) and title_cased(joined)
+
+
+def title_cased(text: str) -> bool:
+    """Every word longer than three letters opens with a capital, and there is one ("Grant of Patent License.")."""
+    longer = [word for word in re.findall(r"[^\W\d_][\w'-]*", text) if len(word) > 3]
+    return bool(longer) and all(word[0].isupper() for word in longer)
 
 
 def _is_question(paragraph: list[Line]) -> bool:

@@ -71,6 +71,7 @@ _BRITISH = tuple((re.compile(pattern), american) for pattern, american in (
 ))
 
 
+@lru_cache(maxsize=65536)  # a vocabulary's worth: each word is read against the patterns once
 def american(word: str) -> str:
     """A lower-case word in its American spelling ("licence" -> "license", "organisation" -> "organization")."""
     for pattern, spelling in _BRITISH:
@@ -81,7 +82,7 @@ def american(word: str) -> str:
 
 def stems(tokens: Iterable[str]) -> list[str]:
     """Snowball stems of the content words among `tokens` (British spellings as American ones)."""
-    content = [_IRREGULAR.get(t, american(t)) for t in tokens if t not in STOPWORDS and t != "$"]
+    content = [_IRREGULAR.get(t) or american(t) for t in tokens if t not in STOPWORDS and t != "$"]
     return list(_stemmer().stemWords(content))
 
 
