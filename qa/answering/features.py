@@ -15,6 +15,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from qa.answering.questions import Query, coverage, term_key
+from qa.answering.sections import is_label
 from qa.answering.spans import (
     KINDS,
     NUMERIC_KINDS,
@@ -321,9 +322,20 @@ def answer_unit(corpus: Corpus, sentence: Sentence, query: Query) -> Unit:
             span = best_span(corpus, after, query)
             if span is not None:
                 return Unit(span, after)
-        elif sentence.heading and not after.heading:
-            return Unit(None, after)  # a heading that matches "What is X?" is answered by what it heads
+        elif sentence.heading and (body := _headed(corpus, after)) is not None:
+            return Unit(None, body)  # a heading that matches "What is X?" is answered by what it heads
     return Unit(span, sentence)
+
+
+def _headed(corpus: Corpus, after: Sentence) -> Sentence | None:
+    """The first sentence of text a heading opens, past the labels under it ("response.ok", then
+    "<small>*(spec-compliant)*</small>", then "Convenience property ..."); None when another heading comes first."""
+    while after.heading:
+        following = after.sentence_id + 1
+        if not is_label(corpus, after) or not _same_block(corpus, following, after.sentence_id):
+            return None
+        after = corpus.sentences[following]
+    return after
 
 
 def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:

@@ -8,6 +8,7 @@ entry's signature) is answered somewhere in its section ("Returns: 1 always", `q
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 from qa.documents.chunking import Sentence
@@ -50,6 +51,14 @@ def is_program_text(corpus: Corpus, sentence: Sentence) -> bool:
     """Whether the sentence is program text (a code block: an API entry's signature)."""
     blocks = corpus.documents[sentence.doc_id].blocks
     return 0 <= sentence.paragraph < len(blocks) and blocks[sentence.paragraph].kind == "code"
+
+
+def is_label(corpus: Corpus, sentence: Sentence) -> bool:
+    """Whether the sentence is a label (`<small>*(spec-compliant)*</small>` under an API entry's heading): context
+    that opens a passage as a heading does, but heads no section."""
+    blocks = corpus.documents[sentence.doc_id].blocks
+    found = bisect_right([block.start for block in blocks], sentence.start) - 1
+    return found >= 0 and blocks[found].kind == "label" and sentence.end <= blocks[found].end
 
 
 def section_of(corpus: Corpus, heading: Sentence) -> range:

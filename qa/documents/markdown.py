@@ -1,10 +1,11 @@
 """Markdown structure from markdown-it-py's source maps: headings, paragraphs, list items, code, table rows.
 
 The text stays the file's own (Markdown reads as text); the blocks say what each part is. A
-paragraph or list item made only of images, badges or links is furniture (a list of in-page links is
-navigation) and gets no block, and so is the YAML front matter of a static-site page (`---` /
-`title: ...` / `---`), whose title names the document.
-A paragraph that is all emphasis is a label: it opens the passage after it, as a heading does.
+paragraph or list item made only of images, badges, links or HTML tags (an anchor, `<a id="x"></a>`) is
+furniture (a list of in-page links is navigation) and gets no block, and so is the YAML front matter of
+a static-site page (`---` / `title: ...` / `---`), whose title names the document.
+A paragraph that is all emphasis is a label: it opens the passage after it, as a heading does (also when HTML
+tags wrap it: `<small>*(spec-compliant)*</small>` under an API entry's heading).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ _IMAGE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])")
 # A paragraph that is all emphasis ("**needs rebase or merge**", "*Note:*") names what follows.
 _LABEL = re.compile(r"\A(\*\*|__|\*|_)[^*_\n]{1,80}\1:?\Z")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n([\w-]+:[ \t].*?\n)---[ \t]*(?:\n|\Z)", re.S)
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")  # an inline HTML tag, not `a < b > c`
 _LINK = re.compile(r"\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])|<https?://[^>]+>|https?://\S+")
 
 
@@ -55,8 +57,8 @@ def _blocks(tokens: list, text: str, starts: list[int]) -> Iterator[Block]:
             continue
         elif token.type == "heading_open":
             yield from _span(text, starts, token.map, "heading", int(token.tag[1:]), heading=tokens[index + 1].content)
-        elif token.type == "paragraph_open" and not _only_links(tokens[index + 1].content):
-            yield from _span(text, starts, token.map, "label" if _LABEL.match(tokens[index + 1].content) else "text")
+        elif token.type == "paragraph_open" and not _only_links(words := _TAG.sub("", tokens[index + 1].content)):
+            yield from _span(text, starts, token.map, "label" if _LABEL.match(words.strip()) else "text")
         elif token.type in ("fence", "code_block"):
             yield from _span(text, starts, token.map, "code")
         elif token.type == "tr_open":

@@ -16,8 +16,9 @@ from qa.errors import IndexMismatchError
 from qa.settings import Settings
 from qa.storage.corpus import Corpus
 
-FORMAT_VERSION = 3  # 2: blocks, passage context, extracted HTML and PDF text; 3: FAQ questions, wrapped titles and
-# run-in headings as headings, the caption of a box of links left out
+FORMAT_VERSION = 4  # 2: blocks, passage context, extracted HTML and PDF text; 3: FAQ questions, wrapped titles and
+# run-in headings as headings, the caption of a box of links left out; 4: Markdown's HTML-only paragraphs left out,
+# emphasis wrapped in HTML tags a label
 BUILD_KEYS = ("format_version", "model", "chunking")  # a change in one of these means re-embedding everything
 
 VectorKey = tuple[str, str]

@@ -125,3 +125,15 @@ def test_the_sentence_that_defines_the_subject_answers_a_who_question_as_a_whole
     defining = [s for s in snapshot.corpus.sentences
                 if defines_subject(snapshot.corpus, s, read_query(snapshot.corpus, "What does Share mean?", None))]
     assert [snapshot.corpus.sentence_text(s)[:16] for s in defining] == ["k. Share means t"]
+
+
+def test_a_heading_is_answered_by_the_text_past_the_label_under_it(writable) -> None:
+    page = ("# fetch\n\n## Class: Response\n\n### response.ok\n\n<small>*(spec-compliant)*</small>\n\n"
+            "Convenience property: true when the status is from 200 to 299.\n")
+    writable.add_document(FileUpload("fetch.md", "text/markdown", page.encode()))
+    corpus = writable.current().corpus
+    query = read_query(corpus, "What does response.ok mean?", None)
+    by_text = {corpus.sentence_text(s): s for s in corpus.sentences}
+    unit = features.answer_unit(corpus, by_text["response.ok"], query)
+    assert corpus.sentence_text(unit.support).startswith("Convenience property")  # not the label
+

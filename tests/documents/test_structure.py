@@ -275,3 +275,12 @@ def test_a_markdown_paragraph_of_emphasis_alone_labels_the_next_one(tmp_path: Pa
     _, passages = split_document(document)
     assert [p.text for p in passages] == ["Triage\n\n**needs rebase**\n\n: marks pull requests with merge conflicts",
                                           "Labels\n\nSome *words* here."]  # a label before a heading labels nothing
+
+
+def test_a_markdown_paragraph_of_html_tags_alone_is_no_passage_and_tagged_emphasis_is_a_label() -> None:
+    text = ('# API\n\n<a id="class-response"></a>\n### response.ok\n\n<small>*(spec-compliant)*</small>\n\n'
+            "True if the status is 2xx.\n\nUse <b>bold</b> words and 1 < 2 > 0.\n")
+    assert _blocks(text, markdown_blocks) == [("heading", 1, "API"), ("heading", 3, "response.ok"),
+                                              ("label", 0, "<small>*(spec-compliant)*</small>"),
+                                              ("text", 0, "True if the status is 2xx."),
+                                              ("text", 0, "Use <b>bold</b> words and 1 < 2 > 0.")]
