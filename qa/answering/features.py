@@ -18,6 +18,7 @@ from qa.answering.questions import Query, coverage, term_key
 from qa.answering.sections import is_label
 from qa.answering.spans import (
     KINDS,
+    NUMBER_WORD,
     NUMERIC_KINDS,
     QuestionType,
     address_only,
@@ -351,7 +352,7 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
         typed = reading.spans[wanted.name]
     numeric = wanted.name in NUMERIC_KINDS
     spans = [(a, b) for a, b, span_terms in typed
-             if not (_repeats_number(span_terms, query.asked) if numeric
+             if not (_repeats_number(span_terms, query.asked, text[a:b], query.text) if numeric
                      else _restates(span_terms, query.span_terms, is_address(text[a:b])))]
     if spans and wanted.name == "quantity":
         spans = counts_only(query.text, dimension_only(query.text, money_only(query.text, spans, text), text), text)
@@ -373,10 +374,14 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
     return sentence.start + best[0], sentence.start + best[1]
 
 
-def _repeats_number(span_terms: list[str], asked: dict[str, float]) -> bool:
+def _repeats_number(span_terms: list[str], asked: dict[str, float], span_text: str, question: str) -> bool:
     """A number the question itself gives is no answer to it ("nearly 2,000 smugglers" answers "how many
-    smugglers", though it repeats "smugglers")."""
-    return any(any(c.isdigit() for c in term) and term in asked for term in span_terms)
+    smugglers", though it repeats "smugglers"), nor is a number word it says ("one" in "how many children have
+    lost one or both parents?")."""
+    if any(any(c.isdigit() for c in term) and term in asked for term in span_terms):
+        return True
+    word = span_text.strip().lower()
+    return NUMBER_WORD.fullmatch(word) is not None and re.search(rf"\b{word}\b", question, re.I) is not None
 
 
 def _restates(span_terms: list[str], question_terms: list[str], address: bool = False) -> bool:

@@ -20,6 +20,7 @@ _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 _QUALIFIER = r"(?:(?:over|nearly|almost|about|around|approximately|roughly|some|more than|less than|fewer than|" \
              r"up to|at least|at most|no more than|no less than|an estimated|estimated|only|just|exactly|" \
              r"within|after|before|every|per)\s+)?"
+NUMBER_WORD = re.compile(_NUMBER_WORDS, re.I)  # a count written in words
 # A unit follows after a space, or glued for sizes, rates and times ("1KB", "530MB/s", "100ms", ".5s"; not the
 # "s" of "1990s").
 _UNIT = (r"(?:(?:[KMGT]i?B(?:ytes?)?(?:/s)?|ms|(?<!\d{4})s)\b|"
@@ -30,7 +31,8 @@ _UNIT = (r"(?:(?:[KMGT]i?B(?:ytes?)?(?:/s)?|ms|(?<!\d{4})s)\b|"
          r"lines?|columns?|words?|letters?|digits?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
          r"months?|years?|times|levels?|steps?|items?|entries|files?|fields?|stanzas?|pages?|people|persons?|"
          r"personnel|members?|users?|groups?|jobs?|arguments?|options?|versions?|releases?|copies|tests?|"
-         r"dollars?|cents?|euros?|pounds?|usd|eur|gbp|pillars?|actions?|smugglers?|migrants?|ids?|uids?|gids?|[a-z]+s)\b)?"
+         r"dollars?|cents?|euros?|pounds?|usd|eur|gbp|pillars?|actions?|smugglers?|migrants?|ids?|uids?|gids?|"
+         r"(?!(?:is|as|us|has|was|does|its|this|thus|yes|less|plus|always|perhaps|across|unless)\b)[a-z]+s)\b)?"
          r"(?:\s(?:per\s[a-z]+|(?:a|an|each|every)\s(?:second|minute|hour|day|night|week|month|quarter|year))\b)?")
 # A number glued to a word ("UTF-8", "amd64", "x86_64", "GPLv2", "time[1-4]") is part of a name, not a quantity;
 # one in a path ("copyright-format/1.0/"), a manual section ("adduser.conf(5)") or a fraction ("3/4", "24/7") is
@@ -48,6 +50,7 @@ QUANTITY = re.compile(
 # What a question about money wants: a sum with its currency, not any number.
 _ASKS_MONEY = re.compile(r"\b(?:cost|costs|price|fee|fees|pay|paid|charge|spend|spent|invest(?:s|ed|ing|ment|ments)?|"
                          r"fund(?:s|ed|ing)?|budget|money)\b", re.I)
+_SHARE = re.compile(r"%|\bper\s?cent\b", re.I)
 _CURRENCY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|cents?|USD|EUR|GBP)\b", re.I)
 # One of something names the thing in the singular ("only one exception"), which no unit list can foresee.
 _ONE_THING = re.compile(r"\s+([a-z]{3,})\b")
@@ -199,10 +202,11 @@ def asks_point_in_time(question: str) -> bool:
 
 
 def money_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
-    """For "how much does it cost?", only the spans that name a currency ("how many people paid?" counts)."""
+    """For "how much does it cost?", only the spans that name a currency or a share of it ("how much of the money
+    is used for administration?": "Less than 5%"); "how many people paid?" counts."""
     if not _ASKS_MONEY.search(question) or re.search(r"\bhow many\b", question, re.I):
         return spans
-    return [(a, b) for a, b in spans if _CURRENCY.search(sentence[a:b])]
+    return [(a, b) for a, b in spans if _CURRENCY.search(sentence[a:b]) or _SHARE.search(sentence[a:b])]
 
 
 # "Who is the director of ...?" asks for the person holding a role; an acronym ("CBP", "DHS") names an organisation.
@@ -339,8 +343,19 @@ def _spans_of_kind(sentence: str, wanted: QuestionType) -> list[tuple[int, int]]
     placed = [s for s in entities if _PLACE_CUE.search(sentence[max(0, s[0] - 20):s[0]])]
     if wanted.name == "place":
         return placed + _paths_and_addresses(sentence)
-    # "in Mexico" names a place, not who did something; a name in code (the `tty` group) is a name too
-    return [s for s in entities if s not in placed] + _code_names(sentence)
+    # "in Mexico" names a place, not who did something; a name in code (the `tty` group) is a name too, and so is a
+    # handle ("v2 readme is written by [@jkantr]")
+    handles = [m.span() for m in _HANDLE.finditer(sentence)]
+    named = [s for s in entities if s not in placed and not _in_handle(s, handles)]
+    return named + handles + _code_names(sentence)
+
+
+# A user's handle on a forge or a chat ("@bitinn"), not an e-mail address ("Bram@vim.org") nor a decorator.
+_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9][\w-]{1,38}\b(?![.(]\w)")
+
+
+def _in_handle(span: tuple[int, int], handles: list[tuple[int, int]]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in handles)
 
 
 _GENERIC_LICENCE_WORDS = frozenset("public general lesser library software free open source licence license "

@@ -124,6 +124,10 @@ def test_a_money_question_is_answered_by_a_sum_not_by_any_number() -> None:
     assert [sentence[a:b] for a, b in money_only("How much money is it?", spans, sentence)] == ["$50 a year"]
     assert money_only("How many investigations were opened?", spans, sentence) == spans
     assert money_only("How many people paid the fee?", spans, sentence) == spans  # a count, not a sum
+    share = "Less than\n5% is used for administration, 3 people and $2 the rest."
+    spans = candidate_spans(share, QuestionType("quantity"))
+    assert [share[a:b] for a, b in money_only("How much of the money is used for it?", spans, share)] == [
+        "Less than\n5%", "$2"]  # a share of the money answers too; "is" is no unit
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -279,6 +283,12 @@ def test_names_beyond_ascii_are_whole_and_a_qualified_acronym_is_no_one() -> Non
     assert [sentence[a:b] for a, b in spans] == ["Björn Esser and Łukasz Nowak", "URL", "FSF"]
     kept = person_only("Who maintains it?", spans, sentence)
     assert [sentence[a:b] for a, b in kept] == ["Björn Esser and Łukasz Nowak", "FSF"]
+
+
+def test_a_handle_is_someone_but_an_e_mail_address_is_not_one() -> None:
+    sentence = "v1 was kept by [@bitinn](https://github.com/bitinn); v2 by [@TimothyGu](x), write to Bram@vim.org."
+    spans = candidate_spans(sentence, QuestionType("who"))
+    assert [sentence[a:b] for a, b in spans] == ["@bitinn", "@TimothyGu"]
 
 
 def test_a_term_the_sentence_defines_in_quotes_is_no_one() -> None:

@@ -137,3 +137,12 @@ def test_a_heading_is_answered_by_the_text_past_the_label_under_it(writable) -> 
     unit = features.answer_unit(corpus, by_text["response.ok"], query)
     assert corpus.sentence_text(unit.support).startswith("Convenience property")  # not the label
 
+
+def test_a_number_word_the_question_says_is_no_answer_to_it(writable) -> None:
+    text = "Rakai\n\nIn this district about 60,000 children\nhave lost one or both parents.\n"
+    writable.add_document(FileUpload("rakai.txt", "text/plain", text.encode()))
+    corpus = writable.current().corpus
+    sentence = next(s for s in corpus.sentences if "60,000" in corpus.sentence_text(s))
+    query = read_query(corpus, "How many children have lost one or both parents?", None)
+    start, end = features.best_span(corpus, sentence, query)
+    assert corpus.documents[sentence.doc_id].text[start:end] == "about 60,000"  # not "one"
