@@ -100,16 +100,18 @@ class Speller:
 
     def __init__(self, corpus_words: Iterable[str]) -> None:
         self.counts = Counter(w for w in corpus_words if w.isalpha() and len(w) >= 4)
+        self.known_stems = frozenset(stems(list(self.counts)))
         self.by_delete: dict[str, list[str]] = {}
         for word in self.counts:
             for variant in _deletes(word):
                 self.by_delete.setdefault(variant, []).append(word)
 
     def correct(self, word: str) -> str:
-        """`word` itself when known, short or numeric; else the most frequent neighbour. A four-letter word is
-        only repaired by the letter it lacks ("grup" -> "group", "wher" -> "where"): any edit of so short a
-        word reaches too many others ("cash" is no typo of "case")."""
-        if word in self.counts or len(word) < 4 or not word.isalpha():
+        """`word` itself when known, short or numeric, or another form of a known word ("spend" where the corpus
+        says "spent": no typo of "send"); else the most frequent neighbour. A four-letter word is only repaired by
+        the letter it lacks ("grup" -> "group", "wher" -> "where"): any edit of so short a word reaches too many
+        others ("cash" is no typo of "case")."""
+        if word in self.counts or len(word) < 4 or not word.isalpha() or set(stems([word])) <= self.known_stems:
             return word
         variants = _deletes(word) if len(word) >= 5 else {word}
         candidates = {c for variant in variants for c in self.by_delete.get(variant, []) if c != word}

@@ -19,6 +19,12 @@ def test_the_speller_repairs_one_edit_and_a_short_word_only_by_its_missing_lette
     assert SPELLER.correct(typed) == meant
 
 
+def test_another_form_of_a_known_word_is_no_typo() -> None:
+    speller = Speller("send spent speed months monty certified".split())
+    assert [speller.correct(word) for word in ("spend", "month", "certify", "certifed")] == [
+        "spend", "month", "certify", "certified"]  # "spent", "months", "certified" are known; "certifed" a typo
+
+
 def test_a_one_letter_option_keeps_its_dash_and_a_hyphen_does_not() -> None:
     assert terms("What does sort's -s option do?") == ["sort", "-s", "option"]  # not the "s" of "sort's"
     assert terms("-s, --stable") == ["-s", "stabl"]
