@@ -22,6 +22,7 @@ from qa.answering.spans import (
     NUMERIC_KINDS,
     QuestionType,
     address_only,
+    agent_verb,
     candidate_spans,
     coordinated,
     counts_only,
@@ -320,12 +321,23 @@ def answer_unit(corpus: Corpus, sentence: Sentence, query: Query) -> Unit:
     if span is None and _same_block(corpus, following, sentence.sentence_id):
         after = corpus.sentences[following]
         if query.wanted.typed:
-            span = best_span(corpus, after, query)
-            if span is not None:
-                return Unit(span, after)
+            following_span = best_span(corpus, after, query)
+            if following_span is not None and not _act_done_apart(corpus, sentence, after, query):
+                return Unit(following_span, after)
         elif sentence.heading and (body := _headed(corpus, after)) is not None:
             return Unit(None, body)  # a heading that matches "What is X?" is answered by what it heads
     return Unit(span, sentence)
+
+
+def _act_done_apart(corpus: Corpus, sentence: Sentence, after: Sentence, query: Query) -> bool:
+    """Whether a sentence says the act a who-question asks the doer of and the next one does not: after "This
+    license has been certified as open source." comes who designated it GPL-compatible, not who certified it
+    (after a title, a byline says who wrote it without the verb). A verb the corpus never uses ("Who leeds
+    ...?") may be misspelt: it does not decide."""
+    act = set(terms(agent_verb(query.text) or ""))
+    if not act or not act <= corpus.term_weights.keys():
+        return False
+    return act <= corpus.sentence_terms[sentence.sentence_id] and not act <= corpus.sentence_terms[after.sentence_id]
 
 
 def _headed(corpus: Corpus, after: Sentence) -> Sentence | None:

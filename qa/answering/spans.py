@@ -218,13 +218,19 @@ _ASKS_ROLE_HOLDER = re.compile(
 
 
 # "Who wrote/leads/ported X?" asks for the one who did it; "who is/does/can ..." may ask for a description.
-_ASKS_AGENT = re.compile(r"^\s*who\s+(?!" + _AUXILIARY + r")[a-z]", re.I)
+_ASKS_AGENT = re.compile(r"^\s*who\s+(?!" + _AUXILIARY + r")([a-z]+)", re.I)
 NUMERIC_KINDS = ("quantity", "date", "version")  # answered only by a span that holds a number or a date
 
 
 def asks_agent(question: str) -> bool:
     """Whether the question asks who did something ("Who ported polkit to mozjs-102?"): a name answers it."""
     return _ASKS_AGENT.match(question) is not None
+
+
+def agent_verb(question: str) -> str | None:
+    """The act a who-question asks the doer of ("Who certified the licence?": certified); None for another question."""
+    found = _ASKS_AGENT.match(question)
+    return found.group(1) if found else None
 
 
 def wants_a_span(question: str, wanted: QuestionType) -> bool:

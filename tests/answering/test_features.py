@@ -146,3 +146,15 @@ def test_a_number_word_the_question_says_is_no_answer_to_it(writable) -> None:
     query = read_query(corpus, "How many children have lost one or both parents?", None)
     start, end = features.best_span(corpus, sentence, query)
     assert corpus.documents[sentence.doc_id].text[start:end] == "about 60,000"  # not "one"
+
+
+def test_a_name_after_a_sentence_that_says_the_asked_act_without_its_doer_did_something_else(writable) -> None:
+    text = ("Sample License\n\nThis license has been certified as open source. It has also been designated as\n"
+            "GPL compatible by the Free Software Foundation.\n\nSample Guide\n\n2004, Oliver Elphick, Martin Pitt\n")
+    writable.add_document(FileUpload("sample.txt", "text/plain", text.encode()))
+    corpus = writable.current().corpus
+    certified = next(s for s in corpus.sentences if corpus.sentence_text(s).startswith("This license has been"))
+    unit = features.answer_unit(corpus, certified, read_query(corpus, "Who certified the license?", None))
+    assert unit.span is None and unit.support == certified
+    unit = features.answer_unit(corpus, certified, read_query(corpus, "Who made the license GPL compatible?", None))
+    assert corpus.documents[certified.doc_id].text[slice(*unit.span)] == "Free Software Foundation"
