@@ -30,6 +30,7 @@ from qa.answering.spans import (
     is_address,
     money_only,
     person_only,
+    unit_of_time_only,
 )
 from qa.documents.chunking import Sentence
 from qa.documents.reading import fold
@@ -368,6 +369,8 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
                      else _restates(span_terms, query.span_terms, is_address(text[a:b])))]
     if spans and wanted.name == "quantity":
         spans = counts_only(query.text, dimension_only(query.text, money_only(query.text, spans, text), text), text)
+    if spans and wanted.name == "date":
+        spans = unit_of_time_only(query.text, spans, text)
     if spans and wanted.name == "place":
         spans = address_only(query.text, spans, text)
     if spans and wanted.name == "who":

@@ -190,6 +190,22 @@ def address_only(question: str, spans: list[tuple[int, int]], sentence: str) -> 
     return spans
 
 
+_ASKS_MONTH = re.compile(r"\b(?:what|which) month\b|\bin what month\b", re.I)
+_ASKS_YEAR = re.compile(r"\b(?:what|which) year\b", re.I)
+_A_MONTH = re.compile(r"\b(?:" + _MONTHS + r")(?!\w)")
+_A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def unit_of_time_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
+    """For "in which month ...?", only the dates that name a month ("April", not "since 1991"); for "in which
+    year ...?", only those that name a year."""
+    if _ASKS_MONTH.search(question):
+        return [(a, b) for a, b in spans if _A_MONTH.search(sentence[a:b])]
+    if _ASKS_YEAR.search(question):
+        return [(a, b) for a, b in spans if _A_YEAR.search(sentence[a:b])]
+    return spans
+
+
 # A question about a point in time wants a date: "In what year ...?", "When did ...?", "When was ...?". One in the
 # present asks under what condition, which a sentence may say: "When do the grants take effect?" -> "on the date
 # the Contributor first distributes the Covered Work".

@@ -25,6 +25,7 @@ from qa.answering.spans import (
     money_only,
     person_only,
     question_type,
+    unit_of_time_only,
 )
 from qa.documents.chunking import Sentence
 from qa.documents.uploads import FileUpload
@@ -289,6 +290,16 @@ def test_a_handle_is_someone_but_an_e_mail_address_is_not_one() -> None:
     sentence = "v1 was kept by [@bitinn](https://github.com/bitinn); v2 by [@TimothyGu](x), write to Bram@vim.org."
     spans = candidate_spans(sentence, QuestionType("who"))
     assert [sentence[a:b] for a, b in spans] == ["@bitinn", "@TimothyGu"]
+
+
+def test_a_question_for_a_month_or_a_year_is_answered_by_a_date_that_names_one() -> None:
+    sentence = "Since 1991 it has run; it began again in April, and on 5 May 2023."
+    spans = candidate_spans(sentence, QuestionType("date"))
+    assert [sentence[a:b] for a, b in unit_of_time_only("In which month did it begin?", spans, sentence)] == [
+        "April", "5 May 2023"]
+    assert [sentence[a:b] for a, b in unit_of_time_only("In what year did it start?", spans, sentence)] == [
+        "1991", "5 May 2023"]
+    assert unit_of_time_only("When did it start?", spans, sentence) == spans
 
 
 def test_a_term_the_sentence_defines_in_quotes_is_no_one() -> None:
