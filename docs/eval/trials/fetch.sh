@@ -1,0 +1,249 @@
+#!/usr/bin/env bash
+# How the documents of the new-user trial rounds were made (README.md here, first table): real documents from
+# Debian bookworm packages, none written by this project, each round beside the release
+# (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
+# Usage: docs/eval/trials/fetch.sh OUTDIR
+#   makes OUTDIR/round0/seeds ... OUTDIR/round12/seeds (each replaced if it exists), one folder per round to use as
+#   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
+#   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
+set -euo pipefail
+start=$SECONDS
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../../.." && pwd)
+if (($# != 1)); then echo "usage: $0 OUTDIR" >&2; exit 2; fi
+out=$1
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+release=$repo/seeds/dhs-human-smuggling-campaign.txt
+[[ -f $release ]] || { echo "missing $release" >&2; exit 1; }
+
+missing=()
+command -v man >/dev/null || missing+=(man-db)
+command -v col >/dev/null || missing+=(bsdextrautils)
+if ((${#missing[@]})); then apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null; fi
+for tool in apt-get dpkg-deb python3 man col pip npm; do
+    command -v "$tool" >/dev/null || { echo "needs $tool" >&2; exit 1; }
+done
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work" || exit 1
+# The binary package that ships each path (a few differ from the doc directory's name):
+#   /usr/share/doc/dpkg/spec/*       dpkg-dev          /usr/share/doc/libffi8/html/*  libffi-dev
+#   /usr/share/doc/bzip2/manual.pdf  bzip2-doc         /usr/share/doc/python3/python-policy.txt.gz  python3
+#   man 5 apt_auth.conf, sources.list  apt            man 1 xargs  findutils
+#   man 1 diff  diffutils            man 1 sort  coreutils             man 8 adduser  adduser
+packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
+          apt findutils man-db libnss-mdns libffi-dev
+          bzip2-doc git zstd
+          procps openssl libpng16-16
+          curl wrk
+          zlib1g-dev postgresql-common pkgconf-bin adduser
+          valgrind libjson-c5 diffutils
+          psmisc
+          polkitd coreutils
+          xz-utils libxslt1-dev gir1.2-pango-1.0
+          adwaita-icon-theme libcrypt-dev
+          libsisu-inject-java dbus-bin
+          vim-runtime)
+# apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
+if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
+grep -v 'unsandboxed' apt.err >&2 || true
+for deb in *.deb; do dpkg-deb -x "$deb" root; done
+doc=root/usr/share/doc
+manpages=root/usr/share/man
+
+# A man page rendered as the trials did: MANWIDTH=80 man -P cat ... | col -b (col -b keeps runs of blanks as tabs;
+# the locale is fixed to C.UTF-8, so a word hyphenated at a line end shows U+2010).
+render_man() { MANWIDTH=80 LC_ALL=C.UTF-8 man -l -P cat "$manpages/$1" | col -b; }
+
+# Text taken out of a Debian copyright file (machine-readable format), the way datasets/crossdoc/fetch.sh takes its
+# CC BY-SA 4.0 text: a field's text is the lines after its first line up to the next line that starts with neither
+# a space nor nothing (so the blank line that ends the stanza is kept); each loses one leading space, and a line that
+# is then only "." becomes an empty line (the format's paragraph break).
+#   debian_text licence FILE NAME [NTH]   the text of a "License: NAME" stanza. Without NTH, the occurrence with the
+#       longest text, since a "Files:" stanza names its licence on a line of its own and the text sits in a
+#       stand-alone stanza further down; with NTH, the NTH occurrence (1-based).
+#   debian_text field FILE NAME           the text of a header field such as "Comment:" (its first occurrence).
+#   debian_text between FILE START END TITLE   from the line holding START up to, not including, the line holding
+#       END, taken as above, lines of "." and spaces as empty lines, the common indentation removed and trailing
+#       empty lines dropped, under a first line TITLE and an empty line.
+debian_text() {
+    python3 - "$@" <<'PY'
+import re, sys, textwrap
+
+mode, path, *args = sys.argv[1:]
+lines = open(path, encoding="utf-8").read().split("\n")
+if lines and lines[-1] == "":
+    lines.pop()  # the file's final newline
+
+def body(i):
+    """The lines after line i up to the next one that is neither empty nor starts with a space."""
+    text = []
+    for line in lines[i + 1:]:
+        if line and not line.startswith(" "):
+            break
+        text.append(line)
+    return text
+
+def clean(text):
+    text = [line[1:] if line.startswith(" ") else line for line in text]
+    return ["" if line == "." else line for line in text]
+
+def starts(pattern):
+    return [i for i, line in enumerate(lines) if re.fullmatch(pattern, line)]
+
+if mode == "licence":
+    name, nth = args[0], (int(args[1]) if len(args) > 1 else None)
+    heads = starts(r"License: " + re.escape(name))
+    if not heads or (nth is not None and not 1 <= nth <= len(heads)):
+        sys.exit(f"{path}: {len(heads)} 'License: {name}' lines, none taken")
+    text = body(heads[nth - 1]) if nth is not None else max((body(i) for i in heads), key=len)
+elif mode == "field":
+    heads = starts(re.escape(args[0]) + r":\s*")
+    text = body(heads[0]) if heads else []
+elif mode == "between":
+    start, end, title = args
+    first = next((i for i, line in enumerate(lines) if start in line), None)
+    last = None if first is None else next((i for i in range(first + 1, len(lines)) if end in lines[i]), None)
+    if last is None:
+        sys.exit(f"{path}: no text from '{start}' to '{end}'")
+    text = ["" if line.strip() == "." else line for line in clean(lines[first:last])]
+    text = textwrap.dedent("\n".join(text)).split("\n")
+    while text and not text[-1].strip():
+        text.pop()
+    text = [title, ""] + text
+else:
+    sys.exit(f"unknown mode {mode}")
+if mode != "between":
+    if not any(line.strip() for line in text):
+        sys.exit(f"{path}: no text for {mode} {args[0]}")
+    text = clean(text)
+sys.stdout.write("\n".join(text) + "\n")
+PY
+}
+
+round() {  # round N: a fresh OUTDIR/roundN/seeds holding the release; prints its path
+    local dir=$out/round$1/seeds
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    cp "$release" "$dir/"
+    echo "$dir"
+}
+
+# Round 0
+r=$(round 0)
+zcat "$doc/python3/python-policy.txt.gz"                           > "$r/python-policy.txt"
+zcat "$doc/systemd/UIDS-GIDS.md.gz"                                > "$r/systemd-UIDS-GIDS.md"
+cp "$doc/dpkg/spec/rootless-builds.txt"                              "$r/dpkg-rootless-builds.txt"
+# Tcl's licence: tcl8.6's copyright file is not in the machine-readable format and is its licence (who debianized
+# it, the copyright holders, the Tcl licence, the other files' terms); taken whole.
+cp "$doc/tcl8.6/copyright"                                           "$r/tcl-licence.txt"
+zcat "$doc/python3-pip/html/development/issue-triage.md.gz"         > "$r/pip-issue-triage.md"
+# The patent licence section of libaom3's copyright: its header's "Comment:" field ("In addition to the copyright
+# license, aom contains the following patent license: ... Alliance for Open Media Patent License 1.0 ...").
+debian_text field "$doc/libaom3/copyright" Comment                  > "$r/aom-patent-licence.txt"
+
+# Round 1
+r=$(round 1)
+render_man man5/apt_auth.conf.5.gz                                  > "$r/apt_auth.conf.5.txt"
+render_man man1/xargs.1.gz                                          > "$r/xargs.1.txt"
+zcat "$doc/man-db/README.md.gz"                                    > "$r/man-db-readme.md"
+zcat "$doc/libnss-mdns/README.md.gz"                               > "$r/nss-mdns-readme.md"
+cp "$doc/python3-pip/html/topics/authentication.md"                 "$r/pip-authentication.md"
+cp "$doc/libffi8/html/The-Closure-API.html"                         "$r/libffi-closure-api.html"
+
+# Round 2
+r=$(round 2)
+zcat "$doc/bzip2/manual.pdf.gz"                                    > "$r/bzip2-manual.pdf"
+cp "$doc/dpkg/spec/triggers.txt"                                    "$r/dpkg-triggers.txt"
+cp "$doc/git/RelNotes/2.33.0.txt"                                   "$r/git-2.33.0-release-notes.txt"
+zcat "$doc/zstd/CONTRIBUTING.md.gz"                                > "$r/zstd-contributing.md"
+cp "$doc/libffi8/html/Thread-Safety.html"                           "$r/libffi-thread-safety.html"
+
+# Round 3
+r=$(round 3)
+cp "$doc/procps/bugs.md"                                            "$r/procps-bugs.md"
+zcat "$doc/systemd/ENVIRONMENT.md.gz"                              > "$r/systemd-ENVIRONMENT.md"
+cp "$doc/python3-pip/html/topics/repeatable-installs.md"            "$r/pip-repeatable-installs.md"
+zcat "$doc/openssl/README-ENGINES.md.gz"                           > "$r/openssl-README-ENGINES.md"
+# The libpng licence: within the "License: libpng" stanza, from "COPYRIGHT NOTICE, DISCLAIMER, and LICENSE:" up to
+# the "contrib/pngsuite:" part (left out: it licenses the test images, not libpng), titled "libpng License".
+debian_text between "$doc/libpng16-16/copyright" \
+    "COPYRIGHT NOTICE, DISCLAIMER, and LICENSE:" "contrib/pngsuite:" "libpng License" > "$r/libpng-licence.txt"
+
+# Round 4
+r=$(round 4)
+# The OpenLDAP Public License 2.8: the stand-alone "License: OLDAP-2.8" stanza of curl's copyright (the one in the
+# "Files: debian/tests/LDAP-bindata.c" stanza only names it).
+debian_text licence "$doc/curl/copyright" OLDAP-2.8                 > "$r/oldap-2.8.txt"
+cp "$doc/wrk/README.md"                                             "$r/wrk-readme.md"
+cp "$doc/systemd/DISTRO_PORTING.md"                                 "$r/systemd-DISTRO_PORTING.md"
+cp "$doc/python3-pip/html/installation.md"                          "$r/pip-installation.md"
+
+# Round 5
+r=$(round 5)
+cp "$doc/zlib1g-dev/examples/zlib_how.html"                         "$r/zlib_how.html"
+zcat "$doc/postgresql-common/README.md.gz"                         > "$r/postgresql-common-readme.md"
+zcat "$doc/pkgconf-bin/README.md.gz"                               > "$r/pkgconf-readme.md"
+render_man man8/adduser.8.gz                                        > "$r/adduser.8.txt"
+
+# Round 6
+r=$(round 6)
+cp "$doc/valgrind/html/quick-start.html"                            "$r/valgrind-quick-start.html"
+cp "$doc/libjson-c5/README.html"                                    "$r/json-c-readme.html"
+render_man man1/diff.1.gz                                           > "$r/diff.1.txt"
+render_man man5/sources.list.5.gz                                   > "$r/sources.list.5.txt"
+
+# Round 7
+r=$(round 7)
+zcat "$doc/zlib1g-dev/crc-doc.1.0.pdf.gz"                          > "$r/crc-doc.1.0.pdf"
+cp "$doc/psmisc/README.md"                                          "$r/psmisc-readme.md"
+
+# Round 8
+r=$(round 8)
+zcat "$doc/polkitd/NEWS.md.gz"                                     > "$r/polkit-news.md"
+render_man man1/sort.1.gz                                           > "$r/sort.1.txt"
+
+# Round 9
+r=$(round 9)
+zcat "$doc/xz-utils/faq.txt.gz"                                    > "$r/xz-faq.txt"
+cp "$doc/man-db/FAQ"                                                "$r/man-db-faq.txt"
+cp "$doc/libxslt1-dev/html/html/libxslt-security.html"              "$r/libxslt-security.html"
+# The SIL Open Font License 1.1: the stand-alone "License: OFL-1.1" stanza of gir1.2-pango-1.0's copyright.
+debian_text licence "$doc/gir1.2-pango-1.0/copyright" OFL-1.1       > "$r/ofl-1.1.txt"
+
+# Round 10
+r=$(round 10)
+# CC BY-SA 4.0: the second "License: CC-BY-SA-4.0" stanza of adwaita-icon-theme's copyright, as
+# datasets/crossdoc/fetch.sh makes cc-by-sa-4.0.txt (the same bytes as datasets/crossdoc/documents/cc-by-sa-4.0.txt).
+debian_text licence "$doc/adwaita-icon-theme/copyright" CC-BY-SA-4.0 2 > "$r/cc-by-sa-4.0.txt"
+zcat "$doc/libcrypt-dev/README.md.gz"                              > "$r/libxcrypt-readme.md"
+
+# Round 11
+r=$(round 11)
+# The Eclipse Public License 1.0: the stand-alone "License: EPL-1.0" stanza of libsisu-inject-java's copyright.
+debian_text licence "$doc/libsisu-inject-java/copyright" EPL-1.0    > "$r/epl-1.0.txt"
+# The Academic Free License 2.1: the "License: AFL-2.1" stanza of dbus-bin's copyright.
+debian_text licence "$doc/dbus-bin/copyright" AFL-2.1               > "$r/afl-2.1.txt"
+
+# Round 12: beside a Debian package, a licence from PyPI and a README from npm (pinned versions).
+r=$(round 12)
+cp root/usr/share/vim/vim90/doc/uganda.txt                          "$r/vim-license-uganda.txt"
+# The Zope Public License 2.1: LICENSE.txt of the zope.interface 8.7 source distribution.
+pip download --quiet --no-deps --no-binary :all: zope.interface==8.7 -d pypi >/dev/null
+tar -xzf pypi/zope_interface-8.7.tar.gz -C pypi
+cp pypi/zope_interface-8.7/LICENSE.txt                              "$r/zope-public-license-2.1.txt"
+# node-fetch 2.7.0's README (an API reference in the style of Node.js's own, which is not used).
+npm pack --silent node-fetch@2.7.0 >/dev/null
+mkdir -p npm && tar -xzf node-fetch-2.7.0.tgz -C npm
+cp npm/package/README.md                                            "$r/node-fetch-readme.md"
+
+for n in $(seq 0 12); do
+    echo "round$n:"
+    for f in "$out/round$n/seeds"/*; do
+        [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
+        printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
+    done
+done
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round12"
