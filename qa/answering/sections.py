@@ -30,19 +30,21 @@ def with_naming_heading(corpus: Corpus, sentence: Sentence, kind: frozenset[str]
 
 def names_one_of(heading: str, kind: frozenset[str]) -> bool:
     """Whether a heading names one thing of the asked kind, its name or number after the kind's word ("Function:
-    xsltSecurityForbid", "Section 5 -- Disclaimer", "Option --keep"), not the kind ("OPTIONS", "EXIT STATUS") or a
-    phrase about it ("NTP Pool")."""
+    xsltSecurityForbid", "Section 5 -- Disclaimer", "Option --keep") or a name after a colon that ends in it
+    ("Class: AbortError" for "What error ...?"), not the kind ("OPTIONS", "EXIT STATUS") or a phrase about it
+    ("NTP Pool")."""
     first = re.match(r"\s*([A-Za-z]+)(?=\s*(?::|\d|--?\w|`))", heading)
-    return first is not None and bool(set(terms(first.group(1))) & kind)
+    named = re.match(r"\s*[A-Za-z]+:\s*`?[A-Za-z_$][\w$.]*?([A-Z][a-z]+)`?\s*$", heading)
+    return any(found is not None and bool(set(terms(found.group(1))) & kind) for found in (first, named))
 
 
 def heading_above(corpus: Corpus, sentence: Sentence) -> Sentence | None:
-    """The heading of the section a sentence is in (None before the first)."""
+    """The heading of the section a sentence is in, past any label under it (None before the first)."""
     for number in range(sentence.sentence_id - 1, -1, -1):
         found = corpus.sentences[number]
         if found.doc_id != sentence.doc_id:
             return None
-        if found.heading:
+        if found.heading and not is_label(corpus, found):
             return found
     return None
 

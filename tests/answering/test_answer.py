@@ -566,9 +566,10 @@ def test_a_heading_over_program_text_is_answered_from_its_section(writable) -> N
 @pytest.mark.parametrize("heading, names", [
     ("Function: xsltSecurityForbid", True), ("Section 5 -- Disclaimer of Warranties.", True), ("Option --keep", True),
     ("OPTIONS", False), ("EXIT STATUS", False), ("Function reference", False),
+    ("Class: AbortError", True), ("Event: `ClientError`", True), ("Class: Headers", False),  # "What error ...?"
 ])
 def test_a_heading_names_one_thing_of_a_kind_by_a_name_or_number_after_it(heading: str, names: bool) -> None:
-    kind = frozenset({"function", "section", "option", "exit"})
+    kind = frozenset({"function", "section", "option", "exit", "error"})
     assert names_one_of(heading, kind) is names
 
 
@@ -580,6 +581,14 @@ def test_a_which_question_is_answered_with_the_heading_that_names_the_thing(writ
     answer = writable.ask("Which function always forbids an operation?").answer
     assert answer is not None and answer.text.startswith("Function: gateForbid")
     assert answer.text.endswith("Function used to always forbid an operation")
+
+
+def test_the_heading_that_names_the_thing_is_found_past_the_label_under_it(writable) -> None:
+    page = ("# fetch\n\n## Class: AbortError\n\n<small>*(fetch extension)*</small>\n\n"
+            "An Error thrown when the request is aborted by its signal.\n")
+    writable.add_document(FileUpload("fetch.md", "text/markdown", page.encode()))
+    answer = writable.ask("What error is thrown when a request is aborted?").answer
+    assert answer is not None and answer.text.startswith("Class: AbortError")
 
 
 def test_a_sentence_ending_in_a_colon_takes_in_what_follows_even_when_no_candidate(writable) -> None:
