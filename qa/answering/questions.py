@@ -125,9 +125,10 @@ def _predicate(corpus: Corpus, asked: dict[str, float], question: str) -> dict[s
 
 
 def coverage(asked: dict[str, float], present: Collection[str]) -> float:
-    """Weighted share of the asked terms found in `present` (any collection of stems)."""
+    """Weighted share of the asked terms found in `present` (any collection of stems), summed in the question's
+    order: a set's order changes with each process's string hashing, and so would the last bit of the sum (two
+    replicas gave 1.0 and 1.0000000000000002 for the same question)."""
     total = sum(asked.values())
     if not total:
         return 0.0
-    found = asked.keys() & present if isinstance(present, (set, frozenset)) else (t for t in asked if t in present)
-    return sum(asked[t] for t in found) / total
+    return sum(weight for term, weight in asked.items() if term in present) / total

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from dataclasses import replace
 
 import pytest
@@ -31,7 +33,7 @@ from qa.documents.chunking import Sentence
 from qa.documents.uploads import FileUpload
 from qa.errors import InvalidInputError
 from qa.retrieval.search import search
-from tests.helpers.paths import RELEASE
+from tests.helpers.paths import RELEASE, ROOT
 
 
 def _slices(cited) -> bool:
@@ -600,3 +602,13 @@ def test_a_sentence_ending_in_a_colon_takes_in_what_follows_even_when_no_candida
     colon = next(c for c in candidates if corpus.sentence_text(c.sentence).endswith("must:"))
     extended = answer_module._with_continuation(corpus, colon, [colon], 0.0, query)  # the item is no candidate here
     assert corpus.documents[extended.doc_id].text[extended.start:extended.end].endswith("of such claim, and")
+
+
+def test_the_weighted_share_of_asked_terms_is_the_same_in_every_process() -> None:
+    """Replicas must answer alike: no sum may follow a set's order, which changes with each process's hashing."""
+    code = ("from qa.answering.questions import coverage; "
+            "asked = {f'term{i}': 0.1 * (i + 1) + 1e-3 * i for i in range(12)}; "
+            "print(repr(coverage(asked, frozenset(asked))))")
+    shares = {subprocess.run([sys.executable, "-c", code], env={"PYTHONHASHSEED": str(seed)}, cwd=ROOT,
+                             capture_output=True, text=True, check=True).stdout for seed in range(8)}
+    assert len(shares) == 1, shares
