@@ -325,7 +325,8 @@ def answer_unit(corpus: Corpus, sentence: Sentence, query: Query) -> Unit:
             following_span = best_span(corpus, after, query)
             if following_span is not None and not _act_done_apart(corpus, sentence, after, query):
                 return Unit(following_span, after)
-        elif sentence.heading and (body := _headed(corpus, after)) is not None:
+        elif sentence.heading and _heads_the_answer(corpus, sentence, query) and \
+                (body := _headed(corpus, after)) is not None:
             return Unit(None, body)  # a heading that matches "What is X?" is answered by what it heads
     return Unit(span, sentence)
 
@@ -339,6 +340,13 @@ def _act_done_apart(corpus: Corpus, sentence: Sentence, after: Sentence, query: 
     if not act or not act <= corpus.term_weights.keys():
         return False
     return act <= corpus.sentence_terms[sentence.sentence_id] and not act <= corpus.sentence_terms[after.sentence_id]
+
+
+def _heads_the_answer(corpus: Corpus, heading: Sentence, query: Query) -> bool:
+    """Whether what a heading heads may answer: the document's title heads the whole text, so only a question
+    asking what the document is ("What is the Boost Software License?") is answered by its opening."""
+    return query.wanted.name == "definition" or \
+        corpus.sentence_text(heading) != corpus.documents[heading.doc_id].title
 
 
 def _headed(corpus: Corpus, after: Sentence) -> Sentence | None:

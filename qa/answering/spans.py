@@ -198,12 +198,14 @@ _A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 def unit_of_time_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
     """For "in which month ...?", only the dates that name a month ("April", not "since 1991"); for "in which
-    year ...?", only those that name a year."""
+    year ...?", only those that name a year; for any other, a date before a version that marks a time ("Version
+    1.0 - August 17th, 2003": August 17th, 2003)."""
     if _ASKS_MONTH.search(question):
         return [(a, b) for a, b in spans if _A_MONTH.search(sentence[a:b])]
     if _ASKS_YEAR.search(question):
         return [(a, b) for a, b in spans if _A_YEAR.search(sentence[a:b])]
-    return spans
+    dates = [(a, b) for a, b in spans if DATE.fullmatch(sentence[a:b])]
+    return dates or spans
 
 
 # A question about a point in time wants a date: "In what year ...?", "When did ...?", "When was ...?". One in the

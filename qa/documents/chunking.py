@@ -93,7 +93,7 @@ def split_document(document: Document, sentences_per_passage: int = 3, overlap: 
     sentences: list[Sentence] = []
     passages: list[Passage] = []
     section = _Section({})
-    waiting: list[_Unit] = []
+    waiting: list[_Unit] = _title_line(document)
     for number, block in enumerate((*document.blocks, Block(len(folded), len(folded), "text"))):  # then the end
         if block.kind == "heading":
             section.enter(block, document.text[block.start:block.end])
@@ -120,6 +120,15 @@ def split_document(document: Document, sentences_per_passage: int = 3, overlap: 
                              document.text[start:end], first + low, first + high, section.context(document.title))
                      for i, (low, high, start, end) in enumerate(_block_passages(units, len(spans), window))]
     return sentences, passages
+
+
+def _title_line(document: Document) -> list[_Unit]:
+    """The title as a heading over the first passage when the text opens with it outside any block (a plain text's
+    first line, "Zope Public License (ZPL) Version 2.1"): like any heading it is context there and a place for a
+    typed span ("Which version of the licence is this?"); [] when a block holds it or the text does not."""
+    first = document.blocks[0].start if document.blocks else len(document.text)
+    start = document.text.find(document.title, 0, first) if document.title else -1
+    return [_Unit(start, start + len(document.title), "heading")] if start >= 0 else []
 
 
 # "1) Grant of Copyright License. Licensor hereby grants ...", "3. Term. The term of ...": a numbered item's opening

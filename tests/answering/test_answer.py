@@ -302,6 +302,10 @@ def test_a_question_for_a_month_or_a_year_is_answered_by_a_date_that_names_one()
     assert [sentence[a:b] for a, b in unit_of_time_only("In what year did it start?", spans, sentence)] == [
         "1991", "5 May 2023"]
     assert unit_of_time_only("When did it start?", spans, sentence) == spans
+    title = "Sample License - Version 1.0 - August 17th, 2003"
+    dated = candidate_spans(title, QuestionType("date"))
+    assert [title[a:b] for a, b in dated] == ["August 17th, 2003", "Version 1.0"]
+    assert [title[a:b] for a, b in unit_of_time_only("When was it published?", dated, title)] == ["August 17th, 2003"]
 
 
 def test_a_term_the_sentence_defines_in_quotes_is_no_one() -> None:

@@ -158,3 +158,19 @@ def test_a_name_after_a_sentence_that_says_the_asked_act_without_its_doer_did_so
     assert unit.span is None and unit.support == certified
     unit = features.answer_unit(corpus, certified, read_query(corpus, "Who made the license GPL compatible?", None))
     assert corpus.documents[certified.doc_id].text[slice(*unit.span)] == "Free Software Foundation"
+
+
+def test_a_licences_title_line_answers_its_version_and_date_but_heads_no_other_answer(writable) -> None:
+    text = ("Sample Software License - Version 1.0 - August 17th, 2003\n\n"
+            "Permission is hereby granted to use and distribute the software.\n")
+    writable.add_document(FileUpload("sample-license.txt", "text/plain", text.encode()))
+    version = writable.ask("Which version of the Sample Software License is this?").answer
+    published = writable.ask("When was the Sample Software License published?").answer
+    assert version is not None and version.text == "Version 1.0"
+    assert published is not None and published.text == "August 17th, 2003"  # a date before a version
+    corpus = writable.current().corpus
+    title = next(s for s in corpus.sentences if corpus.sentence_text(s).startswith("Sample Software License"))
+    patents = read_query(corpus, "Does the Sample Software License cover patents?", None)
+    assert features.answer_unit(corpus, title, patents).support == title  # the title heads the whole text
+    meaning = read_query(corpus, "What is the Sample Software License?", None)
+    assert corpus.sentence_text(features.answer_unit(corpus, title, meaning).support).startswith("Permission")

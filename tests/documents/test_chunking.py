@@ -5,9 +5,9 @@ from hypothesis import strategies as st
 
 from qa.documents.chunking import passage_input, readable, split_document, title_acronyms
 from qa.documents.markdown import markdown_blocks
-from qa.documents.reading import Document, load_documents
+from qa.documents.reading import Document, load_documents, read_document
 from qa.documents.structure import Block, text_blocks
-from tests.helpers.paths import SEEDS
+from tests.helpers.paths import ROOT, SEEDS
 
 
 def _document(text: str) -> Document:
@@ -144,3 +144,13 @@ def test_a_numbered_items_title_case_opening_is_a_heading_of_it() -> None:
     flagged = {text[s.start:s.end]: s.heading for s in sentences}
     assert flagged["1) Grant of Copyright License."] and not flagged["Licensor hereby grants You a license."]
     assert not flagged["2. Try it out."]  # a step, not a title
+
+
+def test_a_plain_texts_title_line_heads_its_first_passage_and_a_title_inside_a_block_does_not() -> None:
+    text = "Sample Public License - Version 1.0 - August 17th, 2003\n\nPermission is hereby granted.\n"
+    title, blocks = text_blocks(text)
+    sentences, [passage] = split_document(Document("l", title, "l.txt", text, blocks, "sha"))
+    assert passage.text == text.strip() and sentences[0].heading  # context and a place for a typed span
+    manual = read_document(ROOT / "datasets" / "crossdoc" / "documents" / "gzip-manual.txt", ROOT, "gzip")
+    assert manual.title == "gzip, gunzip, zcat - compress or expand files"
+    assert split_document(manual)[1][0].text.startswith("NAME")  # the NAME section's text holds the title
