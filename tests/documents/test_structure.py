@@ -270,6 +270,8 @@ def test_a_markdown_paragraph_of_emphasis_alone_labels_the_next_one(tmp_path: Pa
     text = ("# Triage\n\n**needs rebase**\n\n: marks pull requests with merge conflicts\n\n**Status:**\n\n"
             "[![Build](https://ci.example.org/badge.svg)](https://ci.example.org)\n\n## Labels\n\nSome *words* here.\n")
     assert ("label", 0, "**needs rebase**") in _blocks(text, markdown_blocks)
+    assert _blocks("**Please only use forward-slashes.**\n", markdown_blocks) == [
+        ("text", 0, "**Please only use forward-slashes.**")]  # a sentence in bold says something itself
     (tmp_path / "triage.md").write_text(text)
     [document] = load_documents(tmp_path)
     _, passages = split_document(document)
