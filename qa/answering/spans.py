@@ -66,12 +66,14 @@ DATE = re.compile(
 VERSION = re.compile(r"(?:\b(?:v(?:ersion)?\s?)?\d+(?:\.\d+){1,3}(?:[a-z]+\d*)?\b|\b(?:version|release)\s\d+\b)"
                      r"(?:\s(?:and|or)\s(?:newer|later|above|higher)\b|\+)?", re.I)  # "2.1 or later" is a range
 # A licence by its name: "the GNU Lesser General Public License version 2.1 or later", "GPL v2 or later", "GPLv3+",
-# "the MIT License", "the OpenLDAP Public License", "a Creative Commons license", "Expat", "BSD-3-Clause"; not
+# "the MIT License", "the OpenLDAP Public License", "a Creative Commons license", "the Creative Commons
+# Attribution-ShareAlike 4.0 International License" (a version inside the name), "Expat", "BSD-3-Clause"; not
 # "This License", "The License" or "this Public License" (`_names_a_licence`).
 _LICENSE_VERSION = (r"(?:,?\s(?:version|v\.?)\s?\d+(?:\.\d+)*|\s?v?\d+(?:\.\d+)*)?"
                     r"(?:\+|\sor\s(?:any\s)?later(?:\sversion)?)?")
 LICENSE = re.compile(
-    r"(?:\b[A-Z][\w+-]*\s+){1,5}(?<![Tt]his\s)(?<!The\s)[Ll]icen[cs]e\b" + _LICENSE_VERSION + "|"
+    r"\b[A-Z][\w+-]*\s+(?:(?:[A-Z][\w+-]*|\d+(?:\.\d+)+)\s+){0,5}(?<![Tt]his\s)(?<!The\s)[Ll]icen[cs]e\b"
+    + _LICENSE_VERSION + "|"
     r"\b(?:GNU\s)?[AL]?GPL(?:-\d(?:\.\d)?)?" + _LICENSE_VERSION + r"|"
     r"\b(?:MIT|BSD(?:-\d-[Cc]lause)?|ISC|Expat|Apache(?:-\d\.\d)?|MPL(?:-\d\.\d)?|CC0|Unlicense|[Pp]ublic [Dd]omain)\b")
 # Names may be written with letters beyond ASCII ("Björn Esser", "Łukasz", "Émile").

@@ -343,6 +343,8 @@ def test_a_decade_and_part_of_a_year_are_dates() -> None:
     ("must be a Creative Commons\n   license with the same elements, or a BY-SA Compatible License.",
      ["Creative Commons\n   license", "BY-SA Compatible License"]),
     ("granting rights under this Public License and the OpenLDAP Public License.", ["OpenLDAP Public License"]),
+    ("The logo is licensed under a [Creative Commons Attribution-ShareAlike 4.0 International License](https://x).",
+     ["Creative Commons Attribution-ShareAlike 4.0 International License"]),  # a version inside the name
 ])
 def test_a_license_is_named_with_its_version(sentence: str, expected: list[str]) -> None:
     assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("license"))] == expected
