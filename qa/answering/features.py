@@ -242,8 +242,14 @@ _DEFINING_OPENING = re.compile(
     r"are\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:that|which|who))\b", re.I)
 
 
+# ... or names it in quotes in parentheses: 'documentation covered by this license (the "Software")'.
+_DEFINED_IN_PARENTHESES = re.compile(
+    r"\((?:the\s+|hereinafter\s+(?:called\s+)?)?[\"\u201c](?P<term>[^\"\u201d]{1,40})[\"\u201d]\)", re.I)
+
+
 def _defined_term(text: str) -> tuple[str, ...]:
-    opening = _DEFINING_OPENING.match(" ".join(text.split()))
+    flat = " ".join(text.split())
+    opening = _DEFINING_OPENING.match(flat) or _DEFINED_IN_PARENTHESES.search(flat)
     return term_key(opening.group("term")) if opening else ()
 
 

@@ -127,6 +127,14 @@ def test_the_sentence_that_defines_the_subject_answers_a_who_question_as_a_whole
     assert [snapshot.corpus.sentence_text(s)[:16] for s in defining] == ["k. Share means t"]
 
 
+def test_a_term_named_in_quotes_in_parentheses_is_defined_by_its_sentence() -> None:
+    assert features._defined_term('a copy of the software and documentation covered by this license (the\n'
+                                  '"Software") to use') == ("softwar",)
+    assert features._defined_term('Creative Commons Corporation ("Creative Commons") is not a law firm') == (
+        "creativ", "common")
+    assert features._defined_term("It is used (see below) by many.") == ()
+
+
 def test_a_heading_is_answered_by_the_text_past_the_label_under_it(writable) -> None:
     page = ("# fetch\n\n## Class: Response\n\n### response.ok\n\n<small>*(spec-compliant)*</small>\n\n"
             "Convenience property: true when the status is from 200 to 299.\n")
