@@ -28,11 +28,13 @@ sys.path.insert(0, str(ROOT))
 from qa.documents.reading import Document, fold, load_documents, slug  # noqa: E402
 
 # The last four were added later to fit on more kinds of text (a man page, numbered plain text, an HTML how-to, a
-# README with tables), and later still a licence with a list of definitions; the test documents stayed as they were.
+# README with tables), later still a licence with a list of definitions, and then an API reference in Markdown
+# (headings over signatures, "Returns:" items, an options block); the test documents stayed as they were.
 NEW_DEV = ("grep-manual", "menu-policy", "python-ipaddress-howto", "zstd-readme")
 LICENCE_DEV = ("cc-by-sa-4-0",)
+API_DEV = ("node-fetch-readme",)
 DEV = ("dhs-human-smuggling-campaign", "python-faq-general", "users-and-groups", "copyright-format-1-0",
-       "git-readme", "gzip-manual", "libpipeline-news", "libtasn1-manual", *NEW_DEV, *LICENCE_DEV)
+       "git-readme", "gzip-manual", "libpipeline-news", "libtasn1-manual", *NEW_DEV, *LICENCE_DEV, *API_DEV)
 # The conversations are all over dev documents; they are split again, by document, to tune the follow-up
 # reading on one half and report on the other.
 CONVERSATION_DEV = ("dhs-human-smuggling-campaign", "python-faq-general", "users-and-groups", "gzip-manual", *NEW_DEV)

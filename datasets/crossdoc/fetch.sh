@@ -9,7 +9,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 packages=(python3.11-doc debian-policy debian-reference-en base-passwd git gzip make libpipeline1 libxml2
-          shared-mime-info libtasn1-doc grep zstd adwaita-icon-theme)
+          shared-mime-info libtasn1-doc grep zstd adwaita-icon-theme node-fetch)
 apt-get download "${packages[@]}" >/dev/null
 for deb in *.deb; do dpkg-deb -x "$deb" root; done
 doc=root/usr/share/doc
@@ -39,4 +39,6 @@ zcat "$doc/zstd/README.md.gz"                                     > "$out/zstd-r
 # "License: CC-BY-SA-4.0" stanza), one leading space and the "." of blank lines taken away
 awk '/^License: CC-BY-SA-4.0$/ {n++; if (n == 2) {f = 1; next}} f && /^[^ ]/ {exit} f' \
     "$doc/adwaita-icon-theme/copyright" | sed -e 's/^ //' -e 's/^\.$//'  > "$out/cc-by-sa-4.0.txt"
+# and then, as a dev document, an API reference in Markdown: node-fetch 3's README
+zcat "$doc/node-fetch/README.md.gz"                               > "$out/node-fetch-readme.md"
 ls -l "$out"
