@@ -269,12 +269,12 @@ def asks_role_holder(question: str) -> bool:
 def person_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
     """For a question about who holds a role, the spans that could be a person: no bare acronym; for any question
     that opens with "who", no name written as code (`libpkgconf` is no one; `tty` may answer "which group") or in
-    quotes (the "Original Work" is a term the text defines) and no acronym that a lower-case word qualifies ("the
-    canonical repository URL" is a thing)."""
+    quotes (the "Original Work" is a term the text defines); for any question about someone, no acronym that a
+    lower-case word qualifies ("the canonical repository URL", "the whole API" are things)."""
+    spans = [(a, b) for a, b in spans if not _common_acronym(sentence, a, b)]
     if re.match(r"\s*who", question, re.I):
         quoted = {term.rstrip(".,;:") for term in re.findall(r"[\"\u201c]([^\"\u201d]{1,60})[\"\u201d]", sentence)}
-        spans = [(a, b) for a, b in spans if sentence[a - 1:a] != "`" and sentence[a:b] not in quoted
-                 and not _common_acronym(sentence, a, b)]
+        spans = [(a, b) for a, b in spans if sentence[a - 1:a] != "`" and sentence[a:b] not in quoted]
     if not asks_role_holder(question):
         return spans
     return [(a, b) for a, b in spans if not re.fullmatch(r"[A-Z]{2,}(?:'s)?", sentence[a:b])]

@@ -288,6 +288,12 @@ def test_names_beyond_ascii_are_whole_and_a_qualified_acronym_is_no_one() -> Non
     assert [sentence[a:b] for a, b in kept] == ["Björn Esser and Łukasz Nowak", "FSF"]
 
 
+def test_an_acronym_a_lower_case_word_qualifies_answers_no_question_about_someone() -> None:
+    sentence = "The main export loads the whole API lazily, as the FSF asked."
+    spans = candidate_spans(sentence, QuestionType("who"))
+    assert [sentence[a:b] for a, b in person_only("Which companies use it?", spans, sentence)] == ["FSF"]
+
+
 def test_a_handle_is_someone_but_an_e_mail_address_is_not_one() -> None:
     sentence = "v1 was kept by [@bitinn](https://github.com/bitinn); v2 by [@TimothyGu](x), write to Bram@vim.org."
     spans = candidate_spans(sentence, QuestionType("who"))
