@@ -68,6 +68,7 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
         return Extraction(None, None, 0.0, candidates, passages)  # nothing to resolve "it" against
     if best is None:
         return Extraction(None, None, 0.0, candidates, passages)
+    best = _defining_neighbour(best, eligible)
     if best.score < threshold:
         return Extraction(None, None, best.score, candidates, passages)
     if best.span is not None:
@@ -76,6 +77,18 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     sentence = with_naming_heading(corpus, _with_continuation(corpus, best, candidates, model.extend_margin, query),
                                    query.focus)
     return Extraction((sentence.start, sentence.end), sentence, best.score, candidates, passages)
+
+
+def _defining_neighbour(best: Candidate, eligible: list[Candidate]) -> Candidate:
+    """For a question asking what a term means, the sentence of the best candidate's block that defines it, with
+    the best candidate's score: in a list of definitions the best match is often the next term's entry ('A
+    "contributor" is ...' for "What is a contribution?", where 'A "contribution" is ...' comes first)."""
+    if best.features.get("defines_subject", 0.0) > 0:
+        return best
+    defining = next((c for c in eligible if c.features.get("defines_subject", 0.0) > 0
+                     and c.sentence.doc_id == best.sentence.doc_id and c.sentence.paragraph == best.sentence.paragraph),
+                    None)
+    return replace(defining, score=best.score, logit=best.logit) if defining is not None else best
 
 
 def _in_section(corpus: Corpus, best: Candidate, eligible: list[Candidate]) -> Candidate:

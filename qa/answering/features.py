@@ -235,11 +235,13 @@ def sentence_words(corpus: Corpus, sentence: Sentence) -> SentenceWords:
 
 
 # A sentence that defines a term opens with it: "k. Share means ...", "\u201cContributor\u201d means ...",
-# "libxcrypt is a modern library ...", "Licensor shall mean ...".
+# "libxcrypt is a modern library ...", "Licensor shall mean ...", 'A "contribution" is the original software',
+# '"Licensed patents" are a contributor's patent claims that ...'.
 _DEFINING_OPENING = re.compile(
-    r"^\s*(?:\(?(?:[a-z]|\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4})[.)]\s+)?[\"\u201c']?(?P<term>[^\"\u201d.;:,()]{1,60}?)[\"\u201d']?"
-    r"(?:\s+\([^)]{1,40}\))?\s+(?:means|shall\s+mean|refers\s+to|is\s+defined\s+as|stands\s+for|is\s+an?|is\s+the|"
-    r"are\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:that|which|who))\b", re.I)
+    r"^\s*(?:\(?(?:[a-z]|\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4})[.)]\s+)?(?:(?:an?|the)\s+(?=[\"\u201c]))?[\"\u201c']?"
+    r"(?P<term>[^\"\u201d.;:,()]{1,60}?)[\"\u201d']?"
+    r"(?:\s+\([^)]{1,40}\))?\s+(?:means|shall\s+mean|refers\s+to|is\s+defined\s+as|stands\s+for|is\s+an?|is\s+the|is\s+any|"
+    r"are\s+(?:an?\s+)?(?:[\w'\u2019]+\s+){0,3}(?:that|which|who))\b", re.I)
 
 
 # ... or names it in quotes in parentheses: 'documentation covered by this license (the "Software")'.

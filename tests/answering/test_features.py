@@ -135,6 +135,26 @@ def test_a_term_named_in_quotes_in_parentheses_is_defined_by_its_sentence() -> N
     assert features._defined_term("It is used (see below) by many.") == ()
 
 
+@pytest.mark.parametrize("sentence, term", [
+    ('A "contribution" is the original software, or any additions', ("contribut",)),
+    ('A "contributor" is any person that distributes its contribution', ("contributor",)),
+    ('"Licensed patents" are a contributor\'s patent claims that read directly on it', ("licens", "patent")),
+    ("The program is free software.", ()),
+])
+def test_a_definition_may_open_with_an_article_before_its_quoted_term(sentence: str, term: tuple[str, ...]) -> None:
+    assert features._defined_term(sentence) == term
+
+
+def test_in_a_list_of_definitions_the_entry_of_the_asked_term_answers(writable) -> None:
+    licence = ("Sample Permissive License\n\n1. Definitions\n"
+               'The terms "reproduce" and "distribution" have the same meaning here as under U.S. copyright law.\n'
+               'A "contribution" is the original software, or any additions or changes to the software.\n'
+               'A "contributor" is any person that distributes its contribution under this license.\n')
+    writable.add_document(FileUpload("sample-permissive.txt", "text/plain", licence.encode()))
+    answer = writable.ask("What is a contribution under the Sample Permissive License?").answer
+    assert answer is not None and answer.text.startswith('A "contribution" is the original software')
+
+
 def test_a_heading_is_answered_by_the_text_past_the_label_under_it(writable) -> None:
     page = ("# fetch\n\n## Class: Response\n\n### response.ok\n\n<small>*(spec-compliant)*</small>\n\n"
             "Convenience property: true when the status is from 200 to 299.\n")
