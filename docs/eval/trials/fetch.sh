@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round13/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round14/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -46,7 +46,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           adwaita-icon-theme libcrypt-dev
           libsisu-inject-java dbus-bin
           vim-runtime
-          php8.2-common libboost1.74-dev node-glob)
+          php8.2-common libboost1.74-dev node-glob
+          libmono-system4.0-cil node-semver)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -248,11 +249,17 @@ debian_text licence "$doc/php8.2-common/copyright" PHP-3.01          > "$r/php-l
 debian_text licence "$doc/libboost1.74-dev/copyright" BSL-1.0        > "$r/boost-software-license-1.0.txt"
 zcat "$doc/node-glob/README.md.gz"                                   > "$r/node-glob-readme.md"
 
-for n in $(seq 0 13); do
+# Round 14
+r=$(round 14)
+# The Microsoft Public License: the stand-alone "License: Ms-PL" stanza of libmono-system4.0-cil's copyright.
+debian_text licence "$doc/libmono-system4.0-cil/copyright" Ms-PL    > "$r/ms-pl.txt"
+zcat "$doc/node-semver/README.md.gz"                                 > "$r/node-semver-readme.md"
+
+for n in $(seq 0 14); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round13"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round14"
