@@ -33,6 +33,7 @@ from qa.documents.chunking import Sentence
 from qa.documents.uploads import FileUpload
 from qa.errors import InvalidInputError
 from qa.retrieval.search import search
+from tests.helpers.corpora import api_entry
 from tests.helpers.paths import RELEASE, ROOT
 
 
@@ -598,9 +599,7 @@ def test_a_which_question_is_answered_with_the_heading_that_names_the_thing(writ
 
 
 def test_the_heading_that_names_the_thing_is_found_past_the_label_under_it(writable) -> None:
-    page = ("# fetch\n\n## Class: AbortError\n\n<small>*(fetch extension)*</small>\n\n"
-            "An Error thrown when the request is aborted by its signal.\n")
-    writable.add_document(FileUpload("fetch.md", "text/markdown", page.encode()))
+    writable.add_document(api_entry("Class: AbortError", "An Error thrown when the request is aborted by its signal."))
     answer = writable.ask("What error is thrown when a request is aborted?").answer
     assert answer is not None and answer.text.startswith("Class: AbortError")
 

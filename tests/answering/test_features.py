@@ -16,6 +16,8 @@ from qa.answering.model import default_model
 from qa.answering.questions import defined_subject, read_query
 from qa.documents.uploads import FileUpload
 from qa.retrieval.search import search
+from qa.storage.corpus import Corpus
+from tests.helpers.corpora import api_entry
 
 
 def test_readings_of_many_versions_from_many_threads_raise_nothing() -> None:
@@ -80,12 +82,16 @@ def test_a_quantity_counting_what_was_asked_beats_one_beside_it() -> None:
     assert features._closeness(counted, anchors, weights) < features._closeness(beside, anchors, weights)
 
 
+def _best_span(corpus: Corpus, holding: str, question: str) -> str:
+    """The span `features.best_span` takes for `question` in the sentence that holds `holding`."""
+    sentence = next(s for s in corpus.sentences if holding in corpus.sentence_text(s))
+    start, end = features.best_span(corpus, sentence, read_query(corpus, question, None))
+    return corpus.documents[sentence.doc_id].text[start:end]
+
+
 def test_the_answer_span_counts_the_unit_of_a_quantity(service) -> None:
-    corpus = service.snapshot.corpus
-    sentence = next(s for s in corpus.sentences if "2,000 smugglers" in corpus.sentence_text(s))
-    query = read_query(corpus, "How many smugglers were convicted?", None)
-    start, end = features.best_span(corpus, sentence, query)
-    assert corpus.documents[sentence.doc_id].text[start:end] == "nearly 2,000 smugglers"  # not "eight weeks"
+    span = _best_span(service.snapshot.corpus, "2,000 smugglers", "How many smugglers were convicted?")
+    assert span == "nearly 2,000 smugglers"  # not "eight weeks"
 
 
 def test_a_sentence_that_leaves_its_subject_to_its_heading_is_read_with_it(writable) -> None:
@@ -118,9 +124,8 @@ def test_the_sentence_that_defines_the_subject_answers_a_who_question_as_a_whole
                "     under this Public License.\n\n"
                "  k. Share means to provide material to the public by any means.\n\n"
                "Section 2 -- Scope.\n\nThe Licensor grants You a worldwide license, as agreed with Alice Walker.\n")
-    writable.add_document(FileUpload("sample-license.txt", "text/plain", licence.encode()))
-    answer = writable.ask("Who is the Licensor?").answer
-    assert answer is not None and answer.text.startswith("j. Licensor means the individual(s)")
+    assert _answer_over(writable, "sample-license.txt", licence, "Who is the Licensor?").startswith(
+        "j. Licensor means the individual(s)")
     snapshot = writable.current()
     defining = [s for s in snapshot.corpus.sentences
                 if defines_subject(snapshot.corpus, s, read_query(snapshot.corpus, "What does Share mean?", None))]
@@ -150,15 +155,20 @@ def test_in_a_list_of_definitions_the_entry_of_the_asked_term_answers(writable) 
                'The terms "reproduce" and "distribution" have the same meaning here as under U.S. copyright law.\n'
                'A "contribution" is the original software, or any additions or changes to the software.\n'
                'A "contributor" is any person that distributes its contribution under this license.\n')
-    writable.add_document(FileUpload("sample-permissive.txt", "text/plain", licence.encode()))
-    answer = writable.ask("What is a contribution under the Sample Permissive License?").answer
-    assert answer is not None and answer.text.startswith('A "contribution" is the original software')
+    answer = _answer_over(writable, "sample-permissive.txt", licence,
+                          "What is a contribution under the Sample Permissive License?")
+    assert answer.startswith('A "contribution" is the original software')
+
+
+def _answer_over(writable, name: str, text: str, question: str) -> str:
+    """The answer's text once a plain-text document is added ("" when withheld)."""
+    writable.add_document(FileUpload(name, "text/plain", text.encode()))
+    answer = writable.ask(question).answer
+    return answer.text if answer is not None else ""
 
 
 def test_a_heading_is_answered_by_the_text_past_the_label_under_it(writable) -> None:
-    page = ("# fetch\n\n## Class: Response\n\n### response.ok\n\n<small>*(spec-compliant)*</small>\n\n"
-            "Convenience property: true when the status is from 200 to 299.\n")
-    writable.add_document(FileUpload("fetch.md", "text/markdown", page.encode()))
+    writable.add_document(api_entry("response.ok", "Convenience property: true when the status is from 200 to 299."))
     corpus = writable.current().corpus
     query = read_query(corpus, "What does response.ok mean?", None)
     by_text = {corpus.sentence_text(s): s for s in corpus.sentences}
@@ -169,11 +179,8 @@ def test_a_heading_is_answered_by_the_text_past_the_label_under_it(writable) -> 
 def test_a_number_word_the_question_says_is_no_answer_to_it(writable) -> None:
     text = "Rakai\n\nIn this district about 60,000 children\nhave lost one or both parents.\n"
     writable.add_document(FileUpload("rakai.txt", "text/plain", text.encode()))
-    corpus = writable.current().corpus
-    sentence = next(s for s in corpus.sentences if "60,000" in corpus.sentence_text(s))
-    query = read_query(corpus, "How many children have lost one or both parents?", None)
-    start, end = features.best_span(corpus, sentence, query)
-    assert corpus.documents[sentence.doc_id].text[start:end] == "about 60,000"  # not "one"
+    span = _best_span(writable.current().corpus, "60,000", "How many children have lost one or both parents?")
+    assert span == "about 60,000"  # not "one"
 
 
 def test_a_name_after_a_sentence_that_says_the_asked_act_without_its_doer_did_something_else(writable) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
+from qa.documents.uploads import FileUpload
 from qa.embedding.base import Embedder
 from qa.service.answerer import QuestionAnswerer
 from qa.service.startup import open_service
@@ -19,6 +20,12 @@ HARBOR_HTML = """<!doctype html><html><head><title>Harbor and Docks</title><styl
 <body><nav><a href="/">Home</a> | <a href="/news">News</a></nav>
 <main><h1>Harbor &amp; Docks</h1><p>The dock master is Ines Vale. She opens the gate at 5&nbsp;am.</p></main>
 <footer>Copyright 2026 Harbor Board</footer></body></html>"""
+
+
+def api_entry(heading: str, text: str) -> FileUpload:
+    """A Markdown API reference of one entry: its heading, the label under it as inline HTML, then its text."""
+    page = f"# fetch\n\n## {heading}\n\n<small>*(spec-compliant)*</small>\n\n{text}\n"
+    return FileUpload("fetch.md", "text/markdown", page.encode())
 
 
 def make_pdf(pages: list[list[str]]) -> bytes:
