@@ -25,9 +25,11 @@ def main(folder: Path, questions: Path, index: Path) -> int:
     settings = Settings().model_copy(update={"seeds_dir": folder / "seeds", "index_dir": index})
     service = open_service(settings, cache_size=0)
     right = asked = 0
-    for line in questions.read_text(encoding="utf-8").splitlines():
+    for number, line in enumerate(questions.read_text(encoding="utf-8").splitlines(), start=1):
         if line.strip():
             *turns, expected = line.split("\t")
+            if not turns:
+                sys.exit(f"{questions}:{number}: a question, a tab and the expected text (or -) are needed")
             answer, score = ask_turns(service, turns)
             ok = answer is None if expected.strip() == "-" else _plain(expected) in _plain(answer or "")
             right, asked = right + ok, asked + 1

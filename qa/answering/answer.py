@@ -68,7 +68,7 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
         return Extraction(None, None, 0.0, candidates, passages)  # nothing to resolve "it" against
     if best is None:
         return Extraction(None, None, 0.0, candidates, passages)
-    best = _defining_neighbour(best, eligible)
+    best = _defining_neighbour(best, eligible, query)
     if best.score < threshold:
         return Extraction(None, None, best.score, candidates, passages)
     if best.span is not None:
@@ -79,11 +79,13 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     return Extraction((sentence.start, sentence.end), sentence, best.score, candidates, passages)
 
 
-def _defining_neighbour(best: Candidate, eligible: list[Candidate]) -> Candidate:
-    """For a question asking what a term means, the sentence of the best candidate's block that defines it, with
-    the best candidate's score: in a list of definitions the best match is often the next term's entry ('A
-    "contributor" is ...' for "What is a contribution?", where 'A "contribution" is ...' comes first)."""
-    if best.features.get("defines_subject", 0.0) > 0:
+def _defining_neighbour(best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
+    """For a question asking what a term is or means (answered by a sentence, not a name or a number), the sentence
+    of the best candidate's block that defines it, with the best candidate's score: in a list of definitions the
+    best match is often the next term's entry ('A "contributor" is ...' for "What is a contribution?", where 'A
+    "contribution" is ...' comes first)."""
+    if not query.subject or query.wanted.typed or best.span is not None \
+            or best.features.get("defines_subject", 0.0) > 0:
         return best
     defining = next((c for c in eligible if c.features.get("defines_subject", 0.0) > 0
                      and c.sentence.doc_id == best.sentence.doc_id and c.sentence.paragraph == best.sentence.paragraph),

@@ -26,11 +26,11 @@ from qa.answering.spans import (
     candidate_spans,
     coordinated,
     counts_only,
+    dated_only,
     dimension_only,
     is_address,
     money_only,
     person_only,
-    unit_of_time_only,
 )
 from qa.documents.chunking import Sentence
 from qa.documents.reading import fold
@@ -351,8 +351,9 @@ def _act_done_apart(corpus: Corpus, sentence: Sentence, after: Sentence, query: 
 
 
 def _heads_the_answer(corpus: Corpus, heading: Sentence, query: Query) -> bool:
-    """Whether what a heading heads may answer: the document's title heads the whole text, so only a question
-    asking what the document is ("What is the Boost Software License?") is answered by its opening."""
+    """Whether what a heading heads may answer: the document's title (a plain text's first line, a README's
+    opening heading) heads the whole text, so only a definition question ("What is the Boost Software License?")
+    is answered by its opening."""
     return query.wanted.name == "definition" or \
         corpus.sentence_text(heading) != corpus.documents[heading.doc_id].title
 
@@ -386,7 +387,7 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
     if spans and wanted.name == "quantity":
         spans = counts_only(query.text, dimension_only(query.text, money_only(query.text, spans, text), text), text)
     if spans and wanted.name == "date":
-        spans = unit_of_time_only(query.text, spans, text)
+        spans = dated_only(query.text, spans, text)
     if spans and wanted.name == "place":
         spans = address_only(query.text, spans, text)
     if spans and wanted.name == "who":

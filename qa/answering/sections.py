@@ -59,14 +59,15 @@ def is_label(corpus: Corpus, sentence: Sentence) -> bool:
     """Whether the sentence is a label (`<small>*(spec-compliant)*</small>` under an API entry's heading): context
     that opens a passage as a heading does, but heads no section."""
     blocks = corpus.documents[sentence.doc_id].blocks
-    found = bisect_right([block.start for block in blocks], sentence.start) - 1
+    found = bisect_right(corpus.block_starts[sentence.doc_id], sentence.start) - 1
     return found >= 0 and blocks[found].kind == "label" and sentence.end <= blocks[found].end
 
 
 def section_of(corpus: Corpus, heading: Sentence) -> range:
-    """The sentence ids after a heading, up to the next heading or the end of its document."""
+    """The sentence ids after a heading, up to the next heading (a label under it is inside) or the end of its
+    document."""
     end = heading.sentence_id + 1
     while end < len(corpus.sentences) and corpus.sentences[end].doc_id == heading.doc_id \
-            and not corpus.sentences[end].heading:
+            and (not corpus.sentences[end].heading or is_label(corpus, corpus.sentences[end])):
         end += 1
     return range(heading.sentence_id + 1, end)

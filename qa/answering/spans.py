@@ -20,7 +20,7 @@ _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 _QUALIFIER = r"(?:(?:over|nearly|almost|about|around|approximately|roughly|some|more than|less than|fewer than|" \
              r"up to|at least|at most|no more than|no less than|an estimated|estimated|only|just|exactly|" \
              r"within|after|before|every|per)\s+)?"
-NUMBER_WORD = re.compile(_NUMBER_WORDS, re.I)  # a count written in words
+NUMBER_WORD = re.compile(f"(?:{_NUMBER_WORDS})", re.I)  # a count written in words
 # A unit follows after a space, or glued for sizes, rates and times ("1KB", "530MB/s", "100ms", ".5s"; not the
 # "s" of "1990s").
 _UNIT = (r"(?:(?:[KMGT]i?B(?:ytes?)?(?:/s)?|ms|(?<!\d{4})s)\b|"
@@ -32,7 +32,9 @@ _UNIT = (r"(?:(?:[KMGT]i?B(?:ytes?)?(?:/s)?|ms|(?<!\d{4})s)\b|"
          r"months?|years?|times|levels?|steps?|items?|entries|files?|fields?|stanzas?|pages?|people|persons?|"
          r"personnel|members?|users?|groups?|jobs?|arguments?|options?|versions?|releases?|copies|tests?|"
          r"dollars?|cents?|euros?|pounds?|usd|eur|gbp|pillars?|actions?|smugglers?|migrants?|ids?|uids?|gids?|"
-         r"(?!(?:is|as|us|has|was|does|its|this|thus|yes|less|plus|always|perhaps|across|unless)\b)[a-z]+s)\b)?"
+         r"(?!(?:" + "|".join(sorted(w for w in STOPWORDS if w.endswith("s"))) + r"|means|indicates|requires|uses|"
+         r"returns|disables|enables|sets|specifies|says|whereas|sometimes|besides|always|perhaps|across|unless|"
+         r"less|plus|yes|thus)\b)[a-z]+s)\b)?"
          r"(?:\s(?:per\s[a-z]+|(?:a|an|each|every)\s(?:second|minute|hour|day|night|week|month|quarter|year))\b)?")
 # A number glued to a word ("UTF-8", "amd64", "x86_64", "GPLv2", "time[1-4]") is part of a name, not a quantity;
 # one in a path ("copyright-format/1.0/"), a manual section ("adduser.conf(5)") or a fraction ("3/4", "24/7") is
@@ -51,6 +53,7 @@ QUANTITY = re.compile(
 _ASKS_MONEY = re.compile(r"\b(?:cost|costs|price|fee|fees|pay|paid|charge|spend|spent|invest(?:s|ed|ing|ment|ments)?|"
                          r"fund(?:s|ed|ing)?|budget|money)\b", re.I)
 _SHARE = re.compile(r"%|\bper\s?cent\b", re.I)
+_ASKS_SHARE = re.compile(r"\bhow much of\b|\bwhat (?:share|percentage|proportion|part|fraction)\b", re.I)
 _CURRENCY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|cents?|USD|EUR|GBP)\b", re.I)
 # One of something names the thing in the singular ("only one exception"), which no unit list can foresee.
 _ONE_THING = re.compile(r"\s+([a-z]{3,})\b")
@@ -72,7 +75,8 @@ VERSION = re.compile(r"(?:\b(?:v(?:ersion)?\s?)?\d+(?:\.\d+){1,3}(?:[a-z]+\d*)?\
 _LICENSE_VERSION = (r"(?:,?\s(?:version|v\.?)\s?\d+(?:\.\d+)*|\s?v?\d+(?:\.\d+)*)?"
                     r"(?:\+|\sor\s(?:any\s)?later(?:\sversion)?)?")
 LICENSE = re.compile(
-    r"\b[A-Z][\w+-]*\s+(?:(?:[A-Z][\w+-]*|\d+(?:\.\d+)+)\s+){0,5}(?<![Tt]his\s)(?<!The\s)[Ll]icen[cs]e\b"
+    r"\b[A-Z][\w+-]*\s+(?:(?:[A-Z][\w+-]*|(?<!Section\s)(?<!Sections\s)(?<!Clause\s)(?<!Article\s)(?<!Version\s)"
+    r"\d+(?:\.\d+)+)\s+){0,4}(?<![Tt]his\s)(?<!The\s)[Ll]icen[cs]e\b"
     + _LICENSE_VERSION + "|"
     r"\b(?:GNU\s)?[AL]?GPL(?:-\d(?:\.\d)?)?" + _LICENSE_VERSION + r"|"
     r"\b(?:MIT|BSD(?:-\d-[Cc]lause)?|ISC|Expat|Apache(?:-\d\.\d)?|MPL(?:-\d\.\d)?|CC0|Unlicense|[Pp]ublic [Dd]omain)\b")
@@ -192,22 +196,22 @@ def address_only(question: str, spans: list[tuple[int, int]], sentence: str) -> 
     return spans
 
 
-_ASKS_MONTH = re.compile(r"\b(?:what|which) month\b|\bin what month\b", re.I)
+_ASKS_MONTH = re.compile(r"\b(?:what|which) month\b", re.I)
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b", re.I)
-_A_MONTH = re.compile(r"\b(?:" + _MONTHS + r")(?!\w)")
-_A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_A_MONTH = re.compile(r"\b(?:" + _MONTHS + r")(?!\w)|\b\d{4}-\d\d-\d\d\b")
+_A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d(?!\d)")  # also in a decade: "the 1990s"
 
 
-def unit_of_time_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
+def dated_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
     """For "in which month ...?", only the dates that name a month ("April", not "since 1991"); for "in which
-    year ...?", only those that name a year; for any other, a date before a version that marks a time ("Version
-    1.0 - August 17th, 2003": August 17th, 2003)."""
+    year ...?", only those that name a year; for any other, a date with its year before a version that marks a
+    time ("Version 1.0 - August 17th, 2003": August 17th, 2003; not "today" before "version 0.9.6")."""
     if _ASKS_MONTH.search(question):
         return [(a, b) for a, b in spans if _A_MONTH.search(sentence[a:b])]
     if _ASKS_YEAR.search(question):
         return [(a, b) for a, b in spans if _A_YEAR.search(sentence[a:b])]
     dates = [(a, b) for a, b in spans if DATE.fullmatch(sentence[a:b])]
-    return dates or spans
+    return dates if any(_A_YEAR.search(sentence[a:b]) for a, b in dates) else spans
 
 
 # A question about a point in time wants a date: "In what year ...?", "When did ...?", "When was ...?". One in the
@@ -222,11 +226,12 @@ def asks_point_in_time(question: str) -> bool:
 
 
 def money_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
-    """For "how much does it cost?", only the spans that name a currency or a share of it ("how much of the money
-    is used for administration?": "Less than 5%"); "how many people paid?" counts."""
+    """For "how much does it cost?", only the spans that name a currency, and for "how much of the money ...?" a
+    share of it too ("Less than 5%"); "how many people paid?" counts."""
     if not _ASKS_MONEY.search(question) or re.search(r"\bhow many\b", question, re.I):
         return spans
-    return [(a, b) for a, b in spans if _CURRENCY.search(sentence[a:b]) or _SHARE.search(sentence[a:b])]
+    share = _ASKS_SHARE.search(question) is not None
+    return [(a, b) for a, b in spans if _CURRENCY.search(sentence[a:b]) or (share and _SHARE.search(sentence[a:b]))]
 
 
 # "Who is the director of ...?" asks for the person holding a role; an acronym ("CBP", "DHS") names an organisation.
@@ -269,12 +274,12 @@ def asks_role_holder(question: str) -> bool:
 def person_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
     """For a question about who holds a role, the spans that could be a person: no bare acronym; for any question
     that opens with "who", no name written as code (`libpkgconf` is no one; `tty` may answer "which group") or in
-    quotes (the "Original Work" is a term the text defines); for any question about someone, no acronym that a
-    lower-case word qualifies ("the canonical repository URL", "the whole API" are things)."""
-    spans = [(a, b) for a, b in spans if not _common_acronym(sentence, a, b)]
+    quotes (the "Original Work" is a term the text defines) and no acronym that a lower-case word qualifies ("the
+    canonical repository URL" is a thing)."""
     if re.match(r"\s*who", question, re.I):
         quoted = {term.rstrip(".,;:") for term in re.findall(r"[\"\u201c]([^\"\u201d]{1,60})[\"\u201d]", sentence)}
-        spans = [(a, b) for a, b in spans if sentence[a - 1:a] != "`" and sentence[a:b] not in quoted]
+        spans = [(a, b) for a, b in spans if sentence[a - 1:a] != "`" and sentence[a:b] not in quoted
+                 and not _common_acronym(sentence, a, b)]
     if not asks_role_holder(question):
         return spans
     return [(a, b) for a, b in spans if not re.fullmatch(r"[A-Z]{2,}(?:'s)?", sentence[a:b])]
@@ -376,8 +381,9 @@ def _spans_of_kind(sentence: str, wanted: QuestionType) -> list[tuple[int, int]]
     return named + handles + _code_names(sentence)
 
 
-# A user's handle on a forge or a chat ("@bitinn"), not an e-mail address ("Bram@vim.org") nor a decorator.
-_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9][\w-]{1,38}\b(?![.(]\w)")
+# A user's handle on a forge or a chat ("@bitinn"), not an e-mail address ("Bram@vim.org"), an npm scope
+# ("@types/node") or a call ("@decorator(x)").
+_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z][\w-]{1,38}\b(?![./(]\w|\()")
 
 
 def _in_handle(span: tuple[int, int], handles: list[tuple[int, int]]) -> bool:

@@ -123,12 +123,16 @@ def split_document(document: Document, sentences_per_passage: int = 3, overlap: 
 
 
 def _title_line(document: Document) -> list[_Unit]:
-    """The title as a heading over the first passage when the text opens with it outside any block (a plain text's
-    first line, "Zope Public License (ZPL) Version 2.1"): like any heading it is context there and a place for a
-    typed span ("Which version of the licence is this?"); [] when a block holds it or the text does not."""
+    """The title as a heading over the first passage when it is all the text before the first block (a plain
+    text's first line, "Zope Public License (ZPL) Version 2.1"): like any heading it is context there and a place
+    for a typed span ("Which version of the licence is this?"); [] when a block holds it or anything else comes
+    first (front matter, badges, a PDF's other opening lines)."""
     first = document.blocks[0].start if document.blocks else len(document.text)
-    start = document.text.find(document.title, 0, first) if document.title else -1
-    return [_Unit(start, start + len(document.title), "heading")] if start >= 0 else []
+    opening = document.text[:first]
+    if not document.title or opening.strip() != document.title:
+        return []
+    start = opening.index(document.title)
+    return [_Unit(start, start + len(document.title), "heading")]
 
 
 # "1) Grant of Copyright License. Licensor hereby grants ...", "3. Term. The term of ...": a numbered item's opening

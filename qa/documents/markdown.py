@@ -16,9 +16,10 @@ from collections.abc import Iterator
 from qa.documents.structure import Block, BlockKind, lines_of, trim
 
 _IMAGE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])")
-# A paragraph that is all emphasis ("**needs rebase or merge**", "*Note:*") names what follows; a whole sentence
-# in bold ("**Please only use forward-slashes in glob expressions.**") says something itself.
-_LABEL = re.compile(r"\A(\*\*|__|\*|_)[^*_\n]{1,80}(?<![.!?])\1:?\Z")
+# A paragraph that is all emphasis ("**needs rebase or merge**", "*Note:*", "**Warning!**") names what follows; a
+# whole sentence in bold, four words or more ending in a full stop ("**Please only use forward-slashes in glob
+# expressions.**"), says something itself.
+_LABEL = re.compile(r"\A(\*\*|__|\*|_)(?![^*_\n]*?\w+\s+\w+\s+\w+\s+[^*_\n]*[.!?]\1)[^*_\n]{1,80}\1:?\Z")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n([\w-]+:[ \t].*?\n)---[ \t]*(?:\n|\Z)", re.S)
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")  # an inline HTML tag, not `a < b > c`
 _LINK = re.compile(r"\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])|<https?://[^>]+>|https?://\S+")

@@ -18,7 +18,8 @@ from qa.storage.corpus import Corpus
 
 FORMAT_VERSION = 4  # 2: blocks, passage context, extracted HTML and PDF text; 3: FAQ questions, wrapped titles and
 # run-in headings as headings, the caption of a box of links left out; 4: Markdown's HTML-only paragraphs left out,
-# emphasis wrapped in HTML tags a label, a plain text's title line a heading over its first passage
+# emphasis wrapped in HTML tags a label, a sentence in bold text, a plain text's title line a heading over its first
+# passage
 BUILD_KEYS = ("format_version", "model", "chunking")  # a change in one of these means re-embedding everything
 
 VectorKey = tuple[str, str]

@@ -52,6 +52,11 @@ class Corpus:
         return {key: frozenset(value) for key, value in found.items()}
 
     @cached_property
+    def block_starts(self) -> dict[str, list[int]]:
+        """Per document, where each of its blocks starts (in order): which block holds an offset, by bisection."""
+        return {doc_id: [block.start for block in document.blocks] for doc_id, document in self.documents.items()}
+
+    @cached_property
     def context_terms(self) -> list[frozenset[str]]:
         """Per passage, the stems of its context: the document title and the headings above it."""
         return [frozenset(terms(passage.context)) for passage in self.passages]
@@ -121,7 +126,8 @@ class Corpus:
     def warmed(self) -> Corpus:
         """Compute the derived statistics now, so no query pays for them."""
         _ = self.speller, self.sentence_terms, self.term_weights, self.rarest_weight, self.name_terms
-        _ = self.block_terms, self.context_terms, self.title_terms, self.source_terms, self.naming_terms, self.phrases
+        _ = self.block_terms, self.block_starts, self.context_terms, self.title_terms, self.source_terms
+        _ = self.naming_terms, self.phrases
         return self
 
     def sentence_text(self, sentence: Sentence) -> str:
