@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round14/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round15/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -47,7 +47,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           libsisu-inject-java dbus-bin
           vim-runtime
           php8.2-common libboost1.74-dev node-glob
-          libmono-system4.0-cil node-semver)
+          libmono-system4.0-cil node-semver
+          libdb5.3 libbz2-1.0 node-minimist)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -255,11 +256,19 @@ r=$(round 14)
 debian_text licence "$doc/libmono-system4.0-cil/copyright" Ms-PL    > "$r/ms-pl.txt"
 zcat "$doc/node-semver/README.md.gz"                                 > "$r/node-semver-readme.md"
 
-for n in $(seq 0 14); do
+# Round 15
+r=$(round 15)
+# The Sleepycat licence (its "License: Sleepycat" stanza in libdb5.3's copyright, a licence kept as a C comment)
+# and bzip2's licence (the "License: BSD-variant" stanza of libbz2-1.0's copyright).
+debian_text licence "$doc/libdb5.3/copyright" Sleepycat             > "$r/sleepycat-licence.txt"
+debian_text licence "$doc/libbz2-1.0/copyright" BSD-variant         > "$r/bzip2-licence.txt"
+cp "$doc/node-minimist/README.md"                                   "$r/minimist-readme.md"
+
+for n in $(seq 0 15); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round14"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round15"
