@@ -7,7 +7,7 @@ import time
 from qa.documents.reading import seed_hashes
 from qa.embedding import load_embedder
 from qa.embedding.base import Embedder
-from qa.errors import QAError
+from qa.errors import IndexMismatchError, QAError
 from qa.service import ingest
 from qa.service.answerer import QuestionAnswerer
 from qa.settings import Settings
@@ -57,13 +57,31 @@ def open_service(settings: Settings, build: bool = True, embedder: Embedder | No
     if build:
         ensure_index(settings, embedder, store=store, expected=expected)
         laps.lap("index check")
-    snapshot = store.load(expected)
+    snapshot = load_settled(store, settings, embedder.name, expected)
     laps.lap("index load")
     warmed = snapshot.warmed()
     laps.lap("warm-up")
     service = QuestionAnswerer(warmed, embedder, settings, store, cache_size)
     service.startup = laps.seconds
     return service
+
+
+SETTLE_ATTEMPTS, SETTLE_PAUSE = 10, 0.2  # how long a starting process lets a sibling's write land (about 2 s)
+
+
+def load_settled(store: Store, settings: Settings, model: str, expected: dict) -> Snapshot:
+    """The version that fits the seeds. A worker that starts while a sibling adds a document may hash the seeds
+    before the upload lands and read the version after it (or the other way round): the seeds are hashed again
+    and the version read again until the two agree, for about two seconds, before the mismatch is an error."""
+    for attempt in range(SETTLE_ATTEMPTS):
+        try:
+            return store.load(expected)
+        except IndexMismatchError:
+            if attempt == SETTLE_ATTEMPTS - 1:
+                raise
+            time.sleep(SETTLE_PAUSE)
+            expected = _expected(settings, model)
+    raise AssertionError("unreachable")
 
 
 class Laps:
