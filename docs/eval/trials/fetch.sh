@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round15/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round16/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -48,7 +48,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           vim-runtime
           php8.2-common libboost1.74-dev node-glob
           libmono-system4.0-cil node-semver
-          libdb5.3 libbz2-1.0 node-minimist)
+          libdb5.3 libbz2-1.0 node-minimist
+          gcc-12-base node-undici)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -264,11 +265,21 @@ debian_text licence "$doc/libdb5.3/copyright" Sleepycat             > "$r/sleepy
 debian_text licence "$doc/libbz2-1.0/copyright" BSD-variant         > "$r/bzip2-licence.txt"
 cp "$doc/node-minimist/README.md"                                   "$r/minimist-readme.md"
 
-for n in $(seq 0 15); do
+# Round 16
+r=$(round 16)
+# The GCC Runtime Library Exception 3.1 as gcc-12-base's copyright file (not machine-readable) holds it: from its
+# title line up to the next file's terms ("libquadmath/*.[hc]:"), the blank lines before that left out.
+awk '/^GCC RUNTIME LIBRARY EXCEPTION$/ {on = 1} /^libquadmath\// {exit} on' "$doc/gcc-12-base/copyright" |
+    sed -e ':a' -e '/^\n*$/{$d;N;ba' -e '}'                         > "$r/gcc-runtime-library-exception-3.1.txt"
+# Two pages of undici's API reference (written in the style of Node.js's own, which is not used).
+zcat "$doc/node-undici/api/Client.md.gz"                             > "$r/undici-client.md"
+cp "$doc/node-undici/api/Errors.md"                                  "$r/undici-errors.md"
+
+for n in $(seq 0 16); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round15"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round16"
