@@ -32,9 +32,23 @@ def _stemmer() -> Any:
     return Stemmer.Stemmer("english")
 
 
-def words(text: str) -> list[str]:
-    """Lower-cased word tokens of folded text, ligatures spelt out (numbers keep their commas and %)."""
-    return _WORD.findall(fold(text).translate(LIGATURES).lower().replace("'s ", " ").replace("'", ""))
+# A name in camel case ("maxResponseSize", "ClientDestroyedError"): two humps or more, each a capital and small letters.
+_CAMEL_CASE = re.compile(r"\b[a-z]+(?:[A-Z][a-z]+)+\b|\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")
+_HUMP = re.compile(r"[A-Z]?[a-z]+")
+
+
+def words(text: str, humps: bool = False) -> list[str]:
+    """Lower-cased word tokens of folded text, ligatures spelt out (numbers keep their commas and %). With `humps` (a
+    document's side) a name in camel case is read whole and then word by word, so that a question's "maximum response
+    size" meets "maxResponseSize"; a question's own such name stays whole, to meet the same name where it stands."""
+    text = fold(text).translate(LIGATURES)
+    if humps:
+        text = _CAMEL_CASE.sub(_with_humps, text)
+    return _WORD.findall(text.lower().replace("'s ", " ").replace("'", ""))
+
+
+def _with_humps(name: re.Match[str]) -> str:
+    return f"{name[0]} {' '.join(_HUMP.findall(name[0]))}"
 
 
 # Irregular verb forms the stemmer leaves apart; general English, not tuned to any question.
@@ -86,9 +100,9 @@ def stems(tokens: Iterable[str]) -> list[str]:
     return list(_stemmer().stemWords(content))
 
 
-def terms(text: str) -> list[str]:
-    """Content-word stems of a text: the unit of lexical matching."""
-    return stems(words(text))
+def terms(text: str, humps: bool = False) -> list[str]:
+    """Content-word stems of a text: the unit of lexical matching (`humps`: as in `words`)."""
+    return stems(words(text, humps))
 
 
 def _deletes(word: str) -> set[str]:

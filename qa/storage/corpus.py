@@ -37,11 +37,11 @@ class Corpus:
     def speller(self) -> Speller:
         """Typo repair to words the passages use."""
         return Speller(word for passage in self.passages
-                       for word in words(passage_input(passage, passage.text, lexical=True)))
+                       for word in words(passage_input(passage, passage.text, lexical=True), humps=True))
 
     @cached_property
     def sentence_terms(self) -> list[frozenset[str]]:
-        return [frozenset(terms(self.sentence_text(s))) for s in self.sentences]
+        return [frozenset(terms(self.sentence_text(s), humps=True)) for s in self.sentences]
 
     @cached_property
     def block_terms(self) -> dict[tuple[str, int], frozenset[str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.documents.words import Speller, american, terms
+from qa.documents.words import Speller, american, terms, words
 
 SPELLER = Speller("group allow where money check compress members members serial cash".split())
 
@@ -44,3 +44,16 @@ def test_british_spellings_match_american_ones(british: str, american_spelling: 
 @pytest.mark.parametrize("word", ["hour", "four", "promise", "exercise", "advise", "precise", "genre", "analysis"])
 def test_words_that_only_look_british_are_left_alone(word: str) -> None:
     assert american(word) == word
+
+
+def test_a_documents_camel_case_name_is_also_read_word_by_word() -> None:
+    assert words("Set maxResponseSize or ClientDestroyedError", humps=True) == [
+        "set", "maxresponsesize", "max", "response", "size",
+        "or", "clientdestroyederror", "client", "destroyed", "error"]
+    assert terms("the maximum response size") == ["maximum", "respons", "size"]
+    assert set(terms("maxResponseSize", humps=True)) >= {"respons", "size"}
+
+
+def test_a_questions_camel_case_name_stays_whole_and_other_words_are_not_split() -> None:
+    assert words("What is keepAliveTimeout?") == ["what", "is", "keepalivetimeout"]  # meets the name, not its parts
+    assert words("GPLv3, URL, iOS and Hello World", humps=True) == ["gplv3", "url", "ios", "and", "hello", "world"]

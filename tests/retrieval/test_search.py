@@ -73,6 +73,15 @@ def test_the_bm25_ceiling_is_every_query_term_at_its_best() -> None:
     assert index.ceiling(both) > index.scores(both).max()  # no passage holds both words
 
 
+def test_bm25_meets_the_words_of_a_camel_case_name() -> None:
+    texts = ["* maxResponseSize - Set to -1 to disable.", "* bodyTimeout - The timeout of a body.",
+             "The number of retries."]
+    index = BM25Index(texts, Speller(w for text in texts for w in words(text, humps=True)))
+    scores = index.scores(index.query_terms("how do I limit the response size?"))
+    assert scores[0] > 0 and scores[1] == scores[2] == 0
+    assert index.query_terms("maxResponseSize") == ["maxresponses"]  # the whole name, stemmed as one word
+
+
 def test_a_lexical_match_counts_by_its_share_of_a_full_match() -> None:
     dense = Ranking({1: (0.85, 1), 2: (0.45, 2)})
     partial = Ranking({2: (1.0, 1)}, ceiling=4.0)  # passage 2 matches a quarter of what a full match would

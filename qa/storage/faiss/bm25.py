@@ -15,7 +15,7 @@ class BM25Index:
     def __init__(self, passage_texts: Sequence[str], speller: Speller) -> None:
         import bm25s  # lazy: only the FAISS store needs it
 
-        corpus_words = [words(t) for t in passage_texts]
+        corpus_words = [words(t, humps=True) for t in passage_texts]
         self.speller = speller
         tokenised = [stems(ws) or ["\u2205"] for ws in corpus_words]
         self.vocabulary = {t for ts in tokenised for t in ts}
