@@ -9,6 +9,7 @@ it?") is not guessed at, and neither is one whose best answer scores below the t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -24,7 +25,7 @@ from qa.answering.features import (
 )
 from qa.answering.model import AnswerModel, default_model
 from qa.answering.questions import Query, read_query
-from qa.answering.sections import is_program_text, section_of, with_naming_heading
+from qa.answering.sections import entry_name, heading_above, is_program_text, section_of, with_naming_heading
 from qa.documents.chunking import Sentence
 from qa.retrieval.search import Hit
 from qa.storage.corpus import Corpus
@@ -68,7 +69,7 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
         return Extraction(None, None, 0.0, candidates, passages)  # nothing to resolve "it" against
     if best is None:
         return Extraction(None, None, 0.0, candidates, passages)
-    best = _defining_neighbour(best, eligible, query)
+    best = _named_entry(corpus, _defining_neighbour(best, eligible, query), eligible, query)
     if best.score < threshold:
         return Extraction(None, None, best.score, candidates, passages)
     if best.span is not None:
@@ -91,6 +92,22 @@ def _defining_neighbour(best: Candidate, eligible: list[Candidate], query: Query
                      and c.sentence.doc_id == best.sentence.doc_id and c.sentence.paragraph == best.sentence.paragraph),
                     None)
     return replace(defining, score=best.score, logit=best.logit) if defining is not None else best
+
+
+def _named_entry(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
+    """In a list of documented names ("* **keepAliveTimeout** ... Default: `4e3`"), the entry of the name the
+    question writes, with the best candidate's score, when the best is another entry of the same section: the best
+    match is often a neighbour whose text mentions the name ("keepAliveMaxTimeout: the maximum allowed
+    `keepAliveTimeout` ...")."""
+    named = {word.lower() for word in re.findall(r"-{0,2}[\w$.]+", query.text)}
+    best_name = entry_name(corpus, best.support)
+    if best_name is None or best_name.lower() in named:
+        return best
+    section = heading_above(corpus, best.support)
+    entry = next((c for c in eligible if c.sentence.doc_id == best.sentence.doc_id
+                  and (entry_name(corpus, c.support) or "").lower() in named
+                  and heading_above(corpus, c.support) == section), None)
+    return replace(entry, score=best.score, logit=best.logit) if entry is not None else best
 
 
 def _in_section(corpus: Corpus, best: Candidate, eligible: list[Candidate]) -> Candidate:

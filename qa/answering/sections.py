@@ -16,6 +16,9 @@ from qa.documents.words import terms
 from qa.storage.corpus import Corpus
 
 _NAMING_REACH = 600  # characters from a heading to the answer it names: a short section
+# A list item that documents one name, the name set off in bold or code: "* **bodyTimeout** `number` - ...",
+# "* `encoding` {string} ...", "- `--force`: ...".
+_ENTRY_NAME = re.compile(r"\s*(?:[*+-]|\d{1,2}[.)])\s+(?:\*\*`?|`)(?P<name>-{0,2}[A-Za-z_$][\w$.-]*?)(?:`?\*\*|`)")
 
 
 def with_naming_heading(corpus: Corpus, sentence: Sentence, kind: frozenset[str]) -> Sentence:
@@ -36,6 +39,18 @@ def names_one_of(heading: str, kind: frozenset[str]) -> bool:
     first = re.match(r"\s*([A-Za-z]+)(?=\s*(?::|\d|--?\w|`))", heading)
     named = re.match(r"\s*[A-Za-z]+:\s*`?[A-Za-z_$][\w$.]*?([A-Z][a-z]+)`?\s*$", heading)
     return any(found is not None and bool(set(terms(found.group(1))) & kind) for found in (first, named))
+
+
+def entry_name(corpus: Corpus, sentence: Sentence) -> str | None:
+    """The name a list item documents, for any sentence of the item (None outside such an item)."""
+    for number in range(sentence.sentence_id, -1, -1):
+        found = corpus.sentences[number]
+        if found.doc_id != sentence.doc_id or found.paragraph != sentence.paragraph or found.heading:
+            return None
+        entry = _ENTRY_NAME.match(corpus.sentence_text(found))
+        if entry:
+            return entry.group("name")
+    return None
 
 
 def heading_above(corpus: Corpus, sentence: Sentence) -> Sentence | None:

@@ -12,7 +12,7 @@ from qa.answering.answer import Candidate, may_answer, score_candidates
 from qa.answering.features import answer_unit, completed_by, follower
 from qa.answering.model import default_model
 from qa.answering.questions import coverage, read_query, referentless
-from qa.answering.sections import names_one_of
+from qa.answering.sections import entry_name, names_one_of
 from qa.answering.spans import (
     QUANTITY,
     QuestionType,
@@ -607,6 +607,36 @@ def test_the_heading_that_names_the_thing_is_found_past_the_label_under_it(writa
     writable.add_document(api_entry("Class: AbortError", "An Error thrown when the request is aborted by its signal."))
     answer = writable.ask("What error is thrown when a request is aborted?").answer
     assert answer is not None and answer.text.startswith("Class: AbortError")
+
+
+PUMP_OPTIONS = ("# Class: Pump\n\n## Parameter: `PumpOptions`\n\n"
+                "* **drainTimeout** `number` (optional) - Default: `5e3` - The time after which an idle pump stops. "
+                "Defaults to 5 seconds.\n"
+                "* **drainMaxTimeout** `number` (optional) - Default: `90e3` - The longest `drainTimeout` a server "
+                "hint may set. Defaults to 90 seconds.\n"
+                "* **flowRate** `number` (optional) - Default: `12` - Litres pumped per second.\n")
+
+
+def test_a_list_entry_documents_the_name_set_off_at_its_start(writable) -> None:
+    added = writable.add_document(FileUpload("pump.md", "text/markdown", PUMP_OPTIONS.encode()))
+    corpus = writable.current().corpus
+    named = {corpus.sentence_text(s)[:18]: entry_name(corpus, s) for s in corpus.sentences if s.doc_id == added.doc_id}
+    assert named["* **drainTimeout**"] == "drainTimeout" and named["Defaults to 90 sec"] == "drainMaxTimeout"
+    assert named["Parameter: `PumpOp"] is None
+
+
+def test_the_entry_of_the_name_the_question_writes_answers_over_a_neighbour_that_mentions_it(writable) -> None:
+    question = "What is the default drainTimeout?"
+    corpus, query, candidates = _scored(writable, FileUpload("pump.md", "text/markdown", PUMP_OPTIONS.encode()),
+                                        question)
+    eligible = [c for c in candidates if may_answer(c, query)]
+    neighbour = next(c for c in eligible if entry_name(corpus, c.support) == "drainMaxTimeout")
+    chosen = answer_module._named_entry(corpus, neighbour, eligible, query)
+    assert entry_name(corpus, chosen.support) == "drainTimeout" and chosen.score == neighbour.score
+    rate = read_query(corpus, "How fast does the pump run?", None)
+    assert answer_module._named_entry(corpus, neighbour, eligible, rate) == neighbour  # names no entry
+    answer = writable.ask(question).answer
+    assert answer is not None and "5e3" in answer.text
 
 
 def test_a_sentence_ending_in_a_colon_takes_in_what_follows_even_when_no_candidate(writable) -> None:
