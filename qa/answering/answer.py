@@ -24,7 +24,7 @@ from qa.answering.features import (
     follower,
 )
 from qa.answering.model import AnswerModel, default_model
-from qa.answering.questions import Query, read_query
+from qa.answering.questions import Query, document_asked_about, read_query
 from qa.answering.sections import entry_name, heading_above, is_program_text, section_of, with_naming_heading
 from qa.documents.chunking import Sentence
 from qa.retrieval.search import Hit
@@ -70,6 +70,7 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     if best is None:
         return Extraction(None, None, 0.0, candidates, passages)
     best = _named_entry(corpus, _defining_neighbour(best, eligible, query), eligible, query)
+    best = _from_the_opening(corpus, best, eligible, query)
     if best.score < threshold:
         return Extraction(None, None, best.score, candidates, passages)
     if best.span is not None:
@@ -108,6 +109,21 @@ def _named_entry(corpus: Corpus, best: Candidate, eligible: list[Candidate], que
                   and (entry_name(corpus, c.support) or "").lower() in named
                   and heading_above(corpus, c.support) == section), None)
     return replace(entry, score=best.score, logit=best.logit) if entry is not None else best
+
+
+def _from_the_opening(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
+    """For a question about a document named by its whole title (its version, date or author), the first span of
+    the asked kind in that document's opening passage, with the best candidate's score: "Version 3.1, 31 March
+    2009" under "GCC RUNTIME LIBRARY EXCEPTION", not the "version 3" of the GPL it mentions further on, nor the
+    year of the copyright line after it."""
+    named = document_asked_about(corpus, query.text)
+    opening = corpus.openings.get(named) if named else None
+    if opening is None or opening.first_sentence <= best.support.sentence_id <= opening.last_sentence:
+        return best
+    inside = min((c for c in eligible if c.span is not None
+                  and opening.first_sentence <= c.support.sentence_id <= opening.last_sentence),
+                 key=lambda c: c.support.sentence_id, default=None)  # the title block's order: version line first
+    return replace(inside, score=best.score, logit=best.logit) if inside is not None else best
 
 
 def _in_section(corpus: Corpus, best: Candidate, eligible: list[Candidate]) -> Candidate:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from qa.answering.questions import document_asked_about
 from qa.answering.spans import QuestionType, acronym_asked, candidate_spans
 from qa.documents.reading import fold
 from qa.retrieval.search import Hit, lexical_hits
@@ -34,6 +35,20 @@ def with_expansion(snapshot: Snapshot, question: str, hits: list[Hit]) -> list[H
     if found is None:
         return hits
     return [replace(found, score=hits[0].score), *hits[:-1]]
+
+
+def with_opening(snapshot: Snapshot, question: str, hits: list[Hit]) -> list[Hit]:
+    """`hits`, or for a question about a document named by its whole title (`document_asked_about`: "What version
+    is the GCC Runtime Library Exception?"), with that document's opening passage in the place of the last hit
+    when retrieval missed it: a title block says the version, the date and the copyright holder."""
+    corpus = snapshot.corpus
+    named = document_asked_about(corpus, question) if hits else None
+    opening = corpus.openings.get(named) if named else None
+    if opening is None or any(hit.passage.passage_id == opening.passage_id for hit in hits):
+        return hits
+    found = next((hit for hit in lexical_hits(snapshot, question, LOOKED_AT)
+                  if hit.passage.passage_id == opening.passage_id), None)
+    return hits if found is None else [*hits[:-1], found]
 
 
 def spells_out(corpus: Corpus, hit: Hit, wanted: QuestionType) -> bool:

@@ -97,6 +97,21 @@ def names_a_document(corpus: Corpus, phrase: str) -> bool:
                                for doc_id, title in corpus.title_terms.items())
 
 
+_ABOUT_A_DOCUMENT = ("version", "date", "who")  # what a document's opening lines say of it
+_OTHER_WORDS = 2  # at most this many of the question's words besides the title's: it asks about the document
+
+
+def document_asked_about(corpus: Corpus, question: str) -> str | None:
+    """The document whose version, date or author a question asks, naming it by its whole title ("What version is
+    the GCC Runtime Library Exception?", "Who holds the copyright of ...?"); None for any other question."""
+    if question_type(question).name not in _ABOUT_A_DOCUMENT:
+        return None
+    asked = set(terms(question))
+    named = [doc_id for doc_id, title in corpus.plain_title_terms.items()
+             if len(title) >= 2 and title <= asked and len(asked - title) <= _OTHER_WORDS]
+    return named[0] if len(named) == 1 else None
+
+
 def referentless(question: str) -> bool:
     """True when the question refers back (it, they, this, there...) and names nothing else to look for."""
     tokens = re.findall(r"[a-z]+", question.lower().replace("\u2019", "'"))

@@ -68,6 +68,19 @@ class Corpus:
                 for doc_id, document in self.documents.items()}
 
     @cached_property
+    def plain_title_terms(self) -> dict[str, frozenset[str]]:
+        """Per document, the stems of its title's own words."""
+        return {doc_id: frozenset(terms(document.title)) for doc_id, document in self.documents.items()}
+
+    @cached_property
+    def openings(self) -> dict[str, Passage]:
+        """Per document, its first passage (a title block's version, date and copyright line)."""
+        found: dict[str, Passage] = {}
+        for passage in self.passages:
+            found.setdefault(passage.doc_id, passage)
+        return found
+
+    @cached_property
     def source_terms(self) -> dict[str, frozenset[str]]:
         """Per document, the stems of its file name ("aom-patent-license.txt": aom, patent, licens)."""
         return {doc_id: frozenset(terms(PurePath(document.source).stem)) for doc_id, document in self.documents.items()}
@@ -127,7 +140,7 @@ class Corpus:
         """Compute the derived statistics now, so no query pays for them."""
         _ = self.speller, self.sentence_terms, self.term_weights, self.rarest_weight, self.name_terms
         _ = self.block_terms, self.block_starts, self.context_terms, self.title_terms, self.source_terms
-        _ = self.naming_terms, self.phrases
+        _ = self.naming_terms, self.phrases, self.plain_title_terms, self.openings
         return self
 
     def sentence_text(self, sentence: Sentence) -> str:

@@ -11,7 +11,7 @@ from qa.answering import answer as answer_module
 from qa.answering.answer import Candidate, may_answer, score_candidates
 from qa.answering.features import answer_unit, completed_by, follower
 from qa.answering.model import default_model
-from qa.answering.questions import coverage, read_query, referentless
+from qa.answering.questions import coverage, document_asked_about, read_query, referentless
 from qa.answering.sections import entry_name, names_one_of
 from qa.answering.spans import (
     QUANTITY,
@@ -637,6 +637,36 @@ def test_the_entry_of_the_name_the_question_writes_answers_over_a_neighbour_that
     assert answer_module._named_entry(corpus, neighbour, eligible, rate) == neighbour  # names no entry
     answer = writable.ask(question).answer
     assert answer is not None and "5e3" in answer.text
+
+
+HARBOUR_LICENCE = ("HARBOUR TOOLCHAIN RUNTIME PERMISSION\n\nVersion 2.4, 12 May 2015\n\n"
+                   "Copyright (C) 2015 Lighthouse Software Guild <http://example.org/>\n\n"
+                   "This Harbour Toolchain Runtime Permission is an extra permission under section 9 of the Harbour "
+                   "Public License, version 3, published by the Open Tooling Foundation in 2011.\n\n"
+                   "1. Grant.\n\nYou may convey programs built with the runtime under terms of your choice.\n")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("What version is the Harbour Toolchain Runtime Permission?", "Version 2.4"),
+    ("When was the Harbour Toolchain Runtime Permission published?", "12 May 2015"),
+    ("Who holds the copyright of the Harbour Toolchain Runtime Permission?", "Lighthouse Software Guild"),
+])
+def test_a_question_about_a_document_named_by_its_title_is_answered_from_its_opening(writable, question: str,
+                                                                                    expected: str) -> None:
+    writable.add_document(FileUpload("harbour-permission.txt", "text/plain", HARBOUR_LICENCE.encode()))
+    answer = writable.ask(question, threshold=0.0).answer
+    assert answer is not None and answer.text.startswith(expected)
+
+
+def test_only_a_question_about_the_documents_own_version_date_or_author_is_asked_about_it(writable) -> None:
+    added = writable.add_document(FileUpload("harbour-permission.txt", "text/plain", HARBOUR_LICENCE.encode()))
+    corpus = writable.current().corpus
+    assert document_asked_about(corpus, "Which version is the Harbour Toolchain Runtime Permission?") == added.doc_id
+    for question in ("What version is the Harbour Toolchain?",  # not its whole title
+                     "Which version of the Harbour Public License does the Harbour Toolchain Runtime Permission "
+                     "extend?",  # more than the document's own version
+                     "What does the Harbour Toolchain Runtime Permission allow?"):  # not a version, date or author
+        assert document_asked_about(corpus, question) is None
 
 
 def test_a_sentence_ending_in_a_colon_takes_in_what_follows_even_when_no_candidate(writable) -> None:

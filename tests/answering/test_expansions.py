@@ -1,10 +1,13 @@
-"""An acronym question brings in the passage that spells the acronym out when retrieval missed it."""
+"""An acronym question brings in the passage that spells the acronym out when retrieval missed it, and a question
+about a document's own date, version or author its opening passage."""
 
 from __future__ import annotations
 
-from qa.answering.expansions import spells_out, with_expansion
+from qa.answering.expansions import spells_out, with_expansion, with_opening
 from qa.answering.spans import question_type
 from qa.retrieval.search import lexical_hits
+
+RELEASE_ID = "dhs-human-smuggling-campaign"
 
 
 def test_the_passage_that_spells_an_acronym_out_comes_first_when_no_hit_does(service) -> None:
@@ -27,3 +30,15 @@ def test_other_questions_and_hits_that_spell_it_out_are_left_alone(service) -> N
     wanted = question_type("What does JTFA stand for?")
     assert any(spells_out(snapshot.corpus, hit, wanted) for hit in spelled)
     assert with_expansion(snapshot, "What does JTFA stand for?", spelled) == spelled
+
+
+def test_a_question_about_a_named_document_brings_in_its_opening_when_no_hit_holds_it(service) -> None:
+    snapshot = service.snapshot
+    document = snapshot.corpus.documents[RELEASE_ID]
+    opening = snapshot.corpus.openings[RELEASE_ID]
+    question = f"When was the {document.title} published?"  # its whole title: a question about the release itself
+    missed = [hit for hit in lexical_hits(snapshot, "migrants border enforcement", 20) if hit.passage != opening][:5]
+    found = with_opening(snapshot, question, missed)
+    assert found[:4] == missed[:4] and found[4].passage == opening
+    assert with_opening(snapshot, question, found) == found  # already there
+    assert with_opening(snapshot, "When was the campaign launched?", missed) == missed  # names no document
