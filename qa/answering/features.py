@@ -333,7 +333,7 @@ def answer_unit(corpus: Corpus, sentence: Sentence, query: Query) -> Unit:
             following_span = best_span(corpus, after, query)
             if following_span is not None and not _act_done_apart(corpus, sentence, after, query):
                 return Unit(following_span, after)
-        elif sentence.heading and _heads_the_answer(corpus, sentence, query) and \
+        if sentence.heading and not query.span_only and _heads_the_answer(corpus, sentence, query) and \
                 (body := _headed(corpus, after)) is not None:
             return Unit(None, body)  # a heading that matches "What is X?" is answered by what it heads
     return Unit(span, sentence)

@@ -530,6 +530,18 @@ def test_what_a_heading_names_is_answered_by_the_sentence_it_heads(writable) -> 
     assert answer is not None and answer.text == "Tools to aid people with disabilities."
 
 
+def test_a_when_question_no_date_answers_is_answered_by_the_sentence_a_heading_heads(writable) -> None:
+    events = ("# Class: Valve\n\n## Instance Events\n\n### Event: `'flush'`\n\nEmitted when the buffer is empty.\n\n"
+              "### Event: `'jam'`\n\nEmitted when a part sticks.\n")
+    writable.add_document(FileUpload("valve.md", "text/markdown", events.encode()))
+    corpus = writable.current().corpus
+    heading = next(s for s in corpus.sentences if corpus.sentence_text(s) == "Event: `'flush'`")
+    unit = answer_unit(corpus, heading, read_query(corpus, "When is the flush event emitted?", None))
+    assert heading.heading and corpus.sentence_text(unit.support) == "Emitted when the buffer is empty."
+    past = answer_unit(corpus, heading, read_query(corpus, "When was the flush event added?", None))
+    assert past.support == heading  # a past "when" wants a date: no sentence answers it
+
+
 def test_a_why_question_takes_in_the_next_sentence_when_it_gives_the_reason(writable) -> None:
     page = ("# Reading input\n\nWe check for the end of the file with feof() instead of counting the bytes read. "
             "The reason is that a file whose length is an exact multiple of the buffer would be missed. "
