@@ -111,6 +111,7 @@ def test_quantity_spans_skip_list_numbers_and_keep_qualifiers() -> None:
     ("a 9 KByte binary of 12 kBytes", ["9 KByte", "12 kBytes"]),
     ("If max-procs is 0, xargs will run 1,000 jobs", ["0", "1,000 jobs"]),  # a comma ends a number
     ("roughly 10K records weighing about 1KB each", ["roughly 10K records", "about 1KB"]),
+    ("Default: `30e3`, at most 1.5E-3 seconds, not the 2e edition", ["30e3", "at most 1.5E-3 seconds", "2"]),
     ("the optimal number is either 3 or 4, or 2-3 on X86", ["3 or 4", "2-3"]),  # a choice of two counts
     ("in 1.2 CPU cycles per byte, keeping 400 HTTP connections, for 5 USD", ["1.2 CPU cycles per byte",
                                                                              "400 HTTP connections", "5 USD"]),
