@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round16/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round17/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -49,7 +49,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           php8.2-common libboost1.74-dev node-glob
           libmono-system4.0-cil node-semver
           libdb5.3 libbz2-1.0 node-minimist
-          gcc-12-base node-undici)
+          gcc-12-base node-undici
+          texlive-base node-ws)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -275,11 +276,21 @@ awk '/^GCC RUNTIME LIBRARY EXCEPTION$/ {on = 1} /^libquadmath\// {exit} on' "$do
 zcat "$doc/node-undici/api/Client.md.gz"                             > "$r/undici-client.md"
 cp "$doc/node-undici/api/Errors.md"                                  "$r/undici-errors.md"
 
-for n in $(seq 0 16); do
+# Round 17
+r=$(round 17)
+# The LaTeX Project Public License 1.3c as texlive-base's copyright file (not machine-readable) holds it, under "B. lppl
+# (LaTeX Project Public License)": from its title line up to the next licence ("C. Artistic"), the blank lines before
+# that left out.
+awk '/^B\. lppl / {on = 1; next} /^C\. Artistic/ {exit} on && (seen || NF) {seen = 1; print}' \
+    "$doc/texlive-base/copyright" | sed -e ':a' -e '/^\n*$/{$d;N;ba' -e '}' > "$r/lppl-1.3c.txt"
+# ws's API reference (written in the style of Node.js's own, which is not used).
+zcat "$doc/node-ws/ws.md.gz"                                         > "$r/ws-api.md"
+
+for n in $(seq 0 17); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round16"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round17"
