@@ -98,17 +98,27 @@ def names_a_document(corpus: Corpus, phrase: str) -> bool:
 
 
 _ABOUT_A_DOCUMENT = ("version", "date", "who")  # what a document's opening lines say of it
+# Who a document's opening names: its author, copyright holder, publisher or maintainer (not "who decides ...?").
+_AUTHORSHIP = frozenset(terms("wrote written writes author authored copyright published publishes maintains "
+                              "maintainer created creator edited editor issued"))
 _OTHER_WORDS = 2  # at most this many of the question's words besides the title's: it asks about the document
 
 
 def document_asked_about(corpus: Corpus, question: str) -> str | None:
-    """The document whose version, date or author a question asks, naming it by its whole title ("What version is
-    the GCC Runtime Library Exception?", "Who holds the copyright of ...?"); None for any other question."""
-    if question_type(question).name not in _ABOUT_A_DOCUMENT:
-        return None
+    """The document whose version, date or author (`_AUTHORSHIP`) a question asks, naming it by its whole title
+    ("What version is the GCC Runtime Library Exception?", "Who holds the copyright of ...?") or by its initials in
+    capitals ("When was LPPL 1.3c released?"); None for any other question."""
+    kind = question_type(question).name
     asked = set(terms(question))
-    named = [doc_id for doc_id, title in corpus.plain_title_terms.items()
-             if len(title) >= 2 and title <= asked and len(asked - title) <= _OTHER_WORDS]
+    if kind not in _ABOUT_A_DOCUMENT or (kind == "who" and not asked & _AUTHORSHIP):
+        return None
+    initials = {word.lower() for word in re.findall(r"\b[A-Z]{3,6}\b", question)}
+    named = []
+    for doc_id, title in corpus.plain_title_terms.items():
+        by_initials = initials & corpus.title_initials[doc_id]
+        if (len(title) >= 2 and title <= asked) or by_initials:
+            other = {term for term in asked - title - by_initials if len(term) > 1}  # "1.3c": 1.3 and c, one word
+            named += [doc_id] if len(other) <= _OTHER_WORDS else []
     return named[0] if len(named) == 1 else None
 
 

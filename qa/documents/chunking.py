@@ -97,8 +97,10 @@ def split_document(document: Document, sentences_per_passage: int = 3, overlap: 
     for number, block in enumerate((*document.blocks, Block(len(folded), len(folded), "text"))):  # then the end
         if block.kind == "heading":
             section.enter(block, document.text[block.start:block.end])
-            # a heading or label before it labelled nothing (a label's content may have been badges)
-            waiting = [unit for unit in waiting if unit.kind not in _CONTEXT]
+            # a heading or label before it labelled nothing (a label's content may have been badges); before the
+            # first text, the headings under the title are its title block ("LPPL Version 1.3c 2006-05-20"): kept
+            waiting = [unit for unit in waiting if unit.kind not in _CONTEXT
+                       or (not sentences and unit.kind == "heading" and not _is_title(document, unit))]
             waiting.append(_Unit(block.start, block.end, "heading"))
             continue
         spans = _units(folded, block)
@@ -120,6 +122,10 @@ def split_document(document: Document, sentences_per_passage: int = 3, overlap: 
                              document.text[start:end], first + low, first + high, section.context(document.title))
                      for i, (low, high, start, end) in enumerate(_block_passages(units, len(spans), window))]
     return sentences, passages
+
+
+def _is_title(document: Document, unit: _Unit) -> bool:
+    return " ".join(document.text[unit.start:unit.end].split()) == " ".join(document.title.split())
 
 
 def _title_line(document: Document) -> list[_Unit]:

@@ -73,6 +73,11 @@ class Corpus:
         return {doc_id: frozenset(terms(document.title)) for doc_id, document in self.documents.items()}
 
     @cached_property
+    def title_initials(self) -> dict[str, frozenset[str]]:
+        """Per document, what its title is called by its initials ("The LaTeX Project Public License": lppl)."""
+        return {doc_id: frozenset(title_acronyms(document.title)) for doc_id, document in self.documents.items()}
+
+    @cached_property
     def openings(self) -> dict[str, Passage]:
         """Per document, its first passage (a title block's version, date and copyright line)."""
         found: dict[str, Passage] = {}
@@ -140,7 +145,7 @@ class Corpus:
         """Compute the derived statistics now, so no query pays for them."""
         _ = self.speller, self.sentence_terms, self.term_weights, self.rarest_weight, self.name_terms
         _ = self.block_terms, self.block_starts, self.context_terms, self.title_terms, self.source_terms
-        _ = self.naming_terms, self.phrases, self.plain_title_terms, self.openings
+        _ = self.naming_terms, self.phrases, self.plain_title_terms, self.title_initials, self.openings
         return self
 
     def sentence_text(self, sentence: Sentence) -> str:

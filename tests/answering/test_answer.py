@@ -675,10 +675,14 @@ def test_only_a_question_about_the_documents_own_version_date_or_author_is_asked
     added = writable.add_document(FileUpload("harbour-permission.txt", "text/plain", HARBOUR_LICENCE.encode()))
     corpus = writable.current().corpus
     assert document_asked_about(corpus, "Which version is the Harbour Toolchain Runtime Permission?") == added.doc_id
+    assert document_asked_about(corpus, "When was HTRP 2.4c published?") == added.doc_id  # its initials, in capitals
+    assert document_asked_about(corpus, "Who wrote the HTRP?") == added.doc_id
     for question in ("What version is the Harbour Toolchain?",  # not its whole title
                      "Which version of the Harbour Public License does the Harbour Toolchain Runtime Permission "
                      "extend?",  # more than the document's own version
-                     "What does the Harbour Toolchain Runtime Permission allow?"):  # not a version, date or author
+                     "What does the Harbour Toolchain Runtime Permission allow?",  # not a version, date or author
+                     "Who decides what the Harbour Toolchain Runtime Permission allows?",  # not its author
+                     "When was htrp published?"):  # initials in capitals only
         assert document_asked_about(corpus, question) is None
 
 

@@ -154,3 +154,15 @@ def test_a_plain_texts_title_line_heads_its_first_passage_and_a_title_inside_a_b
     manual = read_document(ROOT / "datasets" / "crossdoc" / "documents" / "gzip-manual.txt", ROOT, "gzip")
     assert manual.title == "gzip, gunzip, zcat - compress or expand files"
     assert split_document(manual)[1][0].text.startswith("NAME")  # the NAME section's text holds the title
+
+
+def test_the_headings_under_the_title_before_any_text_are_its_title_block() -> None:
+    text = ("The Harbour Licence\n===================\n\nVersion 2.4  2015-05-12\n\nCopyright 2015 Lighthouse Guild\n\n"
+            "Everyone may copy this licence.\n\nTERMS\n=====\n\nOne\n===\n\nYou may use the work.\n")
+    title, blocks = text_blocks(text)
+    sentences, passages = split_document(Document("l", title, "l.txt", text, blocks, "sha"))
+    assert title == "The Harbour Licence"
+    opening = [text[s.start:s.end] for s in sentences if s.start < passages[0].end]
+    assert opening == ["Version 2.4  2015-05-12", "Copyright 2015 Lighthouse Guild", "Everyone may copy this licence."]
+    assert sentences[0].heading and passages[0].text.startswith("Version 2.4")  # the title itself is context only
+    assert "TERMS" not in [text[s.start:s.end] for s in sentences]  # past the first text, a bare heading is dropped
