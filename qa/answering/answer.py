@@ -76,8 +76,8 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     if best.span is not None:
         return Extraction(best.span, best.support, best.score, candidates, passages)
     best = _in_section(corpus, best, eligible)
-    sentence = with_naming_heading(corpus, _with_continuation(corpus, best, candidates, model.extend_margin, query),
-                                   query.focus)
+    sentence = _with_continuation(corpus, best, candidates, model.extend_margin, query)
+    sentence = with_naming_heading(corpus, _through_the_default(corpus, sentence, query), query.focus)
     return Extraction((sentence.start, sentence.end), sentence, best.score, candidates, passages)
 
 
@@ -95,19 +95,25 @@ def _defining_neighbour(best: Candidate, eligible: list[Candidate], query: Query
     return replace(defining, score=best.score, logit=best.logit) if defining is not None else best
 
 
+# A name the question writes as code: in camel case, with an underscore, a dot or dashes, or in backquotes.
+_CODE_NAME = re.compile(r"(?<![\w-])(-{1,2}[a-z][\w-]*|[A-Za-z_$][\w$]*(?:[a-z][A-Z]|_|\.\w)[\w$.]*)")
+
+
 def _named_entry(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
     """In a list of documented names ("* **keepAliveTimeout** ... Default: `4e3`"), the entry of the name the
     question writes, with the best candidate's score, when the best is another entry of the same section: the best
     match is often a neighbour whose text mentions the name ("keepAliveMaxTimeout: the maximum allowed
-    `keepAliveTimeout` ...")."""
+    `keepAliveTimeout` ..."). A name written as code is sought in the whole document, a plain word ("matches")
+    only in the best candidate's section."""
     named = {word.lower() for word in re.findall(r"-{0,2}[\w$.]+", query.text)}
+    written_as_code = {word.lower() for word in _CODE_NAME.findall(query.text) + re.findall(r"`([^`\s]+)`", query.text)}
     best_name = entry_name(corpus, best.support)
     if best_name is None or best_name.lower() in named:
         return best
     section = heading_above(corpus, best.support)
     entry = next((c for c in eligible if c.sentence.doc_id == best.sentence.doc_id
-                  and (entry_name(corpus, c.support) or "").lower() in named
-                  and heading_above(corpus, c.support) == section), None)
+                  and (name := (entry_name(corpus, c.support) or "").lower()) in named
+                  and (name in written_as_code or heading_above(corpus, c.support) == section)), None)
     return replace(entry, score=best.score, logit=best.logit) if entry is not None else best
 
 
@@ -152,6 +158,29 @@ def _with_continuation(corpus: Corpus, best: Candidate, candidates: list[Candida
     takes_in = completed_by(corpus, answering, after, query) \
         or (following is not None and following.logit >= best.logit - margin)  # "... must:" then the list
     return replace(answering, end=after.end) if takes_in else answering
+
+
+_STATES_A_DEFAULT = re.compile(r"\bdefaults?\b", re.I)
+_DEFAULT_REACH = 3  # sentences after the answer's last in which its block may state the default
+
+
+def _through_the_default(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
+    """For a question about a default ("What is the default threshold?"), the answer taken on to the sentence of
+    its block that states the default when it does not ("- `threshold` {Number} Payloads smaller than this will
+    not be compressed ..." then "Defaults to 1024 bytes.")."""
+    if "default" not in query.asked or _STATES_A_DEFAULT.search(corpus.documents[answer.doc_id].text[
+            answer.start:answer.end]):
+        return answer
+    last = answer.sentence_id
+    while last + 1 < len(corpus.sentences) and corpus.sentences[last + 1].end <= answer.end:
+        last += 1
+    for number in range(last + 1, min(last + 1 + _DEFAULT_REACH, len(corpus.sentences))):
+        after = corpus.sentences[number]
+        if after.doc_id != answer.doc_id or after.paragraph != answer.paragraph or after.heading:
+            break
+        if _STATES_A_DEFAULT.search(corpus.sentence_text(after)):
+            return replace(answer, end=after.end)
+    return answer
 
 
 def may_answer(candidate: Candidate, query: Query) -> bool:

@@ -686,6 +686,30 @@ def test_only_a_question_about_the_documents_own_version_date_or_author_is_asked
         assert document_asked_about(corpus, question) is None
 
 
+VALVE_OPTIONS = (PUMP_OPTIONS + "\n## Parameter: `ValveOptions`\n\n"
+                 "* **flowLimit** `number` (optional) - The most litres a valve passes. Calls above it are queued. "
+                 "Defaults to 40 litres.\n* **matches** `number` - How many valves match a pump.\n")
+
+
+def test_a_name_written_as_code_finds_its_entry_in_another_section_a_plain_word_does_not(writable) -> None:
+    corpus, query, candidates = _scored(writable, FileUpload("valve.md", "text/markdown", VALVE_OPTIONS.encode()),
+                                        "What is the most a flowLimit lets through?")
+    eligible = [c for c in candidates if may_answer(c, query)]
+    neighbour = next(c for c in candidates if entry_name(corpus, c.support) == "drainMaxTimeout")
+    assert entry_name(corpus, answer_module._named_entry(corpus, neighbour, eligible, query).support) == "flowLimit"
+    plain = read_query(corpus, "What is the most a valve matches?", None)
+    assert answer_module._named_entry(corpus, neighbour, eligible, plain) == neighbour
+
+
+def test_a_question_about_a_default_is_answered_through_the_sentence_that_states_it(writable) -> None:
+    writable.add_document(FileUpload("valve.md", "text/markdown", VALVE_OPTIONS.encode()))
+    answer = writable.ask("What is the default flowLimit?", threshold=0.0).answer
+    assert answer is not None and answer.text.startswith("* **flowLimit**")
+    assert answer.text.endswith("Defaults to 40 litres.")
+    plain = writable.ask("What is the most a flowLimit lets through?", threshold=0.0).answer
+    assert plain is not None and "Defaults to 40" not in plain.text  # only a question about the default
+
+
 def test_a_sentence_ending_in_a_colon_takes_in_what_follows_even_when_no_candidate(writable) -> None:
     page = ("Indemnity\n\nClaims are rare. In order to qualify, an Indemnified Contributor must:\n"
             "a) promptly notify the Commercial Contributor in writing of such claim, and\n"
