@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from qa.documents.chunking import Sentence
+from qa.documents.chunking import CONTEXT_SEPARATOR, Sentence
 from qa.documents.words import terms
 from qa.storage.corpus import Corpus
 
@@ -28,7 +28,8 @@ def with_naming_heading(corpus: Corpus, sentence: Sentence, kind: frozenset[str]
     heading = heading_above(corpus, sentence)
     if heading is None or not kind or sentence.end - heading.start > _NAMING_REACH:
         return sentence
-    return replace(sentence, start=heading.start) if names_one_of(corpus.sentence_text(heading), kind) else sentence
+    names = names_one_of(corpus.sentence_text(heading), kind) or names_by_its_section(corpus, heading, kind)
+    return replace(sentence, start=heading.start) if names else sentence
 
 
 def names_one_of(heading: str, kind: frozenset[str]) -> bool:
@@ -51,6 +52,25 @@ def entry_name(corpus: Corpus, sentence: Sentence) -> str | None:
         if entry:
             return entry.group("name")
     return None
+
+
+# A heading that is one name in code form: a constant, a name in camel case or a dotted call.
+_ONE_CODE_NAME = re.compile(r"\s*`?(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|"
+                            r"[A-Za-z_$][\w$]*(?:[a-z][A-Z]|_|\.[A-Za-z_$])[\w$.]*(?:\([^()\n]*\))?)`?\s*")
+
+
+def names_by_its_section(corpus: Corpus, heading: Sentence, kind: frozenset[str]) -> bool:
+    """Whether a heading that is one name in code form names a thing of the asked kind by the heading of the section
+    it is in (the one above it in its passage's heading path): "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH" under "Error
+    codes" for "Which error code ...?"."""
+    text = corpus.sentence_text(heading)
+    if not kind or not _ONE_CODE_NAME.fullmatch(text):
+        return False
+    path = corpus.passage_of(heading).context.split(CONTEXT_SEPARATOR)
+    if text.strip() not in path[1:]:
+        return False
+    parent = path[path.index(text.strip()) - 1]
+    return path.index(text.strip()) > 1 and bool(set(terms(parent)) & kind)
 
 
 def heading_above(corpus: Corpus, sentence: Sentence) -> Sentence | None:

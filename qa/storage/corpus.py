@@ -7,6 +7,7 @@ holds the search structures of the same version (see `qa.storage.protocol`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import PurePath
@@ -78,6 +79,18 @@ class Corpus:
         return {doc_id: frozenset(title_acronyms(document.title)) for doc_id, document in self.documents.items()}
 
     @cached_property
+    def passage_starts(self) -> list[int]:
+        """Each passage's first sentence id, in passage order (sentences and passages run in the same order)."""
+        return [passage.first_sentence for passage in self.passages]
+
+    def passage_of(self, sentence: Sentence) -> Passage:
+        """A passage holding the sentence: the one it opens, else the one begun before it."""
+        found = bisect_left(self.passage_starts, sentence.sentence_id)
+        if found == len(self.passages) or self.passages[found].first_sentence != sentence.sentence_id:
+            found -= 1  # the passage that began before it
+        return self.passages[found]
+
+    @cached_property
     def openings(self) -> dict[str, Passage]:
         """Per document, its first passage (a title block's version, date and copyright line)."""
         found: dict[str, Passage] = {}
@@ -146,6 +159,7 @@ class Corpus:
         _ = self.speller, self.sentence_terms, self.term_weights, self.rarest_weight, self.name_terms
         _ = self.block_terms, self.block_starts, self.context_terms, self.title_terms, self.source_terms
         _ = self.naming_terms, self.phrases, self.plain_title_terms, self.title_initials, self.openings
+        _ = self.passage_starts
         return self
 
     def sentence_text(self, sentence: Sentence) -> str:

@@ -12,7 +12,7 @@ from qa.answering.answer import Candidate, may_answer, score_candidates
 from qa.answering.features import answer_unit, completed_by, follower
 from qa.answering.model import default_model
 from qa.answering.questions import coverage, document_asked_about, read_query, referentless
-from qa.answering.sections import entry_name, names_one_of
+from qa.answering.sections import entry_name, names_by_its_section, names_one_of
 from qa.answering.spans import (
     QUANTITY,
     QuestionType,
@@ -708,6 +708,23 @@ def test_a_question_about_a_default_is_answered_through_the_sentence_that_states
     assert answer.text.endswith("Defaults to 40 litres.")
     plain = writable.ask("What is the most a flowLimit lets through?", threshold=0.0).answer
     assert plain is not None and "Defaults to 40" not in plain.text  # only a question about the default
+
+
+def test_a_heading_that_is_one_name_names_a_thing_of_the_kind_its_section_says(writable) -> None:
+    codes = ("# pump\n\n## Error codes\n\nErrors may have a `.code` property:\n\n### PUMP_ERR_DRY_RUN\n\n"
+             "The pump ran with no water in its chamber.\n\n### PUMP_ERR_OVERHEAT\n\nThe motor grew hotter than "
+             "its rating allows.\n\n## Settings\n\n### maxFlow\n\nThe most water the pump moves.\n")
+    writable.add_document(FileUpload("pump-codes.md", "text/markdown", codes.encode()))
+    corpus = writable.current().corpus
+    heading = {corpus.sentence_text(s): s for s in corpus.sentences if s.heading}
+    assert names_by_its_section(corpus, heading["PUMP_ERR_OVERHEAT"], frozenset({"error"}))
+    for sentence in corpus.sentences:
+        passage = corpus.passage_of(sentence)
+        assert passage.first_sentence <= sentence.sentence_id <= passage.last_sentence
+    assert not names_by_its_section(corpus, heading["maxFlow"], frozenset({"error"}))  # under "Settings"
+    assert not names_by_its_section(corpus, heading["Error codes"], frozenset({"error"}))  # no name in code form
+    answer = writable.ask("Which error code says the motor got too hot?", threshold=0.0).answer
+    assert answer is not None and answer.text.startswith("PUMP_ERR_OVERHEAT")
 
 
 def test_a_sentence_ending_in_a_colon_takes_in_what_follows_even_when_no_candidate(writable) -> None:
