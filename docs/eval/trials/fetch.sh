@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round17/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round18/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -50,7 +50,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           libmono-system4.0-cil node-semver
           libdb5.3 libbz2-1.0 node-minimist
           gcc-12-base node-undici
-          texlive-base node-ws)
+          texlive-base node-ws
+          python3.11-doc)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -286,11 +287,17 @@ awk '/^B\. lppl / {on = 1; next} /^C\. Artistic/ {exit} on && (seen || NF) {seen
 # ws's API reference (written in the style of Node.js's own, which is not used).
 zcat "$doc/node-ws/ws.md.gz"                                         > "$r/ws-api.md"
 
-for n in $(seq 0 17); do
+# Round 18
+r=$(round 18)
+# Two pages of the Python 3.11 library reference, as HTML.
+cp "$doc/python3.11/html/library/secrets.html"                       "$r/python-secrets.html"
+cp "$doc/python3.11/html/library/tempfile.html"                      "$r/python-tempfile.html"
+
+for n in $(seq 0 18); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round17"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round18"
