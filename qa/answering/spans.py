@@ -89,7 +89,8 @@ _CAPITAL = (rf"(?:[A-Z](?:\.[A-Z])+\.?|[{_UPPER}][{_LETTER}0-9&\-]*)(?:'s)?"
 ENTITY = re.compile(_CAPITAL + r"(?:(?:\s(?:of|and|for|on|the|de|del|to|van|von)){0,2}\s" + _CAPITAL + r")*")
 _PLACE_CUE = re.compile(r"\b(?:in|at|along|across|from|to|into|near|throughout|within|inside|outside)\s+(?:the\s+)?$")
 _LEADING = re.compile(r"^(?:(?:The|A|An|This|These|Those|Its|Their|His|Her|Our|According|Despite|As|In|On|"
-                      r"At|By|For|With|Consequently|However|Meanwhile|Since|While|When|If|Although)\s+)+")
+                      r"At|By|For|With|Consequently|However|Meanwhile|Since|While|When|If|Although|Unlike|Like|"
+                      r"Unless|Besides|Except|Before|After|Because|Once|Until|Whether|Upon|Without|Within)\s+)+")
 
 # Kinds answered by a span of their own type; the others by the sentence.
 TYPED_KINDS = ("who", "quantity", "date", "place", "version", "acronym", "license")
@@ -274,13 +275,13 @@ def asks_role_holder(question: str) -> bool:
 
 def person_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
     """For a question about who holds a role, the spans that could be a person: no bare acronym; for any question
-    that opens with "who", no name written as code (`libpkgconf` is no one; `tty` may answer "which group") or in
-    quotes (the "Original Work" is a term the text defines) and no acronym that a lower-case word qualifies ("the
-    canonical repository URL" is a thing)."""
+    that opens with "who", no name written as code (`libpkgconf` is no one, nor is the "TemporaryFile" of a call;
+    `tty` may answer "which group") or in quotes (the "Original Work" is a term the text defines) and no acronym
+    that a lower-case word qualifies ("the canonical repository URL" is a thing)."""
     if re.match(r"\s*who", question, re.I):
         quoted = {term.rstrip(".,;:") for term in re.findall(r"[\"\u201c]([^\"\u201d]{1,60})[\"\u201d]", sentence)}
-        spans = [(a, b) for a, b in spans if sentence[a - 1:a] != "`" and sentence[a:b] not in quoted
-                 and not _common_acronym(sentence, a, b)]
+        spans = [(a, b) for a, b in spans if sentence[a - 1:a] != "`" and sentence[b:b + 1] != "("
+                 and sentence[a:b] not in quoted and not _common_acronym(sentence, a, b)]
     if not asks_role_holder(question):
         return spans
     return [(a, b) for a, b in spans if not re.fullmatch(r"[A-Z]{2,}(?:'s)?", sentence[a:b])]

@@ -237,6 +237,13 @@ def test_a_name_written_as_code_can_answer_which_group() -> None:
     assert candidate_spans("Run `make install` as root.", QuestionType("who")) == []  # a command, not a name
 
 
+def test_a_called_name_and_an_opening_preposition_are_no_one() -> None:
+    sentence = "Unlike SpareBuffer(), the caller of grab() must free it; Ines Vale wrote both."
+    spans = candidate_spans(sentence, QuestionType("who"))
+    assert [sentence[a:b] for a, b in spans] == ["SpareBuffer", "Ines Vale"]  # not "Unlike SpareBuffer"
+    assert [sentence[a:b] for a, b in person_only("Who must free it?", spans, sentence)] == ["Ines Vale"]
+
+
 def test_a_capital_inside_code_or_a_capitalised_small_word_is_no_name() -> None:
     sentence = "* `--enable-cache-owner[=ARG]`\n\n  By default, cache files are owned by Colin Watson."
     assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("who"))] == ["Colin Watson"]
