@@ -98,9 +98,11 @@ def split_document(document: Document, sentences_per_passage: int = 3, overlap: 
         if block.kind == "heading":
             section.enter(block, document.text[block.start:block.end])
             # a heading or label before it labelled nothing (a label's content may have been badges); before the
-            # first text, the headings under the title are its title block ("LPPL Version 1.3c 2006-05-20"): kept
+            # first text, lines under the title with nothing but blank lines between them are its title block
+            # ("LPPL Version 1.3c 2006-05-20", then "Copyright 1999 2002-2006 LaTeX3 Project"): kept
+            block_of_title = not sentences and bool(waiting) and not document.text[waiting[-1].end:block.start].strip()
             waiting = [unit for unit in waiting if unit.kind not in _CONTEXT
-                       or (not sentences and unit.kind == "heading" and not _is_title(document, unit))]
+                       or (block_of_title and unit.kind == "heading" and not _is_title(document, unit))]
             waiting.append(_Unit(block.start, block.end, "heading"))
             continue
         spans = _units(folded, block)
