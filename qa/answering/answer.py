@@ -95,7 +95,9 @@ def _defining_neighbour(best: Candidate, eligible: list[Candidate], query: Query
     return replace(defining, score=best.score, logit=best.logit) if defining is not None else best
 
 
-# A name the question writes as code: in camel case, with an underscore, a dot or dashes, or in backquotes.
+_NAME = re.compile(r"-{0,2}[\w$]+(?:[.-][\w$]+)*")
+# A name the question writes as code: in camel case, with an underscore or a dot inside, after dashes, or in
+# backquotes (some plain words fit too, "e.g." or "Node.js": they only widen where an entry is sought).
 _CODE_NAME = re.compile(r"(?<![\w-])(-{1,2}[a-z][\w-]*|[A-Za-z_$][\w$]*(?:[a-z][A-Z]|_|\.\w)[\w$.]*)")
 
 
@@ -105,16 +107,26 @@ def _named_entry(corpus: Corpus, best: Candidate, eligible: list[Candidate], que
     match is often a neighbour whose text mentions the name ("keepAliveMaxTimeout: the maximum allowed
     `keepAliveTimeout` ..."). A name written as code is sought in the whole document, a plain word ("matches")
     only in the best candidate's section."""
-    named = {word.lower() for word in re.findall(r"-{0,2}[\w$.]+", query.text)}
-    written_as_code = {word.lower() for word in _CODE_NAME.findall(query.text) + re.findall(r"`([^`\s]+)`", query.text)}
     best_name = entry_name(corpus, best.support)
-    if best_name is None or best_name.lower() in named:
+    if best_name is None or best_name.lower() in _names_in(query.text):
         return best
-    section = heading_above(corpus, best.support)
-    entry = next((c for c in eligible if c.sentence.doc_id == best.sentence.doc_id
-                  and (name := (entry_name(corpus, c.support) or "").lower()) in named
-                  and (name in written_as_code or heading_above(corpus, c.support) == section)), None)
+    entry = next((c for c in eligible if _names_the_entry(corpus, c, best, query.text)), None)
     return replace(entry, score=best.score, logit=best.logit) if entry is not None else best
+
+
+def _names_in(question: str) -> set[str]:
+    """The question's words and names as an entry may spell them ("--max-procs", "os.path", "drainTimeout")."""
+    return {word.lower().rstrip(".") for word in _NAME.findall(question)}
+
+
+def _names_the_entry(corpus: Corpus, candidate: Candidate, best: Candidate, question: str) -> bool:
+    """Whether the candidate is the entry of a name the question writes: one written as code anywhere in the best
+    candidate's document, a plain word only in its section."""
+    name = (entry_name(corpus, candidate.support) or "").lower()
+    if candidate.sentence.doc_id != best.sentence.doc_id or name not in _names_in(question):
+        return False
+    written_as_code = {word.lower() for word in _CODE_NAME.findall(question) + re.findall(r"`([^`\s]+)`", question)}
+    return name in written_as_code or heading_above(corpus, candidate.support) == heading_above(corpus, best.support)
 
 
 def _from_the_opening(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
@@ -172,7 +184,8 @@ def _through_the_default(corpus: Corpus, answer: Sentence, query: Query) -> Sent
             answer.start:answer.end]):
         return answer
     last = answer.sentence_id
-    while last + 1 < len(corpus.sentences) and corpus.sentences[last + 1].end <= answer.end:
+    while last + 1 < len(corpus.sentences) and corpus.sentences[last + 1].doc_id == answer.doc_id \
+            and corpus.sentences[last + 1].end <= answer.end:
         last += 1
     for number in range(last + 1, min(last + 1 + _DEFAULT_REACH, len(corpus.sentences))):
         after = corpus.sentences[number]

@@ -48,7 +48,7 @@ def with_opening(snapshot: Snapshot, question: str, hits: list[Hit]) -> list[Hit
         return hits
     found = next((hit for hit in lexical_hits(snapshot, question, LOOKED_AT)
                   if hit.passage.passage_id == opening.passage_id), None)
-    return hits if found is None else [*hits[:-1], found]
+    return hits if found is None else [*hits[:-1], replace(found, score=hits[-1].score)]  # ranked as the slot it takes
 
 
 def spells_out(corpus: Corpus, hit: Hit, wanted: QuestionType) -> bool:

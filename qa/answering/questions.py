@@ -118,8 +118,16 @@ def document_asked_about(corpus: Corpus, question: str) -> str | None:
         by_initials = initials & corpus.title_initials[doc_id]
         if (len(title) >= 2 and title <= asked) or by_initials:
             other = {term for term in asked - title - by_initials if len(term) > 1}  # "1.3c": 1.3 and c, one word
-            named += [doc_id] if len(other) <= _OTHER_WORDS else []
+            named += [doc_id] if len(other) <= _OTHER_WORDS and _its_own_version(corpus, doc_id, question) else []
     return named[0] if len(named) == 1 else None
+
+
+def _its_own_version(corpus: Corpus, doc_id: str, question: str) -> bool:
+    """Whether every version the question names is in the document's opening ("When was LPPL 1.3c released?"): one
+    that is not there is a release the document tells of ("When was Pump Kit 2.0 released?"), not the document."""
+    opening = corpus.openings.get(doc_id)
+    versions = re.findall(r"(?<![\w.])v?\d+(?:\.\d+)+[a-z]?(?![\w.])", question)
+    return opening is not None and all(version in opening.text for version in versions)
 
 
 def referentless(question: str) -> bool:

@@ -16,9 +16,10 @@ from qa.documents.words import terms
 from qa.storage.corpus import Corpus
 
 _NAMING_REACH = 600  # characters from a heading to the answer it names: a short section
-# A list item that documents one name, the name set off in bold or code: "* **bodyTimeout** `number` - ...",
-# "* `encoding` {string} ...", "- `--force`: ...".
-_ENTRY_NAME = re.compile(r"\s*(?:[*+-]|\d{1,2}[.)])\s+(?:\*\*`?|`)(?P<name>-{0,2}[A-Za-z_$][\w$.-]*?)(?:`?\*\*|`)")
+# A list item that documents one name, the name in code or in bold before its type: "* **bodyTimeout** `number` -
+# ...", "* `encoding` {string} ...", "- `--force`: ..." (not "1. **Note**: ...").
+_ENTRY_NAME = re.compile(r"\s*(?:[*+-]|\d{1,2}[.)])\s+(?:\*\*`?(?P<bold>-{0,2}[A-Za-z_$][\w$.-]*?)`?\*\*(?=\s+[`{(])|"
+                         r"`(?P<name>-{0,2}[A-Za-z_$][\w$.-]*?)`)")
 
 
 def with_naming_heading(corpus: Corpus, sentence: Sentence, kind: frozenset[str]) -> Sentence:
@@ -50,7 +51,7 @@ def entry_name(corpus: Corpus, sentence: Sentence) -> str | None:
             return None
         entry = _ENTRY_NAME.match(corpus.sentence_text(found))
         if entry:
-            return entry.group("name")
+            return entry.group("name") or entry.group("bold")
     return None
 
 
@@ -66,11 +67,9 @@ def names_by_its_section(corpus: Corpus, heading: Sentence, kind: frozenset[str]
     text = corpus.sentence_text(heading)
     if not kind or not _ONE_CODE_NAME.fullmatch(text):
         return False
-    path = corpus.passage_of(heading).context.split(CONTEXT_SEPARATOR)
-    if text.strip() not in path[1:]:
-        return False
-    parent = path[path.index(text.strip()) - 1]
-    return path.index(text.strip()) > 1 and bool(set(terms(parent)) & kind)
+    path = corpus.passage_of(heading).context.split(CONTEXT_SEPARATOR)  # the title, then the headings down to it
+    place = len(path) - 1 - path[::-1].index(text.strip()) if text.strip() in path else 0
+    return place > 1 and bool(set(terms(path[place - 1])) & kind)
 
 
 def heading_above(corpus: Corpus, sentence: Sentence) -> Sentence | None:

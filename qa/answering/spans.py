@@ -89,8 +89,8 @@ _CAPITAL = (rf"(?:[A-Z](?:\.[A-Z])+\.?|[{_UPPER}][{_LETTER}0-9&\-]*)(?:'s)?"
 ENTITY = re.compile(_CAPITAL + r"(?:(?:\s(?:of|and|for|on|the|de|del|to|van|von)){0,2}\s" + _CAPITAL + r")*")
 _PLACE_CUE = re.compile(r"\b(?:in|at|along|across|from|to|into|near|throughout|within|inside|outside)\s+(?:the\s+)?$")
 _LEADING = re.compile(r"^(?:(?:The|A|An|This|These|Those|Its|Their|His|Her|Our|According|Despite|As|In|On|"
-                      r"At|By|For|With|Consequently|However|Meanwhile|Since|While|When|If|Although|Unlike|Like|"
-                      r"Unless|Besides|Except|Before|After|Because|Once|Until|Whether|Upon|Without|Within)\s+)+")
+                      r"At|By|For|With|Consequently|However|Meanwhile|Since|While|When|If|Although|Unlike|Unless|"
+                      r"Besides|Except|Because|Whether)\s+)+")  # not "After", "Once", "Within": names open so
 
 # Kinds answered by a span of their own type; the others by the sentence.
 TYPED_KINDS = ("who", "quantity", "date", "place", "version", "acronym", "license")

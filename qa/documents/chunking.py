@@ -98,11 +98,11 @@ def split_document(document: Document, sentences_per_passage: int = 3, overlap: 
         if block.kind == "heading":
             section.enter(block, document.text[block.start:block.end])
             # a heading or label before it labelled nothing (a label's content may have been badges); before the
-            # first text, lines under the title with nothing but blank lines between them are its title block
-            # ("LPPL Version 1.3c 2006-05-20", then "Copyright 1999 2002-2006 LaTeX3 Project"): kept
+            # first text, a version, date or copyright line under the title, blank lines alone around it, is its
+            # title block ("LPPL Version 1.3c 2006-05-20", then "Copyright 1999 2002-2006 LaTeX3 Project"): kept
             block_of_title = not sentences and bool(waiting) and not document.text[waiting[-1].end:block.start].strip()
             waiting = [unit for unit in waiting if unit.kind not in _CONTEXT
-                       or (block_of_title and unit.kind == "heading" and not _is_title(document, unit))]
+                       or (block_of_title and unit.kind == "heading" and _dates_the_title(document, unit))]
             waiting.append(_Unit(block.start, block.end, "heading"))
             continue
         spans = _units(folded, block)
@@ -126,8 +126,13 @@ def split_document(document: Document, sentences_per_passage: int = 3, overlap: 
     return sentences, passages
 
 
-def _is_title(document: Document, unit: _Unit) -> bool:
-    return " ".join(document.text[unit.start:unit.end].split()) == " ".join(document.title.split())
+_TITLE_BLOCK_LINE = re.compile(r"\b(?:version|copyright|released?)\b|\(c\)|\u00a9|(?<!\d)(?:19|20)\d\d(?!\d)", re.I)
+
+
+def _dates_the_title(document: Document, unit: _Unit) -> bool:
+    """A line of a title block that gives its version, date or copyright, not the title itself."""
+    line = " ".join(document.text[unit.start:unit.end].split())
+    return line != " ".join(document.title.split()) and _TITLE_BLOCK_LINE.search(line) is not None
 
 
 def _title_line(document: Document) -> list[_Unit]:

@@ -39,8 +39,8 @@ _HUMP = re.compile(r"[A-Z]?[a-z]+")
 
 def words(text: str, humps: bool = False) -> list[str]:
     """Lower-cased word tokens of folded text, ligatures spelt out (numbers keep their commas and %). With `humps` (a
-    document's side) a name in camel case is read whole and then word by word, so that a question's "maximum response
-    size" meets "maxResponseSize"; a question's own such name stays whole, to meet the same name where it stands."""
+    document's side) a name in camel case is read whole and then word by word, so that a question's "response size"
+    meets "maxResponseSize"; a question's own such name stays whole, to meet the same name where it stands."""
     text = fold(text).translate(LIGATURES)
     if humps:
         text = _CAMEL_CASE.sub(_with_humps, text)

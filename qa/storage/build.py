@@ -20,7 +20,8 @@ FORMAT_VERSION = 7  # 2: blocks, passage context, extracted HTML and PDF text; 3
 # run-in headings as headings, the caption of a box of links left out; 4: Markdown's HTML-only paragraphs left out,
 # emphasis wrapped in HTML tags a label, a sentence in bold text, a plain text's title line a heading over its first
 # passage; 5: a name in camel case also read word by word; 6: headings before a document's first text kept (its title
-# block); 7: only those with blank lines alone between them
+# block); 7: only its version, date or copyright lines with blank lines alone
+# around them
 BUILD_KEYS = ("format_version", "model", "chunking")  # a change in one of these means re-embedding everything
 
 VectorKey = tuple[str, str]

@@ -40,5 +40,6 @@ def test_a_question_about_a_named_document_brings_in_its_opening_when_no_hit_hol
     missed = [hit for hit in lexical_hits(snapshot, "migrants border enforcement", 20) if hit.passage != opening][:5]
     found = with_opening(snapshot, question, missed)
     assert found[:4] == missed[:4] and found[4].passage == opening
+    assert found[4].score == missed[4].score  # ranked as the hit whose place it takes
     assert with_opening(snapshot, question, found) == found  # already there
     assert with_opening(snapshot, "When was the campaign launched?", missed) == missed  # names no document

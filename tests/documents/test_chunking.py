@@ -166,3 +166,10 @@ def test_the_headings_under_the_title_before_any_text_are_its_title_block() -> N
     assert opening == ["Version 2.4  2015-05-12", "Copyright 2015 Lighthouse Guild", "Everyone may copy this licence."]
     assert sentences[0].heading and passages[0].text.startswith("Version 2.4")  # the title itself is context only
     assert "TERMS" not in [text[s.start:s.end] for s in sentences]  # past the first text, a bare heading is dropped
+
+
+def test_only_version_date_and_copyright_lines_before_the_first_text_make_a_title_block() -> None:
+    text = "Pump Kit\n\nInstallation\n\nFrom source\n\nRun make.\n"  # section headings, not a title block
+    title, blocks = text_blocks(text)
+    sentences, _ = split_document(Document("p", title, "p.txt", text, blocks, "sha"))
+    assert "Installation" not in [text[s.start:s.end] for s in sentences]
