@@ -525,15 +525,21 @@ def test_a_named_source_is_matched_against_titles_not_against_the_answering_sent
     assert place.asked == place.naming  # every word of a source is in a title or file name; "Mexico" is not
 
 
+def _heading_and_corpus(writable, markdown: str, heading_text: str) -> tuple:
+    """(heading sentence, corpus) once `markdown` is among the documents."""
+    writable.add_document(FileUpload("sections.md", "text/markdown", markdown.encode()))
+    corpus = writable.current().corpus
+    heading = next(s for s in corpus.sentences if corpus.sentence_text(s) == heading_text)
+    assert heading.heading
+    return heading, corpus
+
+
 def test_what_a_heading_names_is_answered_by_the_sentence_it_heads(writable) -> None:
     glossary = ("# Menu sections\n\n## Applications/Accessibility\n\nTools to aid people with disabilities.\n\n"
                 "## Games/Tools\n\nServer browsers, configurators and editors.\n")
-    writable.add_document(FileUpload("sections.md", "text/markdown", glossary.encode()))
-    corpus = writable.current().corpus
-    heading = next(s for s in corpus.sentences if corpus.sentence_text(s) == "Applications/Accessibility")
-    query = read_query(corpus, "What is the Applications/Accessibility section?", None)
-    unit = answer_unit(corpus, heading, query)
-    assert heading.heading and corpus.sentence_text(unit.support) == "Tools to aid people with disabilities."
+    heading, corpus = _heading_and_corpus(writable, glossary, "Applications/Accessibility")
+    unit = answer_unit(corpus, heading, read_query(corpus, "What is the Applications/Accessibility section?", None))
+    assert corpus.sentence_text(unit.support) == "Tools to aid people with disabilities."
     answer = writable.ask("What is the Applications/Accessibility section?", threshold=0.0).answer
     assert answer is not None and answer.text == "Tools to aid people with disabilities."
 
@@ -541,11 +547,9 @@ def test_what_a_heading_names_is_answered_by_the_sentence_it_heads(writable) -> 
 def test_a_when_question_no_date_answers_is_answered_by_the_sentence_a_heading_heads(writable) -> None:
     events = ("# Class: Valve\n\n## Instance Events\n\n### Event: `'flush'`\n\nEmitted when the buffer is empty.\n\n"
               "### Event: `'jam'`\n\nEmitted when a part sticks.\n")
-    writable.add_document(FileUpload("valve.md", "text/markdown", events.encode()))
-    corpus = writable.current().corpus
-    heading = next(s for s in corpus.sentences if corpus.sentence_text(s) == "Event: `'flush'`")
+    heading, corpus = _heading_and_corpus(writable, events, "Event: `'flush'`")
     unit = answer_unit(corpus, heading, read_query(corpus, "When is the flush event emitted?", None))
-    assert heading.heading and corpus.sentence_text(unit.support) == "Emitted when the buffer is empty."
+    assert corpus.sentence_text(unit.support) == "Emitted when the buffer is empty."
     past = answer_unit(corpus, heading, read_query(corpus, "When was the flush event added?", None))
     assert past.support == heading  # a past "when" wants a date: no sentence answers it
 
