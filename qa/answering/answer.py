@@ -9,6 +9,7 @@ it?") is not guessed at, and neither is one whose best answer scores below the t
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -107,10 +108,14 @@ def _named_entry(corpus: Corpus, best: Candidate, eligible: list[Candidate], que
     match is often a neighbour whose text mentions the name ("keepAliveMaxTimeout: the maximum allowed
     `keepAliveTimeout` ..."). A name written as code is sought in the whole document, a plain word ("matches")
     only in the best candidate's section."""
+    named = _names_in(query.text)
     best_name = entry_name(corpus, best.support)
-    if best_name is None or best_name.lower() in _names_in(query.text):
+    if best_name is None or best_name.lower() in named:
         return best
-    entry = next((c for c in eligible if _names_the_entry(corpus, c, best, query.text)), None)
+    as_code = {word.lower() for word in _CODE_NAME.findall(query.text) + re.findall(r"`([^`\s]+)`", query.text)}
+    section = heading_above(corpus, best.support)
+    entry = next((c for c in eligible if c.sentence.doc_id == best.sentence.doc_id
+                  and _entry_sought(corpus, c, named, as_code, section)), None)
     return replace(entry, score=best.score, logit=best.logit) if entry is not None else best
 
 
@@ -119,14 +124,12 @@ def _names_in(question: str) -> set[str]:
     return {word.lower().rstrip(".") for word in _NAME.findall(question)}
 
 
-def _names_the_entry(corpus: Corpus, candidate: Candidate, best: Candidate, question: str) -> bool:
-    """Whether the candidate is the entry of a name the question writes: one written as code anywhere in the best
-    candidate's document, a plain word only in its section."""
+def _entry_sought(corpus: Corpus, candidate: Candidate, named: set[str], as_code: set[str],
+                  section: Sentence | None) -> bool:
+    """Whether the candidate is the entry of a name the question writes: one written as code anywhere, a plain word
+    only in `section`."""
     name = (entry_name(corpus, candidate.support) or "").lower()
-    if candidate.sentence.doc_id != best.sentence.doc_id or name not in _names_in(question):
-        return False
-    written_as_code = {word.lower() for word in _CODE_NAME.findall(question) + re.findall(r"`([^`\s]+)`", question)}
-    return name in written_as_code or heading_above(corpus, candidate.support) == heading_above(corpus, best.support)
+    return name in named and (name in as_code or heading_above(corpus, candidate.support) == section)
 
 
 def _from_the_opening(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
@@ -136,10 +139,10 @@ def _from_the_opening(corpus: Corpus, best: Candidate, eligible: list[Candidate]
     year of the copyright line after it."""
     named = document_asked_about(corpus, query.text)
     opening = corpus.openings.get(named) if named else None
-    if opening is None or opening.first_sentence <= best.support.sentence_id <= opening.last_sentence:
+    held = range(opening.first_sentence, opening.last_sentence + 1) if opening else range(0)
+    if not held or best.support.sentence_id in held:
         return best
-    inside = min((c for c in eligible if c.span is not None
-                  and opening.first_sentence <= c.support.sentence_id <= opening.last_sentence),
+    inside = min((c for c in eligible if c.span is not None and c.support.sentence_id in held),
                  key=lambda c: c.support.sentence_id, default=None)  # the title block's order: version line first
     return replace(inside, score=best.score, logit=best.logit) if inside is not None else best
 
@@ -180,15 +183,11 @@ def _through_the_default(corpus: Corpus, answer: Sentence, query: Query) -> Sent
     """For a question about a default ("What is the default threshold?"), the answer taken on to the sentence of
     its block that states the default when it does not ("- `threshold` {Number} Payloads smaller than this will
     not be compressed ..." then "Defaults to 1024 bytes.")."""
-    if "default" not in query.asked or _STATES_A_DEFAULT.search(corpus.documents[answer.doc_id].text[
-            answer.start:answer.end]):
+    if "default" not in query.asked or _STATES_A_DEFAULT.search(corpus.sentence_text(answer)):
         return answer
-    last = answer.sentence_id
-    while last + 1 < len(corpus.sentences) and corpus.sentences[last + 1].doc_id == answer.doc_id \
-            and corpus.sentences[last + 1].end <= answer.end:
-        last += 1
-    for number in range(last + 1, min(last + 1 + _DEFAULT_REACH, len(corpus.sentences))):
-        after = corpus.sentences[number]
+    past_the_answer = (s for s in itertools.islice(corpus.sentences, answer.sentence_id + 1, None)
+                       if s.end > answer.end or s.doc_id != answer.doc_id)  # the sentences it ends with left out
+    for after in itertools.islice(past_the_answer, _DEFAULT_REACH):
         if after.doc_id != answer.doc_id or after.paragraph != answer.paragraph or after.heading:
             break
         if _STATES_A_DEFAULT.search(corpus.sentence_text(after)):

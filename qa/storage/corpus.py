@@ -16,7 +16,7 @@ import numpy as np
 
 from qa.documents.chunking import Passage, Sentence, passage_input, title_acronyms
 from qa.documents.reading import Document, fold
-from qa.documents.words import Speller, terms, words
+from qa.documents.words import Speller, stems, terms, words
 
 
 @dataclass(frozen=True)
@@ -65,8 +65,8 @@ class Corpus:
     @cached_property
     def title_terms(self) -> dict[str, frozenset[str]]:
         """Per document, the stems of its title and of its initials ("Eclipse Public License": epl)."""
-        return {doc_id: frozenset(terms(" ".join([document.title, *title_acronyms(document.title)])))
-                for doc_id, document in self.documents.items()}
+        return {doc_id: title | frozenset(stems(self.title_initials[doc_id]))
+                for doc_id, title in self.plain_title_terms.items()}
 
     @cached_property
     def plain_title_terms(self) -> dict[str, frozenset[str]]:

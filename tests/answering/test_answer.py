@@ -32,7 +32,7 @@ from qa.documents.chunking import Sentence
 from qa.documents.uploads import FileUpload
 from qa.errors import InvalidInputError
 from qa.retrieval.search import search
-from tests.helpers.corpora import api_entry
+from tests.helpers.corpora import api_entry, corpus_with
 from tests.helpers.paths import RELEASE
 
 
@@ -527,8 +527,7 @@ def test_a_named_source_is_matched_against_titles_not_against_the_answering_sent
 
 def _heading_and_corpus(writable, markdown: str, heading_text: str) -> tuple:
     """(heading sentence, corpus) once `markdown` is among the documents."""
-    writable.add_document(FileUpload("sections.md", "text/markdown", markdown.encode()))
-    corpus = writable.current().corpus
+    corpus, _ = corpus_with(writable, "sections.md", markdown)
     heading = next(s for s in corpus.sentences if corpus.sentence_text(s) == heading_text)
     assert heading.heading
     return heading, corpus
@@ -642,9 +641,8 @@ PUMP_OPTIONS = ("# Class: Pump\n\n## Parameter: `PumpOptions`\n\n"
 
 
 def test_a_list_entry_documents_the_name_set_off_at_its_start(writable) -> None:
-    added = writable.add_document(FileUpload("pump.md", "text/markdown", PUMP_OPTIONS.encode()))
-    corpus = writable.current().corpus
-    named = {corpus.sentence_text(s)[:18]: entry_name(corpus, s) for s in corpus.sentences if s.doc_id == added.doc_id}
+    corpus, doc_id = corpus_with(writable, "pump.md", PUMP_OPTIONS)
+    named = {corpus.sentence_text(s)[:18]: entry_name(corpus, s) for s in corpus.sentences if s.doc_id == doc_id}
     assert named["* **drainTimeout**"] == "drainTimeout" and named["Defaults to 90 sec"] == "drainMaxTimeout"
     assert named["Parameter: `PumpOp"] is None
 
@@ -683,11 +681,10 @@ def test_a_question_about_a_document_named_by_its_title_is_answered_from_its_ope
 
 
 def test_only_a_question_about_the_documents_own_version_date_or_author_is_asked_about_it(writable) -> None:
-    added = writable.add_document(FileUpload("harbour-permission.txt", "text/plain", HARBOUR_LICENCE.encode()))
-    corpus = writable.current().corpus
-    assert document_asked_about(corpus, "Which version is the Harbour Toolchain Runtime Permission?") == added.doc_id
-    assert document_asked_about(corpus, "When was HTRP 2.4 published?") == added.doc_id  # its initials, in capitals
-    assert document_asked_about(corpus, "Who wrote the HTRP?") == added.doc_id
+    corpus, doc_id = corpus_with(writable, "harbour-permission.txt", HARBOUR_LICENCE)
+    assert document_asked_about(corpus, "Which version is the Harbour Toolchain Runtime Permission?") == doc_id
+    assert document_asked_about(corpus, "When was HTRP 2.4 published?") == doc_id  # its initials, in capitals
+    assert document_asked_about(corpus, "Who wrote the HTRP?") == doc_id
     for question in ("What version is the Harbour Toolchain?",  # not its whole title
                      "Which version of the Harbour Public License does the Harbour Toolchain Runtime Permission "
                      "extend?",  # more than the document's own version
@@ -727,8 +724,7 @@ def test_a_heading_that_is_one_name_names_a_thing_of_the_kind_its_section_says(w
     codes = ("# pump\n\n## Error codes\n\nErrors may have a `.code` property:\n\n### PUMP_ERR_DRY_RUN\n\n"
              "The pump ran with no water in its chamber.\n\n### PUMP_ERR_OVERHEAT\n\nThe motor grew hotter than "
              "its rating allows.\n\n## Settings\n\n### maxFlow\n\nThe most water the pump moves.\n")
-    writable.add_document(FileUpload("pump-codes.md", "text/markdown", codes.encode()))
-    corpus = writable.current().corpus
+    corpus, _ = corpus_with(writable, "pump-codes.md", codes)
     heading = {corpus.sentence_text(s): s for s in corpus.sentences if s.heading}
     assert names_by_its_section(corpus, heading["PUMP_ERR_OVERHEAT"], frozenset({"error"}))
     for sentence in corpus.sentences:

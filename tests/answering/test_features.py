@@ -18,7 +18,7 @@ from qa.documents.chunking import Sentence
 from qa.documents.uploads import FileUpload
 from qa.retrieval.search import search
 from qa.storage.corpus import Corpus
-from tests.helpers.corpora import api_entry
+from tests.helpers.corpora import api_entry, corpus_with
 
 
 def test_readings_of_many_versions_from_many_threads_raise_nothing() -> None:
@@ -188,8 +188,7 @@ def test_a_name_after_a_sentence_that_says_the_asked_act_without_its_doer_did_so
     text = ("Sample License\n\nThis license has been certified as open source. It has also been designated as\n"
             "GPL compatible by the Free Software Foundation.\n\nSample Guide\n\n2004, Oliver Elphick, Martin Pitt\n\n"
             "The guide was written for packagers.\n")
-    writable.add_document(FileUpload("sample.txt", "text/plain", text.encode()))
-    corpus = writable.current().corpus
+    corpus, _ = corpus_with(writable, "sample.txt", text)
     by_text = {corpus.sentence_text(s): s for s in corpus.sentences}
     certified = next(s for text, s in by_text.items() if text.startswith("This license has been"))
 

@@ -13,6 +13,7 @@ from qa.embedding.base import Embedder
 from qa.service.answerer import QuestionAnswerer
 from qa.service.startup import open_service
 from qa.settings import Settings
+from qa.storage.corpus import Corpus
 from tests.helpers.paths import RELEASE
 
 HARBOR = "Harbor notice\n\nThe harbor master is Ada Quist. The harbor closes at 6 pm on Sundays.\n"
@@ -20,6 +21,16 @@ HARBOR_HTML = """<!doctype html><html><head><title>Harbor and Docks</title><styl
 <body><nav><a href="/">Home</a> | <a href="/news">News</a></nav>
 <main><h1>Harbor &amp; Docks</h1><p>The dock master is Ines Vale. She opens the gate at 5&nbsp;am.</p></main>
 <footer>Copyright 2026 Harbor Board</footer></body></html>"""
+
+
+_KINDS = {".md": "text/markdown", ".txt": "text/plain", ".html": "text/html"}
+
+
+def corpus_with(service: QuestionAnswerer, filename: str, text: str) -> tuple[Corpus, str]:
+    """The service's corpus once `text` is uploaded as `filename` (its kind read from the suffix), and the new
+    document's id."""
+    added = service.add_document(FileUpload(filename, _KINDS[Path(filename).suffix], text.encode()))
+    return service.current().corpus, added.doc_id
 
 
 def api_entry(heading: str, text: str) -> FileUpload:
