@@ -28,6 +28,7 @@ from qa.answering.model import AnswerModel, default_model
 from qa.answering.questions import Query, document_asked_about, read_query
 from qa.answering.sections import entry_name, heading_above, is_program_text, section_of, with_naming_heading
 from qa.documents.chunking import Sentence
+from qa.documents.words import terms
 from qa.retrieval.search import Hit
 from qa.storage.corpus import Corpus
 
@@ -57,8 +58,11 @@ class Extraction:
 
 
 def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | None, hits: list[Hit],
-                   threshold: float | None = None, model: AnswerModel | None = None) -> Extraction:
-    """The best-supported span for `question` among the hits' sentences, or an abstention."""
+                   threshold: float | None = None, model: AnswerModel | None = None,
+                   said: tuple[str, ...] = (), asked: str = "") -> Extraction:
+    """The best-supported span for `question` among the hits' sentences, or an abstention. For a follow-up,
+    `question` is how it was read, `asked` how it was written and `said` what the conversation said before (its
+    questions and answers): an answer that only repeats that, and not about the words asked, is not given again."""
     model = model or default_model()
     query = read_query(corpus, question, query_vector)
     candidates = score_candidates(corpus, query, hits, model)
@@ -71,7 +75,9 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     if best is None:
         return Extraction(None, None, 0.0, candidates, passages)
     best = _named_entry(corpus, _defining_neighbour(best, eligible, query), eligible, query)
-    best = _from_the_opening(corpus, best, eligible, query)
+    best = _beyond_what_was_said(corpus, _from_the_opening(corpus, best, eligible, query), eligible, said, asked)
+    if best is None:
+        return Extraction(None, None, 0.0, candidates, passages)
     if best.score < threshold:
         return Extraction(None, None, best.score, candidates, passages)
     if best.span is not None:
@@ -80,6 +86,43 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     sentence = _with_continuation(corpus, best, candidates, model.extend_margin, query)
     sentence = with_naming_heading(corpus, _through_the_default(corpus, sentence, query), query.focus)
     return Extraction((sentence.start, sentence.end), sentence, best.score, candidates, passages)
+
+
+SAID_SHARE = 0.8  # an answer is a repetition when this share of its content words was said in the conversation
+
+
+def _beyond_what_was_said(corpus: Corpus, best: Candidate, eligible: list[Candidate], said: tuple[str, ...],
+                          asked: str) -> Candidate | None:
+    """A follow-up that asks further is not answered again with what the conversation said, unless that speaks to
+    the words it asks with ("which level is that equivalent to?" may be answered by the sentence just shown, if it
+    says "equivalent to level 6"). When the best candidate only repeats, the best one of its block that does not
+    takes its score, one after it first (the text goes on where the last answer stopped: "why should only trusted
+    users be put in it?" after "Allows users to add local modifications..."); else the best one that does not, on
+    its own score (None: every candidate repeats)."""
+    already = {term for text in said for term in terms(text, humps=True)}
+    own = set(terms(asked, humps=True))
+    if not already or not _repeats(corpus, best, already, own):
+        return best
+    fresh = [c for c in eligible if not _repeats(corpus, c, already, own)]
+    block = [c for c in fresh if (c.sentence.doc_id, c.sentence.paragraph)
+             == (best.sentence.doc_id, best.sentence.paragraph)]
+    nearby = next((c for c in block if c.sentence.sentence_id > best.sentence.sentence_id), None) \
+        or next(iter(block), None)
+    if nearby is not None:
+        return replace(nearby, score=best.score, logit=best.logit)
+    return fresh[0] if fresh else None
+
+
+def _repeats(corpus: Corpus, candidate: Candidate, already: set[str], own: set[str]) -> bool:
+    """Whether the candidate's answer (its span, else its sentence) is mostly words the conversation said, and its
+    sentence holds fewer than half of the words the follow-up asks with."""
+    sentence_text = corpus.sentence_text(candidate.support)
+    shown = sentence_text if candidate.span is None \
+        else corpus.documents[candidate.support.doc_id].text[slice(*candidate.span)]
+    answer_terms = terms(shown, humps=True)
+    if not answer_terms or sum(term in already for term in answer_terms) < SAID_SHARE * len(answer_terms):
+        return False
+    return 2 * len(own & set(terms(sentence_text, humps=True))) < len(own)
 
 
 def _defining_neighbour(best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:

@@ -133,6 +133,7 @@ class Resolution:
     from_turns: list[int] = field(default_factory=list)
     taken: list[Taken] = field(default_factory=list)
     unresolved: bool = False  # it points back at nothing: ask which one is meant
+    said: tuple[str, ...] = ()  # what the turns read said (questions, answers) when the answer should add to it
 
 
 def resolve(question: str, history: list[Turn], corpus: Corpus) -> Resolution:
@@ -242,7 +243,8 @@ def _by_place(question: str, read: list[Turn], readings: list[_Reading], base: i
     query = f"{question[:match.start()]}{said}{question[match.end():]}"
     spoken = set(_tokens(_said(read[number])))
     lent = [word for word in _tokens(said) if word in spoken]
-    return Resolution(question, query, [base + number], [Taken(base + number, lent)] if lent else [])
+    return Resolution(question, query, [base + number], [Taken(base + number, lent)] if lent else [],
+                      said=_all_said(read))
 
 
 def _ordinal_reference(question: str) -> re.Match[str] | None:
@@ -376,7 +378,9 @@ def _resolved(question: str, dependence: Dependence, earlier: _Reading, read: li
         lent = [word for word in lent if word not in said]
         if words:
             taken.append(Taken(base + number, words))
-    return Resolution(question, query, [base + number for number in earlier.turns], taken)
+    asks_further = dependence == "pronoun" or not _asks_the_same_of_another(question)
+    return Resolution(question, query, [base + number for number in earlier.turns], taken,
+                      said=_all_said(read) if asks_further else ())
 
 
 def _rewrite(question: str, dependence: Dependence, earlier: _Reading, corpus: Corpus) -> str:
@@ -384,8 +388,7 @@ def _rewrite(question: str, dependence: Dependence, earlier: _Reading, corpus: C
     earlier question's own topic when only a new name is given, else joined to it."""
     if dependence == "pronoun":
         return _replace_pronoun(question, earlier)
-    rest = _WHAT_ABOUT.sub("", question, count=1)
-    rest = _OPENING_CONJUNCTION.sub("", rest, count=1).strip().rstrip("?").strip()
+    rest = _own_words(question)
     if _CONDITION.match(rest):  # "and when there's an error?" asks the same with another condition
         query = earlier.query.rstrip(" ?")
         cut = _CONDITION_IN.search(query)
@@ -404,6 +407,24 @@ def _rewrite(question: str, dependence: Dependence, earlier: _Reading, corpus: C
     if any(_plain(word) in _QUESTION_WORDS for word in _tokens(rest)):  # "and how much money?", "by who?"
         return f"{rest}? {_QUESTION_FRAME.sub('', earlier.query, count=1)}"
     return f"{rest}? {earlier.query}"
+
+
+def _own_words(question: str) -> str:
+    """An elliptic follow-up without its opening ("and", "what about") and question mark."""
+    rest = _WHAT_ABOUT.sub("", question, count=1)
+    return _OPENING_CONJUNCTION.sub("", rest, count=1).strip().rstrip("?").strip()
+
+
+def _asks_the_same_of_another(question: str) -> bool:
+    """"and with meson?", "and when there's an error?": the earlier question asked again of something else, so
+    its answer may be given again; a follow-up that asks further ("a leftover from what?") wants something new."""
+    rest = _own_words(question)
+    return bool(_CONDITION.match(rest) or (rest and _only_a_subject(rest)))
+
+
+def _all_said(read: list[Turn]) -> tuple[str, ...]:
+    """The questions and answers of the turns read: a follow-up that asks further should add to them."""
+    return tuple(text for turn in read for text in (turn.question, turn.answer) if text)
 
 
 def _counted(rest: str, query: str) -> str | None:

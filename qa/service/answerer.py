@@ -72,7 +72,8 @@ class QuestionAnswerer:
             hits = with_opening(snapshot, resolved.query, with_expansion(snapshot, resolved.query, hits))
         clock.append(time.perf_counter())
         extraction = extract_answer(snapshot.corpus, resolved.query, vector, hits,
-                                    self.threshold if threshold is None else threshold, self.model)
+                                    self.threshold if threshold is None else threshold, self.model,
+                                    resolved.said, resolved.question)
         answer = None if resolved.unresolved else _answer(snapshot.corpus, extraction, explain)
         clarify = _which_one(snapshot.corpus, extraction.passages) if resolved.unresolved else None
         passages = [_passage(snapshot.corpus, hit, explain) for hit in extraction.passages[:top_k]]

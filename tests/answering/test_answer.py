@@ -759,3 +759,23 @@ def test_the_weighted_share_of_asked_terms_is_summed_in_the_questions_order() ->
     asked = {f"term{i}": 0.1 * (i + 1) + 1e-3 * i for i in range(12)}
     present = _MembershipOnly(list(asked)[:7])
     assert coverage(asked, present) == sum(list(asked.values())[:7]) / sum(asked.values())
+
+
+HARBOUR_GROUPS = ("# Harbour groups\n\n## pilot\n\nMembers of the pilot group may open the outer gate at night. "
+                  "Opening the gate at night is effectively equivalent to command of the harbour, so only trusted "
+                  "crew should be put in the pilot group.\n\n## crane\n\nThe crane group lifts cargo from barges.\n")
+
+
+def test_a_follow_up_that_asks_further_is_not_answered_again_with_what_was_said(writable) -> None:
+    question = "why should only trusted crew be put in the pilot group?"
+    corpus, query, candidates = _scored(writable, FileUpload("groups.md", "text/markdown", HARBOUR_GROUPS.encode()),
+                                        question)
+    eligible = [c for c in candidates if may_answer(c, query)]
+    said_one = next(c for c in eligible if corpus.sentence_text(c.sentence).startswith("Members of the pilot"))
+    said = ("What may the pilot group do?", "Members of the pilot group may open the outer gate at night.")
+    chosen = answer_module._beyond_what_was_said(corpus, said_one, eligible, said,
+                                                 "why should only trusted crew be put in it?")
+    assert corpus.sentence_text(chosen.sentence).startswith("Opening the gate") and chosen.score == said_one.score
+    assert answer_module._beyond_what_was_said(corpus, said_one, eligible, (), question) == said_one  # no history
+    # what was said may answer again when it holds the words asked with
+    assert answer_module._beyond_what_was_said(corpus, said_one, eligible, said, "when may they open it?") == said_one

@@ -82,6 +82,14 @@ def test_the_most_recent_turn_with_a_topic_wins_and_chains_are_followed(corpus) 
     assert resolution.from_turns == [1, 2] and resolution.taken[0].turn == 1
 
 
+def test_a_follow_up_that_asks_further_carries_what_was_said_and_one_asking_the_same_of_another_does_not(
+        corpus) -> None:
+    history = [Turn("Which task force does the Department of Justice lead?", "JTFA")]
+    assert resolve("who funds it?", history, corpus).said == (history[0].question, "JTFA")
+    assert resolve("and Operation Sentinel?", history, corpus).said == ()  # its answer may be the same
+    assert resolve("Who leads Operation Sentinel?", history, corpus).said == ()  # read alone
+
+
 def test_a_standalone_question_ignores_the_history(corpus) -> None:
     resolution = resolve("What does JTFA stand for?", [SENTINEL, PERU], corpus)
     assert resolution.query == "What does JTFA stand for?" and resolution.from_turns == []
