@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round18/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round19/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -51,7 +51,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           libdb5.3 libbz2-1.0 node-minimist
           gcc-12-base node-undici
           texlive-base node-ws
-          python3.11-doc)
+          python3.11-doc
+          python3.11 node-tar)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -293,11 +294,22 @@ r=$(round 18)
 cp "$doc/python3.11/html/library/secrets.html"                       "$r/python-secrets.html"
 cp "$doc/python3.11/html/library/tempfile.html"                      "$r/python-tempfile.html"
 
-for n in $(seq 0 18); do
+# Round 19
+r=$(round 19)
+# The Python licence as python3.11's copyright file holds it: its history, the table of releases and the four licence
+# agreements (PSF, BeOpen, CNRI, CWI), from "Python License" up to the licences of incorporated software, the blank
+# lines before that left out.
+awk '/^Python License$/ {on = 1} /^Licenses and Acknowledgements for Incorporated Software$/ {exit} on' \
+    "$doc/python3.11/copyright" | sed -e ':a' -e '/^\n*$/{$d;N;ba' -e '}'  > "$r/python-license.txt"
+# node-tar's README (an API reference of options lists) and its security policy (GitHub's).
+zcat "$doc/node-tar/README.md.gz"                                    > "$r/node-tar-readme.md"
+cp "$doc/node-tar/SECURITY.md"                                       "$r/node-tar-security.md"
+
+for n in $(seq 0 19); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round18"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round19"
