@@ -277,14 +277,19 @@ def person_only(question: str, spans: list[tuple[int, int]], sentence: str) -> l
     """For a question about who holds a role, the spans that could be a person: no bare acronym; for any question
     that opens with "who", no name written as code (`libpkgconf` is no one, nor is the "TemporaryFile" of a call;
     `tty` may answer "which group") or in quotes (the "Original Work" is a term the text defines) and no acronym
-    that a lower-case word qualifies ("the canonical repository URL" is a thing)."""
+    that a lower-case word qualifies ("the canonical repository URL" is a thing), nor one opening with a
+    demonstrative ("This LICENSE AGREEMENT" is the text itself)."""
     if re.match(r"\s*who", question, re.I):
         quoted = {term.rstrip(".,;:") for term in re.findall(r"[\"\u201c]([^\"\u201d]{1,60})[\"\u201d]", sentence)}
         spans = [(a, b) for a, b in spans if sentence[a - 1:a] != "`" and sentence[b:b + 1] != "("
-                 and sentence[a:b] not in quoted and not _common_acronym(sentence, a, b)]
+                 and sentence[a:b] not in quoted and not _common_acronym(sentence, a, b)
+                 and not _DEMONSTRATIVE.match(sentence, a)]
     if not asks_role_holder(question):
         return spans
     return [(a, b) for a, b in spans if not re.fullmatch(r"[A-Z]{2,}(?:'s)?", sentence[a:b])]
+
+
+_DEMONSTRATIVE = re.compile(r"(?:This|That|These|Those)\s", re.I)
 
 
 def _common_acronym(sentence: str, start: int, end: int) -> bool:
@@ -296,13 +301,13 @@ def _common_acronym(sentence: str, start: int, end: int) -> bool:
 # "How large is each record?" asks a size, "how long do I have?" a duration: where the sentence gives one, the
 # count beside it ("roughly 10K records") is not the answer.
 _BYTES = re.compile(r"\d\s?[KMGT]i?B(?:ytes?)?\b|\b(?:bytes?|kilobytes?|megabytes?|gigabytes?)\b", re.I)
-# (what the question asks, the unit of an answer, what may answer when no span has that unit: any span, a bare
-# number only, or nothing)
+# (what the question asks, the unit of an answer, what may answer when no span has that unit: any span, one with
+# digits, a bare number only, or nothing)
 _DIMENSIONS = (
     (re.compile(r"\bhow (?:large|big|heavy)\b|\bwhat size\b", re.I), _BYTES, "any"),
     (re.compile(r"\bhow much (?:space|memory|disk|ram)\b", re.I), _BYTES, "bare"),  # not "20 to 30 times"
-    (re.compile(r"\bhow long\b", re.I),
-     re.compile(r"\b(?:ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b", re.I), "any"),
+    (re.compile(r"\bhow long\b", re.I),  # "32" may be a length or a time, "one" (of two ways) neither
+     re.compile(r"\b(?:ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b", re.I), "digits"),
     # a port is a whole number: not an address (224.0.0.251), never a word ("two")
     (re.compile(r"\b(?:which|what) port\b", re.I), re.compile(r"^\d{1,5}$"), "none"),
 )
@@ -310,12 +315,15 @@ _DIMENSIONS = (
 
 def dimension_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
     """For a size, duration or port question, the spans measured in that dimension; when the sentence has none,
-    any span for a size or a duration, a bare number for an amount of memory, nothing for a port."""
+    any span for a size, one written with digits for a duration, a bare number for an amount of memory, nothing for
+    a port."""
     for asks, unit, fallback in _DIMENSIONS:
         if asks.search(question):
             measured = [(a, b) for a, b in spans if unit.search(sentence[a:b])]
             if measured or fallback == "none":
                 return measured
+            if fallback == "digits":
+                return [(a, b) for a, b in spans if re.search(r"\d", sentence[a:b])]
             return spans if fallback == "any" else _bare_numbers(spans, sentence)
     return spans
 

@@ -159,6 +159,20 @@ def test_who_holds_a_role_is_a_person_never_an_acronym_or_a_sentence() -> None:
     assert not asks_role_holder("Who leads Operation Sentinel?") and not asks_role_holder("Who is a Licensee?")
 
 
+def test_a_duration_without_a_time_unit_is_written_with_digits_never_a_number_word() -> None:
+    sentence = "You can report it in one of two ways, or open 32 tickets."
+    spans = candidate_spans(sentence, QuestionType("quantity"))
+    assert [sentence[a:b] for a, b in dimension_only("How long does a fix take?", spans, sentence)] == ["32 tickets"]
+    assert len(dimension_only("How large is it?", spans, sentence)) == len(spans)  # a size may be any of them
+
+
+def test_a_who_answer_never_opens_with_a_demonstrative() -> None:
+    sentence = "1. This LICENSE AGREEMENT is between you and the Harbour Software Guild."
+    spans = candidate_spans(sentence, QuestionType("who"))
+    assert "This LICENSE AGREEMENT" in [sentence[a:b] for a, b in spans]
+    assert [sentence[a:b] for a, b in person_only("Who signs it?", spans, sentence)] == ["Harbour Software Guild"]
+
+
 def test_a_size_in_kbytes_is_a_size_and_a_bare_k_is_not() -> None:
     sentence = "with the default 900k block size it needs about 3700 kbytes"
     spans = candidate_spans(sentence, QuestionType("quantity"))
