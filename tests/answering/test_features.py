@@ -16,6 +16,7 @@ from qa.answering.model import default_model
 from qa.answering.questions import defined_subject, read_query
 from qa.documents.chunking import Sentence
 from qa.documents.uploads import FileUpload
+from qa.documents.words import terms
 from qa.retrieval.search import search
 from qa.storage.corpus import Corpus
 from tests.helpers.corpora import api_entry, corpus_with
@@ -215,3 +216,11 @@ def test_a_licences_title_line_answers_its_version_and_date_but_heads_no_other_a
     assert features.answer_unit(corpus, title, patents).support == title  # the title heads the whole text
     meaning = read_query(corpus, "What is the Sample Software License?", None)
     assert corpus.sentence_text(features.answer_unit(corpus, title, meaning).support).startswith("Permission")
+
+
+def test_an_address_whose_link_text_the_question_restates_is_no_answer_to_where() -> None:
+    text = ("If it is [in scope for the Harbour Bounty Program](https://bounty.example.org/#scope), submit it "
+            "through [Tidewatch](https://tidewatch.example.org/harbour).")
+    asked = terms("Where should a finding in scope for the Harbour Bounty Program be submitted?")
+    assert features._target_of_a_restated_link(text, text.index("https://bounty"), asked)
+    assert not features._target_of_a_restated_link(text, text.index("https://tidewatch"), asked)
