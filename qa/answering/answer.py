@@ -26,7 +26,14 @@ from qa.answering.features import (
 )
 from qa.answering.model import AnswerModel, default_model
 from qa.answering.questions import Query, document_asked_about, read_query
-from qa.answering.sections import entry_name, heading_above, is_program_text, section_of, with_naming_heading
+from qa.answering.sections import (
+    entry_name,
+    heading_above,
+    heading_name,
+    is_program_text,
+    section_of,
+    with_naming_heading,
+)
 from qa.documents.chunking import Sentence
 from qa.documents.words import terms
 from qa.retrieval.search import Hit
@@ -75,6 +82,7 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     if best is None:
         return Extraction(None, None, 0.0, candidates, passages)
     best = _named_entry(corpus, _defining_neighbour(best, eligible, query), eligible, query)
+    best = _named_section(corpus, best, eligible, query)
     best = _beyond_what_was_said(corpus, _from_the_opening(corpus, best, eligible, query), eligible, said, asked)
     if best is None:
         return Extraction(None, None, 0.0, candidates, passages)
@@ -160,6 +168,25 @@ def _named_entry(corpus: Corpus, best: Candidate, eligible: list[Candidate], que
     entry = next((c for c in eligible if c.sentence.doc_id == best.sentence.doc_id
                   and _entry_sought(corpus, c, named, as_code, section)), None)
     return replace(entry, score=best.score, logit=best.logit) if entry is not None else best
+
+
+def _named_section(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
+    """In an API reference, the section whose heading documents the name the question writes as code, with the
+    best candidate's score, when the best is in the section of another name: "What is tar.Pack?" is answered under
+    "### class tar.Pack", not under "### class tar.Pack.Sync", whose text mentions it."""
+    asked = {name.lower().rstrip(".") for name in _CODE_NAME.findall(query.text)}
+    documented = _documented_name(corpus, best)
+    if not asked or documented is None or documented.lower() in asked:
+        return best
+    found = next((c for c in eligible if c.sentence.doc_id == best.sentence.doc_id
+                  and (_documented_name(corpus, c) or "").lower() in asked), None)
+    return replace(found, score=best.score, logit=best.logit) if found is not None else best
+
+
+def _documented_name(corpus: Corpus, candidate: Candidate) -> str | None:
+    """The name in code form that the heading of the candidate's section documents (None: a section of prose)."""
+    heading = candidate.support if candidate.support.heading else heading_above(corpus, candidate.support)
+    return heading_name(corpus, heading) if heading is not None else None
 
 
 def _names_in(question: str) -> set[str]:

@@ -72,6 +72,20 @@ def names_by_its_section(corpus: Corpus, heading: Sentence, kind: frozenset[str]
     return place > 1 and bool(set(terms(path[place - 1])) & kind)
 
 
+# A heading that documents a name in code form: "### class tar.Pack", "### tar.c(options, fileList) [alias: ...]",
+# "#### Class: `fs.Dir`", "### `fs.readFile(path[, options], callback)`".
+_HEADING_NAME = re.compile(r"\s*#*\s*(?:(?:[Cc]lass|[Ii]nterface|[Ff]unction|[Mm]ethod|[Pp]roperty|[Mm]odule):?\s+)?`?"
+                           r"(?P<name>[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+|[A-Za-z_$][\w$]*(?:[a-z][A-Z]|_)[\w$]*)"
+                           r"(?=[`(\s]|$)")
+
+
+def heading_name(corpus: Corpus, heading: Sentence) -> str | None:
+    """The name in code form a heading documents ("tar.Pack" for "### class tar.Pack"); None for a heading of
+    prose."""
+    match = _HEADING_NAME.match(corpus.sentence_text(heading))
+    return match.group("name") if match else None
+
+
 def heading_above(corpus: Corpus, sentence: Sentence) -> Sentence | None:
     """The heading of the section a sentence is in, past any label under it (None before the first)."""
     for number in range(sentence.sentence_id - 1, -1, -1):

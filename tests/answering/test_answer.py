@@ -12,7 +12,7 @@ from qa.answering.answer import Candidate, may_answer, score_candidates
 from qa.answering.features import answer_unit, completed_by, follower
 from qa.answering.model import default_model
 from qa.answering.questions import coverage, document_asked_about, read_query, referentless
-from qa.answering.sections import entry_name, names_by_its_section, names_one_of
+from qa.answering.sections import entry_name, heading_name, names_by_its_section, names_one_of
 from qa.answering.spans import (
     QUANTITY,
     QuestionType,
@@ -793,3 +793,23 @@ def test_a_follow_up_that_asks_further_is_not_answered_again_with_what_was_said(
     assert answer_module._beyond_what_was_said(corpus, said_one, eligible, (), question) == said_one  # no history
     # what was said may answer again when it holds the words asked with
     assert answer_module._beyond_what_was_said(corpus, said_one, eligible, said, "when may they open it?") == said_one
+
+
+GATE_API = ("# gate\n\n## Low-Level API\n\n### class gate.Lock\n\n"
+            "A writable lock stream that holds a harbour gate shut.\n\n"
+            "### class gate.Lock.Sync\n\nSynchronous version of `gate.Lock`, which it extends.\n\n"
+            "### gate.open(options) [alias: gate.unlock]\n\nOpen a gate.\n")
+
+
+def test_the_section_whose_heading_documents_the_name_asked_answers_over_one_that_mentions_it(writable) -> None:
+    question = "What is gate.Lock?"
+    corpus, query, candidates = _scored(writable, FileUpload("gate.md", "text/markdown", GATE_API.encode()), question)
+    eligible = [c for c in candidates if may_answer(c, query)]
+    mention = next(c for c in eligible if corpus.sentence_text(c.sentence).startswith("Synchronous version"))
+    chosen = answer_module._named_section(corpus, mention, eligible, query)
+    assert corpus.sentence_text(chosen.support).startswith("A writable lock") and chosen.score == mention.score
+    plain = read_query(corpus, "What is a lock?", None)  # no name in code form: the best stays
+    assert answer_module._named_section(corpus, mention, eligible, plain) == mention
+    headings = {corpus.sentence_text(s).strip(): heading_name(corpus, s) for s in corpus.sentences if s.heading}
+    assert headings["gate.open(options) [alias: gate.unlock]"] == "gate.open"
+    assert headings["DHS Launches Novel Campaign to Combat Human Smuggling Networks"] is None  # prose
