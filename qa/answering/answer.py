@@ -25,17 +25,11 @@ from qa.answering.features import (
     follower,
 )
 from qa.answering.model import AnswerModel, default_model
+from qa.answering.naming import named_entry, named_section
 from qa.answering.questions import Query, document_asked_about, read_query
-from qa.answering.sections import (
-    entry_name,
-    heading_above,
-    heading_name,
-    is_program_text,
-    section_of,
-    with_naming_heading,
-)
+from qa.answering.repeats import beyond_what_was_said
+from qa.answering.sections import is_program_text, section_of, with_naming_heading
 from qa.documents.chunking import Sentence
-from qa.documents.words import terms
 from qa.retrieval.search import Hit
 from qa.storage.corpus import Corpus
 
@@ -81,9 +75,9 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
         return Extraction(None, None, 0.0, candidates, passages)  # nothing to resolve "it" against
     if best is None:
         return Extraction(None, None, 0.0, candidates, passages)
-    best = _named_entry(corpus, _defining_neighbour(best, eligible, query), eligible, query)
-    best = _named_section(corpus, best, eligible, query)
-    best = _beyond_what_was_said(corpus, _from_the_opening(corpus, best, eligible, query), eligible, said, asked)
+    best = named_entry(corpus, _defining_neighbour(best, eligible, query), eligible, query)
+    best = named_section(corpus, best, eligible, query)
+    best = beyond_what_was_said(corpus, _from_the_opening(corpus, best, eligible, query), eligible, said, asked)
     if best is None:
         return Extraction(None, None, 0.0, candidates, passages)
     if best.score < threshold:
@@ -94,43 +88,6 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     sentence = _with_continuation(corpus, best, candidates, model.extend_margin, query)
     sentence = with_naming_heading(corpus, _through_the_default(corpus, sentence, query), query.focus)
     return Extraction((sentence.start, sentence.end), sentence, best.score, candidates, passages)
-
-
-SAID_SHARE = 0.8  # an answer is a repetition when this share of its content words was said in the conversation
-
-
-def _beyond_what_was_said(corpus: Corpus, best: Candidate, eligible: list[Candidate], said: tuple[str, ...],
-                          asked: str) -> Candidate | None:
-    """A follow-up that asks further is not answered again with what the conversation said, unless that speaks to
-    the words it asks with ("which level is that equivalent to?" may be answered by the sentence just shown, if it
-    says "equivalent to level 6"). When the best candidate only repeats, the best one of its block that does not
-    takes its score, one after it first (the text goes on where the last answer stopped: "why should only trusted
-    users be put in it?" after "Allows users to add local modifications..."); else the best one that does not, on
-    its own score (None: every candidate repeats)."""
-    already = {term for text in said for term in terms(text, humps=True)}
-    own = set(terms(asked, humps=True))
-    if not already or not _repeats(corpus, best, already, own):
-        return best
-    fresh = [c for c in eligible if not _repeats(corpus, c, already, own)]
-    block = [c for c in fresh if (c.sentence.doc_id, c.sentence.paragraph)
-             == (best.sentence.doc_id, best.sentence.paragraph)]
-    nearby = next((c for c in block if c.sentence.sentence_id > best.sentence.sentence_id), None) \
-        or next(iter(block), None)
-    if nearby is not None:
-        return replace(nearby, score=best.score, logit=best.logit)
-    return fresh[0] if fresh else None
-
-
-def _repeats(corpus: Corpus, candidate: Candidate, already: set[str], own: set[str]) -> bool:
-    """Whether the candidate's answer (its span, else its sentence) is mostly words the conversation said, and its
-    sentence holds fewer than half of the words the follow-up asks with."""
-    sentence_text = corpus.sentence_text(candidate.support)
-    shown = sentence_text if candidate.span is None \
-        else corpus.documents[candidate.support.doc_id].text[slice(*candidate.span)]
-    answer_terms = terms(shown, humps=True)
-    if not answer_terms or sum(term in already for term in answer_terms) < SAID_SHARE * len(answer_terms):
-        return False
-    return 2 * len(own & set(terms(sentence_text, humps=True))) < len(own)
 
 
 def _defining_neighbour(best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
@@ -145,61 +102,6 @@ def _defining_neighbour(best: Candidate, eligible: list[Candidate], query: Query
                      and c.sentence.doc_id == best.sentence.doc_id and c.sentence.paragraph == best.sentence.paragraph),
                     None)
     return replace(defining, score=best.score, logit=best.logit) if defining is not None else best
-
-
-_NAME = re.compile(r"-{0,2}[\w$]+(?:[.-][\w$]+)*")
-# A name the question writes as code: in camel case, with an underscore or a dot inside, after dashes, or in
-# backquotes (some plain words fit too, "e.g." or "Node.js": they only widen where an entry is sought).
-_CODE_NAME = re.compile(r"(?<![\w-])(-{1,2}[a-z][\w-]*|[A-Za-z_$][\w$]*(?:[a-z][A-Z]|_|\.\w)[\w$.]*)")
-
-
-def _named_entry(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
-    """In a list of documented names ("* **keepAliveTimeout** ... Default: `4e3`"), the entry of the name the
-    question writes, with the best candidate's score, when the best is another entry of the same section: the best
-    match is often a neighbour whose text mentions the name ("keepAliveMaxTimeout: the maximum allowed
-    `keepAliveTimeout` ..."). A name written as code is sought in the whole document, a plain word ("matches")
-    only in the best candidate's section."""
-    named = _names_in(query.text)
-    best_name = entry_name(corpus, best.support)
-    if best_name is None or best_name.lower() in named:
-        return best
-    as_code = {word.lower() for word in _CODE_NAME.findall(query.text) + re.findall(r"`([^`\s]+)`", query.text)}
-    section = heading_above(corpus, best.support)
-    entry = next((c for c in eligible if c.sentence.doc_id == best.sentence.doc_id
-                  and _entry_sought(corpus, c, named, as_code, section)), None)
-    return replace(entry, score=best.score, logit=best.logit) if entry is not None else best
-
-
-def _named_section(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
-    """In an API reference, the section whose heading documents the name the question writes as code, with the
-    best candidate's score, when the best is in the section of another name: "What is tar.Pack?" is answered under
-    "### class tar.Pack", not under "### class tar.Pack.Sync", whose text mentions it."""
-    asked = {name.lower().rstrip(".") for name in _CODE_NAME.findall(query.text)}
-    documented = _documented_name(corpus, best)
-    if not asked or documented is None or documented.lower() in asked:
-        return best
-    found = next((c for c in eligible if c.sentence.doc_id == best.sentence.doc_id
-                  and (_documented_name(corpus, c) or "").lower() in asked), None)
-    return replace(found, score=best.score, logit=best.logit) if found is not None else best
-
-
-def _documented_name(corpus: Corpus, candidate: Candidate) -> str | None:
-    """The name in code form that the heading of the candidate's section documents (None: a section of prose)."""
-    heading = candidate.support if candidate.support.heading else heading_above(corpus, candidate.support)
-    return heading_name(corpus, heading) if heading is not None else None
-
-
-def _names_in(question: str) -> set[str]:
-    """The question's words and names as an entry may spell them ("--max-procs", "os.path", "drainTimeout")."""
-    return {word.lower().rstrip(".") for word in _NAME.findall(question)}
-
-
-def _entry_sought(corpus: Corpus, candidate: Candidate, named: set[str], as_code: set[str],
-                  section: Sentence | None) -> bool:
-    """Whether the candidate is the entry of a name the question writes: one written as code anywhere, a plain word
-    only in `section`."""
-    name = (entry_name(corpus, candidate.support) or "").lower()
-    return name in named and (name in as_code or heading_above(corpus, candidate.support) == section)
 
 
 def _from_the_opening(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:

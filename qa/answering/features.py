@@ -384,7 +384,7 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
     spans = [(a, b) for a, b, span_terms in typed
              if not (_repeats_number(span_terms, query.asked, text[a:b], query.text) if numeric
                      else _restates(span_terms, query.span_terms, is_address(text[a:b]))
-                     or _target_of_a_restated_link(text, a, query.span_terms))]
+                     or (wanted.name == "place" and _target_of_a_restated_link(text, a, query.span_terms)))]
     if spans and wanted.name == "quantity":
         spans = counts_only(query.text, dimension_only(query.text, money_only(query.text, spans, text), text), text)
     if spans and wanted.name == "date":
@@ -417,14 +417,19 @@ def _repeats_number(span_terms: list[str], asked: dict[str, float], span_text: s
     return NUMBER_WORD.fullmatch(word) is not None and re.search(rf"\b{word}\b", question, re.I) is not None
 
 
-_LINK_TEXT_BEFORE = re.compile(r"\[([^\[\]\n]{1,200})\]\($")
+_LINK_TEXT_BEFORE = re.compile(r"\[([^\[\]\n]{1,200})\]\(\Z")
 
 
 def _target_of_a_restated_link(text: str, start: int, question_terms: list[str]) -> bool:
-    """An address that a Markdown link's text stands for, when the question restates that text: "[in scope for the
-    GitHub Bug Bounty Program](https://bounty.github.com/#scope)" names what the question asks about, not where."""
+    """An address that a Markdown link's text of three or more words stands for, when the question restates that
+    text: "[in scope for the GitHub Bug Bounty Program](https://bounty.github.com/#scope)" names what the question
+    asks about, not where; a link named by a file or a name ("[get-pip.py](https://bootstrap.pypa.io/get-pip.py)")
+    still answers where it is."""
     link = _LINK_TEXT_BEFORE.search(text, max(0, start - 210), start)
-    return link is not None and _restates(terms(link.group(1)), question_terms)
+    if link is None:
+        return False
+    link_terms = terms(link.group(1))
+    return len(link_terms) >= 3 and _restates(link_terms, question_terms)
 
 
 def _restates(span_terms: list[str], question_terms: list[str], address: bool = False) -> bool:

@@ -72,18 +72,22 @@ def names_by_its_section(corpus: Corpus, heading: Sentence, kind: frozenset[str]
     return place > 1 and bool(set(terms(path[place - 1])) & kind)
 
 
-# A heading that documents a name in code form: "### class tar.Pack", "### tar.c(options, fileList) [alias: ...]",
-# "#### Class: `fs.Dir`", "### `fs.readFile(path[, options], callback)`".
-_HEADING_NAME = re.compile(r"\s*#*\s*(?:(?:[Cc]lass|[Ii]nterface|[Ff]unction|[Mm]ethod|[Pp]roperty|[Mm]odule):?\s+)?`?"
-                           r"(?P<name>[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+|[A-Za-z_$][\w$]*(?:[a-z][A-Z]|_)[\w$]*)"
-                           r"(?=[`(\s]|$)")
+# A heading that documents a name in code form: after a keyword ("### class tar.Pack", "#### Class: `fs.Dir`"), in
+# backquotes ("### `fs.readFile(path[, options], callback)`"), before its parameters ("### tar.c(options, fileList)
+# [alias: tar.create]") or alone; not a heading of prose that opens with one ("GitHub Actions", "Node.js releases").
+_CODE_FORM = r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+|[A-Za-z_$][\w$]*(?:[a-z][A-Z]|_)[\w$]*"
+_HEADING_NAME = re.compile(r"\s*#*\s*(?:(?:[Cc]lass|[Ii]nterface|[Ff]unction|[Mm]ethod|[Pp]roperty|[Mm]odule):?\s+"
+                           r"`?(?P<named>" + _CODE_FORM + r")(?=[`(\s]|$)|"
+                           r"`(?P<quoted>" + _CODE_FORM + r")(?=[`(])|"
+                           r"(?P<called>" + _CODE_FORM + r")(?=\()|"
+                           r"(?P<alone>" + _CODE_FORM + r")\s*$)")
 
 
 def heading_name(corpus: Corpus, heading: Sentence) -> str | None:
     """The name in code form a heading documents ("tar.Pack" for "### class tar.Pack"); None for a heading of
     prose."""
     match = _HEADING_NAME.match(corpus.sentence_text(heading))
-    return match.group("name") if match else None
+    return next((name for name in match.groups() if name), None) if match else None
 
 
 def heading_above(corpus: Corpus, sentence: Sentence) -> Sentence | None:

@@ -307,7 +307,8 @@ _DIMENSIONS = (
     (re.compile(r"\bhow (?:large|big|heavy)\b|\bwhat size\b", re.I), _BYTES, "any"),
     (re.compile(r"\bhow much (?:space|memory|disk|ram)\b", re.I), _BYTES, "bare"),  # not "20 to 30 times"
     (re.compile(r"\bhow long\b", re.I),  # "32" may be a length or a time, "one" (of two ways) neither
-     re.compile(r"\b(?:ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b", re.I), "digits"),
+     re.compile(r"\b(?:ms|\w*seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|"
+                r"years?|decades?|centuries)\b", re.I), "digits"),
     # a port is a whole number: not an address (224.0.0.251), never a word ("two")
     (re.compile(r"\b(?:which|what) port\b", re.I), re.compile(r"^\d{1,5}$"), "none"),
 )

@@ -380,7 +380,7 @@ def _resolved(question: str, dependence: Dependence, earlier: _Reading, read: li
             taken.append(Taken(base + number, words))
     asks_further = dependence == "pronoun" or not _asks_the_same_of_another(question)
     return Resolution(question, query, [base + number for number in earlier.turns], taken,
-                      said=_all_said(read) if asks_further else ())
+                      said=_all_said([read[number] for number in earlier.turns]) if asks_further else ())
 
 
 def _rewrite(question: str, dependence: Dependence, earlier: _Reading, corpus: Corpus) -> str:
@@ -419,11 +419,14 @@ def _asks_the_same_of_another(question: str) -> bool:
     """"and with meson?", "and when there's an error?": the earlier question asked again of something else, so
     its answer may be given again; a follow-up that asks further ("a leftover from what?") wants something new."""
     rest = _own_words(question)
-    return bool(_CONDITION.match(rest) or (rest and _only_a_subject(rest)))
+    if _CONDITION.match(rest):  # read in the order `_rewrite` reads it
+        return True
+    return _first_referring(_tokens(rest)) is None and bool(rest) and _only_a_subject(rest)
 
 
 def _all_said(read: list[Turn]) -> tuple[str, ...]:
-    """The questions and answers of the turns read: a follow-up that asks further should add to them."""
+    """The questions and answers of the turns a follow-up was read against: if it asks further, it should add to
+    them."""
     return tuple(text for turn in read for text in (turn.question, turn.answer) if text)
 
 

@@ -8,11 +8,10 @@ from dataclasses import replace
 import pytest
 
 from qa.answering import answer as answer_module
-from qa.answering.answer import Candidate, may_answer, score_candidates
+from qa.answering.answer import Candidate, may_answer
 from qa.answering.features import answer_unit, completed_by, follower
-from qa.answering.model import default_model
 from qa.answering.questions import coverage, document_asked_about, read_query, referentless
-from qa.answering.sections import entry_name, heading_name, names_by_its_section, names_one_of
+from qa.answering.sections import entry_name, names_by_its_section, names_one_of
 from qa.answering.spans import (
     QUANTITY,
     QuestionType,
@@ -31,8 +30,7 @@ from qa.answering.spans import (
 from qa.documents.chunking import Sentence
 from qa.documents.uploads import FileUpload
 from qa.errors import InvalidInputError
-from qa.retrieval.search import search
-from tests.helpers.corpora import api_entry, corpus_with
+from tests.helpers.corpora import PUMP_OPTIONS, VALVE_OPTIONS, api_entry, corpus_with, scored
 from tests.helpers.paths import RELEASE
 
 
@@ -160,10 +158,14 @@ def test_who_holds_a_role_is_a_person_never_an_acronym_or_a_sentence() -> None:
 
 
 def test_a_duration_without_a_time_unit_is_written_with_digits_never_a_number_word() -> None:
-    sentence = "You can report it in one of two ways, or open 32 tickets."
+    sentence = "You can report it in one of two ways; a name may hold 64 characters."
     spans = candidate_spans(sentence, QuestionType("quantity"))
-    assert [sentence[a:b] for a, b in dimension_only("How long does a fix take?", spans, sentence)] == ["32 tickets"]
+    assert [sentence[a:b] for a, b in dimension_only("How long may a name be?", spans, sentence)] == ["64 characters"]
     assert len(dimension_only("How large is it?", spans, sentence)) == len(spans)  # a size may be any of them
+    timed = "The timeout is five milliseconds, after 3 retries; it waited two decades."
+    spans = candidate_spans(timed, QuestionType("quantity"))
+    assert [timed[a:b] for a, b in dimension_only("How long is the timeout?", spans, timed)] == \
+        ["five milliseconds", "two decades"]
 
 
 def test_a_who_answer_never_opens_with_a_demonstrative() -> None:
@@ -595,15 +597,6 @@ def test_a_how_question_takes_in_the_command_shown_after_the_prose(writable) -> 
     assert not completed_by(corpus, prose, command, read_query(corpus, "What does a symlink do?", None))
 
 
-def _scored(writable, upload: FileUpload, question: str) -> tuple:
-    """(corpus, query, candidates) of `question` once `upload` is among the documents."""
-    writable.add_document(upload)
-    corpus, vector = writable.current().corpus, writable.queries.encode(question)
-    query = read_query(corpus, question, vector)
-    return corpus, query, score_candidates(corpus, query, search(writable.current(), question, vector, 10),
-                                           default_model())
-
-
 def test_a_heading_over_program_text_is_answered_from_its_section(writable) -> None:
     page = ("<h1>Module gate</h1><h3>Function: gateAllow</h3>"
             "<pre>int\tgateAllow\t(gatePrefsPtr sec, const char * value)</pre>"
@@ -611,8 +604,8 @@ def test_a_heading_over_program_text_is_answered_from_its_section(writable) -> N
             "</tr><tr><td>Returns:</td><td>1 always</td></tr></table><h3>Function: gateForbid</h3>"
             "<pre>int\tgateForbid\t(gatePrefsPtr sec)</pre><p>Function used to always forbid an operation</p>"
             "<table><tr><td>Returns:</td><td>0 always</td></tr></table>")
-    corpus, query, candidates = _scored(writable, FileUpload("gate.html", "text/html", page.encode()),
-                                        "What does gateAllow return?")
+    corpus, query, candidates = scored(writable, FileUpload("gate.html", "text/html", page.encode()),
+                                       "What does gateAllow return?")
     heading = next(c for c in candidates if corpus.sentence_text(c.sentence) == "Function: gateAllow")
     assert corpus.sentence_text(heading.support).startswith("int\tgateAllow")  # the signature it heads
     eligible = [c for c in candidates if may_answer(c, query)]
@@ -646,33 +639,11 @@ def test_the_heading_that_names_the_thing_is_found_past_the_label_under_it(writa
     assert answer is not None and answer.text.startswith("Class: AbortError")
 
 
-PUMP_OPTIONS = ("# Class: Pump\n\n## Parameter: `PumpOptions`\n\n"
-                "* **drainTimeout** `number` (optional) - Default: `5e3` - The time after which an idle pump stops. "
-                "Defaults to 5 seconds.\n"
-                "* **drainMaxTimeout** `number` (optional) - Default: `90e3` - The longest `drainTimeout` a server "
-                "hint may set. Defaults to 90 seconds.\n"
-                "* **flowRate** `number` (optional) - Default: `12` - Litres pumped per second.\n")
-
-
 def test_a_list_entry_documents_the_name_set_off_at_its_start(writable) -> None:
     corpus, doc_id = corpus_with(writable, "pump.md", PUMP_OPTIONS)
     named = {corpus.sentence_text(s)[:18]: entry_name(corpus, s) for s in corpus.sentences if s.doc_id == doc_id}
     assert named["* **drainTimeout**"] == "drainTimeout" and named["Defaults to 90 sec"] == "drainMaxTimeout"
     assert named["Parameter: `PumpOp"] is None
-
-
-def test_the_entry_of_the_name_the_question_writes_answers_over_a_neighbour_that_mentions_it(writable) -> None:
-    question = "What is the default drainTimeout?"
-    corpus, query, candidates = _scored(writable, FileUpload("pump.md", "text/markdown", PUMP_OPTIONS.encode()),
-                                        question)
-    eligible = [c for c in candidates if may_answer(c, query)]
-    neighbour = next(c for c in eligible if entry_name(corpus, c.support) == "drainMaxTimeout")
-    chosen = answer_module._named_entry(corpus, neighbour, eligible, query)
-    assert entry_name(corpus, chosen.support) == "drainTimeout" and chosen.score == neighbour.score
-    rate = read_query(corpus, "How fast does the pump run?", None)
-    assert answer_module._named_entry(corpus, neighbour, eligible, rate) == neighbour  # names no entry
-    answer = writable.ask(question).answer
-    assert answer is not None and "5e3" in answer.text
 
 
 HARBOUR_LICENCE = ("HARBOUR TOOLCHAIN RUNTIME PERMISSION\n\nVersion 2.4, 12 May 2015\n\n"
@@ -709,22 +680,6 @@ def test_only_a_question_about_the_documents_own_version_date_or_author_is_asked
         assert document_asked_about(corpus, question) is None
 
 
-VALVE_OPTIONS = (PUMP_OPTIONS + "\n## Parameter: `ValveOptions`\n\n"
-                 "* **flowLimit** `number` (optional) - The most litres a valve passes. Calls above it are queued. "
-                 "Defaults to 40 litres.\n* **matches** `number` - How many valves match a pump.\n")
-
-
-def test_a_name_written_as_code_finds_its_entry_in_another_section_a_plain_word_does_not(writable) -> None:
-    corpus, query, candidates = _scored(writable, FileUpload("valve.md", "text/markdown", VALVE_OPTIONS.encode()),
-                                        "What is the most a flowLimit lets through?")
-    eligible = [c for c in candidates if may_answer(c, query)]
-    neighbour = next(c for c in candidates if entry_name(corpus, c.support) == "drainMaxTimeout")
-    assert entry_name(corpus, answer_module._named_entry(corpus, neighbour, eligible, query).support) == "flowLimit"
-    plain = read_query(corpus, "What is the most a valve matches?", None)
-    assert answer_module._named_entry(corpus, neighbour, eligible, plain) == neighbour
-    assert answer_module._names_in("What does --max-procs do? Explain flowLimit.") >= {"--max-procs", "flowlimit"}
-
-
 def test_a_question_about_a_default_is_answered_through_the_sentence_that_states_it(writable) -> None:
     writable.add_document(FileUpload("valve.md", "text/markdown", VALVE_OPTIONS.encode()))
     answer = writable.ask("What is the default flowLimit?", threshold=0.0).answer
@@ -754,8 +709,8 @@ def test_a_sentence_ending_in_a_colon_takes_in_what_follows_even_when_no_candida
     page = ("Indemnity\n\nClaims are rare. In order to qualify, an Indemnified Contributor must:\n"
             "a) promptly notify the Commercial Contributor in writing of such claim, and\n"
             "b) allow the Commercial Contributor to control the defense.\n")
-    corpus, query, candidates = _scored(writable, FileUpload("indemnity.txt", "text/plain", page.encode()),
-                                        "What must an Indemnified Contributor do?")
+    corpus, query, candidates = scored(writable, FileUpload("indemnity.txt", "text/plain", page.encode()),
+                                       "What must an Indemnified Contributor do?")
     colon = next(c for c in candidates if corpus.sentence_text(c.sentence).endswith("must:"))
     extended = answer_module._with_continuation(corpus, colon, [colon], 0.0, query)  # the item is no candidate here
     assert corpus.documents[extended.doc_id].text[extended.start:extended.end].endswith("of such claim, and")
@@ -773,43 +728,3 @@ def test_the_weighted_share_of_asked_terms_is_summed_in_the_questions_order() ->
     asked = {f"term{i}": 0.1 * (i + 1) + 1e-3 * i for i in range(12)}
     present = _MembershipOnly(list(asked)[:7])
     assert coverage(asked, present) == sum(list(asked.values())[:7]) / sum(asked.values())
-
-
-HARBOUR_GROUPS = ("# Harbour groups\n\n## pilot\n\nMembers of the pilot group may open the outer gate at night. "
-                  "Opening the gate at night is effectively equivalent to command of the harbour, so only trusted "
-                  "crew should be put in the pilot group.\n\n## crane\n\nThe crane group lifts cargo from barges.\n")
-
-
-def test_a_follow_up_that_asks_further_is_not_answered_again_with_what_was_said(writable) -> None:
-    question = "why should only trusted crew be put in the pilot group?"
-    corpus, query, candidates = _scored(writable, FileUpload("groups.md", "text/markdown", HARBOUR_GROUPS.encode()),
-                                        question)
-    eligible = [c for c in candidates if may_answer(c, query)]
-    said_one = next(c for c in eligible if corpus.sentence_text(c.sentence).startswith("Members of the pilot"))
-    said = ("What may the pilot group do?", "Members of the pilot group may open the outer gate at night.")
-    chosen = answer_module._beyond_what_was_said(corpus, said_one, eligible, said,
-                                                 "why should only trusted crew be put in it?")
-    assert corpus.sentence_text(chosen.sentence).startswith("Opening the gate") and chosen.score == said_one.score
-    assert answer_module._beyond_what_was_said(corpus, said_one, eligible, (), question) == said_one  # no history
-    # what was said may answer again when it holds the words asked with
-    assert answer_module._beyond_what_was_said(corpus, said_one, eligible, said, "when may they open it?") == said_one
-
-
-GATE_API = ("# gate\n\n## Low-Level API\n\n### class gate.Lock\n\n"
-            "A writable lock stream that holds a harbour gate shut.\n\n"
-            "### class gate.Lock.Sync\n\nSynchronous version of `gate.Lock`, which it extends.\n\n"
-            "### gate.open(options) [alias: gate.unlock]\n\nOpen a gate.\n")
-
-
-def test_the_section_whose_heading_documents_the_name_asked_answers_over_one_that_mentions_it(writable) -> None:
-    question = "What is gate.Lock?"
-    corpus, query, candidates = _scored(writable, FileUpload("gate.md", "text/markdown", GATE_API.encode()), question)
-    eligible = [c for c in candidates if may_answer(c, query)]
-    mention = next(c for c in eligible if corpus.sentence_text(c.sentence).startswith("Synchronous version"))
-    chosen = answer_module._named_section(corpus, mention, eligible, query)
-    assert corpus.sentence_text(chosen.support).startswith("A writable lock") and chosen.score == mention.score
-    plain = read_query(corpus, "What is a lock?", None)  # no name in code form: the best stays
-    assert answer_module._named_section(corpus, mention, eligible, plain) == mention
-    headings = {corpus.sentence_text(s).strip(): heading_name(corpus, s) for s in corpus.sentences if s.heading}
-    assert headings["gate.open(options) [alias: gate.unlock]"] == "gate.open"
-    assert headings["DHS Launches Novel Campaign to Combat Human Smuggling Networks"] is None  # prose

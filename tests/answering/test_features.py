@@ -220,7 +220,9 @@ def test_a_licences_title_line_answers_its_version_and_date_but_heads_no_other_a
 
 def test_an_address_whose_link_text_the_question_restates_is_no_answer_to_where() -> None:
     text = ("If it is [in scope for the Harbour Bounty Program](https://bounty.example.org/#scope), submit it "
-            "through [Tidewatch](https://tidewatch.example.org/harbour).")
+            "through [Tidewatch](https://tidewatch.example.org/harbour); get [tide.py](https://example.org/tide.py).")
     asked = terms("Where should a finding in scope for the Harbour Bounty Program be submitted?")
     assert features._target_of_a_restated_link(text, text.index("https://bounty"), asked)
     assert not features._target_of_a_restated_link(text, text.index("https://tidewatch"), asked)
+    named = terms("Where can I download tide.py?")  # a link named by its file still answers where it is
+    assert not features._target_of_a_restated_link(text, text.index("https://example.org/tide.py"), named)

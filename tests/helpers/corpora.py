@@ -8,8 +8,12 @@ from pathlib import Path
 
 import numpy as np
 
+from qa.answering.answer import score_candidates
+from qa.answering.model import default_model
+from qa.answering.questions import read_query
 from qa.documents.uploads import FileUpload
 from qa.embedding.base import Embedder
+from qa.retrieval.search import search
 from qa.service.answerer import QuestionAnswerer
 from qa.service.startup import open_service
 from qa.settings import Settings
@@ -21,6 +25,17 @@ HARBOR_HTML = """<!doctype html><html><head><title>Harbor and Docks</title><styl
 <body><nav><a href="/">Home</a> | <a href="/news">News</a></nav>
 <main><h1>Harbor &amp; Docks</h1><p>The dock master is Ines Vale. She opens the gate at 5&nbsp;am.</p></main>
 <footer>Copyright 2026 Harbor Board</footer></body></html>"""
+
+
+PUMP_OPTIONS = ("# Class: Pump\n\n## Parameter: `PumpOptions`\n\n"
+                "* **drainTimeout** `number` (optional) - Default: `5e3` - The time after which an idle pump stops. "
+                "Defaults to 5 seconds.\n"
+                "* **drainMaxTimeout** `number` (optional) - Default: `90e3` - The longest `drainTimeout` a server "
+                "hint may set. Defaults to 90 seconds.\n"
+                "* **flowRate** `number` (optional) - Default: `12` - Litres pumped per second.\n")
+VALVE_OPTIONS = (PUMP_OPTIONS + "\n## Parameter: `ValveOptions`\n\n"
+                 "* **flowLimit** `number` (optional) - The most litres a valve passes. Calls above it are queued. "
+                 "Defaults to 40 litres.\n* **matches** `number` - How many valves match a pump.\n")
 
 
 _KINDS = {".md": "text/markdown", ".txt": "text/plain", ".html": "text/html"}
@@ -112,3 +127,12 @@ def note(n: int) -> dict:
     """A JSON note numbered `n`, with a keeper and an opening hour to ask about."""
     return {"title": f"Lock keeper notice {n}", "text": f"The keeper of lock {n} is Ilse Marr number {n}. "
                                                        f"Lock {n} opens at {n} am on weekdays."}
+
+
+def scored(writable: QuestionAnswerer, upload: FileUpload, question: str) -> tuple:
+    """(corpus, query, candidates) of `question` once `upload` is among the documents."""
+    writable.add_document(upload)
+    corpus, vector = writable.current().corpus, writable.queries.encode(question)
+    query = read_query(corpus, question, vector)
+    return corpus, query, score_candidates(corpus, query, search(writable.current(), question, vector, 10),
+                                           default_model())

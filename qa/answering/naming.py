@@ -1,0 +1,74 @@
+"""Where a question names what it asks about: the entry of a documented name in a list, or the section whose
+heading documents a name in code form, answers in place of a neighbour that only mentions the name.
+
+Both hand the best candidate's score to the candidate they choose: the passage was right, the sentence a
+neighbour's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from qa.answering.questions import Query
+from qa.answering.sections import entry_name, heading_above, heading_name
+from qa.documents.chunking import Sentence
+from qa.storage.corpus import Corpus
+
+if TYPE_CHECKING:
+    from qa.answering.answer import Candidate
+
+_NAME = re.compile(r"-{0,2}[\w$]+(?:[.-][\w$]+)*")
+# A name the question writes as code: in camel case, with an underscore or a dot inside, after dashes, or in
+# backquotes (some plain words fit too, "e.g." or "Node.js": they only widen where an entry is sought).
+_CODE_NAME = re.compile(r"(?<![\w-])(-{1,2}[a-z][\w-]*|[A-Za-z_$][\w$]*(?:[a-z][A-Z]|_|\.\w)[\w$.]*)")
+
+
+def named_entry(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
+    """In a list of documented names ("* **keepAliveTimeout** ... Default: `4e3`"), the entry of the name the
+    question writes, with the best candidate's score, when the best is another entry of the same section: the best
+    match is often a neighbour whose text mentions the name ("keepAliveMaxTimeout: the maximum allowed
+    `keepAliveTimeout` ..."). A name written as code is sought in the whole document, a plain word ("matches")
+    only in the best candidate's section."""
+    named = names_in(query.text)
+    best_name = entry_name(corpus, best.support)
+    if best_name is None or best_name.lower() in named:
+        return best
+    as_code = {word.lower() for word in _CODE_NAME.findall(query.text) + re.findall(r"`([^`\s]+)`", query.text)}
+    section = heading_above(corpus, best.support)
+    entry = next((c for c in eligible if c.sentence.doc_id == best.sentence.doc_id
+                  and _entry_sought(corpus, c, named, as_code, section)), None)
+    return replace(entry, score=best.score, logit=best.logit) if entry is not None else best
+
+
+def named_section(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
+    """In an API reference, the section whose heading documents the name the question writes as code, with the
+    best candidate's score, when the best is in the section of another name: "What is tar.Pack?" is answered under
+    "### class tar.Pack", not under "### class tar.Pack.Sync", whose text mentions it."""
+    asked = {name.lower().rstrip(".") for name in _CODE_NAME.findall(query.text)}
+    documented = _documented_name(corpus, best)
+    if not asked or documented is None or documented.lower() in asked:
+        return best
+    found = next((c for c in eligible if c.sentence.doc_id == best.sentence.doc_id
+                  and (_documented_name(corpus, c) or "").lower() in asked), None)
+    return replace(found, score=best.score, logit=best.logit) if found is not None else best
+
+
+def names_in(question: str) -> set[str]:
+    """The question's words and names as an entry may spell them ("--max-procs", "os.path", "drainTimeout")."""
+    return {word.lower().rstrip(".") for word in _NAME.findall(question)}
+
+
+def _documented_name(corpus: Corpus, candidate: Candidate) -> str | None:
+    """The name in code form that the heading of the candidate's section documents (None: a section of prose)."""
+    heading = candidate.support if candidate.support.heading else heading_above(corpus, candidate.support)
+    return heading_name(corpus, heading) if heading is not None else None
+
+
+def _entry_sought(corpus: Corpus, candidate: Candidate, named: set[str], as_code: set[str],
+                  section: Sentence | None) -> bool:
+    """Whether the candidate is the entry of a name the question writes: one written as code anywhere, a plain word
+    only in `section`."""
+    name = (entry_name(corpus, candidate.support) or "").lower()
+    return name in named and (name in as_code or heading_above(corpus, candidate.support) == section)

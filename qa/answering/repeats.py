@@ -1,0 +1,52 @@
+"""A follow-up that asks further is not answered again with what the conversation already said.
+
+"why should only trusted users be put in it?" after "Allows users to add local modifications ..." matches
+that sentence best, because the question is read with the earlier turn's words; the answer is where the
+text goes on. Only answers given as a sentence are judged: a name or a number may rightly be given again
+("Who founded it?" after "Who runs it?" may both be "Ada Quist").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from qa.documents.words import terms
+from qa.storage.corpus import Corpus
+
+if TYPE_CHECKING:
+    from qa.answering.answer import Candidate
+
+SAID_SHARE = 0.8  # an answer is a repetition when this share of its content words was said in the conversation
+
+
+def beyond_what_was_said(corpus: Corpus, best: Candidate, eligible: list[Candidate], said: tuple[str, ...],
+                         asked: str) -> Candidate | None:
+    """`best`, unless it is a sentence that repeats what the conversation said (`said`: the turns' questions and
+    answers) and does not speak to the words the follow-up asks with (`asked`: "which level is that equivalent
+    to?" may be answered by the sentence just shown, if it says "equivalent to level 6"). Then the best sentence
+    of its block that does not repeat takes its score, one after it first (the text goes on where the last answer
+    stopped), else the best of its document that does not, on its own score (None: every candidate repeats)."""
+    already = {term for text in said for term in terms(text, humps=True)}
+    own = set(terms(asked, humps=True))
+    if not already or not repeats(corpus, best, already, own):
+        return best
+    fresh = [c for c in eligible if not repeats(corpus, c, already, own)]
+    block = [c for c in fresh if (c.sentence.doc_id, c.sentence.paragraph)
+             == (best.sentence.doc_id, best.sentence.paragraph)]
+    nearby = next((c for c in block if c.sentence.sentence_id > best.sentence.sentence_id), None) \
+        or next(iter(block), None)
+    if nearby is not None:
+        return replace(nearby, score=best.score, logit=best.logit)
+    return next((c for c in fresh if c.sentence.doc_id == best.sentence.doc_id), None)
+
+
+def repeats(corpus: Corpus, candidate: Candidate, already: set[str], own: set[str]) -> bool:
+    """Whether the candidate answers with a sentence that is mostly words the conversation said and holds fewer
+    than half of the words the follow-up asks with."""
+    if candidate.span is not None:
+        return False
+    sentence_terms = terms(corpus.sentence_text(candidate.support), humps=True)
+    if not sentence_terms or sum(term in already for term in sentence_terms) < SAID_SHARE * len(sentence_terms):
+        return False
+    return 2 * len(own & set(sentence_terms)) < len(own)

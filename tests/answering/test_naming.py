@@ -1,0 +1,58 @@
+"""Where a question names what it asks about: the entry of a documented name, the section whose heading documents
+a name in code form."""
+
+from __future__ import annotations
+
+from qa.answering.answer import may_answer
+from qa.answering.naming import named_entry, named_section, names_in
+from qa.answering.questions import read_query
+from qa.answering.sections import entry_name, heading_name
+from qa.documents.uploads import FileUpload
+from tests.helpers.corpora import PUMP_OPTIONS, VALVE_OPTIONS, scored
+
+
+def test_the_entry_of_the_name_the_question_writes_answers_over_a_neighbour_that_mentions_it(writable) -> None:
+    question = "What is the default drainTimeout?"
+    corpus, query, candidates = scored(writable, FileUpload("pump.md", "text/markdown", PUMP_OPTIONS.encode()),
+                                       question)
+    eligible = [c for c in candidates if may_answer(c, query)]
+    neighbour = next(c for c in eligible if entry_name(corpus, c.support) == "drainMaxTimeout")
+    chosen = named_entry(corpus, neighbour, eligible, query)
+    assert entry_name(corpus, chosen.support) == "drainTimeout" and chosen.score == neighbour.score
+    rate = read_query(corpus, "How fast does the pump run?", None)
+    assert named_entry(corpus, neighbour, eligible, rate) == neighbour  # names no entry
+    answer = writable.ask(question).answer
+    assert answer is not None and "5e3" in answer.text
+
+
+def test_a_name_written_as_code_finds_its_entry_in_another_section_a_plain_word_does_not(writable) -> None:
+    corpus, query, candidates = scored(writable, FileUpload("valve.md", "text/markdown", VALVE_OPTIONS.encode()),
+                                       "What is the most a flowLimit lets through?")
+    eligible = [c for c in candidates if may_answer(c, query)]
+    neighbour = next(c for c in candidates if entry_name(corpus, c.support) == "drainMaxTimeout")
+    assert entry_name(corpus, named_entry(corpus, neighbour, eligible, query).support) == "flowLimit"
+    plain = read_query(corpus, "What is the most a valve matches?", None)
+    assert named_entry(corpus, neighbour, eligible, plain) == neighbour
+    assert names_in("What does --max-procs do? Explain flowLimit.") >= {"--max-procs", "flowlimit"}
+
+
+GATE_API = ("# gate\n\n## Low-Level API\n\n### class gate.Lock\n\n"
+            "A writable lock stream that holds a harbour gate shut.\n\n"
+            "### class gate.Lock.Sync\n\nSynchronous version of `gate.Lock`, which it extends.\n\n"
+            "### gate.open(options) [alias: gate.unlock]\n\nOpen a gate.\n\n"
+            "## GateKeeper releases\n\nA new GateKeeper ships every spring.\n")
+
+
+def test_the_section_whose_heading_documents_the_name_asked_answers_over_one_that_mentions_it(writable) -> None:
+    question = "What is gate.Lock?"
+    corpus, query, candidates = scored(writable, FileUpload("gate.md", "text/markdown", GATE_API.encode()), question)
+    eligible = [c for c in candidates if may_answer(c, query)]
+    mention = next(c for c in eligible if corpus.sentence_text(c.sentence).startswith("Synchronous version"))
+    chosen = named_section(corpus, mention, eligible, query)
+    assert corpus.sentence_text(chosen.support).startswith("A writable lock") and chosen.score == mention.score
+    plain = read_query(corpus, "What is a lock?", None)  # no name in code form: the best stays
+    assert named_section(corpus, mention, eligible, plain) == mention
+    headings = {corpus.sentence_text(s).strip(): heading_name(corpus, s) for s in corpus.sentences if s.heading}
+    assert headings["gate.open(options) [alias: gate.unlock]"] == "gate.open"
+    assert headings["DHS Launches Novel Campaign to Combat Human Smuggling Networks"] is None  # prose
+    assert headings["GateKeeper releases"] is None  # prose that opens with a name in camel case

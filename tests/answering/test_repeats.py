@@ -1,0 +1,54 @@
+"""A follow-up that asks further is not answered again with what the conversation said; a name or a number may
+be given again."""
+
+from __future__ import annotations
+
+from qa.answering import answer as answer_module
+from qa.answering.answer import may_answer
+from qa.answering.repeats import beyond_what_was_said
+from qa.conversation.followups import Turn
+from qa.documents.uploads import FileUpload
+from tests.helpers.corpora import scored
+
+HARBOUR_GROUPS = ("# Harbour groups\n\n## pilot\n\nMembers of the pilot group may open the outer gate at night. "
+                  "Opening the gate at night is effectively equivalent to command of the harbour, so only trusted "
+                  "crew should be put in the pilot group.\n\n## crane\n\nThe crane group lifts cargo from barges.\n")
+PILOT_TURN = ("What may the pilot group do?", "Members of the pilot group may open the outer gate at night.")
+
+
+def _groups(writable, question: str) -> tuple:
+    corpus, query, candidates = scored(writable, FileUpload("groups.md", "text/markdown", HARBOUR_GROUPS.encode()),
+                                       question)
+    return corpus, query, [c for c in candidates if may_answer(c, query)]
+
+
+def test_a_follow_up_that_asks_further_is_answered_where_the_text_goes_on(writable) -> None:
+    question = "why should only trusted crew be put in the pilot group?"
+    corpus, _, eligible = _groups(writable, question)
+    said_one = next(c for c in eligible if corpus.sentence_text(c.sentence).startswith("Members of the pilot"))
+    chosen = beyond_what_was_said(corpus, said_one, eligible, PILOT_TURN, "why should only trusted crew be put in it?")
+    assert corpus.sentence_text(chosen.sentence).startswith("Opening the gate") and chosen.score == said_one.score
+    assert beyond_what_was_said(corpus, said_one, eligible, (), question) == said_one  # no history
+    # what was said may answer again when it holds the words asked with
+    assert beyond_what_was_said(corpus, said_one, eligible, PILOT_TURN, "when may they open it?") == said_one
+
+
+def test_a_name_or_a_number_may_be_given_again(writable) -> None:
+    corpus, _, eligible = _groups(writable, "How many gates may the pilot group open?")
+    counted = next(c for c in eligible if c.span is not None)
+    shown = corpus.documents[counted.support.doc_id].text[slice(*counted.span)]
+    assert beyond_what_was_said(corpus, counted, eligible, ("How many gates?", shown), "how many?") == counted
+
+
+def test_the_service_hands_the_answer_step_what_the_conversation_said(writable, monkeypatch) -> None:
+    seen = []
+
+    def spy(corpus, best, eligible, said, asked):
+        seen.append((said, asked))
+        return best
+
+    writable.add_document(FileUpload("groups.md", "text/markdown", HARBOUR_GROUPS.encode()))
+    monkeypatch.setattr(answer_module, "beyond_what_was_said", spy)
+    writable.ask("why must its members be trusted?", history=[Turn(*PILOT_TURN)])
+    writable.ask("Who leads Operation Sentinel?", history=[Turn(*PILOT_TURN)])  # stands alone
+    assert seen == [(PILOT_TURN, "why must its members be trusted?"), ((), "Who leads Operation Sentinel?")]
