@@ -47,8 +47,8 @@ def named_section(corpus: Corpus, best: Candidate, eligible: list[Candidate], qu
     best candidate's score, when the best is in the section of another name: "What is tar.Pack?" is answered under
     "### class tar.Pack", not under "### class tar.Pack.Sync", whose text mentions it."""
     asked = {name.lower().rstrip(".") for name in _CODE_NAME.findall(query.text)}
-    documented = _documented_name(corpus, best)
-    if not asked or documented is None or documented.lower() in asked:
+    documented = _documented_name(corpus, best) if asked else None
+    if documented is None or documented.lower() in asked:
         return best
     found = next((c for c in eligible if c.sentence.doc_id == best.sentence.doc_id
                   and (_documented_name(corpus, c) or "").lower() in asked), None)
