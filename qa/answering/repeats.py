@@ -27,9 +27,11 @@ def beyond_what_was_said(corpus: Corpus, best: Candidate, eligible: list[Candida
     to?" may be answered by the sentence just shown, if it says "equivalent to level 6"). Then the best sentence
     of its block that does not repeat takes its score, one after it first (the text goes on where the last answer
     stopped), else the best of its document that does not, on its own score (None: every candidate repeats)."""
+    if not said:
+        return best
     already = {term for text in said for term in terms(text, humps=True)}
     own = set(terms(asked, humps=True))
-    if not already or not repeats(corpus, best, already, own):
+    if not repeats(corpus, best, already, own):
         return best
     fresh = [c for c in eligible if not repeats(corpus, c, already, own)]
     block = [c for c in fresh if (c.sentence.doc_id, c.sentence.paragraph)
