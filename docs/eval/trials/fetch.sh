@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round19/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round20/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -52,7 +52,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           gcc-12-base node-undici
           texlive-base node-ws
           python3.11-doc
-          python3.11 node-tar)
+          python3.11 node-tar
+          node-commander node-yargs)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -305,11 +306,18 @@ awk '/^Python License$/ {on = 1} /^Licenses and Acknowledgements for Incorporate
 zcat "$doc/node-tar/README.md.gz"                                    > "$r/node-tar-readme.md"
 cp "$doc/node-tar/SECURITY.md"                                       "$r/node-tar-security.md"
 
-for n in $(seq 0 19); do
+# Round 20
+r=$(round 20)
+# Two command-line parsers' references: Commander.js's README and yargs's API reference (Setext headings, one per
+# method, an HTML anchor before each).
+zcat "$doc/node-commander/Readme.md.gz"                              > "$r/commander-readme.md"
+zcat "$doc/node-yargs/api.md.gz"                                     > "$r/yargs-api.md"
+
+for n in $(seq 0 20); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round19"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round20"
