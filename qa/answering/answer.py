@@ -26,7 +26,7 @@ from qa.answering.features import (
 )
 from qa.answering.model import AnswerModel, default_model
 from qa.answering.naming import named_entry, named_section
-from qa.answering.questions import Query, document_asked_about, read_query
+from qa.answering.questions import Query, document_asked_about, document_defined, read_query
 from qa.answering.repeats import beyond_what_was_said
 from qa.answering.sections import is_program_text, section_of, with_naming_heading
 from qa.documents.chunking import Sentence
@@ -105,16 +105,18 @@ def _defining_neighbour(best: Candidate, eligible: list[Candidate], query: Query
 
 
 def _from_the_opening(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
-    """For a question about a document named by its whole title (its version, date or author), the first span of
-    the asked kind in that document's opening passage, with the best candidate's score: "Version 3.1, 31 March
-    2009" under "GCC RUNTIME LIBRARY EXCEPTION", not the "version 3" of the GPL it mentions further on, nor the
-    year of the copyright line after it."""
-    named = document_asked_about(corpus, query.text)
+    """For a question about a document named by its whole title, an answer from that document's opening passage,
+    with the best candidate's score: for its version, date or author the first span of the asked kind ("Version
+    3.1, 31 March 2009" under "GCC RUNTIME LIBRARY EXCEPTION", not the "version 3" of the GPL it mentions further
+    on, nor the year of the copyright line after it); for what it is ("What is Commander.js?"), its first
+    sentence ("The complete solution for node.js command-line interfaces.")."""
+    about = document_asked_about(corpus, query.text)
+    named = about or document_defined(corpus, query)
     opening = corpus.openings.get(named) if named else None
     held = range(opening.first_sentence, opening.last_sentence + 1) if opening else range(0)
     if not held or best.support.sentence_id in held:
         return best
-    inside = min((c for c in eligible if c.span is not None and c.support.sentence_id in held),
+    inside = min((c for c in eligible if (c.span is not None or not about) and c.support.sentence_id in held),
                  key=lambda c: c.support.sentence_id, default=None)  # the title block's order: version line first
     return replace(inside, score=best.score, logit=best.logit) if inside is not None else best
 

@@ -122,6 +122,16 @@ def document_asked_about(corpus: Corpus, question: str) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
+def document_defined(corpus: Corpus, query: Query) -> str | None:
+    """The document a definition question asks about by its whole title, and nothing more ("What is Commander.js?"
+    of the README titled "Commander.js"): its opening says what it is; None for any other question."""
+    subject = set(query.subject)
+    if not subject:
+        return None
+    named = [doc_id for doc_id, title in corpus.plain_title_terms.items() if title == subject]
+    return named[0] if len(named) == 1 else None
+
+
 def _its_own_version(corpus: Corpus, doc_id: str, question: str) -> bool:
     """Whether every version the question names is in the document's opening ("When was LPPL 1.3c released?"): one
     that is not there is a release the document tells of ("When was Pump Kit 2.0 released?"), not the document."""

@@ -728,3 +728,20 @@ def test_the_weighted_share_of_asked_terms_is_summed_in_the_questions_order() ->
     asked = {f"term{i}": 0.1 * (i + 1) + 1e-3 * i for i in range(12)}
     present = _MembershipOnly(list(asked)[:7])
     assert coverage(asked, present) == sum(list(asked.values())[:7]) / sum(asked.values())
+
+
+TIDEWATCH = ("Tidewatch\n=========\n\nThe complete tide planner for small harbours.\n\n## Support\n\n"
+             "Tidewatch is supported on every harbour that keeps a tide table; older harbours use an older "
+             "Tidewatch.\n")
+
+
+def test_what_a_document_is_when_asked_by_its_whole_title_is_its_first_sentence(writable) -> None:
+    corpus, query, candidates = scored(writable, FileUpload("tidewatch.md", "text/markdown", TIDEWATCH.encode()),
+                                       "What is Tidewatch?")
+    eligible = [c for c in candidates if may_answer(c, query)]
+    support = next(c for c in eligible if corpus.sentence_text(c.support).startswith("Tidewatch is supported"))
+    chosen = answer_module._from_the_opening(corpus, support, eligible, query)
+    assert corpus.sentence_text(chosen.support) == "The complete tide planner for small harbours."
+    assert chosen.score == support.score
+    other = read_query(corpus, "What is a tide table?", None)  # not the document: the best stays
+    assert answer_module._from_the_opening(corpus, support, eligible, other) == support
