@@ -12,17 +12,20 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from qa.answering.questions import Query
-from qa.answering.sections import entry_name, heading_above, heading_name
+from qa.answering.sections import entry_name, heading_above, heading_name, is_prose
 from qa.documents.chunking import Sentence
+from qa.documents.words import terms
 from qa.storage.corpus import Corpus
 
 if TYPE_CHECKING:
     from qa.answering.answer import Candidate
 
 _NAME = re.compile(r"-{0,2}[\w$]+(?:[.-][\w$]+)*")
-# A name the question writes as code: in camel case, with an underscore or a dot inside, after dashes, or in
-# backquotes (some plain words fit too, "e.g." or "Node.js": they only widen where an entry is sought).
-_CODE_NAME = re.compile(r"(?<![\w-])(-{1,2}[a-z][\w-]*|[A-Za-z_$][\w$]*(?:[a-z][A-Z]|_|\.\w)[\w$.]*)")
+# A name the question writes as code: in camel case, with an underscore or a dot inside, after dashes, called
+# (".alias()"), or in backquotes (some plain words fit too, "e.g." or "Node.js": they only widen where an entry is
+# sought).
+_CODE_NAME = re.compile(r"(?<![\w-])(-{1,2}[a-z][\w-]*|[A-Za-z_$][\w$]*(?:[a-z][A-Z]|_|\.\w)[\w$.]*|"
+                        r"[A-Za-z_$][\w$]*(?=\(\)))")
 
 
 def named_entry(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
@@ -45,14 +48,24 @@ def named_entry(corpus: Corpus, best: Candidate, eligible: list[Candidate], quer
 def named_section(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
     """In an API reference, the section whose heading documents the name the question writes as code, with the
     best candidate's score, when the best is in the section of another name: "What is tar.Pack?" is answered under
-    "### class tar.Pack", not under "### class tar.Pack.Sync", whose text mentions it."""
+    "### class tar.Pack", not under "### class tar.Pack.Sync", whose text mentions it. The section's best
+    candidate answers, or its first sentence of prose (past a list of parameters) when the question asks only what
+    the name is or does, then also when the best is in that section already ("What does .alias() do?" is said
+    first, not by "Optionally `.alias()` can take an object ...")."""
     asked = {name.lower().rstrip(".") for name in _CODE_NAME.findall(query.text)}
     documented = _documented_name(corpus, best) if asked else None
-    if documented is None or documented.lower() in asked:
+    if documented is None:
         return best
-    found = next((c for c in eligible if c.sentence.doc_id == best.sentence.doc_id
-                  and (_documented_name(corpus, c) or "").lower() in asked), None)
-    return replace(found, score=best.score, logit=best.logit) if found is not None else best
+    only_what = _only_what_it_is(corpus, query, asked, best.sentence.doc_id)
+    if documented.lower() in asked and not only_what:
+        return best
+    section = [c for c in eligible if c.sentence.doc_id == best.sentence.doc_id
+               and (_documented_name(corpus, c) or "").lower() in asked]
+    if not section:
+        return best
+    prose = [c for c in section if is_prose(corpus, c.support)]
+    found = min(prose, key=lambda c: c.support.sentence_id) if only_what and prose else section[0]
+    return replace(found, score=best.score, logit=best.logit)
 
 
 def names_in(question: str) -> set[str]:
@@ -72,3 +85,12 @@ def _entry_sought(corpus: Corpus, candidate: Candidate, named: set[str], as_code
     only in `section`."""
     name = (entry_name(corpus, candidate.support) or "").lower()
     return name in named and (name in as_code or heading_above(corpus, candidate.support) == section)
+
+
+def _only_what_it_is(corpus: Corpus, query: Query, names: set[str], doc_id: str) -> bool:
+    """Whether the question asks no more than what the name is or does ("What does .alias() do in yargs?"): no word
+    besides the name and the words naming its document. The first sentence of prose in its section says it; a
+    question with a word of its own ("What does xsltSecurityAllow return?") is answered by the best candidate."""
+    named = {term for name in names for term in terms(name, humps=True)}
+    naming = corpus.title_terms[doc_id] | corpus.source_terms[doc_id]
+    return not set(query.asked) - named - naming

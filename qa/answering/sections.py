@@ -74,12 +74,14 @@ def names_by_its_section(corpus: Corpus, heading: Sentence, kind: frozenset[str]
 
 # A heading that documents a name in code form: after a keyword ("### class tar.Pack", "#### Class: `fs.Dir`"), in
 # backquotes ("### `fs.readFile(path[, options], callback)`"), before its parameters ("### tar.c(options, fileList)
-# [alias: tar.create]") or alone; not a heading of prose that opens with one ("GitHub Actions", "Node.js releases").
+# [alias: tar.create]", '<a name="alias"></a>.alias(key, alias)' after an anchor) or alone; not a heading of prose
+# that opens with one ("GitHub Actions", "Node.js releases").
 _CODE_FORM = r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+|[A-Za-z_$][\w$]*(?:[a-z][A-Z]|_)[\w$]*"
-_HEADING_NAME = re.compile(r"\s*#*\s*(?:(?:[Cc]lass|[Ii]nterface|[Ff]unction|[Mm]ethod|[Pp]roperty|[Mm]odule):?\s+"
+_HEADING_NAME = re.compile(r"\s*#*\s*(?:<[^<>\n]*>)*\s*(?:"
+                           r"(?:[Cc]lass|[Ii]nterface|[Ff]unction|[Mm]ethod|[Pp]roperty|[Mm]odule):?\s+"
                            r"`?(?P<named>" + _CODE_FORM + r")(?=[`(\s]|$)|"
                            r"`(?P<quoted>" + _CODE_FORM + r")(?=[`(])|"
-                           r"(?P<called>" + _CODE_FORM + r")(?=\()|"
+                           r"\.?(?P<called>[A-Za-z_$][\w$.]*)(?=\()|"
                            r"(?P<alone>" + _CODE_FORM + r")\s*$)")
 
 
@@ -105,6 +107,12 @@ def is_program_text(corpus: Corpus, sentence: Sentence) -> bool:
     """Whether the sentence is program text (a code block: an API entry's signature)."""
     blocks = corpus.documents[sentence.doc_id].blocks
     return 0 <= sentence.paragraph < len(blocks) and blocks[sentence.paragraph].kind == "code"
+
+
+def is_prose(corpus: Corpus, sentence: Sentence) -> bool:
+    """Whether the sentence is in a paragraph of prose (not a list item, a table row, a heading or program text)."""
+    blocks = corpus.documents[sentence.doc_id].blocks
+    return 0 <= sentence.paragraph < len(blocks) and blocks[sentence.paragraph].kind == "text"
 
 
 def is_label(corpus: Corpus, sentence: Sentence) -> bool:

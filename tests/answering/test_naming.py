@@ -40,7 +40,9 @@ GATE_API = ("# gate\n\n## Low-Level API\n\n### class gate.Lock\n\n"
             "A writable lock stream that holds a harbour gate shut.\n\n"
             "### class gate.Lock.Sync\n\nSynchronous version of `gate.Lock`, which it extends.\n\n"
             "### gate.open(options) [alias: gate.unlock]\n\nOpen a gate.\n\n"
-            "## GateKeeper releases\n\nA new GateKeeper ships every spring.\n")
+            "## GateKeeper releases\n\nA new GateKeeper ships every spring.\n\n"
+            '<a name="lock"></a>.lock(key)\n-------------\n\nShut the gate named by `key` until the tide turns.\n\n'
+            "Optionally `.lock()` can take an object that maps keys to gates.\n")
 
 
 def test_the_section_whose_heading_documents_the_name_asked_answers_over_one_that_mentions_it(writable) -> None:
@@ -56,3 +58,16 @@ def test_the_section_whose_heading_documents_the_name_asked_answers_over_one_tha
     assert headings["gate.open(options) [alias: gate.unlock]"] == "gate.open"
     assert headings["DHS Launches Novel Campaign to Combat Human Smuggling Networks"] is None  # prose
     assert headings["GateKeeper releases"] is None  # prose that opens with a name in camel case
+
+
+def test_a_question_asking_only_what_a_method_does_is_answered_by_its_sections_first_sentence(writable) -> None:
+    corpus, query, candidates = scored(writable, FileUpload("gate.md", "text/markdown", GATE_API.encode()),
+                                       "What does .lock() do?")
+    eligible = [c for c in candidates if may_answer(c, query)]
+    optionally = next(c for c in eligible if corpus.sentence_text(c.support).startswith("Optionally"))
+    chosen = named_section(corpus, optionally, eligible, query)
+    assert corpus.sentence_text(chosen.support).startswith("Shut the gate") and chosen.score == optionally.score
+    more = read_query(corpus, "What does .lock() take besides a key?", None)  # words of its own: the best stays
+    assert named_section(corpus, optionally, eligible, more) == optionally
+    lock = next(s for s in corpus.sentences if s.heading and corpus.sentence_text(s).endswith(".lock(key)"))
+    assert heading_name(corpus, lock) == "lock"  # after its anchor
