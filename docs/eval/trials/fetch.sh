@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round20/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round21/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -313,11 +313,19 @@ r=$(round 20)
 zcat "$doc/node-commander/Readme.md.gz"                              > "$r/commander-readme.md"
 zcat "$doc/node-yargs/api.md.gz"                                     > "$r/yargs-api.md"
 
-for n in $(seq 0 20); do
+# Round 21
+r=$(round 21)
+# Three more pages of undici's API reference (rounds 16's package; written in the style of Node.js's own, which is not
+# used): the Dispatcher every client extends, Pool and MockAgent.
+zcat "$doc/node-undici/api/Dispatcher.md.gz"                         > "$r/undici-dispatcher.md"
+cp "$doc/node-undici/api/Pool.md"                                    "$r/undici-pool.md"
+zcat "$doc/node-undici/api/MockAgent.md.gz"                          > "$r/undici-mockagent.md"
+
+for n in $(seq 0 21); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round20"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round21"
