@@ -104,21 +104,45 @@ def _defining_neighbour(best: Candidate, eligible: list[Candidate], query: Query
     return replace(defining, score=best.score, logit=best.logit) if defining is not None else best
 
 
+# A line that gives one field of what a page documents ("Extends: `events.EventEmitter`", "> Stability: 2 - Stable"):
+# it does not say what the thing is.
+_FIELD_LINE = re.compile(r"\W*[A-Z][A-Za-z ]{0,20}:\s")
+_FIRST_SAYING_REACH = 8  # sentences from a document's start in which its first saying one is sought
+
+
 def _from_the_opening(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
-    """For a question about a document named by its whole title, an answer from that document's opening passage,
-    with the best candidate's score: for its version, date or author the first span of the asked kind ("Version
-    3.1, 31 March 2009" under "GCC RUNTIME LIBRARY EXCEPTION", not the "version 3" of the GPL it mentions further
-    on, nor the year of the copyright line after it); for what it is ("What is Commander.js?"), its first
-    sentence ("The complete solution for node.js command-line interfaces.")."""
+    """For a question about a document named by its whole title, an answer from its opening, with the best
+    candidate's score: for its version, date or author the first span of the asked kind in its opening passage
+    ("Version 3.1, 31 March 2009" under "GCC RUNTIME LIBRARY EXCEPTION", not the "version 3" of the GPL it
+    mentions further on, nor the year of the copyright line after it); for what it is ("What is Commander.js?"),
+    its first sentence of prose ("The complete solution for node.js command-line interfaces."), past headings and
+    lines that give a field ("Extends: `undici.Dispatcher`")."""
     about = document_asked_about(corpus, query.text)
-    named = about or document_defined(corpus, query)
-    opening = corpus.openings.get(named) if named else None
-    held = range(opening.first_sentence, opening.last_sentence + 1) if opening else range(0)
-    if not held or best.support.sentence_id in held:
+    if about is not None:
+        opening = corpus.openings.get(about)
+        held = range(opening.first_sentence, opening.last_sentence + 1) if opening else range(0)
+        inside = min((c for c in eligible if c.span is not None and c.support.sentence_id in held),
+                     key=lambda c: c.support.sentence_id, default=None)  # the title block's order: version first
+    else:  # the first sentence answers even when retrieval missed its passage
+        first = _first_saying(corpus, document_defined(corpus, query))
+        inside = replace(best, sentence=first, support=first, span=None) if first is not None else None
+    if inside is None or best.support == inside.support:
         return best
-    inside = min((c for c in eligible if (c.span is not None or not about) and c.support.sentence_id in held),
-                 key=lambda c: c.support.sentence_id, default=None)  # the title block's order: version line first
-    return replace(inside, score=best.score, logit=best.logit) if inside is not None else best
+    return replace(inside, score=best.score, logit=best.logit)
+
+
+def _first_saying(corpus: Corpus, doc_id: str | None) -> Sentence | None:
+    """A document's first sentence of prose: no heading and no line that gives a field."""
+    opening = corpus.openings.get(doc_id) if doc_id else None
+    if opening is None:
+        return None
+    for sentence in itertools.islice(corpus.sentences, opening.first_sentence,
+                                     opening.first_sentence + _FIRST_SAYING_REACH):
+        if sentence.doc_id != doc_id:
+            return None
+        if not sentence.heading and not _FIELD_LINE.match(corpus.sentence_text(sentence)):
+            return sentence
+    return None
 
 
 def _in_section(corpus: Corpus, best: Candidate, eligible: list[Candidate]) -> Candidate:

@@ -122,13 +122,18 @@ def document_asked_about(corpus: Corpus, question: str) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
+# A title may name the kind of thing its document documents before the thing ("Class: Pool").
+_KIND_OF_TITLE = frozenset(terms("class module interface namespace package"))
+
+
 def document_defined(corpus: Corpus, query: Query) -> str | None:
     """The document a definition question asks about by its whole title, and nothing more ("What is Commander.js?"
-    of the README titled "Commander.js"): its opening says what it is; None for any other question."""
+    of the README titled "Commander.js", "What is a Pool?" of the page titled "Class: Pool"): its opening says what
+    it is; None for any other question."""
     subject = set(query.subject)
     if not subject:
         return None
-    named = [doc_id for doc_id, title in corpus.plain_title_terms.items() if title == subject]
+    named = [doc_id for doc_id, title in corpus.plain_title_terms.items() if title - _KIND_OF_TITLE == subject]
     return named[0] if len(named) == 1 else None
 
 

@@ -745,3 +745,17 @@ def test_what_a_document_is_when_asked_by_its_whole_title_is_its_first_sentence(
     assert chosen.score == support.score
     other = read_query(corpus, "What is a tide table?", None)  # not the document: the best stays
     assert answer_module._from_the_opening(corpus, support, eligible, other) == support
+
+
+TIDE_CLASS = ("# Class: Tide\n\nExtends: `events.EventEmitter`\n\nA tide table for one harbour, read hour by hour.\n\n"
+              "## `new Tide(harbour)`\n\n* **harbour** `string` - The harbour whose tides are read.\n")
+
+
+def test_a_page_titled_by_the_kind_and_name_of_a_thing_is_defined_past_its_field_lines(writable) -> None:
+    corpus, query, candidates = scored(writable, FileUpload("tide.md", "text/markdown", TIDE_CLASS.encode()),
+                                       "What is a Tide?")
+    eligible = [c for c in candidates if may_answer(c, query)]
+    parameter = next(c for c in eligible if corpus.sentence_text(c.support).startswith("* **harbour**"))
+    chosen = answer_module._from_the_opening(corpus, parameter, eligible, query)
+    assert corpus.sentence_text(chosen.support) == "A tide table for one harbour, read hour by hour."
+    assert chosen.score == parameter.score and chosen.span is None
