@@ -10,6 +10,7 @@ it?") is not guessed at, and neither is one whose best answer scores below the t
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from dataclasses import dataclass, field, replace
 
@@ -28,7 +29,7 @@ from qa.answering.model import AnswerModel, default_model
 from qa.answering.naming import named_entry, named_section
 from qa.answering.questions import Query, document_asked_about, document_defined, read_query
 from qa.answering.repeats import beyond_what_was_said
-from qa.answering.sections import is_program_text, section_of, with_naming_heading
+from qa.answering.sections import is_program_text, is_prose, section_of, with_naming_heading
 from qa.documents.chunking import Sentence
 from qa.retrieval.search import Hit
 from qa.storage.corpus import Corpus
@@ -104,9 +105,10 @@ def _defining_neighbour(best: Candidate, eligible: list[Candidate], query: Query
     return replace(defining, score=best.score, logit=best.logit) if defining is not None else best
 
 
-# A line that gives one field of what a page documents ("Extends: `events.EventEmitter`", "> Stability: 2 - Stable"):
-# it does not say what the thing is.
-_FIELD_LINE = re.compile(r"\W*[A-Z][A-Za-z ]{0,20}:\s")
+# A line that gives one field of what a page documents, a value in code, a number or a version after its name
+# ("Extends: `events.EventEmitter`", "> Stability: 2 - Stable", "Added in: v10.0.0"): it does not say what the
+# thing is ("Undici: an HTTP/1.1 client ..." does).
+_FIELD_LINE = re.compile(r"\W*[A-Z][A-Za-z ]{0,20}:\s*(?:[`{<\d]|v\d)")
 _FIRST_SAYING_REACH = 8  # sentences from a document's start in which its first saying one is sought
 
 
@@ -123,16 +125,20 @@ def _from_the_opening(corpus: Corpus, best: Candidate, eligible: list[Candidate]
         held = range(opening.first_sentence, opening.last_sentence + 1) if opening else range(0)
         inside = min((c for c in eligible if c.span is not None and c.support.sentence_id in held),
                      key=lambda c: c.support.sentence_id, default=None)  # the title block's order: version first
-    else:  # the first sentence answers even when retrieval missed its passage
+    elif best.features.get("defines_subject", 0.0) > 0:  # the best says what it is already
+        return best
+    else:  # the first sentence answers even when retrieval missed its passage; its own logit, or none to extend by
         first = _first_saying(corpus, document_defined(corpus, query))
-        inside = replace(best, sentence=first, support=first, span=None) if first is not None else None
+        own = next((c.logit for c in eligible if c.support == first), math.inf)
+        inside = replace(best, sentence=first, support=first, span=None, logit=own) if first is not None else None
+        return best if inside is None or best.support == first else replace(inside, score=best.score)
     if inside is None or best.support == inside.support:
         return best
     return replace(inside, score=best.score, logit=best.logit)
 
 
 def _first_saying(corpus: Corpus, doc_id: str | None) -> Sentence | None:
-    """A document's first sentence of prose: no heading and no line that gives a field."""
+    """A document's first sentence of prose (no heading, list item, table row or code) that gives no field."""
     opening = corpus.openings.get(doc_id) if doc_id else None
     if opening is None:
         return None
@@ -140,7 +146,8 @@ def _first_saying(corpus: Corpus, doc_id: str | None) -> Sentence | None:
                                      opening.first_sentence + _FIRST_SAYING_REACH):
         if sentence.doc_id != doc_id:
             return None
-        if not sentence.heading and not _FIELD_LINE.match(corpus.sentence_text(sentence)):
+        if not sentence.heading and is_prose(corpus, sentence) \
+                and not _FIELD_LINE.match(corpus.sentence_text(sentence)):
             return sentence
     return None
 

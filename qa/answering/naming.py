@@ -65,7 +65,7 @@ def named_section(corpus: Corpus, best: Candidate, eligible: list[Candidate], qu
         return best
     prose = [c for c in section if is_prose(corpus, c.support)]
     found = min(prose, key=lambda c: c.support.sentence_id) if only_what and prose else section[0]
-    return replace(found, score=best.score, logit=best.logit)
+    return replace(found, score=best.score)  # its own logit: what follows it is taken in by its own measure
 
 
 def names_in(question: str) -> set[str]:

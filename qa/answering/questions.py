@@ -123,18 +123,25 @@ def document_asked_about(corpus: Corpus, question: str) -> str | None:
 
 
 # A title may name the kind of thing its document documents before the thing ("Class: Pool").
-_KIND_OF_TITLE = frozenset(terms("class module interface namespace package"))
+_KIND_OF_TITLE = re.compile(r"\s*(?:class|module|interface|namespace|package)\s*:\s*", re.I)
 
 
 def document_defined(corpus: Corpus, query: Query) -> str | None:
     """The document a definition question asks about by its whole title, and nothing more ("What is Commander.js?"
     of the README titled "Commander.js", "What is a Pool?" of the page titled "Class: Pool"): its opening says what
-    it is; None for any other question."""
+    it is; None for any other question, and for a who-question or one a typed span answers."""
     subject = set(query.subject)
-    if not subject:
+    if not subject or query.span_only or query.wanted.typed:
         return None
-    named = [doc_id for doc_id, title in corpus.plain_title_terms.items() if title - _KIND_OF_TITLE == subject]
+    named = [doc_id for doc_id, document in corpus.documents.items() if _title_named(corpus, doc_id, document.title)
+             == subject]
     return named[0] if len(named) == 1 else None
+
+
+def _title_named(corpus: Corpus, doc_id: str, title: str) -> frozenset[str]:
+    """The stems of what a title names: past a leading kind ("Class: Pool": pool)."""
+    kind = _KIND_OF_TITLE.match(title)
+    return frozenset(terms(title[kind.end():])) if kind else corpus.plain_title_terms[doc_id]
 
 
 def _its_own_version(corpus: Corpus, doc_id: str, question: str) -> bool:

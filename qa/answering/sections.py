@@ -81,7 +81,8 @@ _HEADING_NAME = re.compile(r"\s*#*\s*(?:<[^<>\n]*>)*\s*(?:"
                            r"(?:[Cc]lass|[Ii]nterface|[Ff]unction|[Mm]ethod|[Pp]roperty|[Mm]odule):?\s+"
                            r"`?(?P<named>" + _CODE_FORM + r")(?=[`(\s]|$)|"
                            r"`(?P<quoted>" + _CODE_FORM + r")(?=[`(])|"
-                           r"\.?(?P<called>[A-Za-z_$][\w$.]*)(?=\()|"
+                           r"(?:(?<=>)\.?|\.)(?P<method>[A-Za-z_$][\w$.]*)(?=\()|"
+                           r"(?P<called>" + _CODE_FORM + r")(?=\()|"
                            r"(?P<alone>" + _CODE_FORM + r")\s*$)")
 
 

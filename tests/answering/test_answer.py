@@ -10,7 +10,7 @@ import pytest
 from qa.answering import answer as answer_module
 from qa.answering.answer import Candidate, may_answer
 from qa.answering.features import answer_unit, completed_by, follower
-from qa.answering.questions import coverage, document_asked_about, read_query, referentless
+from qa.answering.questions import coverage, document_asked_about, document_defined, read_query, referentless
 from qa.answering.sections import entry_name, names_by_its_section, names_one_of
 from qa.answering.spans import (
     QUANTITY,
@@ -759,3 +759,8 @@ def test_a_page_titled_by_the_kind_and_name_of_a_thing_is_defined_past_its_field
     chosen = answer_module._from_the_opening(corpus, parameter, eligible, query)
     assert corpus.sentence_text(chosen.support) == "A tide table for one harbour, read hour by hour."
     assert chosen.score == parameter.score and chosen.span is None
+    defining = replace(parameter, features={**parameter.features, "defines_subject": 1.0})
+    assert answer_module._from_the_opening(corpus, defining, eligible, query) == defining  # it says what it is
+    assert document_defined(corpus, read_query(corpus, "Who is the Tide?", None)) is None  # a name answers who
+    assert answer_module._FIELD_LINE.match("Extends: `events.EventEmitter`")
+    assert not answer_module._FIELD_LINE.match("Undici: an HTTP/1.1 client written for Node.js.")  # it says what

@@ -42,7 +42,8 @@ GATE_API = ("# gate\n\n## Low-Level API\n\n### class gate.Lock\n\n"
             "### gate.open(options) [alias: gate.unlock]\n\nOpen a gate.\n\n"
             "## GateKeeper releases\n\nA new GateKeeper ships every spring.\n\n"
             '<a name="lock"></a>.lock(key)\n-------------\n\nShut the gate named by `key` until the tide turns.\n\n'
-            "Optionally `.lock()` can take an object that maps keys to gates.\n")
+            "Optionally `.lock()` can take an object that maps keys to gates.\n\n"
+            "## Usage(advanced)\n\nCall `.lock()` twice and the second call waits.\n")
 
 
 def test_the_section_whose_heading_documents_the_name_asked_answers_over_one_that_mentions_it(writable) -> None:
@@ -58,6 +59,7 @@ def test_the_section_whose_heading_documents_the_name_asked_answers_over_one_tha
     assert headings["gate.open(options) [alias: gate.unlock]"] == "gate.open"
     assert headings["DHS Launches Novel Campaign to Combat Human Smuggling Networks"] is None  # prose
     assert headings["GateKeeper releases"] is None  # prose that opens with a name in camel case
+    assert headings["Usage(advanced)"] is None  # a plain word before parentheses documents a method only after a dot
 
 
 def test_a_question_asking_only_what_a_method_does_is_answered_by_its_sections_first_sentence(writable) -> None:
