@@ -118,23 +118,34 @@ def _from_the_opening(corpus: Corpus, best: Candidate, eligible: list[Candidate]
     ("Version 3.1, 31 March 2009" under "GCC RUNTIME LIBRARY EXCEPTION", not the "version 3" of the GPL it
     mentions further on, nor the year of the copyright line after it); for what it is ("What is Commander.js?"),
     its first sentence of prose ("The complete solution for node.js command-line interfaces."), past headings and
-    lines that give a field ("Extends: `undici.Dispatcher`")."""
+    lines that give a field ("Extends: `undici.Dispatcher`"), unless the best says what it is already."""
     about = document_asked_about(corpus, query.text)
     if about is not None:
-        opening = corpus.openings.get(about)
-        held = range(opening.first_sentence, opening.last_sentence + 1) if opening else range(0)
-        inside = min((c for c in eligible if c.span is not None and c.support.sentence_id in held),
-                     key=lambda c: c.support.sentence_id, default=None)  # the title block's order: version first
-    elif best.features.get("defines_subject", 0.0) > 0:  # the best says what it is already
+        return _span_in_opening(corpus, best, eligible, about)
+    if best.features.get("defines_subject", 0.0) > 0:
         return best
-    else:  # the first sentence answers even when retrieval missed its passage; its own logit, or none to extend by
-        first = _first_saying(corpus, document_defined(corpus, query))
-        own = next((c.logit for c in eligible if c.support == first), math.inf)
-        inside = replace(best, sentence=first, support=first, span=None, logit=own) if first is not None else None
-        return best if inside is None or best.support == first else replace(inside, score=best.score)
+    return _said_first(corpus, best, eligible, _first_saying(corpus, document_defined(corpus, query)))
+
+
+def _span_in_opening(corpus: Corpus, best: Candidate, eligible: list[Candidate], doc_id: str) -> Candidate:
+    """The first candidate with a span in the document's opening passage (the title block's order: version line
+    first), with the best candidate's score; `best` when there is none."""
+    opening = corpus.openings.get(doc_id)
+    held = range(opening.first_sentence, opening.last_sentence + 1) if opening else range(0)
+    inside = min((c for c in eligible if c.span is not None and c.support.sentence_id in held),
+                 key=lambda c: c.support.sentence_id, default=None)
     if inside is None or best.support == inside.support:
         return best
     return replace(inside, score=best.score, logit=best.logit)
+
+
+def _said_first(corpus: Corpus, best: Candidate, eligible: list[Candidate], first: Sentence | None) -> Candidate:
+    """`first` as the answer with the best candidate's score, even when retrieval missed its passage; its own logit
+    when it is a candidate, else none to extend it by."""
+    if first is None or best.support == first:
+        return best
+    own = next((c.logit for c in eligible if c.support == first), math.inf)
+    return replace(best, sentence=first, support=first, span=None, logit=own)
 
 
 def _first_saying(corpus: Corpus, doc_id: str | None) -> Sentence | None:

@@ -48,7 +48,7 @@ def repeats(corpus: Corpus, candidate: Candidate, already: set[str], own: set[st
     than half of the words the follow-up asks with."""
     if candidate.span is not None:
         return False
-    sentence_terms = terms(corpus.sentence_text(candidate.support), humps=True)
-    if not sentence_terms or sum(term in already for term in sentence_terms) < SAID_SHARE * len(sentence_terms):
+    sentence_terms = corpus.sentence_terms[candidate.support.sentence_id]
+    if not sentence_terms or len(sentence_terms & already) < SAID_SHARE * len(sentence_terms):
         return False
-    return 2 * len(own & set(sentence_terms)) < len(own)
+    return 2 * len(own & sentence_terms) < len(own)

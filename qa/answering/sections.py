@@ -55,9 +55,10 @@ def entry_name(corpus: Corpus, sentence: Sentence) -> str | None:
     return None
 
 
-# A heading that is one name in code form: a constant, a name in camel case or a dotted call.
-_ONE_CODE_NAME = re.compile(r"\s*`?(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|"
-                            r"[A-Za-z_$][\w$]*(?:[a-z][A-Z]|_|\.[A-Za-z_$])[\w$.]*(?:\([^()\n]*\))?)`?\s*")
+# A name in code form: dotted ("tar.Pack"), in camel case or with an underscore ("WS_ERR_INVALID_OPCODE").
+_CODE_FORM = r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+|[A-Za-z_$][\w$]*(?:[a-z][A-Z]|_)[\w$]*"
+# A heading that is one name in code form, or a call of one.
+_ONE_CODE_NAME = re.compile(r"\s*`?(?:" + _CODE_FORM + r")(?:\([^()\n]*\))?`?\s*")
 
 
 def names_by_its_section(corpus: Corpus, heading: Sentence, kind: frozenset[str]) -> bool:
@@ -76,7 +77,6 @@ def names_by_its_section(corpus: Corpus, heading: Sentence, kind: frozenset[str]
 # backquotes ("### `fs.readFile(path[, options], callback)`"), before its parameters ("### tar.c(options, fileList)
 # [alias: tar.create]", '<a name="alias"></a>.alias(key, alias)' after an anchor) or alone; not a heading of prose
 # that opens with one ("GitHub Actions", "Node.js releases").
-_CODE_FORM = r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+|[A-Za-z_$][\w$]*(?:[a-z][A-Z]|_)[\w$]*"
 _HEADING_NAME = re.compile(r"\s*#*\s*(?:<[^<>\n]*>)*\s*(?:"
                            r"(?:[Cc]lass|[Ii]nterface|[Ff]unction|[Mm]ethod|[Pp]roperty|[Mm]odule):?\s+"
                            r"`?(?P<named>" + _CODE_FORM + r")(?=[`(\s]|$)|"

@@ -30,7 +30,7 @@ from qa.answering.spans import (
 from qa.documents.chunking import Sentence
 from qa.documents.uploads import FileUpload
 from qa.errors import InvalidInputError
-from tests.helpers.corpora import PUMP_OPTIONS, VALVE_OPTIONS, api_entry, corpus_with, scored
+from tests.helpers.corpora import PUMP_OPTIONS, VALVE_OPTIONS, api_entry, corpus_with, eligible_for, scored
 from tests.helpers.paths import RELEASE
 
 
@@ -736,9 +736,7 @@ TIDEWATCH = ("Tidewatch\n=========\n\nThe complete tide planner for small harbou
 
 
 def test_what_a_document_is_when_asked_by_its_whole_title_is_its_first_sentence(writable) -> None:
-    corpus, query, candidates = scored(writable, FileUpload("tidewatch.md", "text/markdown", TIDEWATCH.encode()),
-                                       "What is Tidewatch?")
-    eligible = [c for c in candidates if may_answer(c, query)]
+    corpus, query, eligible = eligible_for(writable, "tidewatch.md", TIDEWATCH, "What is Tidewatch?")
     support = next(c for c in eligible if corpus.sentence_text(c.support).startswith("Tidewatch is supported"))
     chosen = answer_module._from_the_opening(corpus, support, eligible, query)
     assert corpus.sentence_text(chosen.support) == "The complete tide planner for small harbours."
@@ -752,9 +750,7 @@ TIDE_CLASS = ("# Class: Tide\n\nExtends: `events.EventEmitter`\n\nA tide table f
 
 
 def test_a_page_titled_by_the_kind_and_name_of_a_thing_is_defined_past_its_field_lines(writable) -> None:
-    corpus, query, candidates = scored(writable, FileUpload("tide.md", "text/markdown", TIDE_CLASS.encode()),
-                                       "What is a Tide?")
-    eligible = [c for c in candidates if may_answer(c, query)]
+    corpus, query, eligible = eligible_for(writable, "tide.md", TIDE_CLASS, "What is a Tide?")
     parameter = next(c for c in eligible if corpus.sentence_text(c.support).startswith("* **harbour**"))
     chosen = answer_module._from_the_opening(corpus, parameter, eligible, query)
     assert corpus.sentence_text(chosen.support) == "A tide table for one harbour, read hour by hour."

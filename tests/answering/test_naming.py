@@ -8,14 +8,12 @@ from qa.answering.naming import named_entry, named_section, names_in
 from qa.answering.questions import read_query
 from qa.answering.sections import entry_name, heading_name
 from qa.documents.uploads import FileUpload
-from tests.helpers.corpora import PUMP_OPTIONS, VALVE_OPTIONS, scored
+from tests.helpers.corpora import PUMP_OPTIONS, VALVE_OPTIONS, eligible_for, scored
 
 
 def test_the_entry_of_the_name_the_question_writes_answers_over_a_neighbour_that_mentions_it(writable) -> None:
     question = "What is the default drainTimeout?"
-    corpus, query, candidates = scored(writable, FileUpload("pump.md", "text/markdown", PUMP_OPTIONS.encode()),
-                                       question)
-    eligible = [c for c in candidates if may_answer(c, query)]
+    corpus, query, eligible = eligible_for(writable, "pump.md", PUMP_OPTIONS, question)
     neighbour = next(c for c in eligible if entry_name(corpus, c.support) == "drainMaxTimeout")
     chosen = named_entry(corpus, neighbour, eligible, query)
     assert entry_name(corpus, chosen.support) == "drainTimeout" and chosen.score == neighbour.score
@@ -48,8 +46,7 @@ GATE_API = ("# gate\n\n## Low-Level API\n\n### class gate.Lock\n\n"
 
 def test_the_section_whose_heading_documents_the_name_asked_answers_over_one_that_mentions_it(writable) -> None:
     question = "What is gate.Lock?"
-    corpus, query, candidates = scored(writable, FileUpload("gate.md", "text/markdown", GATE_API.encode()), question)
-    eligible = [c for c in candidates if may_answer(c, query)]
+    corpus, query, eligible = eligible_for(writable, "gate.md", GATE_API, question)
     mention = next(c for c in eligible if corpus.sentence_text(c.sentence).startswith("Synchronous version"))
     chosen = named_section(corpus, mention, eligible, query)
     assert corpus.sentence_text(chosen.support).startswith("A writable lock") and chosen.score == mention.score
@@ -63,9 +60,7 @@ def test_the_section_whose_heading_documents_the_name_asked_answers_over_one_tha
 
 
 def test_a_question_asking_only_what_a_method_does_is_answered_by_its_sections_first_sentence(writable) -> None:
-    corpus, query, candidates = scored(writable, FileUpload("gate.md", "text/markdown", GATE_API.encode()),
-                                       "What does .lock() do?")
-    eligible = [c for c in candidates if may_answer(c, query)]
+    corpus, query, eligible = eligible_for(writable, "gate.md", GATE_API, "What does .lock() do?")
     optionally = next(c for c in eligible if corpus.sentence_text(c.support).startswith("Optionally"))
     chosen = named_section(corpus, optionally, eligible, query)
     assert corpus.sentence_text(chosen.support).startswith("Shut the gate") and chosen.score == optionally.score

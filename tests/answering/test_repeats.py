@@ -4,11 +4,10 @@ be given again."""
 from __future__ import annotations
 
 from qa.answering import answer as answer_module
-from qa.answering.answer import may_answer
 from qa.answering.repeats import beyond_what_was_said
 from qa.conversation.followups import Turn
 from qa.documents.uploads import FileUpload
-from tests.helpers.corpora import scored
+from tests.helpers.corpora import eligible_for
 
 HARBOUR_GROUPS = ("# Harbour groups\n\n## pilot\n\nMembers of the pilot group may open the outer gate at night. "
                   "Opening the gate at night is effectively equivalent to command of the harbour, so only trusted "
@@ -17,9 +16,7 @@ PILOT_TURN = ("What may the pilot group do?", "Members of the pilot group may op
 
 
 def _groups(writable, question: str) -> tuple:
-    corpus, query, candidates = scored(writable, FileUpload("groups.md", "text/markdown", HARBOUR_GROUPS.encode()),
-                                       question)
-    return corpus, query, [c for c in candidates if may_answer(c, query)]
+    return eligible_for(writable, "groups.md", HARBOUR_GROUPS, question)
 
 
 def test_a_follow_up_that_asks_further_is_answered_where_the_text_goes_on(writable) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.answering.answer import score_candidates
+from qa.answering.answer import may_answer, score_candidates
 from qa.answering.model import default_model
 from qa.answering.questions import read_query
 from qa.documents.uploads import FileUpload
@@ -136,3 +136,10 @@ def scored(writable: QuestionAnswerer, upload: FileUpload, question: str) -> tup
     query = read_query(corpus, question, vector)
     return corpus, query, score_candidates(corpus, query, search(writable.current(), question, vector, 10),
                                            default_model())
+
+
+def eligible_for(writable: QuestionAnswerer, filename: str, text: str, question: str) -> tuple:
+    """(corpus, query, the candidates that may answer) of `question` once `text` is uploaded as `filename`."""
+    corpus, query, candidates = scored(writable, FileUpload(filename, _KINDS[Path(filename).suffix], text.encode()),
+                                       question)
+    return corpus, query, [c for c in candidates if may_answer(c, query)]
