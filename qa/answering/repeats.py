@@ -2,7 +2,8 @@
 
 "why should only trusted users be put in it?" after "Allows users to add local modifications ..." matches
 that sentence best, because the question is read with the earlier turn's words; the answer is where the
-text goes on. Only answers given as a sentence are judged: a name or a number may rightly be given again
+text goes on. So is a sentence an earlier answer of several words was quoted from, whatever else it says.
+Only answers given as a sentence are judged: a name or a number may rightly be given again
 ("Who founded it?" after "Who runs it?" may both be "Ada Quist").
 """
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from qa.answering.answer import Candidate
 
 SAID_SHARE = 0.8  # an answer is a repetition when this share of its content words was said in the conversation
+QUOTED_WORDS = 5  # an earlier answer this long was quoted from a sentence: that sentence is no new answer
 
 
 def beyond_what_was_said(corpus: Corpus, best: Candidate, eligible: list[Candidate], said: tuple[str, ...],
@@ -31,9 +33,10 @@ def beyond_what_was_said(corpus: Corpus, best: Candidate, eligible: list[Candida
         return best
     already = {term for text in said for term in terms(text, humps=True)}
     own = set(terms(asked, humps=True))
-    if not repeats(corpus, best, already, own):
+    quoted = _sentences_said(said)
+    if not repeats(corpus, best, already, own, quoted):
         return best
-    fresh = [c for c in eligible if not repeats(corpus, c, already, own)]
+    fresh = [c for c in eligible if not repeats(corpus, c, already, own, quoted)]
     block = [c for c in fresh if (c.sentence.doc_id, c.sentence.paragraph)
              == (best.sentence.doc_id, best.sentence.paragraph)]
     nearby = next((c for c in block if c.sentence.sentence_id > best.sentence.sentence_id), None) \
@@ -43,12 +46,33 @@ def beyond_what_was_said(corpus: Corpus, best: Candidate, eligible: list[Candida
     return next((c for c in fresh if c.sentence.doc_id == best.sentence.doc_id), None)
 
 
-def repeats(corpus: Corpus, candidate: Candidate, already: set[str], own: set[str]) -> bool:
-    """Whether the candidate answers with a sentence that is mostly words the conversation said and holds fewer
-    than half of the words the follow-up asks with."""
+def repeats(corpus: Corpus, candidate: Candidate, already: set[str], own: set[str],
+            quoted: tuple[str, ...] = ()) -> bool:
+    """Whether the candidate answers with a sentence that is mostly words the conversation said, or that an
+    earlier answer of a few words was quoted from (`quoted`, squashed), and holds fewer than half of the words the
+    follow-up asks with."""
     if candidate.span is not None:
         return False
     sentence_terms = corpus.sentence_terms[candidate.support.sentence_id]
-    if not sentence_terms or len(sentence_terms & already) < SAID_SHARE * len(sentence_terms):
+    if not sentence_terms:
+        return False
+    mostly_said = len(sentence_terms & already) >= SAID_SHARE * len(sentence_terms)
+    if not mostly_said and not _quotes(corpus.sentence_text(candidate.support), quoted):
         return False
     return 2 * len(own & sentence_terms) < len(own)
+
+
+def _quotes(sentence: str, quoted: tuple[str, ...]) -> bool:
+    """Whether the sentence holds one of the earlier answers (a sentence, or a part of one the client showed)."""
+    squashed = _squashed(sentence)
+    return any(text in squashed for text in quoted)
+
+
+def _squashed(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _sentences_said(said: tuple[str, ...]) -> tuple[str, ...]:
+    """The texts of the conversation long enough to have been quoted from a sentence, squashed; a name or a number
+    ("Ada Quist", "30 days") may be the answer of another sentence too."""
+    return tuple(_squashed(text) for text in said if len(text.split()) >= QUOTED_WORDS)

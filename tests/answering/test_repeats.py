@@ -30,6 +30,20 @@ def test_a_follow_up_that_asks_further_is_answered_where_the_text_goes_on(writab
     assert beyond_what_was_said(corpus, said_one, eligible, PILOT_TURN, "when may they open it?") == said_one
 
 
+DOCK_GROUP = ("# Dock group\n\nThe dock group ties up visiting ships, checks their papers against the manifest and "
+              "logs every arrival. Its logbook is audited by the harbour master each spring.\n")
+
+
+def test_the_sentence_an_earlier_answer_was_quoted_from_is_no_new_answer(writable) -> None:
+    corpus, _, eligible = eligible_for(writable, "dock.md", DOCK_GROUP, "what happens to the dock group's logbook?")
+    quoted = next(c for c in eligible if corpus.sentence_text(c.sentence).startswith("The dock group ties"))
+    turn = ("What does the dock group do?", "ties up visiting ships, checks their papers")  # a part of the sentence
+    chosen = beyond_what_was_said(corpus, quoted, eligible, turn, "who audits it?")
+    assert corpus.sentence_text(chosen.sentence).startswith("Its logbook is audited")
+    # an answer of a few words may have come from any sentence that holds them
+    assert beyond_what_was_said(corpus, quoted, eligible, (turn[0], "visiting ships"), "who audits it?") == quoted
+
+
 def test_a_name_or_a_number_may_be_given_again(writable) -> None:
     corpus, _, eligible = _groups(writable, "How many gates may the pilot group open?")
     counted = next(c for c in eligible if c.span is not None)
