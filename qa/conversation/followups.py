@@ -86,8 +86,10 @@ _NUMBER = re.compile(r"(?<![\w.])-?\d[\d,.]*(?<![,.])|\b(?:zero|one|two|three|fo
                      re.I)
 _OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")  # a command-line option: "-q", "--brief"
 # A name in code: "pipecmd_clearenv", "getLogger", "os.path.join", "itemgetter()".
+_ADDRESS = re.compile(r"(?<![\w.:/])(?=[\w.:/]*\d)[A-Za-z0-9]+(?:[.:/]+[A-Za-z0-9]+)+(?![\w.:/])")  # 192.0.2.0/24
 _IDENTIFIER = re.compile(r"(?<![\w.-])`?[A-Za-z_]\w*(?:_\w+|[a-z][A-Z]\w*|\.[A-Za-z_]\w*)+(?:\(\))?`?(?![\w-])")
 # When something holds: "now" and "historically" ask the same at another time.
+_VALUE_KINDS = (_NUMBER, _ADDRESS, _OPTION, _IDENTIFIER)  # what an elliptic follow-up may give alone
 _TIME = re.compile(r"(?<!\w)(?:now|nowadays|these days|currently|today|at present|historically|previously|"
                    r"originally|formerly|initially|in the past|at first|recently|earlier)(?!\w)", re.I)
 _CONTRACTION = {"s": "is", "re": "are", "ve": "have", "ll": "will", "d": "would"}
@@ -158,7 +160,8 @@ def _read_against(question: str, dependence: Dependence, history: list[Turn], co
         # documents speak of, or when it names the document to look in; else asked about
         unresolved = not any(reading.topic for reading in readings) and not _says_where_to_look(question, corpus)
         return Resolution(question, question, unresolved=unresolved)
-    for reading in _most_likely_first(readings, mentioning, "" if noun else _plural_reference(question)):
+    alike = {number for number, reading in enumerate(readings) if _asks_of_alike(question, reading.query)}
+    for reading in _most_likely_first(readings, mentioning or alike, "" if noun else _plural_reference(question)):
         if reading.topic:
             return _resolved(question, dependence, reading, read, len(history) - len(read), corpus)
     unresolved = (dependence == "pronoun" and not _says_where_to_look(question, corpus)) \
@@ -415,6 +418,23 @@ def _own_words(question: str) -> str:
     return _OPENING_CONJUNCTION.sub("", rest, count=1).strip().rstrip("?").strip()
 
 
+def _value_kind(question: str) -> re.Pattern[str] | None:
+    """The kind of value an elliptic follow-up gives alone ("and 2001:db8::/96?", "and in 2001:db8::/96?", "and
+    -s?"), or None."""
+    rest = _own_words(question)
+    words = rest.split(maxsplit=1)
+    if len(words) == 2 and words[0].lower() in _PREPOSITIONS:
+        rest = words[1]
+    return next((kind for kind in _VALUE_KINDS if kind.fullmatch(rest)), None)
+
+
+def _asks_of_alike(question: str, earlier: str) -> bool:
+    """Whether an elliptic follow-up gives alone a value of a kind the earlier question holds one of: "and in
+    2001:db8::/96?" asks again "how many addresses are in 192.0.2.0/24?", not the turn about looping over them."""
+    kind = _value_kind(question) if points_back(question) == "ellipsis" else None
+    return kind is not None and kind.search(earlier) is not None
+
+
 def _asks_the_same_of_another(question: str) -> bool:
     """"and with meson?", "and when there's an error?": the earlier question asked again of something else, so
     its answer may be given again; a follow-up that asks further ("a leftover from what?") wants something new."""
@@ -456,8 +476,8 @@ def _shift(rest: str, earlier: _Reading, corpus: Corpus) -> str | None:
     "the money side of Operation Sentinel")."""
     words = _tokens(rest)
     query = earlier.query.rstrip(" ?")
-    for kind in (_NUMBER, _OPTION, _IDENTIFIER, _TIME):  # "and zero?" after "what does a NUM of -1 mean?", "and
-        # -s?" after "... -q do?", "and pipecmd_get_nargs?" after "what does pipecmd_clearenv do?", "and historically?"
+    for kind in (*_VALUE_KINDS, _TIME):  # "and zero?" after "what does a NUM of -1 mean?", "and -s?" after "... -q
+        # do?", "and pipecmd_get_nargs?" after "what does pipecmd_clearenv do?", "and historically?"
         if kind.fullmatch(rest):
             found = list(kind.finditer(query))  # with several, which one is unknown
             if len(found) == 1:

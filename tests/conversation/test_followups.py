@@ -338,3 +338,17 @@ def test_a_name_in_code_replaces_the_earlier_name_and_a_time_the_earlier_time(tm
     assert resolve("and pipecmd_get_nargs?", earlier, corpus).query == "what does pipecmd_get_nargs do?"
     now = [Turn("How often is a new release put out now?", None)]
     assert resolve("and historically?", now, corpus).query == "How often is a new release put out historically?"
+
+
+HARBOUR_NET = ("# Harbour network\n\nThe harbour network 10.0.0.0/24 holds 256 addresses. The hosts() method loops "
+               "over the usable addresses of a network, without its network and broadcast addresses.\n")
+
+
+def test_a_value_alone_asks_again_the_turn_that_held_a_value_of_its_kind(tmp_path, settings, real_embedder) -> None:
+    corpus = _corpus_with(tmp_path, settings, real_embedder, "harbour-net.md", HARBOUR_NET)
+    history = [Turn("how many addresses are in 10.0.0.0/24?", "256"),
+               Turn("how do i loop over just the usable ones?", "hosts()")]
+    resolution = resolve("and in 10.1.0.0/16?", history, corpus)
+    assert resolution.query == "how many addresses are in 10.1.0.0/16?" and resolution.from_turns == [0]
+    assert resolve("and 10.1.0.0/16?", history, corpus).query == "how many addresses are in 10.1.0.0/16?"
+    assert "loop" in resolve("and without the broadcast address?", history, corpus).query  # no value: the last turn
