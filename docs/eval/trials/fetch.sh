@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round21/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round22/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -53,7 +53,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           texlive-base node-ws
           python3.11-doc
           python3.11 node-tar
-          node-commander node-yargs)
+          node-commander node-yargs
+          fonts-sil-gentium node-debug)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -321,11 +322,22 @@ zcat "$doc/node-undici/api/Dispatcher.md.gz"                         > "$r/undic
 cp "$doc/node-undici/api/Pool.md"                                    "$r/undici-pool.md"
 zcat "$doc/node-undici/api/MockAgent.md.gz"                          > "$r/undici-mockagent.md"
 
-for n in $(seq 0 21); do
+# Round 22
+r=$(round 22)
+# The SIL Open Font License 1.1 as fonts-sil-gentium's copyright file holds it (from its title to the end, the
+# copyright format's leading space and "." lines undone), the OFL's own FAQ (numbered questions under numbered
+# sections), and the README of the debug module (an API reference with tables, in the style of Node.js's own, which
+# is not used).
+awk '/^ SIL OPEN FONT LICENSE Version 1.1/ {on = 1} on' "$doc/fonts-sil-gentium/copyright" \
+    | sed -e 's/^ //' -e 's/^\.$//' -e 's/ *$//'                    > "$r/ofl-1.1.txt"
+zcat "$doc/fonts-sil-gentium/OFL-FAQ.txt.gz"                         > "$r/ofl-faq.txt"
+zcat "$doc/node-debug/README.md.gz"                                  > "$r/debug-readme.md"
+
+for n in $(seq 0 22); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round21"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round22"
