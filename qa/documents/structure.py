@@ -253,6 +253,9 @@ def _classify(paragraph: list[Line]) -> Iterator[Block]:
     if len(paragraph) == 1 and _is_label(paragraph[0].stripped):
         yield Block(paragraph[0].start, paragraph[0].end, "label")
         return
+    if len(paragraph) > 1 and _is_numbered_question(paragraph[0].stripped):  # "1.6  Why won't ...?" over its answer
+        yield Block(paragraph[0].start, paragraph[0].end, "heading", FAQ_LEVEL)
+        paragraph = paragraph[1:]
     # A heading over an indented body ("NAME" over "grep - print lines..."); but below a line not in capitals, an
     # indented line that opens in lower case goes on with it ('1.1. "Contributor"' over "means each ..."): an entry.
     if len(paragraph) > 1 and _looks_like_heading(paragraph[0].stripped) and paragraph[0].text[:1].strip() \
@@ -317,6 +320,14 @@ def _is_question(paragraph: list[Line]) -> bool:
         return False
     return bool(_FAQ_MARK.match(text)) or (_STATEMENT_END.search(text) is None and len(text) <= 200
                                            and not _ITEM.match(paragraph[0].text))
+
+
+def _is_numbered_question(line: str) -> bool:
+    """A FAQ's numbered or marked question on a line of its own, its answer on the lines after it ("5.8  Is there
+    any situation in which I can use Reserved Font Names for a Modified Version?"); not a numbered sentence that
+    asks and answers ("2. Why? Because ...")."""
+    return line.endswith("?") and len(line) <= 300 and bool(_NUMBERED.match(line) or _FAQ_MARK.match(line)) \
+        and _STATEMENT_END.search(line) is None
 
 
 def _looks_like_heading(line: str) -> bool:

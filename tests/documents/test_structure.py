@@ -100,6 +100,17 @@ def test_a_faqs_questions_head_their_answers() -> None:
     assert all(s.heading for s in sentences if document.text[s.start:s.end].startswith(("Q:", "How do I")))
 
 
+def test_a_numbered_question_on_the_line_above_its_answer_heads_it() -> None:
+    text = ("Harbour FAQ\r\n\r\n1  MOORING\r\n\r\n1.1  Can I moor at the outer wall overnight? Even in winter?\r\n"
+            "Yes, from May to September. Ask the harbour master first.\r\n\r\n"
+            "1.2  Why? Because the wall is closed for repairs in winter.\r\nThat is all.\r\n")
+    blocks = _blocks(text)
+    assert ("heading", 9, "1.1  Can I moor at the outer wall overnight? Even in winter?") in blocks
+    assert ("text", 0, "Yes, from May to September. Ask the harbour master first.") in blocks
+    # a numbered line that states something besides asking is text
+    assert not any(kind == "heading" and part.startswith("1.2") for kind, _, part in blocks)
+
+
 def test_a_man_page_is_titled_by_its_name_line_else_by_its_header() -> None:
     header = "XARGS(1)            General Commands Manual            XARGS(1)\n\n"
     page = header + "NAME\n       xargs - build and execute command lines\n\nDESCRIPTION\n       It reads items.\n"
