@@ -113,6 +113,10 @@ def test_quantity_spans_skip_list_numbers_and_keep_qualifiers() -> None:
     ("the optimal number is either 3 or 4, or 2-3 on X86", ["3 or 4", "2-3"]),  # a choice of two counts
     ("in 1.2 CPU cycles per byte, keeping 400 HTTP connections, for 5 USD", ["1.2 CPU cycles per byte",
                                                                              "400 HTTP connections", "5 USD"]),
+    ("9.1  Who is SIL International and what do they do?", []),  # a section's number
+    ("9  ABOUT SIL INTERNATIONAL", []),
+    ("5.4 Am I allowed to use 2 names?", ["2 names"]),
+    ("2.5 GB of memory are needed", ["2.5 GB"]),
 ])
 def test_quantities_are_whole_numbers_with_what_they_count(sentence: str, expected: list[str]) -> None:
     spans = [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("quantity"))]
