@@ -96,12 +96,27 @@ def _defining_neighbour(best: Candidate, eligible: list[Candidate], query: Query
     of the best candidate's block that defines it, with the best candidate's score: in a list of definitions the
     best match is often the next term's entry ('A "contributor" is ...' for "What is a contribution?", where 'A
     "contribution" is ...' comes first)."""
-    if not query.subject or query.wanted.typed or best.span is not None \
-            or best.features.get("defines_subject", 0.0) > 0:
+    if not query.subject or best.features.get("defines_subject", 0.0) > 0:
         return best
+    if query.wanted.typed or best.span is not None:
+        return _defined_role(best, eligible, query)
     defining = next((c for c in eligible if c.features.get("defines_subject", 0.0) > 0
                      and c.sentence.doc_id == best.sentence.doc_id and c.sentence.paragraph == best.sentence.paragraph),
                     None)
+    return replace(defining, score=best.score, logit=best.logit) if defining is not None else best
+
+
+_ROLE_DEFINITION_REACH = 3  # passages from the top in which a definition of the role asked about is sought
+
+
+def _defined_role(best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
+    """For "Who is the Licensor?" or "Who counts as an Author?", the sentence of a top passage that defines the role
+    ('"Author" refers to any designer, engineer ...'), with the best candidate's score, over a name the best
+    offers ("SIL"): the document says who by defining the term."""
+    if query.wanted.name != "who":
+        return best
+    defining = next((c for c in eligible if c.features.get("defines_subject", 0.0) > 0
+                     and c.features["retrieval"] >= 1 / _ROLE_DEFINITION_REACH), None)
     return replace(defining, score=best.score, logit=best.logit) if defining is not None else best
 
 

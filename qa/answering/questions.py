@@ -60,8 +60,11 @@ def read_query(corpus: Corpus, question: str, vector: np.ndarray | None) -> Quer
                  wants_a_span(question, wanted), defined_subject(question))
 
 
-# "What is X?", "What are the X?", "What is meant by X?", "Who is the X?", "Define X"; "What does X mean (in ...)?"
-_DEFINITION_QUESTION = re.compile(r"^\s*(?:what\s+(?:is|are)\s+(?:meant\s+by\s+)?|who\s+(?:is|are)\s+|define\s+)"
+# "What is X?", "What are the X?", "What is meant by X?", "Who is the X?", "Define X"; "What does X mean (in ...)?";
+# "Who counts as an X?", "What is considered a X?", "Who qualifies as X?"
+_DEFINITION_QUESTION = re.compile(r"^\s*(?:(?:what|who)\s+(?:is|are)\s+(?:meant\s+by\s+|considered\s+(?:as\s+)?|"
+                                  r"regarded\s+as\s+|deemed\s+)?|(?:what|who)\s+(?:counts?|qualif(?:y|ies))\s+as\s+|"
+                                  r"define\s+)"
                                   r"(?:an?\s+|the\s+)?(?P<subject>.+?)\W*$", re.I)
 _MEANING_QUESTION = re.compile(r"^\s*what\s+does\s+(?:an?\s+|the\s+)?(?P<subject>.+?)\s+mean\b", re.I)
 _SOURCE_TAIL = re.compile(r"\s+(?:in|under|of|according to|per|from)\s+(?:the|this|that|our|your)\s+.*$", re.I)

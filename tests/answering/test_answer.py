@@ -10,7 +10,14 @@ import pytest
 from qa.answering import answer as answer_module
 from qa.answering.answer import Candidate, may_answer
 from qa.answering.features import answer_unit, completed_by, follower
-from qa.answering.questions import coverage, document_asked_about, document_defined, read_query, referentless
+from qa.answering.questions import (
+    coverage,
+    defined_subject,
+    document_asked_about,
+    document_defined,
+    read_query,
+    referentless,
+)
 from qa.answering.sections import entry_name, names_by_its_section, names_one_of
 from qa.answering.spans import (
     QUANTITY,
@@ -764,3 +771,19 @@ def test_a_page_titled_by_the_kind_and_name_of_a_thing_is_defined_past_its_field
     assert document_defined(corpus, read_query(corpus, "Who is the Tide?", None)) is None  # a name answers who
     assert answer_module._FIELD_LINE.match("Extends: `events.EventEmitter`")
     assert not answer_module._FIELD_LINE.match("Undici: an HTTP/1.1 client written for Node.js.")  # it says what
+
+
+GUILD_RULES = ("# Harbour guild rules\n\n## Definitions\n\n\"Pilot\" refers to any captain, mate or other person who "
+               "steers a ship into the harbour.\n\n## History\n\nThe guild was founded by Ada Quist, who wrote these "
+               "rules for every pilot.\n")
+
+
+def test_who_counts_as_a_defined_role_is_answered_by_its_definition(writable) -> None:
+    question = "Who counts as a Pilot under the guild rules?"
+    assert defined_subject(question) == ("pilot",) and defined_subject("What is considered a pilot?") == ("pilot",)
+    corpus, query, eligible = eligible_for(writable, "guild.md", GUILD_RULES, question)
+    named = next(c for c in eligible if c.span is not None and corpus.sentence_text(c.support).startswith("The guild"))
+    chosen = answer_module._defining_neighbour(named, eligible, query)
+    assert corpus.sentence_text(chosen.support).startswith('"Pilot" refers to') and chosen.score == named.score
+    founder = read_query(corpus, "Who founded the guild?", None)  # defines nothing: the name stays
+    assert answer_module._defining_neighbour(named, eligible, founder) == named
