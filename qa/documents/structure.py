@@ -256,6 +256,10 @@ def _classify(paragraph: list[Line]) -> Iterator[Block]:
     if len(paragraph) > 1 and _is_numbered_question(paragraph[0].stripped):  # "1.6  Why won't ...?" over its answer
         yield Block(paragraph[0].start, paragraph[0].end, "heading", FAQ_LEVEL)
         paragraph = paragraph[1:]
+    elif len(paragraph) > 1 and _is_capitals_heading(paragraph[0].stripped) and not paragraph[1].stripped.isupper() \
+            and paragraph[1].indent <= paragraph[0].indent:  # over an indented body, a term ("POSIXLY_CORRECT")
+        yield Block(paragraph[0].start, paragraph[0].end, "heading", _level(paragraph[0].stripped, 0))
+        paragraph = paragraph[1:]  # "PREAMBLE" on the line above "The goals of the Open Font License ..."
     # A heading over an indented body ("NAME" over "grep - print lines..."); but below a line not in capitals, an
     # indented line that opens in lower case goes on with it ('1.1. "Contributor"' over "means each ..."): an entry.
     if len(paragraph) > 1 and _looks_like_heading(paragraph[0].stripped) and paragraph[0].text[:1].strip() \
@@ -328,6 +332,13 @@ def _is_numbered_question(line: str) -> bool:
     asks and answers ("2. Why? Because ...")."""
     return line.endswith("?") and len(line) <= 300 and bool(_NUMBERED.match(line) or _FAQ_MARK.match(line)) \
         and _STATEMENT_END.search(line) is None
+
+
+def _is_capitals_heading(line: str) -> bool:
+    """A short line in capitals that names a section ("PREAMBLE", "PERMISSION & CONDITIONS"), not the first line
+    of a paragraph shouted in capitals ("THE SOFTWARE IS PROVIDED "AS IS", WITHOUT ...")."""
+    return line.isupper() and "_" not in line and len(line.split()) <= 5 and len(line) <= 40 \
+        and not re.search(r"[,.;]\s*$", line) and _looks_like_heading(line)
 
 
 def _looks_like_heading(line: str) -> bool:

@@ -111,6 +111,18 @@ def test_a_numbered_question_on_the_line_above_its_answer_heads_it() -> None:
     assert not any(kind == "heading" and part.startswith("1.2") for kind, _, part in blocks)
 
 
+def test_a_short_line_in_capitals_heads_the_paragraph_under_it_but_a_term_or_a_shouted_sentence_does_not() -> None:
+    text = ("HARBOUR LICENCE\n\nPREAMBLE\nThe goals of this licence are to keep the harbour open.\n\n"
+            "THE HARBOUR IS PROVIDED AS IS,\nWITHOUT WARRANTY OF ANY KIND.\n\n"
+            "TERMINATION\nThis licence ends when a condition is broken.\n\n"
+            "       HARBOUR_MODE\n              If set, the gate stays open.\n")
+    blocks = _blocks(text)
+    assert ("heading", 1, "PREAMBLE") in blocks and ("heading", 1, "TERMINATION") in blocks
+    assert ("text", 0, "The goals of this licence are to keep the harbour open.") in blocks
+    assert not any(kind == "heading" and "PROVIDED" in part for kind, _, part in blocks)  # shouted, all capitals
+    assert not any(kind == "heading" and "HARBOUR_MODE" in part for kind, _, part in blocks)  # a term over its body
+
+
 def test_a_man_page_is_titled_by_its_name_line_else_by_its_header() -> None:
     header = "XARGS(1)            General Commands Manual            XARGS(1)\n\n"
     page = header + "NAME\n       xargs - build and execute command lines\n\nDESCRIPTION\n       It reads items.\n"
