@@ -104,6 +104,7 @@ _ABOUT_A_DOCUMENT = ("version", "date", "who")  # what a document's opening line
 # Who a document's opening names: its author, copyright holder, publisher or maintainer (not "who decides ...?").
 _AUTHORSHIP = frozenset(terms("wrote written writes author authored copyright published publishes maintains "
                               "maintainer created creator edited editor issued"))
+_WHAT_IS_ASKED = frozenset(terms("version release date"))  # in a title and a question, yet they name nothing
 _OTHER_WORDS = 2  # at most this many of the question's words besides the title's: it asks about the document
 
 
@@ -116,13 +117,15 @@ def document_asked_about(corpus: Corpus, question: str) -> str | None:
     if kind not in _ABOUT_A_DOCUMENT or (kind == "who" and not asked & _AUTHORSHIP):
         return None
     initials = {word.lower() for word in re.findall(r"\b[A-Z]{3,6}\b", question)}
-    named = []
+    named: dict[str, int] = {}  # each document the question names, with how many of its words name it
     for doc_id, title in corpus.plain_title_terms.items():
         by_initials = initials & corpus.title_initials[doc_id]
         if (len(title) >= 2 and title <= asked) or by_initials:
             other = {term for term in asked - title - by_initials if len(term) > 1}  # "1.3c": 1.3 and c, one word
-            named += [doc_id] if len(other) <= _OTHER_WORDS and _its_own_version(corpus, doc_id, question) else []
-    return named[0] if len(named) == 1 else None
+            if len(other) <= _OTHER_WORDS and _its_own_version(corpus, doc_id, question):
+                named[doc_id] = len((asked & title) - _WHAT_IS_ASKED | by_initials)
+    most = sorted(named, key=named.__getitem__, reverse=True)  # "the OFL FAQ" names the FAQ, and the OFL less well
+    return most[0] if len(most) == 1 or (most and named[most[0]] > named[most[1]]) else None
 
 
 # A title may name the kind of thing its document documents before the thing ("Class: Pool").

@@ -293,6 +293,9 @@ def test_a_named_version_answers_when_a_program_changed() -> None:
     added = "The `ensurepip` module was added to the standard library in Python 3.4."
     assert [added[a:b] for a, b in candidate_spans(added, QuestionType("date"))] == ["3.4"]  # after a name
     assert candidate_spans("The licenses granted in Section 2.1 take effect", QuestionType("date")) == []
+    released = "Version 1.1-update2 came after 2.0-rc.1, in 3.4-style code"  # a pre-release or update is part of it
+    assert [released[a:b] for a, b in candidate_spans(released, QuestionType("version"))] == [
+        "Version 1.1-update2", "2.0-rc.1", "3.4"]
 
 
 def test_a_number_inside_a_host_name_is_no_quantity_and_a_bare_fraction_of_a_second_is_one() -> None:
@@ -689,6 +692,19 @@ def test_only_a_question_about_the_documents_own_version_date_or_author_is_asked
                      "When was htrp published?",  # initials in capitals only
                      "When was HTRP 3.0 published?"):  # a version its opening does not give: a later one
         assert document_asked_about(corpus, question) is None
+
+
+HARBOUR_FAQ = ("HTRP FAQ - Frequently Asked Questions about the Harbour Toolchain Runtime Permission (HTRP)\n\n"
+               "Version 2.4-update3 - 3 June 2016\n\n1.1  Can I sell programs built with the runtime?\n"
+               "Yes, under terms of your choice.\n")
+
+
+def test_of_two_documents_named_the_one_the_question_names_by_more_words_is_asked_about(writable) -> None:
+    corpus, permission = corpus_with(writable, "harbour-permission.txt", HARBOUR_LICENCE)
+    corpus, faq = corpus_with(writable, "harbour-faq.txt", HARBOUR_FAQ)
+    assert document_asked_about(corpus, "What version is the HTRP FAQ?") == faq  # HTRP and FAQ, not HTRP alone
+    assert document_asked_about(corpus, "Who wrote the HTRP?") is None  # both name it as much: which is unknown
+    assert document_asked_about(corpus, "Which version is the Harbour Toolchain Runtime Permission?") == permission
 
 
 def test_a_question_about_a_default_is_answered_through_the_sentence_that_states_it(writable) -> None:
