@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from qa.answering import answer as answer_module
+from qa.answering import features as features_module
 from qa.answering.answer import Candidate, may_answer
 from qa.answering.features import answer_unit, completed_by, follower
 from qa.answering.questions import (
@@ -803,3 +804,17 @@ def test_who_counts_as_a_defined_role_is_answered_by_its_definition(writable) ->
     assert corpus.sentence_text(chosen.support).startswith('"Pilot" refers to') and chosen.score == named.score
     founder = read_query(corpus, "Who founded the guild?", None)  # defines nothing: the name stays
     assert answer_module._defining_neighbour(named, eligible, founder) == named
+
+
+GATE_OPTIONS = ("# Gate watcher\n\n## Options\n\n* `ebbMode` (default: `false`). If set to `true` the outer gate stays "
+                "open while the tide ebbs, so barges may leave.\n* `floodMode` (default: `true`). If set to `false` "
+                "the outer gate closes at high water.\n")
+
+
+def test_an_entry_s_name_and_default_alone_are_answered_with_what_follows(writable) -> None:
+    writable.add_document(FileUpload("gate-options.md", "text/markdown", GATE_OPTIONS.encode()))
+    answer = writable.ask("What does ebbMode do?", threshold=0.0).answer
+    assert answer is not None and answer.text.startswith("* `ebbMode` (default: `false`).")
+    assert answer.text.endswith("so barges may leave.")
+    assert features_module._ONLY_A_LABEL.fullmatch("- **depth** (optional).")
+    assert not features_module._ONLY_A_LABEL.fullmatch("* `depth` limits how deep the watcher goes.")
