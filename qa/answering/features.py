@@ -382,6 +382,9 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
         return None
     reading = sentence_words(corpus, sentence)
     text = fold(corpus.sentence_text(sentence))
+    if sentence.heading and text.rstrip().endswith("?") and wanted.name != "acronym":
+        return None  # a FAQ's question asserts nothing ("Now that SIL has taken over Gentium, who will ...?"); an
+        # acronym spelled out in it ("Can I use WOFF (Web Open Font Format) ...?") still is what it stands for
     if wanted.name == "acronym":
         typed = [(a, b, terms(text[a:b])) for a, b in candidate_spans(text, wanted)]
     else:

@@ -69,7 +69,7 @@ DATE = re.compile(
     r"|\b(?:yesterday|today|tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _PRE_RELEASE = r"(?:-(?:update|rc|alpha|beta|pre|preview|dev|post|snapshot|patch)\.?\d*)?"  # "1.1-update2", "2.0-rc.1"
 VERSION = re.compile(r"(?:\b(?:v(?:ersion)?\s?)?\d+(?:\.\d+){1,3}(?:[a-z]+\d*)?" + _PRE_RELEASE + r"\b|"
-                     r"\b(?:version|release)\s\d+\b)"
+                     r"\b(?:version|release)\s\d+(?:\.\d+){0,3}\b)"
                      r"(?:\s(?:and|or)\s(?:newer|later|above|higher)\b|\+)?", re.I)  # "2.1 or later" is a range
 # A licence by its name: "the GNU Lesser General Public License version 2.1 or later", "GPL v2 or later", "GPLv3+",
 # "the MIT License", "the OpenLDAP Public License", "a Creative Commons license", "the Creative Commons

@@ -297,6 +297,8 @@ def test_a_named_version_answers_when_a_program_changed() -> None:
     released = "Version 1.1-update2 came after 2.0-rc.1, in 3.4-style code"  # a pre-release or update is part of it
     assert [released[a:b] for a, b in candidate_spans(released, QuestionType("version"))] == [
         "Version 1.1-update2", "2.0-rc.1", "3.4"]
+    named = "Gentium Release 1.03, after release 2"
+    assert [named[a:b] for a, b in candidate_spans(named, QuestionType("version"))] == ["Release 1.03", "release 2"]
 
 
 def test_a_number_inside_a_host_name_is_no_quantity_and_a_bare_fraction_of_a_second_is_one() -> None:
@@ -818,3 +820,20 @@ def test_an_entry_s_name_and_default_alone_are_answered_with_what_follows(writab
     assert answer.text.endswith("so barges may leave.")
     assert features_module._ONLY_A_LABEL.fullmatch("- **depth** (optional).")
     assert not features_module._ONLY_A_LABEL.fullmatch("* `depth` limits how deep the watcher goes.")
+
+
+HARBOUR_MASTER_FAQ = ("Harbour FAQ\n===========\n\nNow that the Lighthouse Guild has taken over the harbour, who "
+                      "will be the next harbour master?\n\n\tMara Quist will remain as harbour master, helped by the "
+                      "pilots.\n\nCan I moor a BGV (Big Grain Vessel) at the outer wall?\n\n"
+                      "\tOnly with the harbour master's leave.\n")
+
+
+def test_a_faq_s_question_gives_no_typed_answer_but_an_acronym_it_spells_out(writable) -> None:
+    question = "Who will be the next harbour master?"
+    corpus, _, eligible = eligible_for(writable, "harbour-faq.txt", HARBOUR_MASTER_FAQ, question)
+    asking = [c for c in eligible if corpus.sentence_text(c.support).endswith("?")]
+    assert asking == []  # "the Lighthouse Guild" is in the question: no answer
+    answer = writable.ask(question, threshold=0.0).answer
+    assert answer is not None and answer.text == "Mara Quist"
+    spelled = writable.ask("What does BGV stand for?", threshold=0.0).answer
+    assert spelled is not None and spelled.text == "Big Grain Vessel"
