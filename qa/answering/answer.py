@@ -86,7 +86,8 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     if best.span is not None:
         return Extraction(best.span, best.support, best.score, candidates, passages)
     best = _in_section(corpus, best, eligible)
-    sentence = _with_continuation(corpus, best, candidates, model.extend_margin, query)
+    sentence = _with_its_cause(corpus, _with_continuation(corpus, best, candidates, model.extend_margin, query),
+                               query)
     sentence = with_naming_heading(corpus, _through_the_default(corpus, sentence, query), query.focus)
     return Extraction((sentence.start, sentence.end), sentence, best.score, candidates, passages)
 
@@ -204,6 +205,23 @@ def _with_continuation(corpus: Corpus, best: Candidate, candidates: list[Candida
     takes_in = completed_by(corpus, answering, after, query) \
         or (following is not None and following.logit >= best.logit - margin)  # "... must:" then the list
     return replace(answering, end=after.end) if takes_in else answering
+
+
+# A sentence that opens by saying it follows from the one before: "As a result, some printers can balk at ..."
+_CONSEQUENCE = re.compile(r"\s*(?:as a (?:result|consequence)|consequently|therefore|thus|hence|for this reason|"
+                          r"because of this|this is why|that is why)\b", re.I)
+
+
+def _with_its_cause(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
+    """For a why-question answered by a sentence that says it follows from the one before ("As a result, some
+    printers can balk at PDFs ..."), the answer taken back over that sentence, which gives the reason ("Gentium is
+    a large font, with lots of glyphs.")."""
+    if query.wanted.name != "reason" or not _CONSEQUENCE.match(corpus.sentence_text(answer)):
+        return answer
+    before = corpus.sentences[answer.sentence_id - 1] if answer.sentence_id > 0 else None
+    if before is None or before.doc_id != answer.doc_id or before.paragraph != answer.paragraph or before.heading:
+        return answer
+    return replace(answer, start=before.start)
 
 
 _STATES_A_DEFAULT = re.compile(r"\bdefaults?\b", re.I)

@@ -837,3 +837,18 @@ def test_a_faq_s_question_gives_no_typed_answer_but_an_acronym_it_spells_out(wri
     assert answer is not None and answer.text == "Mara Quist"
     spelled = writable.ask("What does BGV stand for?", threshold=0.0).answer
     assert spelled is not None and spelled.text == "Big Grain Vessel"
+
+
+BARGE_NOTES = ("# Barge notes\n\nThe grain barges are very long, with three holds each. As a result, some locks cannot "
+               "take them in one piece.\n")
+
+
+def test_a_why_question_answered_by_a_consequence_takes_in_its_cause(writable) -> None:
+    writable.add_document(FileUpload("barges.md", "text/markdown", BARGE_NOTES.encode()))
+    answer = writable.ask("Why can some locks not take the grain barges in one piece?", threshold=0.0).answer
+    assert answer is not None and answer.text.startswith("The grain barges are very long")
+    assert answer.text.endswith("in one piece.")
+    corpus = writable.current().corpus
+    consequence = next(s for s in corpus.sentences if corpus.sentence_text(s).startswith("As a result, some locks"))
+    plain = read_query(corpus, "What can some locks not do with the grain barges?", None)
+    assert answer_module._with_its_cause(corpus, consequence, plain) == consequence  # not a why-question
