@@ -94,7 +94,8 @@ def text_blocks(text: str) -> tuple[str, tuple[Block, ...]]:
     man_title = _man_title(lines)
     title, lead, body = (man_title, [], paragraphs) if man_title else _title(paragraphs)
     blocks = [Block(lead[0].start, lead[-1].end, "lead")] if lead else []
-    blocks += [block for paragraph in body for block in _classify(paragraph)]
+    following: list[list[Line] | None] = [*body[1:], None] if body else []
+    blocks += [block for paragraph, after in zip(body, following, strict=True) for block in _classify(paragraph, after)]
     return title, tuple(_trimmed(text, blocks))
 
 
@@ -245,10 +246,14 @@ def _is_title_paragraph(paragraph: list[Line]) -> bool:
                                        and not re.search(r"[.:;!?]\s*$", line.text) for line in paragraph)
 
 
-def _classify(paragraph: list[Line]) -> Iterator[Block]:
+def _classify(paragraph: list[Line], after: list[Line] | None = None) -> Iterator[Block]:
+    """The blocks of one paragraph (`after`: the paragraph that follows it, if any)."""
     heading = _heading_of(paragraph)
     if heading is not None:
         yield heading
+        return
+    if _asks_over_its_answer(paragraph, after):
+        yield Block(paragraph[0].start, paragraph[-1].end, "heading", FAQ_LEVEL)
         return
     if len(paragraph) == 1 and _is_label(paragraph[0].stripped):
         yield Block(paragraph[0].start, paragraph[0].end, "label")
@@ -314,6 +319,15 @@ def title_cased(text: str) -> bool:
     """Every word longer than three letters opens with a capital, and there is one ("Grant of Patent License.")."""
     longer = [word for word in re.findall(r"[^\W\d_][\w'-]*", text) if len(word) > 3]
     return bool(longer) and all(word[0].isupper() for word in longer)
+
+
+def _asks_over_its_answer(paragraph: list[Line], after: list[Line] | None) -> bool:
+    """A FAQ's question that states something first, over its answer indented below it ("Some diacritics are not
+    aligning well ..., they run into each other. Why is that?" then a tab-indented answer)."""
+    text = " ".join(line.stripped for line in paragraph)
+    return after is not None and text.endswith("?") and len(paragraph) <= 4 and len(text) <= 300 \
+        and paragraph[0].text[:1].strip() != "" and not _ITEM.match(paragraph[0].text) \
+        and all(line.indent < after[0].indent for line in paragraph)
 
 
 def _is_question(paragraph: list[Line]) -> bool:

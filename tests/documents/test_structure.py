@@ -123,6 +123,16 @@ def test_a_short_line_in_capitals_heads_the_paragraph_under_it_but_a_term_or_a_s
     assert not any(kind == "heading" and "HARBOUR_MODE" in part for kind, _, part in blocks)  # a term over its body
 
 
+def test_a_question_that_states_something_first_heads_the_answer_indented_below_it() -> None:
+    text = ("Harbour FAQ\n\nSome barges are not fitting the locks, and if two arrive together they\nwait for hours. "
+            "Why is that?\n\n\tThe locks were built for the old barges.\n\n"
+            "The harbour is busy. Who knows why?\n\nIt has always been so.\n")
+    blocks = _blocks(text)
+    asked = "Some barges are not fitting the locks, and if two arrive together they\nwait for hours. Why is that?"
+    assert ("heading", 9, asked) in blocks
+    assert ("text", 0, "The harbour is busy. Who knows why?") in blocks  # the text after it is not indented
+
+
 def test_a_man_page_is_titled_by_its_name_line_else_by_its_header() -> None:
     header = "XARGS(1)            General Commands Manual            XARGS(1)\n\n"
     page = header + "NAME\n       xargs - build and execute command lines\n\nDESCRIPTION\n       It reads items.\n"
