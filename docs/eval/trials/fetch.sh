@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round23/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round24/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -55,7 +55,7 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           python3.11 node-tar
           node-commander node-yargs
           fonts-sil-gentium node-debug
-          node-chokidar)
+          node-chokidar node-yaml node-axios)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -342,11 +342,19 @@ r=$(round 23)
 zcat "$doc/fonts-sil-gentium/GENTIUM-FAQ.txt.gz"                     > "$r/gentium-faq.txt"
 zcat "$doc/node-chokidar/README.md.gz"                               > "$r/chokidar-readme.md"
 
-for n in $(seq 0 23); do
+# Round 24
+r=$(round 24)
+# The yaml module's security policy and its reference of options (Markdown tables of names, types and defaults), and
+# axios's README (an HTTP client's API reference, in the style of Node.js's own, which is not used).
+cp "$doc/node-yaml/SECURITY.md"                                      "$r/yaml-security.md"
+zcat "$doc/node-yaml/03_options.md.gz"                               > "$r/yaml-options.md"
+zcat "$doc/node-axios/README.md.gz"                                  > "$r/axios-readme.md"
+
+for n in $(seq 0 24); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round23"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round24"
