@@ -143,7 +143,9 @@ _TYPE_PATTERNS = (
             r"\bwhat (?:agency|department|office|organi[sz]ation|body|unit|company)\b"),
     ("place", r"\bwhere\b|\bwhich (?:country|countries|region|regions|city|cities|area|areas|border|state|place|"
               r"directory|folder|file|url|address|website|site|mailing list)\b|\bwhat (?:country|countries|region|"
-              r"regions|city|area|areas|place|directory|url|address|website|mailing list)\b"),
+              r"regions|city|area|areas|place|directory|url|address|website|mailing list)\b|"
+              r"\bwhat(?:'s| is| are) (?:the |its |their )?(?:[\w-]+(?:'s)? ){0,3}(?:(?:e-?mail|web|contact|postal) "
+              r"address(?:es)?|e-?mail|url|web ?site|home ?page)\??$"),  # "What is the maintainer's email address?"
     ("acronym", r"\bstand(?:s)? for\b|\bshort for\b|\babbreviat\w+\b|\bacronym\b|\bexpan(?:d|sion)\b"),
     ("reason", r"\bwhy\b|\bwhat is the reason\b|\bfor what reason\b"),
     ("manner", r"\bhow (?:do|does|did|can|could|should|would|to|is|are|was|were)\b"),

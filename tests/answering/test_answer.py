@@ -463,6 +463,8 @@ def test_an_address_may_end_in_the_file_the_question_names(writable) -> None:
     ("Which port does the IRC server use?", "quantity"), ("What port does it listen on?", "quantity"),
     ("Which license is libxml2 under?", "license"), ("What licence is nss-mdns distributed under?", "license"),
     ("Under which license exception can wrk be exported?", "description"), ("What license terms apply?", "description"),
+    ("What is the yaml maintainer's email address?", "place"), ("What's their contact address?", "place"),
+    ("What is the email policy?", "definition"), ("What is the address space limit?", "quantity"),
 ])
 def test_more_question_kinds(question: str, kind: str) -> None:
     assert question_type(question).name == kind
