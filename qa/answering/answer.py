@@ -30,6 +30,7 @@ from qa.answering.naming import named_entry, named_section
 from qa.answering.questions import Query, document_asked_about, document_defined, read_query
 from qa.answering.repeats import beyond_what_was_said
 from qa.answering.sections import is_program_text, is_prose, section_of, with_naming_heading
+from qa.answering.tables import named_cell
 from qa.documents.chunking import Sentence
 from qa.retrieval.search import Hit
 from qa.storage.corpus import Corpus
@@ -77,7 +78,7 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     if best is None:
         return Extraction(None, None, 0.0, candidates, passages)
     best = named_entry(corpus, _defining_neighbour(best, eligible, query), eligible, query)
-    best = named_section(corpus, best, eligible, query)
+    best = named_cell(corpus, named_section(corpus, best, eligible, query), eligible, query)
     best = beyond_what_was_said(corpus, _from_the_opening(corpus, best, eligible, query), eligible, said, asked)
     if best is None:
         return Extraction(None, None, 0.0, candidates, passages)

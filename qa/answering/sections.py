@@ -56,9 +56,9 @@ def entry_name(corpus: Corpus, sentence: Sentence) -> str | None:
 
 
 # A name in code form: dotted ("tar.Pack"), in camel case or with an underscore ("WS_ERR_INVALID_OPCODE").
-_CODE_FORM = r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+|[A-Za-z_$][\w$]*(?:[a-z][A-Z]|_)[\w$]*"
+CODE_FORM = r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+|[A-Za-z_$][\w$]*(?:[a-z][A-Z]|_)[\w$]*"
 # A heading that is one name in code form, or a call of one.
-_ONE_CODE_NAME = re.compile(r"\s*`?(?:" + _CODE_FORM + r")(?:\([^()\n]*\))?`?\s*")
+_ONE_CODE_NAME = re.compile(r"\s*`?(?:" + CODE_FORM + r")(?:\([^()\n]*\))?`?\s*")
 
 
 def names_by_its_section(corpus: Corpus, heading: Sentence, kind: frozenset[str]) -> bool:
@@ -79,11 +79,11 @@ def names_by_its_section(corpus: Corpus, heading: Sentence, kind: frozenset[str]
 # that opens with one ("GitHub Actions", "Node.js releases").
 _HEADING_NAME = re.compile(r"\s*#*\s*(?:<[^<>\n]*>)*\s*(?:"
                            r"(?:[Cc]lass|[Ii]nterface|[Ff]unction|[Mm]ethod|[Pp]roperty|[Mm]odule):?\s+"
-                           r"`?(?P<named>" + _CODE_FORM + r")(?=[`(\s]|$)|"
-                           r"`(?P<quoted>" + _CODE_FORM + r")(?=[`(])|"
+                           r"`?(?P<named>" + CODE_FORM + r")(?=[`(\s]|$)|"
+                           r"`(?P<quoted>" + CODE_FORM + r")(?=[`(])|"
                            r"(?:(?<=>)\.?|\.)(?P<method>[A-Za-z_$][\w$.]*)(?=\()|"
-                           r"(?P<called>" + _CODE_FORM + r")(?=\()|"
-                           r"(?P<alone>" + _CODE_FORM + r")\s*$)")
+                           r"(?P<called>" + CODE_FORM + r")(?=\()|"
+                           r"(?P<alone>" + CODE_FORM + r")\s*$)")
 
 
 def heading_name(corpus: Corpus, heading: Sentence) -> str | None:

@@ -1,0 +1,89 @@
+"""A question that names a table's row and one of its columns ("What is the default logLevel?" over a table whose
+header reads "| Name | Type | Default | Description |" and whose row reads "| logLevel | ... | `'warn'` | ..."):
+the cell where they cross answers, with the best candidate's score (the passage was right, the cell is the part
+of it asked for).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from qa.answering.naming import names_in
+from qa.answering.questions import Query
+from qa.answering.sections import CODE_FORM
+from qa.documents.chunking import Sentence
+from qa.documents.words import terms
+from qa.storage.corpus import Corpus
+
+if TYPE_CHECKING:
+    from qa.answering.answer import Candidate
+
+Span = tuple[int, int]
+
+_ROW = re.compile(r"\s*\|.*\|\s*")  # a row of a Markdown table: "| logLevel | `'warn'` |"
+_SEPARATOR = re.compile(r"\r?\n\s*\|?\s*:?-{3,}")  # the line under a table's header: "| --- | :--: |"
+_HEADER_REACH = 60  # rows above a row in which its table's header is sought
+
+
+def named_cell(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
+    """The cell of the row the question names (by its first cell) under the column it names (by its header), or
+    `best` when no candidate is such a row."""
+    named = names_in(query.text)
+    asked = set(query.asked)
+    for candidate in eligible:
+        cells = _cells(corpus, candidate.support)
+        doc_id = candidate.support.doc_id
+        if len(cells) < 2 or _plain(corpus, doc_id, cells[0]) not in named or not _names_code(corpus, doc_id, cells[0]):
+            continue
+        header = _header(corpus, candidate.support)
+        if header is None or len(header) != len(cells):
+            continue
+        column = next((number for number, cell in enumerate(header) if number > 0
+                       and set(terms(_plain(corpus, doc_id, cell))) & asked), None)
+        if column is not None and cells[column][1] > cells[column][0]:
+            return replace(candidate, span=cells[column], score=best.score, logit=best.logit)
+    return best
+
+
+def _cells(corpus: Corpus, row: Sentence) -> list[tuple[int, int]]:
+    """The row's cells, each stripped of spaces, in document offsets (none: not a table row)."""
+    text = corpus.sentence_text(row)
+    if "\n" in text.strip() or not _ROW.fullmatch(text):
+        return []
+    bars = [match.start() for match in re.finditer(r"(?<!\\)\|", text)]
+    cells = []
+    for left, right in itertools.pairwise(bars):
+        part = text[left + 1:right]
+        start = left + 1 + (len(part) - len(part.lstrip()))
+        cells.append((row.start + start, row.start + start + len(part.strip())))
+    return cells
+
+
+def _header(corpus: Corpus, row: Sentence) -> list[tuple[int, int]] | None:
+    """The cells of the header of the row's table: the first of the rows just above it, when a separator line
+    follows it."""
+    first = row
+    for number in range(row.sentence_id - 1, max(-1, row.sentence_id - _HEADER_REACH), -1):
+        above = corpus.sentences[number]
+        if above.doc_id != row.doc_id or not _cells(corpus, above):
+            break
+        first = above
+    if first == row:
+        return None
+    text = corpus.documents[row.doc_id].text
+    return _cells(corpus, first) if _SEPARATOR.match(text, first.end) else None
+
+
+def _names_code(corpus: Corpus, doc_id: str, cell: tuple[int, int]) -> bool:
+    """Whether a row's first cell names something in code (an option, a variable: "`DEBUG_DEPTH`", "logLevel"), as
+    a reference's tables do; a plain word ("Python") names no row a question could mean by it alone."""
+    text = corpus.documents[doc_id].text[cell[0]:cell[1]]
+    return text.startswith("`") or re.fullmatch(CODE_FORM, text.strip("*_ ")) is not None
+
+
+def _plain(corpus: Corpus, doc_id: str, cell: tuple[int, int]) -> str:
+    """A cell's text without code marks or emphasis, in lower case."""
+    return corpus.documents[doc_id].text[cell[0]:cell[1]].strip("`*_ ").lower()
