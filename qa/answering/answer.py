@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -27,7 +28,7 @@ from qa.answering.features import (
 )
 from qa.answering.model import AnswerModel, default_model
 from qa.answering.naming import named_entry, named_section
-from qa.answering.questions import Query, document_asked_about, document_defined, read_query
+from qa.answering.questions import Query, asks_what_makes_one, document_asked_about, document_defined, read_query
 from qa.answering.repeats import beyond_what_was_said
 from qa.answering.sections import is_program_text, is_prose, section_of, with_naming_heading
 from qa.answering.tables import named_cell
@@ -102,10 +103,8 @@ def _defining_neighbour(best: Candidate, eligible: list[Candidate], query: Query
         return best
     if query.wanted.typed or best.span is not None:
         return _defined_role(best, eligible, query)
-    defining = next((c for c in eligible if c.features.get("defines_subject", 0.0) > 0
-                     and c.sentence.doc_id == best.sentence.doc_id and c.sentence.paragraph == best.sentence.paragraph),
-                    None)
-    return replace(defining, score=best.score, logit=best.logit) if defining is not None else best
+    return _defining(best, eligible, lambda c: c.sentence.doc_id == best.sentence.doc_id
+                     and c.sentence.paragraph == best.sentence.paragraph)
 
 
 _ROLE_DEFINITION_REACH = 3  # passages from the top in which a definition of the role asked about is sought
@@ -115,11 +114,16 @@ def _defined_role(best: Candidate, eligible: list[Candidate], query: Query) -> C
     """For "Who is the Licensor?" or "Who counts as an Author?", the sentence of a top passage that defines the role
     ('"Author" refers to any designer, engineer ...'), with the best candidate's score, over a name the best
     offers ("SIL"): the document says who by defining the term."""
-    if query.wanted.name != "who":
+    if query.wanted.name != "who" or not asks_what_makes_one(query.text):  # "Who is the maintainer?" wants a name
         return best
-    defining = next((c for c in eligible if c.features.get("defines_subject", 0.0) > 0
-                     and c.features["retrieval"] >= 1 / _ROLE_DEFINITION_REACH), None)
-    return replace(defining, score=best.score, logit=best.logit) if defining is not None else best
+    return _defining(best, eligible, lambda c: c.features["retrieval"] >= 1 / _ROLE_DEFINITION_REACH)
+
+
+def _defining(best: Candidate, eligible: list[Candidate], where: Callable[[Candidate], bool]) -> Candidate:
+    """The first eligible candidate `where` allows that defines what the question asks about, with the best
+    candidate's score; `best` when there is none."""
+    found = next((c for c in eligible if c.features.get("defines_subject", 0.0) > 0 and where(c)), None)
+    return replace(found, score=best.score, logit=best.logit) if found is not None else best
 
 
 # A line that gives one field of what a page documents, a value in code, a number or a version after its name

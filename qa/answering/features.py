@@ -299,14 +299,15 @@ _GIVES_A_REASON = re.compile(r"\s*(?:the reason(?: for this)? is|this is (?:beca
                              r"that's because|it's because|because)\b", re.I)
 
 
-# An entry's label and its default alone: "* `ignoreInitial` (default: `false`).", "- **depth** (optional)."
+# An entry's name alone, in code or bold, with at most a short remark in parentheses (its default, "optional"):
+# "* `ignoreInitial` (default: `false`).", "- **depth** (optional)."
 _ONLY_A_LABEL = re.compile(r"\s*(?:[-*+\u2022]\s+)?(?:`[^`\n]+`|\*\*[^*\n]+\*\*|__[^_\n]+__)"
                            r"\s*(?:\([^()\n]{0,60}\))?\s*[.:]?\s*")
 
 
 def completed_by(corpus: Corpus, sentence: Sentence, after: Sentence, query: Query) -> bool:
     """Whether the answer must take in the sentence `after` this one: this one ends with a colon or gives only an
-    entry's name and default ("* `ignoreInitial` (default: `false`)." before "If set to `false` then ..."), a
+    entry's name and a remark ("* `ignoreInitial` (default: `false`)." before "If set to `false` then ..."), a
     how-question is answered by the command shown after the prose, or a why-question by what comes next ("We need
     to use feof() ..." then "The reason is that ...")."""
     if introduces(corpus, sentence) or _ONLY_A_LABEL.fullmatch(corpus.sentence_text(sentence)):

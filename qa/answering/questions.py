@@ -70,6 +70,15 @@ _MEANING_QUESTION = re.compile(r"^\s*what\s+does\s+(?:an?\s+|the\s+)?(?P<subject
 _SOURCE_TAIL = re.compile(r"\s+(?:in|under|of|according to|per|from)\s+(?:the|this|that|our|your)\s+.*$", re.I)
 
 
+_WHAT_MAKES_ONE = re.compile(r"^\s*(?:what|who)\s+(?:(?:is|are)\s+(?:considered|regarded|deemed)|counts?\s+as|"
+                             r"qualif(?:y|ies)\s+as)\b", re.I)
+
+
+def asks_what_makes_one(question: str) -> bool:
+    """"Who counts as an Author?", "Who qualifies as a contributor?": what makes one, not who holds the role."""
+    return _WHAT_MAKES_ONE.match(question) is not None
+
+
 def defined_subject(question: str) -> tuple[str, ...]:
     """What a question asks to have defined ("What does \"Share\" mean in this licence?": share; "Who is the
     Licensor?": licensor; "What is libxcrypt?": libxcrypt), the place it names to look aside, as `term_key`
@@ -123,7 +132,7 @@ def document_asked_about(corpus: Corpus, question: str) -> str | None:
         if (len(title) >= 2 and title <= asked) or by_initials:
             other = {term for term in asked - title - by_initials if len(term) > 1}  # "1.3c": 1.3 and c, one word
             if len(other) <= _OTHER_WORDS and _its_own_version(corpus, doc_id, question):
-                named[doc_id] = len((asked & title) - _WHAT_IS_ASKED | by_initials)
+                named[doc_id] = len(((asked & title) - _WHAT_IS_ASKED) | by_initials)
     most = sorted(named, key=named.__getitem__, reverse=True)  # "the OFL FAQ" names the FAQ, and the OFL less well
     return most[0] if len(most) == 1 or (most and named[most[0]] > named[most[1]]) else None
 

@@ -73,6 +73,7 @@ def _squashed(text: str) -> str:
 
 
 def _sentences_said(said: tuple[str, ...]) -> tuple[str, ...]:
-    """The texts of the conversation long enough to have been quoted from a sentence, squashed; a name or a number
-    ("Ada Quist", "30 days") may be the answer of another sentence too."""
-    return tuple(_squashed(text) for text in said if len(text.split()) >= QUOTED_WORDS)
+    """The answers of the conversation long enough to have been quoted from a sentence, squashed; a name or a number
+    ("Ada Quist", "30 days") may be the answer of another sentence too, and a question was quoted from nothing."""
+    return tuple(_squashed(text) for text in said
+                 if len(text.split()) >= QUOTED_WORDS and not text.rstrip().endswith("?"))

@@ -515,13 +515,15 @@ _PRONOUN_ONE = re.compile(r"\s*one\s+(?:can|could|may|might|must|should|would|wi
 
 
 def _is_list_marker(sentence: str, match: re.Match[str]) -> bool:
-    """"2." opening a numbered item counts items, and "9.1  Who is SIL?" or "9  ABOUT SIL" numbers a section: not
-    a quantity in the text ("2.5 GB are needed" is one)."""
+    """"2." opening a numbered item counts items, and "9.1  Who is SIL?", "9.1 Who is SIL?" or "9  ABOUT SIL"
+    numbers a section: not a quantity in the text ("2.5 GB are needed" and "50.5 Hz is the mains frequency" are)."""
     if sentence[:match.start()].strip():
         return False
     after = sentence[match.end():]
-    return re.match(r"\s*[.)]\s|\s{2,}\S|\t", after) is not None \
-        or ("." in match.group(0) and re.match(r"\s[A-Z][a-z]", after) is not None)
+    if re.match(r"\s*[.)]\s|\s{2,}\S|\t", after):
+        return True
+    asks = sentence.rstrip().endswith("?")  # a FAQ's numbered question: "9.1 Who is SIL International?"
+    return asks and "." in match.group(0) and re.match(r"\s[A-Z][a-z]", after) is not None
 
 
 def _with_thing(sentence: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -31,6 +31,8 @@ _HEADER_REACH = 60  # rows above a row in which its table's header is sought
 def named_cell(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
     """The cell of the row the question names (by its first cell) under the column it names (by its header), or
     `best` when no candidate is such a row."""
+    if query.wanted.name in ("manner", "reason"):  # "How do I change the default logLevel?" asks more than the cell
+        return best
     named = names_in(query.text)
     asked = set(query.asked)
     for candidate in eligible:
@@ -41,10 +43,10 @@ def named_cell(corpus: Corpus, best: Candidate, eligible: list[Candidate], query
         header = _header(corpus, candidate.support)
         if header is None or len(header) != len(cells):
             continue
-        column = next((number for number, cell in enumerate(header) if number > 0
-                       and set(terms(_plain(corpus, doc_id, cell))) & asked), None)
-        if column is not None and cells[column][1] > cells[column][0]:
-            return replace(candidate, span=cells[column], score=best.score, logit=best.logit)
+        columns = [number for number, cell in enumerate(header) if number > 0
+                   and set(terms(_plain(corpus, doc_id, cell))) & asked]
+        if len(columns) == 1 and cells[columns[0]][1] > cells[columns[0]][0]:  # two columns named: which is unknown
+            return replace(candidate, span=cells[columns[0]], score=best.score, logit=best.logit)
     return best
 
 
@@ -63,18 +65,18 @@ def _cells(corpus: Corpus, row: Sentence) -> list[tuple[int, int]]:
 
 
 def _header(corpus: Corpus, row: Sentence) -> list[tuple[int, int]] | None:
-    """The cells of the header of the row's table: the first of the rows just above it, when a separator line
-    follows it."""
-    first = row
-    for number in range(row.sentence_id - 1, max(-1, row.sentence_id - _HEADER_REACH), -1):
+    """The cells of the header of the row's table: the nearest row above it that a separator line follows (the rows
+    between are the table's); None when the row is a header or has none above it."""
+    text = corpus.documents[row.doc_id].text
+    if _SEPARATOR.match(text, row.end):
+        return None
+    for number in range(row.sentence_id - 1, max(-1, row.sentence_id - 1 - _HEADER_REACH), -1):
         above = corpus.sentences[number]
         if above.doc_id != row.doc_id or not _cells(corpus, above):
-            break
-        first = above
-    if first == row:
-        return None
-    text = corpus.documents[row.doc_id].text
-    return _cells(corpus, first) if _SEPARATOR.match(text, first.end) else None
+            return None
+        if _SEPARATOR.match(text, above.end):
+            return _cells(corpus, above)
+    return None
 
 
 def _names_code(corpus: Corpus, doc_id: str, cell: tuple[int, int]) -> bool:

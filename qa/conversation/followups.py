@@ -85,11 +85,13 @@ _ORDINAL = re.compile(rf"\b(?:that|this|those|these)\s+({'|'.join(_PLACE)})\s+([
 _NUMBER = re.compile(r"(?<![\w.])-?\d[\d,.]*(?<![,.])|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten)\b",
                      re.I)
 _OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")  # a command-line option: "-q", "--brief"
+# A network address or a path with digits: "192.0.2.0/24", "10.1.0.0", "2001:db8::/96" (not a decimal, "3.11").
+_ADDRESS = re.compile(r"(?<![\w.:/])(?=[\w.:/]*\d)(?=[\w.:/]*(?:[:/]|\.\w+\.))[A-Za-z0-9]+(?:[.:/]+[A-Za-z0-9]+)+"
+                      r"(?![\w.:/])")
 # A name in code: "pipecmd_clearenv", "getLogger", "os.path.join", "itemgetter()".
-_ADDRESS = re.compile(r"(?<![\w.:/])(?=[\w.:/]*\d)[A-Za-z0-9]+(?:[.:/]+[A-Za-z0-9]+)+(?![\w.:/])")  # 192.0.2.0/24
 _IDENTIFIER = re.compile(r"(?<![\w.-])`?[A-Za-z_]\w*(?:_\w+|[a-z][A-Z]\w*|\.[A-Za-z_]\w*)+(?:\(\))?`?(?![\w-])")
+_VALUE_KINDS = (_ADDRESS, _NUMBER, _OPTION, _IDENTIFIER)  # what an elliptic follow-up may give alone
 # When something holds: "now" and "historically" ask the same at another time.
-_VALUE_KINDS = (_NUMBER, _ADDRESS, _OPTION, _IDENTIFIER)  # what an elliptic follow-up may give alone
 _TIME = re.compile(r"(?<!\w)(?:now|nowadays|these days|currently|today|at present|historically|previously|"
                    r"originally|formerly|initially|in the past|at first|recently|earlier)(?!\w)", re.I)
 _CONTRACTION = {"s": "is", "re": "are", "ve": "have", "ll": "will", "d": "would"}

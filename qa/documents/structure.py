@@ -324,8 +324,9 @@ def title_cased(text: str) -> bool:
 def _asks_over_its_answer(paragraph: list[Line], after: list[Line] | None) -> bool:
     """A FAQ's question that states something first, over its answer indented below it ("Some diacritics are not
     aligning well ..., they run into each other. Why is that?" then a tab-indented answer)."""
-    text = " ".join(line.stripped for line in paragraph)
-    return after is not None and text.endswith("?") and len(paragraph) <= 4 and len(text) <= 300 \
+    text = " ".join(line.stripped for line in paragraph)  # one statement at most before its one question
+    return after is not None and text.endswith("?") and text.count("?") == 1 \
+        and len(_STATEMENT_END.findall(text)) <= 1 and len(paragraph) <= 4 and len(text) <= 300 \
         and paragraph[0].text[:1].strip() != "" and not _ITEM.match(paragraph[0].text) \
         and all(line.indent < after[0].indent for line in paragraph)
 
@@ -342,8 +343,8 @@ def _is_question(paragraph: list[Line]) -> bool:
 
 def _is_numbered_question(line: str) -> bool:
     """A FAQ's numbered or marked question on a line of its own, its answer on the lines after it ("5.8  Is there
-    any situation in which I can use Reserved Font Names for a Modified Version?"); not a numbered sentence that
-    asks and answers ("2. Why? Because ...")."""
+    any situation in which I can use Reserved Font Names for a Modified Version?"); not a numbered line that also
+    states something ("2. Why? Because it is closed. Is that clear?")."""
     return line.endswith("?") and len(line) <= 300 and bool(_NUMBERED.match(line) or _FAQ_MARK.match(line)) \
         and _STATEMENT_END.search(line) is None
 

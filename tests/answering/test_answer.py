@@ -124,7 +124,7 @@ def test_quantity_spans_skip_list_numbers_and_keep_qualifiers() -> None:
     ("9.1  Who is SIL International and what do they do?", []),  # a section's number
     ("9  ABOUT SIL INTERNATIONAL", []),
     ("5.4 Am I allowed to use 2 names?", ["2 names"]),
-    ("2.5 GB of memory are needed", ["2.5 GB"]),
+    ("2.5 GB of memory are needed", ["2.5 GB"]), ("50.5 Hz is the mains frequency here.", ["50.5"]),
 ])
 def test_quantities_are_whole_numbers_with_what_they_count(sentence: str, expected: list[str]) -> None:
     spans = [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("quantity"))]
@@ -808,6 +808,8 @@ def test_who_counts_as_a_defined_role_is_answered_by_its_definition(writable) ->
     assert corpus.sentence_text(chosen.support).startswith('"Pilot" refers to') and chosen.score == named.score
     founder = read_query(corpus, "Who founded the guild?", None)  # defines nothing: the name stays
     assert answer_module._defining_neighbour(named, eligible, founder) == named
+    holder = read_query(corpus, "Who is the Pilot?", None)  # who holds the role: a name answers
+    assert answer_module._defining_neighbour(named, eligible, holder) == named
 
 
 GATE_OPTIONS = ("# Gate watcher\n\n## Options\n\n* `ebbMode` (default: `false`). If set to `true` the outer gate stays "

@@ -5,13 +5,15 @@ from __future__ import annotations
 from qa.answering import tables
 from qa.answering.questions import read_query
 from qa.documents.uploads import FileUpload
-from tests.helpers.corpora import eligible_for
+from tests.helpers.corpora import corpus_with, eligible_for
 
 TIDE_OPTIONS = ("# Tide options\n\n## Gate options\n\nUsed by: `openGate()` and `closeGate()`\n\n"
                 "| Name | Type | Default | Description |\n| ---- | ---- | ------- | ----------- |\n"
                 "| ebbLevel | `string` | `'low'` | The tide level at which the outer gate opens. |\n"
                 "| floodLevel | `string` | `'high'` | The tide level at which the outer gate closes. |\n\n"
-                "## Harbours\n\n| Harbour | Default | Gates |\n| --- | --- | --- |\n| Kestrel | two | 4 |\n")
+                "## Harbours\n\n| Harbour | Default | Gates |\n| --- | --- | --- |\n| Kestrel | two | 4 |\n\n"
+                "| Variable | Since | Default | Notes |\n| --- | --- | --- | --- |\n"
+                "| `MAX_DEPTH` | 1.2 | `3` | none |\n")
 
 
 def test_the_cell_of_the_named_row_under_the_named_column_answers(writable) -> None:
@@ -22,9 +24,12 @@ def test_the_cell_of_the_named_row_under_the_named_column_answers(writable) -> N
     assert kind is not None and kind.text == "`string`"
     document = writable.current().corpus.documents[default.citation.doc_id].text
     assert document[default.citation.start:default.citation.end] == default.text
+    depth = writable.ask("What is the default MAX_DEPTH?", threshold=0.0).answer  # its own table's header
+    assert depth is not None and depth.text == "`3`"
+    assert writable.ask("How do I change the default ebbLevel?", threshold=0.0).answer.text != "`'low'`"
 
 
-def test_a_row_named_by_a_plain_word_or_a_table_without_a_header_answers_as_it_is(writable) -> None:
+def test_a_row_named_by_a_plain_word_or_in_a_table_without_a_header_answers_as_it_is(writable) -> None:
     corpus, query, eligible = eligible_for(writable, "tide-options.md", TIDE_OPTIONS, "What is the default Kestrel?")
     harbour = next(c for c in eligible if corpus.sentence_text(c.support).startswith("| Kestrel"))
     assert tables.named_cell(corpus, harbour, [harbour], query) == harbour  # "Kestrel" names no code
@@ -32,9 +37,14 @@ def test_a_row_named_by_a_plain_word_or_a_table_without_a_header_answers_as_it_i
     header_row = next(s for s in corpus.sentences if corpus.sentence_text(s).startswith("| Name"))
     assert tables._header(corpus, row) == tables._cells(corpus, header_row)
     assert tables._header(corpus, header_row) is None  # the first row has no header above it
+    plain = "| ebbLevel | `string` | `'low'` |\n\n| floodLevel | `string` | `'high'` |\n"  # no separator line
+    headless, doc_id = corpus_with(writable, "headless.md", "# Headless\n\n" + plain)
+    headless_row = next(s for s in headless.sentences if s.doc_id == doc_id
+                        and headless.sentence_text(s).startswith("| floodLevel"))
+    assert tables._header(headless, headless_row) is None
     assert tables._cells(corpus, next(s for s in corpus.sentences if corpus.sentence_text(s).startswith("Used"))) == []
     corpus, _, eligible = eligible_for(writable, "tide-options-2.md", TIDE_OPTIONS + "\nSee also the gates.\n",
-                                       "What does ebbLevel describe?")
+                                       "What does ebbLevel describe?")  # a line more: the same text is refused
     ebb = next(c for c in eligible if corpus.sentence_text(c.support).startswith("| ebbLevel"))
     described = read_query(corpus, "What does ebbLevel describe?", None)  # names no column
     assert tables.named_cell(corpus, ebb, [ebb], described) == ebb

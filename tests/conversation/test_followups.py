@@ -351,4 +351,5 @@ def test_a_value_alone_asks_again_the_turn_that_held_a_value_of_its_kind(tmp_pat
     resolution = resolve("and in 10.1.0.0/16?", history, corpus)
     assert resolution.query == "how many addresses are in 10.1.0.0/16?" and resolution.from_turns == [0]
     assert resolve("and 10.1.0.0/16?", history, corpus).query == "how many addresses are in 10.1.0.0/16?"
+    assert resolve("and 10.1.0.0?", history, corpus).query == "how many addresses are in 10.1.0.0?"  # no number
     assert "loop" in resolve("and without the broadcast address?", history, corpus).query  # no value: the last turn

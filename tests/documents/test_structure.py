@@ -103,7 +103,7 @@ def test_a_faqs_questions_head_their_answers() -> None:
 def test_a_numbered_question_on_the_line_above_its_answer_heads_it() -> None:
     text = ("Harbour FAQ\r\n\r\n1  MOORING\r\n\r\n1.1  Can I moor at the outer wall overnight? Even in winter?\r\n"
             "Yes, from May to September. Ask the harbour master first.\r\n\r\n"
-            "1.2  Why? Because the wall is closed for repairs in winter.\r\nThat is all.\r\n")
+            "1.2  Why? Because the wall is closed. Is that clear?\r\nThat is all.\r\n")
     blocks = _blocks(text)
     assert ("heading", 9, "1.1  Can I moor at the outer wall overnight? Even in winter?") in blocks
     assert ("text", 0, "Yes, from May to September. Ask the harbour master first.") in blocks
@@ -126,11 +126,13 @@ def test_a_short_line_in_capitals_heads_the_paragraph_under_it_but_a_term_or_a_s
 def test_a_question_that_states_something_first_heads_the_answer_indented_below_it() -> None:
     text = ("Harbour FAQ\n\nSome barges are not fitting the locks, and if two arrive together they\nwait for hours. "
             "Why is that?\n\n\tThe locks were built for the old barges.\n\n"
-            "The harbour is busy. Who knows why?\n\nIt has always been so.\n")
+            "The harbour is busy. Who knows why?\n\nIt has always been so.\n\n"
+            "Did you know the lock is fast? It lifts 2 barges an hour. Why?\n\n\tIts pumps are new.\n")
     blocks = _blocks(text)
     asked = "Some barges are not fitting the locks, and if two arrive together they\nwait for hours. Why is that?"
     assert ("heading", 9, asked) in blocks
     assert ("text", 0, "The harbour is busy. Who knows why?") in blocks  # the text after it is not indented
+    assert not any(kind == "heading" and "2 barges" in part for kind, _, part in blocks)  # it asks twice
 
 
 def test_a_man_page_is_titled_by_its_name_line_else_by_its_header() -> None:
