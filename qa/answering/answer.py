@@ -111,10 +111,10 @@ _ROLE_DEFINITION_REACH = 3  # passages from the top in which a definition of the
 
 
 def _defined_role(best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
-    """For "Who is the Licensor?" or "Who counts as an Author?", the sentence of a top passage that defines the role
-    ('"Author" refers to any designer, engineer ...'), with the best candidate's score, over a name the best
-    offers ("SIL"): the document says who by defining the term."""
-    if query.wanted.name != "who" or not asks_what_makes_one(query.text):  # "Who is the maintainer?" wants a name
+    """For "Who counts as an Author?" (or qualifies as, or is considered one), the sentence of a top passage that
+    defines the role ('"Author" refers to any designer, engineer ...'), with the best candidate's score, over a name
+    the best offers ("SIL"): the document says who by defining the term. "Who is the maintainer?" wants a name."""
+    if query.wanted.name != "who" or not asks_what_makes_one(query.text):
         return best
     return _defining(best, eligible, lambda c: c.features["retrieval"] >= 1 / _ROLE_DEFINITION_REACH)
 
