@@ -162,7 +162,9 @@ def _read_against(question: str, dependence: Dependence, history: list[Turn], co
         # documents speak of, or when it names the document to look in; else asked about
         unresolved = not any(reading.topic for reading in readings) and not _says_where_to_look(question, corpus)
         return Resolution(question, question, unresolved=unresolved)
-    alike = {number for number, reading in enumerate(readings) if _asks_of_alike(question, reading.query)}
+    kind = _value_kind(question) if dependence == "ellipsis" else None  # "and in 2001:db8::/96?" asks again the
+    # turn that held an address ("how many addresses are in 192.0.2.0/24?"), not the one about looping over them
+    alike = {number for number, reading in enumerate(readings) if kind is not None and kind.search(reading.query)}
     for reading in _most_likely_first(readings, mentioning or alike, "" if noun else _plural_reference(question)):
         if reading.topic:
             return _resolved(question, dependence, reading, read, len(history) - len(read), corpus)
@@ -428,13 +430,6 @@ def _value_kind(question: str) -> re.Pattern[str] | None:
     if len(words) == 2 and words[0].lower() in _PREPOSITIONS:
         rest = words[1]
     return next((kind for kind in _VALUE_KINDS if kind.fullmatch(rest)), None)
-
-
-def _asks_of_alike(question: str, earlier: str) -> bool:
-    """Whether an elliptic follow-up gives alone a value of a kind the earlier question holds one of: "and in
-    2001:db8::/96?" asks again "how many addresses are in 192.0.2.0/24?", not the turn about looping over them."""
-    kind = _value_kind(question) if points_back(question) == "ellipsis" else None
-    return kind is not None and kind.search(earlier) is not None
 
 
 def _asks_the_same_of_another(question: str) -> bool:
