@@ -63,10 +63,11 @@ class Extraction:
 
 def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | None, hits: list[Hit],
                    threshold: float | None = None, model: AnswerModel | None = None,
-                   said: tuple[str, ...] = (), asked: str = "") -> Extraction:
+                   said: tuple[str, ...] = (), asked: str = "", given: tuple[str, ...] = ()) -> Extraction:
     """The best-supported span for `question` among the hits' sentences, or an abstention. For a follow-up,
     `question` is how it was read, `asked` how it was written and `said` what the conversation said before (its
-    questions and answers): an answer that only repeats that, and not about the words asked, is not given again."""
+    questions and answers): an answer that only repeats that, and not about the words asked, is not given again,
+    nor a name or a number the follow-up asks past (`given`: the earlier answer, for "and historically?")."""
     model = model or default_model()
     query = read_query(corpus, question, query_vector)
     candidates = score_candidates(corpus, query, hits, model)
@@ -80,7 +81,8 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
         return Extraction(None, None, 0.0, candidates, passages)
     best = named_entry(corpus, _defining_neighbour(best, eligible, query), eligible, query)
     best = named_cell(corpus, named_section(corpus, best, eligible, query), eligible, query)
-    best = beyond_what_was_said(corpus, _from_the_opening(corpus, best, eligible, query), eligible, said, asked)
+    best = beyond_what_was_said(corpus, _from_the_opening(corpus, best, eligible, query), eligible, said, asked,
+                                given)
     if best is None:
         return Extraction(None, None, 0.0, candidates, passages)
     if best.score < threshold:

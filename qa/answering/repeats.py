@@ -3,8 +3,9 @@
 "why should only trusted users be put in it?" after "Allows users to add local modifications ..." matches
 that sentence best, because the question is read with the earlier turn's words; the answer is where the
 text goes on. So is a sentence an earlier answer of several words was quoted from, whatever else it says.
-Only answers given as a sentence are judged: a name or a number may rightly be given again
-("Who founded it?" after "Who runs it?" may both be "Ada Quist").
+A name or a number may rightly be given again ("Who founded it?" after "Who runs it?" may both be "Ada Quist"),
+unless the follow-up asks the earlier question under a condition of its own: "and historically?" after "How often
+does Python put out a major release now?" wants another figure than "every 12 months".
 """
 
 from __future__ import annotations
@@ -23,20 +24,21 @@ QUOTED_WORDS = 5  # an earlier answer this long was quoted from a sentence: that
 
 
 def beyond_what_was_said(corpus: Corpus, best: Candidate, eligible: list[Candidate], said: tuple[str, ...],
-                         asked: str) -> Candidate | None:
+                         asked: str, given: tuple[str, ...] = ()) -> Candidate | None:
     """`best`, unless it is a sentence that repeats what the conversation said (`said`: the turns' questions and
     answers) and does not speak to the words the follow-up asks with (`asked`: "which level is that equivalent
-    to?" may be answered by the sentence just shown, if it says "equivalent to level 6"). Then the best sentence
+    to?" may be answered by the sentence just shown, if it says "equivalent to level 6"), or a name or a number
+    the follow-up asks past (`given`: "every 12 months" for "and historically?"). Then the best sentence
     of its block that does not repeat takes its score, one after it first (the text goes on where the last answer
     stopped), else the best of its document that does not, on its own score (None: every candidate repeats)."""
-    if not said:
+    if not said and not given:
         return best
     already = {term for text in said for term in terms(text, humps=True)}
     own = set(terms(asked, humps=True))
-    quoted = _sentences_said(said)
-    if not repeats(corpus, best, already, own, quoted):
+    quoted, values = _sentences_said(said), {_squashed(text) for text in given}
+    if not repeats(corpus, best, already, own, quoted, values):
         return best
-    fresh = [c for c in eligible if not repeats(corpus, c, already, own, quoted)]
+    fresh = [c for c in eligible if not repeats(corpus, c, already, own, quoted, values)]
     block = [c for c in fresh if (c.sentence.doc_id, c.sentence.paragraph)
              == (best.sentence.doc_id, best.sentence.paragraph)]
     nearby = next((c for c in block if c.sentence.sentence_id > best.sentence.sentence_id), None) \
@@ -47,12 +49,13 @@ def beyond_what_was_said(corpus: Corpus, best: Candidate, eligible: list[Candida
 
 
 def repeats(corpus: Corpus, candidate: Candidate, already: set[str], own: set[str],
-            quoted: tuple[str, ...] = ()) -> bool:
-    """Whether the candidate answers with a sentence that is mostly words the conversation said, or that an
-    earlier answer of a few words was quoted from (`quoted`, squashed), and holds fewer than half of the words the
-    follow-up asks with."""
+            quoted: tuple[str, ...] = (), given: set[str] | frozenset[str] = frozenset()) -> bool:
+    """Whether the candidate answers with a name or a number given before (`given`, squashed), or with a sentence
+    that is mostly words the conversation said, or that an earlier answer of a few words was quoted from (`quoted`,
+    squashed), and holds fewer than half of the words the follow-up asks with."""
     if candidate.span is not None:
-        return False
+        text = corpus.documents[candidate.support.doc_id].text[slice(*candidate.span)]
+        return _squashed(text) in given
     sentence_terms = corpus.sentence_terms[candidate.support.sentence_id]
     if not sentence_terms:
         return False

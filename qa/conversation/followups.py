@@ -138,6 +138,7 @@ class Resolution:
     taken: list[Taken] = field(default_factory=list)
     unresolved: bool = False  # it points back at nothing: ask which one is meant
     said: tuple[str, ...] = ()  # what the turns read said (questions, answers) when the answer should add to it
+    given: tuple[str, ...] = ()  # earlier answers it asks past ("and historically?"): none of them is its answer
 
 
 def resolve(question: str, history: list[Turn], corpus: Corpus) -> Resolution:
@@ -386,8 +387,10 @@ def _resolved(question: str, dependence: Dependence, earlier: _Reading, read: li
         if words:
             taken.append(Taken(base + number, words))
     asks_further = dependence == "pronoun" or not _asks_the_same_of_another(question)
+    turns = [read[number] for number in earlier.turns]
     return Resolution(question, query, [base + number for number in earlier.turns], taken,
-                      said=_all_said([read[number] for number in earlier.turns]) if asks_further else ())
+                      said=_all_said(turns) if asks_further else (),
+                      given=_answers(turns) if _at_another_time(question, dependence) else ())
 
 
 def _rewrite(question: str, dependence: Dependence, earlier: _Reading, corpus: Corpus) -> str:
@@ -439,6 +442,16 @@ def _asks_the_same_of_another(question: str) -> bool:
     if _CONDITION.match(rest):  # read in the order `_rewrite` reads it
         return True
     return _first_referring(_tokens(rest)) is None and bool(rest) and _only_a_subject(rest)
+
+
+def _at_another_time(question: str, dependence: Dependence) -> bool:
+    """"and historically?", "what about now?": an ellipsis that asks the earlier question at another time: the
+    earlier answer is no answer to it (read with the earlier question's words, it finds that answer again)."""
+    return dependence == "ellipsis" and bool(_TIME.search(_own_words(question)))
+
+
+def _answers(read: list[Turn]) -> tuple[str, ...]:
+    return tuple(turn.answer for turn in read if turn.answer)
 
 
 def _all_said(read: list[Turn]) -> tuple[str, ...]:

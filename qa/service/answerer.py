@@ -73,7 +73,7 @@ class QuestionAnswerer:
         clock.append(time.perf_counter())
         extraction = extract_answer(snapshot.corpus, resolved.query, vector, hits,
                                     self.threshold if threshold is None else threshold, self.model,
-                                    resolved.said, resolved.question)
+                                    resolved.said, resolved.question, resolved.given)
         answer = None if resolved.unresolved else _answer(snapshot.corpus, extraction, explain)
         clarify = _which_one(snapshot.corpus, extraction.passages) if resolved.unresolved else None
         passages = [_passage(snapshot.corpus, hit, explain) for hit in extraction.passages[:top_k]]

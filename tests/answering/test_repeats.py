@@ -51,10 +51,24 @@ def test_a_name_or_a_number_may_be_given_again(writable) -> None:
     assert beyond_what_was_said(corpus, counted, eligible, ("How many gates?", shown), "how many?") == counted
 
 
+RELEASES = ("# Releases\n\nNew major releases now come out every 12 months. Historically, new releases came out "
+            "every 6 to 18 months.\n")
+
+
+def test_a_follow_up_asking_at_another_time_is_not_given_the_earlier_value_again(writable) -> None:
+    question = "How often does a new major release come out historically?"
+    corpus, _, eligible = eligible_for(writable, "releases.md", RELEASES, question)
+    text = corpus.documents[eligible[0].support.doc_id].text
+    every_year = next(c for c in eligible if c.span and text[slice(*c.span)] == "every 12 months")
+    chosen = beyond_what_was_said(corpus, every_year, eligible, (), "and historically?", ("every 12 months",))
+    assert chosen.span and text[slice(*chosen.span)] == "every 6 to 18 months" and chosen.score == every_year.score
+    assert beyond_what_was_said(corpus, every_year, eligible, (), "and historically?") == every_year  # nothing given
+
+
 def test_the_service_hands_the_answer_step_what_the_conversation_said(writable, monkeypatch) -> None:
     seen = []
 
-    def spy(corpus, best, eligible, said, asked):
+    def spy(corpus, best, eligible, said, asked, given=()):
         seen.append((said, asked))
         return best
 

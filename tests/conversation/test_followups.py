@@ -90,6 +90,14 @@ def test_a_follow_up_that_asks_further_carries_what_was_said_and_one_asking_the_
     assert resolve("Who leads Operation Sentinel?", history, corpus).said == ()  # read alone
 
 
+def test_a_follow_up_asking_at_another_time_asks_past_the_earlier_answer(corpus) -> None:
+    history = [Turn("How many smugglers have been arrested so far?", "nearly 2,000 smugglers")]
+    assert resolve("and historically?", history, corpus).given == ("nearly 2,000 smugglers",)
+    assert resolve("what about previously?", history, corpus).given == ("nearly 2,000 smugglers",)
+    assert resolve("and in total?", history, corpus).given == ()  # not another time: the answer may be the same
+    assert resolve("who arrested them?", history, corpus).given == ()
+
+
 def test_a_standalone_question_ignores_the_history(corpus) -> None:
     resolution = resolve("What does JTFA stand for?", [SENTINEL, PERU], corpus)
     assert resolution.query == "What does JTFA stand for?" and resolution.from_turns == []
