@@ -33,6 +33,7 @@ from qa.answering.repeats import beyond_what_was_said
 from qa.answering.sections import is_program_text, is_prose, section_of, with_naming_heading
 from qa.answering.tables import named_cell
 from qa.documents.chunking import Sentence
+from qa.documents.words import unbroken
 from qa.retrieval.search import Hit
 from qa.storage.corpus import Corpus
 
@@ -239,14 +240,14 @@ def _through_the_default(corpus: Corpus, answer: Sentence, query: Query) -> Sent
     """For a question about a default ("What is the default threshold?"), the answer taken on to the sentence of
     its block that states the default when it does not ("- `threshold` {Number} Payloads smaller than this will
     not be compressed ..." then "Defaults to 1024 bytes.")."""
-    if "default" not in query.asked or _STATES_A_DEFAULT.search(corpus.sentence_text(answer)):
+    if "default" not in query.asked or _STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(answer))):
         return answer
     past_the_answer = (s for s in itertools.islice(corpus.sentences, answer.sentence_id + 1, None)
                        if s.end > answer.end or s.doc_id != answer.doc_id)  # the sentences it ends with left out
     for after in itertools.islice(past_the_answer, _DEFAULT_REACH):
         if after.doc_id != answer.doc_id or after.paragraph != answer.paragraph or after.heading:
             break
-        if _STATES_A_DEFAULT.search(corpus.sentence_text(after)):
+        if _STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(after))):
             return replace(answer, end=after.end)
     return answer
 

@@ -37,11 +37,26 @@ _CAMEL_CASE = re.compile(r"\b[a-z]+(?:[A-Z][a-z]+)+\b|\b[A-Z][a-z]+(?:[A-Z][a-z]
 _HUMP = re.compile(r"[A-Z]?[a-z]+")
 
 
+# A word broken at a line end: by a typesetter's hyphen (U+2010, as man(1) renders in UTF-8, or a soft hyphen), which
+# goes ("de", the hyphen, a line break, "fault" is "default"), or by a hyphen the word holds (ASCII there:
+# "authenticator-", a line break, "hosted"), which stays ("authenticator-hosted").
+_TYPESET_BREAK = re.compile(r"(?<=[^\W\d_])[\u2010\u00ad][ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_]-)[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+
+
+def unbroken(text: str) -> str:
+    """`text` with the words broken across line ends joined again (see `_TYPESET_BREAK`)."""
+    if "\u2010" in text or "\u00ad" in text:
+        text = _TYPESET_BREAK.sub("", text)
+    return _HYPHEN_BREAK.sub("", text) if "-" in text else text
+
+
 def words(text: str, humps: bool = False) -> list[str]:
-    """Lower-cased word tokens of folded text, ligatures spelt out (numbers keep their commas and %). With `humps` (a
-    document's side) a name in camel case is read whole and then word by word, so that a question's "response size"
-    meets "maxResponseSize"; a question's own such name stays whole, to meet the same name where it stands."""
-    text = fold(text).translate(LIGATURES)
+    """Lower-cased word tokens of folded text, broken words joined, ligatures spelt out (numbers keep their commas and
+    %). With `humps` (a document's side) a name in camel case is read whole and then word by word, so that a question's
+    "response size" meets "maxResponseSize"; a question's own such name stays whole, to meet the same name where it
+    stands."""
+    text = fold(unbroken(text)).translate(LIGATURES)
     if humps:
         text = _CAMEL_CASE.sub(_with_humps, text)
     return _WORD.findall(text.lower().replace("'s ", " ").replace("'", ""))

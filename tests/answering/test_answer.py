@@ -721,6 +721,18 @@ def test_a_question_about_a_default_is_answered_through_the_sentence_that_states
     assert plain is not None and "Defaults to 40" not in plain.text  # only a question about the default
 
 
+VALVE_MAN_PAGE = ("VALVE_CONFIG(5)\n\nDESCRIPTION\n     GatewayVents\n\t     Specifies whether remote valves are "
+                  "allowed to open local vents.\n\n     Vent    Specifies the vent number to open on the remote "
+                  "valve.  The de\u2010\n\t     fault is 22.\n\n     VentForward\n\t     Specifies that a vent on "
+                  "the local valve be opened over the channel.\n")
+
+
+def test_a_default_stated_in_a_word_broken_at_a_line_end_is_found(writable) -> None:
+    writable.add_document(FileUpload("valve_config.5.txt", "text/plain", VALVE_MAN_PAGE.encode()))
+    answer = writable.ask("What is the default vent the valve opens on the remote valve?", threshold=0.0).answer
+    assert answer is not None and answer.text.startswith("Vent") and answer.text.endswith("fault is 22.")
+
+
 def test_a_heading_that_is_one_name_names_a_thing_of_the_kind_its_section_says(writable) -> None:
     codes = ("# pump\n\n## Error codes\n\nErrors may have a `.code` property:\n\n### PUMP_ERR_DRY_RUN\n\n"
              "The pump ran with no water in its chamber.\n\n### PUMP_ERR_OVERHEAT\n\nThe motor grew hotter than "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.documents.words import Speller, american, terms, words
+from qa.documents.words import Speller, american, terms, unbroken, words
 
 SPELLER = Speller("group allow where money check compress members members serial cash".split())
 
@@ -57,3 +57,13 @@ def test_a_documents_camel_case_name_is_also_read_word_by_word() -> None:
 def test_a_questions_camel_case_name_stays_whole_and_other_words_are_not_split() -> None:
     assert words("What is keepAliveTimeout?") == ["what", "is", "keepalivetimeout"]  # meets the name, not its parts
     assert words("GPLv3, URL, iOS and Hello World", humps=True) == ["gplv3", "url", "ios", "and", "hello", "world"]
+
+
+def test_a_word_broken_at_a_line_end_is_read_whole() -> None:
+    # man(1) in UTF-8 breaks "default" with U+2010 and indents the next line; a soft hyphen breaks it the same way
+    assert "default" in words("The de\u2010\n\t     fault is 22.")
+    assert "default" in words("The de\u00ad\n  fault is 22.")
+    # a word's own hyphen is ASCII and stays; a line that ends with a number or a minus sign is left alone
+    assert unbroken("authenticator-\n\t     hosted keys") == "authenticator-hosted keys"
+    assert unbroken("exit status of 1-\n  2 means") == "exit status of 1-\n  2 means"
+    assert unbroken("see below \u2010\n  it") == "see below \u2010\n  it"
