@@ -36,7 +36,7 @@ def named_entry(corpus: Corpus, best: Candidate, eligible: list[Candidate], quer
     only in the best candidate's section."""
     named = names_in(query.text)
     best_name = entry_name(corpus, best.support)
-    if best_name is None or best_name.lower() in named:
+    if best_name is None or _named(best_name, named):
         return best
     as_code = {word.lower() for word in _CODE_NAME.findall(query.text) + re.findall(r"`([^`\s]+)`", query.text)}
     section = heading_above(corpus, best.support)
@@ -68,9 +68,18 @@ def named_section(corpus: Corpus, best: Candidate, eligible: list[Candidate], qu
     return replace(found, score=best.score)  # its own logit: what follows it is taken in by its own measure
 
 
+_HUMP = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # "LogLevel": Log, Level; "CheckHostIP": Check, Host, IP
+
+
 def names_in(question: str) -> set[str]:
     """The question's words and names as an entry may spell them ("--max-procs", "os.path", "drainTimeout")."""
     return {word.lower().rstrip(".") for word in _NAME.findall(question)}
+
+
+def _named(name: str, named: set[str]) -> bool:
+    """Whether the question names `name` whole or word by word ("log level" names "LogLevel")."""
+    humps = [hump.lower() for hump in _HUMP.findall(name)]
+    return name.lower() in named or (len(humps) > 1 and set(humps) <= named)
 
 
 def _documented_name(corpus: Corpus, candidate: Candidate) -> str | None:

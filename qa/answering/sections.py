@@ -43,16 +43,71 @@ def names_one_of(heading: str, kind: frozenset[str]) -> bool:
     return any(found is not None and bool(set(terms(found.group(1))) & kind) for found in (first, named))
 
 
+# An entry of a definition list as man(1) renders one: the term alone on its first line over its indented text
+# ("CheckHostIP", a line break, then "        If set to yes, ..."), or the term, a run of blanks and the text
+# ("Port    Specifies the port number ...").
+_TERM_ENTRY = re.compile(r"[ \t]*(?P<term>-{0,2}[A-Za-z_$][\w$.-]*[\w$])(?:[ \t]*\n[ \t]+(?=\S)|[ \t]{2,}(?=[A-Z]))")
+
+
 def entry_name(corpus: Corpus, sentence: Sentence) -> str | None:
-    """The name a list item documents, for any sentence of the item (None outside such an item)."""
+    """The name a list item or a definition list's entry documents, for any sentence of the item (None outside such
+    an item)."""
     for number in range(sentence.sentence_id, -1, -1):
         found = corpus.sentences[number]
         if found.doc_id != sentence.doc_id or found.paragraph != sentence.paragraph or found.heading:
             return None
-        entry = _ENTRY_NAME.match(corpus.sentence_text(found))
+        text = corpus.sentence_text(found)
+        entry = _ENTRY_NAME.match(text)
         if entry:
             return entry.group("name") or entry.group("bold")
+        if _opens_its_paragraph(corpus, found):
+            term = _TERM_ENTRY.match(text)
+            return term.group("term") if term else None
     return None
+
+
+def rest_of_entry(corpus: Corpus, sentence: Sentence, reach: int) -> list[Sentence]:
+    """The sentences after `sentence` in the entry it is in (at most `reach`): the rest of its item, and the
+    paragraphs indented below a definition list's term up to the next term or heading (none outside an entry)."""
+    opening = _entry_opening(corpus, sentence)
+    if opening is None:
+        return []
+    term_indent = _indent(corpus, opening) if _TERM_ENTRY.match(corpus.sentence_text(opening)) else None
+    found = []
+    for after in corpus.sentences[sentence.sentence_id + 1:sentence.sentence_id + 1 + reach]:
+        if after.doc_id != sentence.doc_id or after.heading:
+            break
+        if after.paragraph != sentence.paragraph and _opens_its_paragraph(corpus, after) \
+                and (term_indent is None or _indent(corpus, after) <= term_indent):
+            break  # the item ends with its paragraph; a term's text ends where a line is indented no deeper
+        found.append(after)
+    return found
+
+
+def _entry_opening(corpus: Corpus, sentence: Sentence) -> Sentence | None:
+    """The sentence that opens the entry `sentence` is in, naming it (None outside an entry)."""
+    for number in range(sentence.sentence_id, -1, -1):
+        found = corpus.sentences[number]
+        if found.doc_id != sentence.doc_id or found.paragraph != sentence.paragraph or found.heading:
+            return None
+        text = corpus.sentence_text(found)
+        if _ENTRY_NAME.match(text):
+            return found
+        if _opens_its_paragraph(corpus, found):
+            return found if _TERM_ENTRY.match(text) else None
+    return None
+
+
+def _opens_its_paragraph(corpus: Corpus, sentence: Sentence) -> bool:
+    before = corpus.sentences[sentence.sentence_id - 1] if sentence.sentence_id else None
+    return before is None or before.paragraph != sentence.paragraph or before.doc_id != sentence.doc_id
+
+
+def _indent(corpus: Corpus, sentence: Sentence) -> int:
+    """The columns of blank before the line a paragraph-opening sentence starts on (tabs to multiples of 8)."""
+    text = corpus.documents[sentence.doc_id].text
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    return len(text[line_start:sentence.start].expandtabs(8))
 
 
 # A name in code form: dotted ("tar.Pack"), in camel case or with an underscore ("WS_ERR_INVALID_OPCODE").

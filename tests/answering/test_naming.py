@@ -68,3 +68,43 @@ def test_a_question_asking_only_what_a_method_does_is_answered_by_its_sections_f
     assert named_section(corpus, optionally, eligible, more) == optionally
     lock = next(s for s in corpus.sentences if s.heading and corpus.sentence_text(s).endswith(".lock(key)"))
     assert heading_name(corpus, lock) == "lock"  # after its anchor
+
+
+GATE_CONFIG = ("GATE_CONFIG(5)\n\nDESCRIPTION\n     The keywords and their meanings are as follows:\n\n"
+               "     CheckGateIP\n\t     If set to yes, the keeper will additionally check the gate's address.  "
+               "This allows it to notice when\n\t     a gate was moved, and it will refuse to open one whose "
+               "StrictGateChecking fails.\n\n"
+               "     StrictGateChecking\n\t     If this flag is set to yes, the keeper will never open an unknown "
+               "gate.\n\n\t     If this flag is set to ask (the default), the keeper asks before it opens an "
+               "unknown gate.\n\n"
+               "     LogLevel\n\t     Gives the verbosity of the keeper's log.\n\n"
+               "     Port    Specifies the gate number to open.  Most keepers leave it alone.\n\n"
+               "     Note that the keeper reads this file once.  The default for every keyword is in keeper(8).\n")
+
+
+def test_a_definition_list_entry_of_a_man_page_is_named_by_its_term(writable) -> None:
+    corpus, query, eligible = eligible_for(writable, "gate_config.5.txt", GATE_CONFIG,
+                                           "What is the default value of StrictGateChecking?")
+    doc_id = eligible[0].support.doc_id
+
+    def starting(text: str):
+        return next(s for s in corpus.sentences if s.doc_id == doc_id and corpus.sentence_text(s).startswith(text))
+
+    assert entry_name(corpus, starting("CheckGateIP\n")) == "CheckGateIP"
+    assert entry_name(corpus, starting("This allows it")) == "CheckGateIP"  # any sentence of the entry
+    assert entry_name(corpus, starting("Port    Specifies")) == "Port"  # the term, blanks, the text
+    assert entry_name(corpus, starting("The keywords and")) is None
+    neighbour = next(c for c in eligible if entry_name(corpus, c.support) == "CheckGateIP")
+    assert entry_name(corpus, named_entry(corpus, neighbour, eligible, query).support) == "StrictGateChecking"
+    log_level = next(c for c in eligible if entry_name(corpus, c.support) == "LogLevel")
+    # a follow-up read with the turn before it names Port too, but "log level" names LogLevel word by word
+    words = read_query(corpus, "and the default log level? What is the default Port?", None)
+    assert named_entry(corpus, log_level, eligible, words) == log_level
+
+
+def test_a_question_about_a_default_finds_it_further_on_in_the_entry_and_not_past_it(writable) -> None:
+    writable.add_document(FileUpload("gate_config.5.txt", "text/plain", GATE_CONFIG.encode()))
+    answer = writable.ask("What is the default value of StrictGateChecking?", threshold=0.0).answer
+    assert answer is not None and answer.text.startswith("If this flag is set to ask (the default)")
+    port = writable.ask("What is the default gate number Port opens?", threshold=0.0).answer
+    assert port is not None and "keeper(8)" not in port.text  # the note after the list is no part of its entry
