@@ -27,10 +27,10 @@ from qa.answering.features import (
     follower,
 )
 from qa.answering.model import AnswerModel, default_model
-from qa.answering.naming import named_entry, named_section
+from qa.answering.naming import named_entry, named_section, names_term
 from qa.answering.questions import Query, asks_what_makes_one, document_asked_about, document_defined, read_query
 from qa.answering.repeats import beyond_what_was_said
-from qa.answering.sections import is_program_text, is_prose, rest_of_entry, section_of, with_naming_heading
+from qa.answering.sections import entry_name, entry_of, is_program_text, is_prose, section_of, with_naming_heading
 from qa.answering.tables import named_cell
 from qa.documents.chunking import Sentence
 from qa.documents.words import unbroken
@@ -240,7 +240,7 @@ _ENTRY_REACH = 20  # sentences after the answer in which the rest of its entry m
 def _through_the_default(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
     """For a question about a default ("What is the default threshold?"), the answer taken on to the sentence of
     its block that states the default when it does not ("- `threshold` {Number} Payloads smaller than this will
-    not be compressed ..." then "Defaults to 1024 bytes."); further on in the entry of a definition list, that
+    not be compressed ..." then "Defaults to 1024 bytes."); elsewhere in the entry of a definition list, that
     sentence alone ("StrictHostKeyChecking", then three paragraphs on, "If this flag is set to ask (the
     default), ...")."""
     if "default" not in query.asked or _STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(answer))):
@@ -252,13 +252,18 @@ def _through_the_default(corpus: Corpus, answer: Sentence, query: Query) -> Sent
             break
         if _STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(after))):
             return replace(answer, end=after.end)
-    return _default_of_the_entry(corpus, answer) or answer
+    return _default_of_the_entry(corpus, answer, query) or answer
 
 
-def _default_of_the_entry(corpus: Corpus, answer: Sentence) -> Sentence | None:
-    """The sentence that states the default in the rest of the entry the answer is in (None: none does)."""
-    return next((after for after in rest_of_entry(corpus, answer, _ENTRY_REACH)
-                 if _STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(after)))), None)
+def _default_of_the_entry(corpus: Corpus, answer: Sentence, query: Query) -> Sentence | None:
+    """The sentence that states the default elsewhere in the entry the answer is in, when the question names the
+    entry's term (None: none does)."""
+    entry = entry_of(corpus, answer, _ENTRY_REACH)
+    name = entry_name(corpus, answer) if entry else None
+    if name is None or not names_term(query, name):
+        return None
+    return next((other for other in entry
+                 if other != answer and _STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(other)))), None)
 
 
 def may_answer(candidate: Candidate, query: Query) -> bool:

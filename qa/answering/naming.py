@@ -76,6 +76,12 @@ def names_in(question: str) -> set[str]:
     return {word.lower().rstrip(".") for word in _NAME.findall(question)}
 
 
+def names_term(query: Query, name: str) -> bool:
+    """Whether the question names `name` whole or by all its words ("agent forwarding" names "ForwardAgent")."""
+    asked = set(query.asked)
+    return set(terms(name)) <= asked or set(terms(" ".join(_HUMP.findall(name)))) <= asked
+
+
 def _named(name: str, named: set[str]) -> bool:
     """Whether the question names `name` whole or word by word ("log level" names "LogLevel")."""
     humps = [hump.lower() for hump in _HUMP.findall(name)]

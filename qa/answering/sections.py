@@ -49,31 +49,32 @@ def names_one_of(heading: str, kind: frozenset[str]) -> bool:
 _TERM_ENTRY = re.compile(r"[ \t]*(?P<term>-{0,2}[A-Za-z_$][\w$.-]*[\w$])(?:[ \t]*\n[ \t]+(?=\S)|[ \t]{2,}(?=[A-Z]))")
 
 
+_ENTRY_PARAGRAPHS = 8  # paragraphs of a term's text above a sentence in which its term is sought
+
+
 def entry_name(corpus: Corpus, sentence: Sentence) -> str | None:
     """The name a list item or a definition list's entry documents, for any sentence of the item (None outside such
     an item)."""
-    for number in range(sentence.sentence_id, -1, -1):
-        found = corpus.sentences[number]
-        if found.doc_id != sentence.doc_id or found.paragraph != sentence.paragraph or found.heading:
-            return None
-        text = corpus.sentence_text(found)
-        entry = _ENTRY_NAME.match(text)
-        if entry:
-            return entry.group("name") or entry.group("bold")
-        if _opens_its_paragraph(corpus, found):
-            term = _TERM_ENTRY.match(text)
-            return term.group("term") if term else None
-    return None
+    opening = _entry_opening(corpus, sentence)
+    if opening is None:
+        return None
+    text = corpus.sentence_text(opening)
+    entry = _ENTRY_NAME.match(text)
+    if entry:
+        return entry.group("name") or entry.group("bold")
+    term = _TERM_ENTRY.match(text)
+    return term.group("term") if term else None
 
 
-def rest_of_entry(corpus: Corpus, sentence: Sentence, reach: int) -> list[Sentence]:
-    """The sentences after `sentence` in the entry it is in (at most `reach`): the rest of its item, and the
-    paragraphs indented below a definition list's term up to the next term or heading (none outside an entry)."""
+def entry_of(corpus: Corpus, sentence: Sentence, reach: int) -> list[Sentence]:
+    """The sentences of the entry `sentence` is in, from the one naming it on (at most `reach` after `sentence`): its
+    item, or a definition list's term and the paragraphs indented below it up to the next term or heading (none
+    outside an entry)."""
     opening = _entry_opening(corpus, sentence)
     if opening is None:
         return []
     term_indent = _indent(corpus, opening) if _TERM_ENTRY.match(corpus.sentence_text(opening)) else None
-    found = []
+    found = corpus.sentences[opening.sentence_id:sentence.sentence_id + 1]
     for after in corpus.sentences[sentence.sentence_id + 1:sentence.sentence_id + 1 + reach]:
         if after.doc_id != sentence.doc_id or after.heading:
             break
@@ -85,16 +86,38 @@ def rest_of_entry(corpus: Corpus, sentence: Sentence, reach: int) -> list[Senten
 
 
 def _entry_opening(corpus: Corpus, sentence: Sentence) -> Sentence | None:
-    """The sentence that opens the entry `sentence` is in, naming it (None outside an entry)."""
-    for number in range(sentence.sentence_id, -1, -1):
+    """The sentence that opens the entry `sentence` is in, naming it (None outside an entry): the first of its item,
+    or a definition list's term, above the paragraphs indented below it."""
+    for number in range(sentence.sentence_id, -1, -1):  # a list's items may share a paragraph: the nearest item
         found = corpus.sentences[number]
         if found.doc_id != sentence.doc_id or found.paragraph != sentence.paragraph or found.heading:
-            return None
-        text = corpus.sentence_text(found)
-        if _ENTRY_NAME.match(text):
+            break
+        if _ENTRY_NAME.match(corpus.sentence_text(found)):
             return found
+    opening = _paragraph_opening(corpus, sentence)
+    if opening is None:
+        return None
+    if _TERM_ENTRY.match(corpus.sentence_text(opening)):
+        return opening
+    indent = _indent(corpus, opening)
+    for _ in range(_ENTRY_PARAGRAPHS):  # a paragraph of a term's text: the term is above, indented less
+        previous = corpus.sentences[opening.sentence_id - 1] if opening.sentence_id else None
+        opening = _paragraph_opening(corpus, previous) if previous and previous.doc_id == sentence.doc_id else None
+        if opening is None:
+            return None
+        if _indent(corpus, opening) < indent:
+            return opening if _TERM_ENTRY.match(corpus.sentence_text(opening)) else None
+    return None
+
+
+def _paragraph_opening(corpus: Corpus, sentence: Sentence) -> Sentence | None:
+    """The first sentence of `sentence`'s paragraph (None: a heading comes first)."""
+    for number in range(sentence.sentence_id, -1, -1):
+        found = corpus.sentences[number]
+        if found.heading:
+            return None
         if _opens_its_paragraph(corpus, found):
-            return found if _TERM_ENTRY.match(text) else None
+            return found
     return None
 
 

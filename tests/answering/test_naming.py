@@ -4,11 +4,11 @@ a name in code form."""
 from __future__ import annotations
 
 from qa.answering.answer import may_answer
-from qa.answering.naming import named_entry, named_section, names_in
+from qa.answering.naming import named_entry, named_section, names_in, names_term
 from qa.answering.questions import read_query
 from qa.answering.sections import entry_name, heading_name
 from qa.documents.uploads import FileUpload
-from tests.helpers.corpora import PUMP_OPTIONS, VALVE_OPTIONS, eligible_for, scored
+from tests.helpers.corpora import PUMP_OPTIONS, VALVE_OPTIONS, corpus_with, eligible_for, scored
 
 
 def test_the_entry_of_the_name_the_question_writes_answers_over_a_neighbour_that_mentions_it(writable) -> None:
@@ -78,6 +78,9 @@ GATE_CONFIG = ("GATE_CONFIG(5)\n\nDESCRIPTION\n     The keywords and their meani
                "gate.\n\n\t     If this flag is set to ask (the default), the keeper asks before it opens an "
                "unknown gate.\n\n"
                "     LogLevel\n\t     Gives the verbosity of the keeper's log.\n\n"
+               "     ForwardKey\n\t     Specifies whether the gate key is handed on.  The argument may be yes or no "
+               "(the default).\n\n\t     Key forwarding should be enabled with caution.  Anyone holding the handed-on "
+               "key can open the gate.\n\n"
                "     Port    Specifies the gate number to open.  Most keepers leave it alone.\n\n"
                "     Note that the keeper reads this file once.  The default for every keyword is in keeper(8).\n")
 
@@ -94,6 +97,8 @@ def test_a_definition_list_entry_of_a_man_page_is_named_by_its_term(writable) ->
     assert entry_name(corpus, starting("This allows it")) == "CheckGateIP"  # any sentence of the entry
     assert entry_name(corpus, starting("Port    Specifies")) == "Port"  # the term, blanks, the text
     assert entry_name(corpus, starting("The keywords and")) is None
+    assert entry_name(corpus, starting("If this flag is set to ask")) == "StrictGateChecking"  # a paragraph below it
+    assert entry_name(corpus, starting("Note that the keeper")) is None  # indented as deep as the terms
     neighbour = next(c for c in eligible if entry_name(corpus, c.support) == "CheckGateIP")
     assert entry_name(corpus, named_entry(corpus, neighbour, eligible, query).support) == "StrictGateChecking"
     log_level = next(c for c in eligible if entry_name(corpus, c.support) == "LogLevel")
@@ -108,3 +113,13 @@ def test_a_question_about_a_default_finds_it_further_on_in_the_entry_and_not_pas
     assert answer is not None and answer.text.startswith("If this flag is set to ask (the default)")
     port = writable.ask("What is the default gate number Port opens?", threshold=0.0).answer
     assert port is not None and "keeper(8)" not in port.text  # the note after the list is no part of its entry
+    # the default stated before the best sentence, in the entry the question names word by word
+    forwarding = writable.ask("Is key forwarding enabled by default?", threshold=0.0).answer
+    assert forwarding is not None and "no (the default)" in forwarding.text
+
+
+def test_a_question_names_a_term_whole_or_by_all_its_words(writable) -> None:
+    corpus, _ = corpus_with(writable, "gate_config.5.txt", GATE_CONFIG)
+    assert names_term(read_query(corpus, "Is key forwarding on by default?", None), "ForwardKey")
+    assert names_term(read_query(corpus, "What does forwardkey do?", None), "ForwardKey")
+    assert not names_term(read_query(corpus, "Which key opens the gate by default?", None), "ForwardKey")
