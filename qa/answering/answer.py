@@ -74,7 +74,7 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     candidates = score_candidates(corpus, query, hits, model)
     passages = rerank(hits, candidates)
     eligible = [c for c in candidates if may_answer(c, query)]
-    best = eligible[0] if eligible else None
+    best = _default_in_the_entry(corpus, candidates, eligible, query) or (eligible[0] if eligible else None)
     threshold = model.threshold if threshold is None else threshold
     if query.referentless:
         return Extraction(None, None, 0.0, candidates, passages)  # nothing to resolve "it" against
@@ -253,6 +253,19 @@ def _through_the_default(corpus: Corpus, answer: Sentence, query: Query) -> Sent
         if _STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(after))):
             return replace(answer, end=after.end)
     return _default_of_the_entry(corpus, answer, query) or answer
+
+
+def _default_in_the_entry(corpus: Corpus, candidates: list[Candidate], eligible: list[Candidate],
+                          query: Query) -> Candidate | None:
+    """For a question that wants a value and asks its default ("How many password prompts ... by default?"), when the
+    best sentence names no value ("NumberOfPasswordPrompts: Specifies the number of password prompts before giving
+    up."), the value of its entry's sentence that states the default ("The default is 3."), with the best's score."""
+    if not query.span_only or "default" not in query.asked or not candidates or candidates[0] in eligible[:1]:
+        return None
+    entry = entry_of(corpus, candidates[0].support, _ENTRY_REACH)
+    stating = {s.sentence_id for s in entry if _STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(s)))}
+    found = next((c for c in eligible if c.span is not None and c.support.sentence_id in stating), None)
+    return replace(found, score=candidates[0].score, logit=candidates[0].logit) if found is not None else None
 
 
 def _default_of_the_entry(corpus: Corpus, answer: Sentence, query: Query) -> Sentence | None:

@@ -78,6 +78,8 @@ GATE_CONFIG = ("GATE_CONFIG(5)\n\nDESCRIPTION\n     The keywords and their meani
                "gate.\n\n\t     If this flag is set to ask (the default), the keeper asks before it opens an "
                "unknown gate.\n\n"
                "     LogLevel\n\t     Gives the verbosity of the keeper's log.\n\n"
+               "     NumberOfGateTries\n\t     Specifies the number of tries before the keeper gives up on a stuck "
+               "gate.  The argument must be an integer.  The default is 4.\n\n"
                "     ForwardKey\n\t     Specifies whether the gate key is handed on.  The argument may be yes or no "
                "(the default).\n\n\t     Key forwarding should be enabled with caution.  Anyone holding the handed-on "
                "key can open the gate.\n\n"
@@ -116,6 +118,10 @@ def test_a_question_about_a_default_finds_it_further_on_in_the_entry_and_not_pas
     # the default stated before the best sentence, in the entry the question names word by word
     forwarding = writable.ask("Is key forwarding enabled by default?", threshold=0.0).answer
     assert forwarding is not None and "no (the default)" in forwarding.text
+    # a value asked for: the best sentence names none, the entry's sentence stating the default does, with the best
+    # sentence's score (its own is below the threshold: few of the question's words)
+    tries = writable.ask("How many tries does the keeper make on a stuck gate by default?").answer
+    assert tries is not None and tries.text == "4"
 
 
 def test_a_question_names_a_term_whole_or_by_all_its_words(writable) -> None:
