@@ -309,12 +309,22 @@ def completed_by(corpus: Corpus, sentence: Sentence, after: Sentence, query: Que
     """Whether the answer must take in the sentence `after` this one: this one ends with a colon or gives only an
     entry's name and a remark ("* `ignoreInitial` (default: `false`)." before "If set to `false` then ..."), a
     how-question is answered by the command shown after the prose, or a why-question by what comes next ("We need
-    to use feof() ..." then "The reason is that ...")."""
+    to use feof() ..." then "The reason is that ..."), or this one only says what the question asks ("Agent forwarding
+    should be enabled with caution." for "Why should agent forwarding be enabled with caution?")."""
     if introduces(corpus, sentence) or _ONLY_A_LABEL.fullmatch(corpus.sentence_text(sentence)):
+        return True
+    if _only_what_is_asked(corpus, sentence, query):
         return True
     if query.wanted.name == "manner" and after.paragraph != sentence.paragraph:  # the command after the prose
         return True
     return query.wanted.name == "reason" and _GIVES_A_REASON.match(corpus.sentence_text(after)) is not None
+
+
+def _only_what_is_asked(corpus: Corpus, sentence: Sentence, query: Query) -> bool:
+    """Whether every content word of the sentence is one the question asks with: it says nothing the question did
+    not."""
+    said = corpus.sentence_terms[sentence.sentence_id]
+    return bool(said) and said <= query.asked.keys()
 
 
 @dataclass(frozen=True)

@@ -602,6 +602,19 @@ def test_a_why_question_takes_in_the_next_sentence_when_it_gives_the_reason(writ
     assert not completed_by(corpus, first, reason, read_query(corpus, "What does it use feof() for?", None))
 
 
+def test_a_sentence_that_only_says_what_the_question_asks_takes_in_the_next(writable) -> None:
+    page = ("# Keys\n\nKey forwarding should be enabled with caution.  Anyone holding the handed-on key can open "
+            "the gate.  Keys are cut by the keeper.\n")
+    writable.add_document(FileUpload("keys.md", "text/markdown", page.encode()))
+    corpus = writable.snapshot.corpus
+    caution, anyone, cut = (next(s for s in corpus.sentences if corpus.sentence_text(s).startswith(opening))
+                            for opening in ("Key forwarding", "Anyone holding", "Keys are cut"))
+    why = read_query(corpus, "Why should key forwarding be enabled with caution?", None)
+    assert completed_by(corpus, caution, anyone, why)
+    assert not completed_by(corpus, anyone, cut, why)  # it says more than the question
+    assert not completed_by(corpus, caution, anyone, read_query(corpus, "What should be enabled with caution?", None))
+
+
 def test_a_how_question_takes_in_the_command_shown_after_the_prose(writable) -> None:
     page = ("# Symlink\n\nTo make pkg-config run pkgconf, install a symlink.\n\n"
             "    $ ln -sf pkgconf /usr/bin/pkg-config\n\nVendors decide this themselves.\n\nIt is not done for you.\n")
