@@ -109,6 +109,8 @@ _THING_POINTERS = frozenset("it its this that".split())  # after "which file ...
 _YES_NO = re.compile(r"^\s*(?:yes|no)\b[\s,.:;-]*", re.I)
 _AUXILIARY = "|".join(sorted(_AUXILIARIES))
 _ASKS_FOR_A_THING = re.compile(rf"^\s*(?:(?:which|what)\s+(?!(?:{_AUXILIARY})\b)[a-z]|(?:is|are)\s+there\b)", re.I)
+# The term an entry of a definition list opens with: alone on its line, or before a run of blanks ("Port    Specifies").
+_ENTRY_TERM = re.compile(r"\s*`?([A-Za-z_$][\w$.-]*[\w$])`?(?:[ \t]*\n|[ \t]{2,}(?=[A-Z]))")
 _NAME_FRAME = frozenset(w.capitalize() for w in FRAME | STOPWORDS)
 
 
@@ -669,9 +671,13 @@ def _answered(query: str, answer: str | None) -> str:
 
 def _thing(query: str, answer: str | None) -> str:
     """The short answer (three words at most, names or content words) of a question that asks for a thing
-    ("which environment variable...?" "GZIP", "is there a command...?" "Yes, zcat"): what "that variable"
-    in the next turn stands for."""
-    return _short_answer(answer, most=3) if _ASKS_FOR_A_THING.match(query) else ""
+    ("which environment variable...?" "GZIP", "is there a command...?" "Yes, zcat"), or the term an answer that
+    is an entry of a definition list opens with ("NumberOfPasswordPrompts", then its text on the next line): what
+    "that variable" or "its default" in the next turn stands for."""
+    if not _ASKS_FOR_A_THING.match(query):
+        return ""
+    term = _ENTRY_TERM.match(answer or "")
+    return _short_answer(answer, most=3) or (term.group(1) if term else "")
 
 
 def _known(topic: str, corpus: Corpus) -> bool:

@@ -7,7 +7,7 @@ import pytest
 from qa.conversation.followups import Turn, points_back, resolve
 from qa.documents import uploads
 from qa.evaluation.gold import load_gold
-from tests.helpers.corpora import writable_service
+from tests.helpers.corpora import corpus_with, writable_service
 from tests.helpers.paths import ROOT, SEEDS
 
 SENTINEL = Turn("What is Operation Sentinel?", "a campaign against human-smuggling networks")
@@ -88,6 +88,17 @@ def test_a_follow_up_that_asks_further_carries_what_was_said_and_one_asking_the_
     assert resolve("who funds it?", history, corpus).said == (history[0].question, "JTFA")
     assert resolve("and Operation Sentinel?", history, corpus).said == ()  # its answer may be the same
     assert resolve("Who leads Operation Sentinel?", history, corpus).said == ()  # read alone
+
+
+def test_its_after_a_which_question_answered_by_an_entry_stands_for_the_entrys_term(writable) -> None:
+    corpus, _ = corpus_with(writable, "gate_config.5.txt", "GATE_CONFIG(5)\n\n     NumberOfGates\n\t     Sets how many "
+                            "gates the keeper opens at once.  The default is 2.\n")
+    question = "Which keeper option sets how many gates open at once?"
+    entry = [Turn(question, "NumberOfGates\n\t     Sets how many gates the keeper opens at once.")]
+    assert resolve("what's its default?", entry, corpus).query == "what's NumberOfGates's default?"
+    prose = [Turn(question, "The keeper\n  sets it by hand each morning.")]
+    assert "NumberOfGates" not in resolve("what's its default?", prose, corpus).query
+    assert "keeper\n" not in resolve("what's its default?", prose, corpus).query  # no term opens a sentence
 
 
 def test_a_follow_up_asking_at_another_time_asks_past_the_earlier_answer(corpus) -> None:
