@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from qa.answering.questions import Query
-from qa.answering.sections import entry_name, heading_above, heading_name, is_prose
+from qa.answering.sections import entry_name, heading_above, heading_name, is_prose, is_term_entry
 from qa.documents.chunking import Sentence
 from qa.documents.words import terms
 from qa.storage.corpus import Corpus
@@ -97,9 +97,13 @@ def _documented_name(corpus: Corpus, candidate: Candidate) -> str | None:
 def _entry_sought(corpus: Corpus, candidate: Candidate, named: set[str], as_code: set[str],
                   section: Sentence | None) -> bool:
     """Whether the candidate is the entry of a name the question writes: one written as code anywhere, a plain word
-    only in `section`."""
+    only in `section`, and only as a list item's name: a plain word a definition list's term ("Rotation",
+    "dateext") is as often a word the question asks with ("the next rotation cycle")."""
     name = (entry_name(corpus, candidate.support) or "").lower()
-    return name in named and (name in as_code or heading_above(corpus, candidate.support) == section)
+    if name not in named:
+        return False
+    return name in as_code or (heading_above(corpus, candidate.support) == section
+                               and not is_term_entry(corpus, candidate.support))
 
 
 def _only_what_it_is(corpus: Corpus, query: Query, names: set[str], doc_id: str) -> bool:

@@ -66,6 +66,12 @@ def entry_name(corpus: Corpus, sentence: Sentence) -> str | None:
     return term.group("term") if term else None
 
 
+def is_term_entry(corpus: Corpus, sentence: Sentence) -> bool:
+    """Whether the sentence is in an entry of a definition list (a term over its text), not of a list of items."""
+    opening = _entry_opening(corpus, sentence)
+    return opening is not None and not _ENTRY_NAME.match(corpus.sentence_text(opening))
+
+
 def entry_of(corpus: Corpus, sentence: Sentence, reach: int) -> list[Sentence]:
     """The sentences of the entry `sentence` is in, from the one naming it on (at most `reach` after `sentence`): its
     item, or a definition list's term and the paragraphs indented below it up to the next term or heading (none

@@ -78,6 +78,7 @@ GATE_CONFIG = ("GATE_CONFIG(5)\n\nDESCRIPTION\n     The keywords and their meani
                "gate.\n\n\t     If this flag is set to ask (the default), the keeper asks before it opens an "
                "unknown gate.\n\n"
                "     LogLevel\n\t     Gives the verbosity of the keeper's log.\n\n"
+               "     Rotation\n\t     Turns the keeper's wheel once a day.\n\n"
                "     NumberOfGateTries\n\t     Specifies the number of tries before the keeper gives up on a stuck "
                "gate.  The argument must be an integer.  The default is 4.\n\n"
                "     ForwardKey\n\t     Specifies whether the gate key is handed on.  The argument may be yes or no "
@@ -107,6 +108,11 @@ def test_a_definition_list_entry_of_a_man_page_is_named_by_its_term(writable) ->
     # a follow-up read with the turn before it names Port too, but "log level" names LogLevel word by word
     words = read_query(corpus, "and the default log level? What is the default Port?", None)
     assert named_entry(corpus, log_level, eligible, words) == log_level
+    # a term that is a plain word is as often a word the question asks with: only written as code does it name one
+    rotation = read_query(corpus, "Which keyword gives the verbosity of the keeper's log at each rotation?", None)
+    assert named_entry(corpus, log_level, eligible, rotation) == log_level
+    as_code = read_query(corpus, "What does `Rotation` give the verbosity of?", None)
+    assert entry_name(corpus, named_entry(corpus, log_level, eligible, as_code).support) == "Rotation"
 
 
 def test_a_question_about_a_default_finds_it_further_on_in_the_entry_and_not_past_it(writable) -> None:
