@@ -27,7 +27,7 @@ from qa.answering.features import (
     follower,
 )
 from qa.answering.model import AnswerModel, default_model
-from qa.answering.naming import named_entry, named_section, names_term
+from qa.answering.naming import named_entry, named_section, names_term, what_the_entry_says
 from qa.answering.questions import Query, asks_what_makes_one, document_asked_about, document_defined, read_query
 from qa.answering.repeats import beyond_what_was_said
 from qa.answering.sections import entry_name, entry_of, is_program_text, is_prose, section_of, with_naming_heading
@@ -80,7 +80,8 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
         return Extraction(None, None, 0.0, candidates, passages)  # nothing to resolve "it" against
     if best is None:
         return Extraction(None, None, 0.0, candidates, passages)
-    best = named_entry(corpus, _defining_neighbour(best, eligible, query), eligible, query)
+    best = what_the_entry_says(corpus, named_entry(corpus, _defining_neighbour(best, eligible, query), eligible, query),
+                               eligible, query)
     best = named_cell(corpus, named_section(corpus, best, eligible, query), eligible, query)
     best = beyond_what_was_said(corpus, _from_the_opening(corpus, best, eligible, query), eligible, said, asked,
                                 given)

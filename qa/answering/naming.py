@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from qa.answering.questions import Query
-from qa.answering.sections import entry_name, heading_above, heading_name, is_prose, is_term_entry
+from qa.answering.sections import entry_name, entry_opening, heading_above, heading_name, is_prose, is_term_entry
 from qa.documents.chunking import Sentence
 from qa.documents.words import terms
 from qa.storage.corpus import Corpus
@@ -43,6 +43,21 @@ def named_entry(corpus: Corpus, best: Candidate, eligible: list[Candidate], quer
     entry = next((c for c in eligible if c.sentence.doc_id == best.sentence.doc_id
                   and _entry_sought(corpus, c, named, as_code, section)), None)
     return replace(entry, score=best.score, logit=best.logit) if entry is not None else best
+
+
+def what_the_entry_says(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
+    """For a question that asks no more than what a term is or does ("What does copytruncate do?"), when the best
+    candidate is a later sentence of that term's entry ("The copytruncate option implies norenamecopy."), the
+    entry's first sentence, which says it, with the best candidate's score."""
+    name = entry_name(corpus, best.support)
+    if name is None or not names_term(query, name) \
+            or not _only_what_it_is(corpus, query, {name.lower()}, best.sentence.doc_id):
+        return best
+    opening = entry_opening(corpus, best.support)
+    if opening is None or opening == best.support:
+        return best
+    found = next((c for c in eligible if c.support == opening and c.span is None), None)
+    return replace(found, score=best.score, logit=best.logit) if found is not None else best
 
 
 def named_section(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:

@@ -55,7 +55,7 @@ _ENTRY_PARAGRAPHS = 8  # paragraphs of a term's text above a sentence in which i
 def entry_name(corpus: Corpus, sentence: Sentence) -> str | None:
     """The name a list item or a definition list's entry documents, for any sentence of the item (None outside such
     an item)."""
-    opening = _entry_opening(corpus, sentence)
+    opening = entry_opening(corpus, sentence)
     if opening is None:
         return None
     text = corpus.sentence_text(opening)
@@ -68,7 +68,7 @@ def entry_name(corpus: Corpus, sentence: Sentence) -> str | None:
 
 def is_term_entry(corpus: Corpus, sentence: Sentence) -> bool:
     """Whether the sentence is in an entry of a definition list (a term over its text), not of a list of items."""
-    opening = _entry_opening(corpus, sentence)
+    opening = entry_opening(corpus, sentence)
     return opening is not None and not _ENTRY_NAME.match(corpus.sentence_text(opening))
 
 
@@ -76,7 +76,7 @@ def entry_of(corpus: Corpus, sentence: Sentence, reach: int) -> list[Sentence]:
     """The sentences of the entry `sentence` is in, from the one naming it on (at most `reach` after `sentence`): its
     item, or a definition list's term and the paragraphs indented below it up to the next term or heading (none
     outside an entry)."""
-    opening = _entry_opening(corpus, sentence)
+    opening = entry_opening(corpus, sentence)
     if opening is None:
         return []
     term_indent = _indent(corpus, opening) if _TERM_ENTRY.match(corpus.sentence_text(opening)) else None
@@ -91,7 +91,7 @@ def entry_of(corpus: Corpus, sentence: Sentence, reach: int) -> list[Sentence]:
     return found
 
 
-def _entry_opening(corpus: Corpus, sentence: Sentence) -> Sentence | None:
+def entry_opening(corpus: Corpus, sentence: Sentence) -> Sentence | None:
     """The sentence that opens the entry `sentence` is in, naming it (None outside an entry): the first of its item,
     or a definition list's term, above the paragraphs indented below it."""
     for number in range(sentence.sentence_id, -1, -1):  # a list's items may share a paragraph: the nearest item

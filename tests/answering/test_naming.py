@@ -4,7 +4,7 @@ a name in code form."""
 from __future__ import annotations
 
 from qa.answering.answer import may_answer
-from qa.answering.naming import named_entry, named_section, names_in, names_term
+from qa.answering.naming import named_entry, named_section, names_in, names_term, what_the_entry_says
 from qa.answering.questions import read_query
 from qa.answering.sections import entry_name, heading_name
 from qa.documents.uploads import FileUpload
@@ -79,6 +79,8 @@ GATE_CONFIG = ("GATE_CONFIG(5)\n\nDESCRIPTION\n     The keywords and their meani
                "unknown gate.\n\n"
                "     LogLevel\n\t     Gives the verbosity of the keeper's log.\n\n"
                "     Rotation\n\t     Turns the keeper's wheel once a day.\n\n"
+               "     copygate\n\t     Copies the gate's lock before the gate is opened.  The copygate option "
+               "implies norename.\n\n"
                "     NumberOfGateTries\n\t     Specifies the number of tries before the keeper gives up on a stuck "
                "gate.  The argument must be an integer.  The default is 4.\n\n"
                "     ForwardKey\n\t     Specifies whether the gate key is handed on.  The argument may be yes or no "
@@ -111,8 +113,13 @@ def test_a_definition_list_entry_of_a_man_page_is_named_by_its_term(writable) ->
     # a term that is a plain word is as often a word the question asks with: only written as code does it name one
     rotation = read_query(corpus, "Which keyword gives the verbosity of the keeper's log at each rotation?", None)
     assert named_entry(corpus, log_level, eligible, rotation) == log_level
-    as_code = read_query(corpus, "What does `Rotation` give the verbosity of?", None)
-    assert entry_name(corpus, named_entry(corpus, log_level, eligible, as_code).support) == "Rotation"
+
+
+def test_a_term_that_is_a_plain_word_names_its_entry_when_written_as_code(writable) -> None:
+    corpus, as_code, eligible = eligible_for(writable, "gate_config.5.txt", GATE_CONFIG,
+                                             "What does the keeper's `Rotation` turn?")
+    other = next(c for c in eligible if entry_name(corpus, c.support) not in (None, "Rotation"))
+    assert entry_name(corpus, named_entry(corpus, other, eligible, as_code).support) == "Rotation"
 
 
 def test_a_question_about_a_default_finds_it_further_on_in_the_entry_and_not_past_it(writable) -> None:
@@ -128,6 +135,15 @@ def test_a_question_about_a_default_finds_it_further_on_in_the_entry_and_not_pas
     # sentence's score (its own is below the threshold: few of the question's words)
     tries = writable.ask("How many tries does the keeper make on a stuck gate by default?").answer
     assert tries is not None and tries.text == "4"
+
+
+def test_a_question_asking_what_a_term_does_is_answered_by_the_first_sentence_of_its_entry(writable) -> None:
+    corpus, query, eligible = eligible_for(writable, "gate_config.5.txt", GATE_CONFIG, "What does copygate do?")
+    implies = next(c for c in eligible if corpus.sentence_text(c.support).startswith("The copygate option"))
+    chosen = what_the_entry_says(corpus, implies, eligible, query)
+    assert corpus.sentence_text(chosen.support).startswith("copygate\n") and chosen.score == implies.score
+    more = read_query(corpus, "What does copygate imply?", None)  # a word of its own: the best sentence says it
+    assert what_the_entry_says(corpus, implies, eligible, more) == implies
 
 
 def test_a_question_names_a_term_whole_or_by_all_its_words(writable) -> None:
