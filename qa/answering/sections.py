@@ -45,8 +45,12 @@ def names_one_of(heading: str, kind: frozenset[str]) -> bool:
 
 # An entry of a definition list as man(1) renders one: the term alone on its first line over its indented text
 # ("CheckHostIP", a line break, then "        If set to yes, ..."), or the term, a run of blanks and the text
-# ("Port    Specifies the port number ...").
-_TERM_ENTRY = re.compile(r"[ \t]*(?P<term>-{0,2}[A-Za-z_$][\w$.-]*[\w$])(?:[ \t]*\n[ \t]+(?=\S)|[ \t]{2,}(?=[A-Z]))")
+# ("Port    Specifies the port number ..."); the term may be a command's options and their argument ("-m, --mail
+# command").
+_TERM_ENTRY = re.compile(r"[ \t]*(?:(?P<term>-{0,2}[A-Za-z_$][\w$.-]*[\w$])|"
+                         r"(?P<options>-{1,2}[A-Za-z?][\w-]*(?:,[ \t]*-{1,2}[A-Za-z?][\w-]*)*)"
+                         r"(?:[ \t=]+\[?[A-Za-z_][\w.\]-]*)?)"
+                         r"(?:[ \t]*\n[ \t]+(?=\S)|[ \t]{2,}(?=[A-Z]))")
 
 
 _ENTRY_PARAGRAPHS = 8  # paragraphs of a term's text above a sentence in which its term is sought
@@ -63,7 +67,9 @@ def entry_name(corpus: Corpus, sentence: Sentence) -> str | None:
     if entry:
         return entry.group("name") or entry.group("bold")
     term = _TERM_ENTRY.match(text)
-    return term.group("term") if term else None
+    if term is None:
+        return None
+    return term.group("term") or max(term.group("options").replace(" ", "").split(","), key=len)  # "--mail"
 
 
 def is_term_entry(corpus: Corpus, sentence: Sentence) -> bool:
@@ -128,8 +134,10 @@ def _paragraph_opening(corpus: Corpus, sentence: Sentence) -> Sentence | None:
 
 
 def _opens_its_paragraph(corpus: Corpus, sentence: Sentence) -> bool:
+    """Whether the sentence is its paragraph's first, or the first after the heading over it."""
     before = corpus.sentences[sentence.sentence_id - 1] if sentence.sentence_id else None
-    return before is None or before.paragraph != sentence.paragraph or before.doc_id != sentence.doc_id
+    return before is None or before.paragraph != sentence.paragraph or before.doc_id != sentence.doc_id \
+        or before.heading
 
 
 def _indent(corpus: Corpus, sentence: Sentence) -> int:

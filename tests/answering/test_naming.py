@@ -151,3 +151,19 @@ def test_a_question_names_a_term_whole_or_by_all_its_words(writable) -> None:
     assert names_term(read_query(corpus, "Is key forwarding on by default?", None), "ForwardKey")
     assert names_term(read_query(corpus, "What does forwardkey do?", None), "ForwardKey")
     assert not names_term(read_query(corpus, "Which key opens the gate by default?", None), "ForwardKey")
+
+
+KEEPER_MAN_PAGE = ("KEEPER(8)\n\nOPTIONS\n       -b, --bell sound\n\t      Tells the keeper which bell to ring at "
+                   "closing.  The bell is rung three times.  Each ring lasts a second.  A keeper may ring it "
+                   "by hand.  The default bell is the harbour bell.\n\n       --version\n\t      Display version "
+                   "information.\n")
+
+
+def test_a_commands_options_over_their_text_are_an_entry(writable) -> None:
+    corpus, _ = corpus_with(writable, "keeper.8.txt", KEEPER_MAN_PAGE)
+    tells = next(s for s in corpus.sentences if corpus.sentence_text(s).lstrip().startswith("-b, --bell"))
+    assert entry_name(corpus, tells) == "--bell"  # the long option names it
+    version = next(s for s in corpus.sentences if corpus.sentence_text(s).lstrip().startswith("--version"))
+    assert entry_name(corpus, version) == "--version"
+    answer = writable.ask("What is the default bell of the keeper?", threshold=0.0).answer
+    assert answer is not None and "harbour bell" in answer.text
