@@ -259,12 +259,18 @@ def _through_the_default(corpus: Corpus, answer: Sentence, query: Query) -> Sent
 def _default_in_the_entry(corpus: Corpus, candidates: list[Candidate], eligible: list[Candidate],
                           query: Query) -> Candidate | None:
     """For a question that wants a value and asks its default ("How many password prompts ... by default?"), when the
-    best sentence names no value ("NumberOfPasswordPrompts: Specifies the number of password prompts before giving
-    up."), the value of its entry's sentence that states the default ("The default is 3."), with the best's score."""
-    if not query.span_only or "default" not in query.asked or not candidates or candidates[0] in eligible[:1]:
+    best sentence states no default ("NumberOfPasswordPrompts: Specifies the number of password prompts before
+    giving up.", "The value of number must be greater than 0."), the value of the sentence of its entry (else of its
+    paragraph, near it) that states the default ("The default is 3."), with the best's score."""
+    if not query.span_only or "default" not in query.asked or not candidates:
         return None
-    entry = entry_of(corpus, candidates[0].support, _ENTRY_REACH)
-    stating = {s.sentence_id for s in entry if _STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(s)))}
+    home = candidates[0].support
+    if _STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(home))):
+        return None
+    around = entry_of(corpus, home, _ENTRY_REACH) or [
+        s for s in corpus.sentences[max(0, home.sentence_id - _DEFAULT_REACH):home.sentence_id + _DEFAULT_REACH + 1]
+        if s.doc_id == home.doc_id and s.paragraph == home.paragraph and not s.heading]
+    stating = {s.sentence_id for s in around if _STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(s)))}
     found = next((c for c in eligible if c.span is not None and c.support.sentence_id in stating), None)
     return replace(found, score=candidates[0].score, logit=candidates[0].logit) if found is not None else None
 

@@ -167,3 +167,11 @@ def test_a_commands_options_over_their_text_are_an_entry(writable) -> None:
     assert entry_name(corpus, version) == "--version"
     answer = writable.ask("What is the default bell of the keeper?", threshold=0.0).answer
     assert answer is not None and "harbour bell" in answer.text
+
+
+def test_a_default_value_asked_is_taken_from_the_sentence_near_the_best_that_states_it(writable) -> None:
+    page = ("WHEELRC(5)\n\nOPTIONS\n       set wheelsize number\n          Use a wheel of number spokes.  The value of "
+            "number must be greater than 0.  The default value is 12.\n")
+    writable.add_document(FileUpload("wheelrc.5.txt", "text/plain", page.encode()))
+    answer = writable.ask("What is the default size of the wheel, the value of number?", threshold=0.0).answer
+    assert answer is not None and answer.text == "12"
