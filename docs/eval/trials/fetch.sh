@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round24/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round27/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -33,6 +33,8 @@ cd "$work" || exit 1
 #   /usr/share/doc/bzip2/manual.pdf  bzip2-doc         /usr/share/doc/python3/python-policy.txt.gz  python3
 #   man 5 apt_auth.conf, sources.list  apt            man 1 xargs  findutils
 #   man 1 diff  diffutils            man 1 sort  coreutils             man 8 adduser  adduser
+#   man 5 ssh_config  openssh-client  man 8 logrotate  logrotate       man 5 crontab  cron
+#   man 5 nanorc  nano               man 1 tree  tree
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -55,7 +57,10 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           python3.11 node-tar
           node-commander node-yargs
           fonts-sil-gentium node-debug
-          node-chokidar node-yaml node-axios)
+          node-chokidar node-yaml node-axios
+          openssh-client
+          logrotate cron
+          nano tree)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -350,11 +355,30 @@ cp "$doc/node-yaml/SECURITY.md"                                      "$r/yaml-se
 zcat "$doc/node-yaml/03_options.md.gz"                               > "$r/yaml-options.md"
 zcat "$doc/node-axios/README.md.gz"                                  > "$r/axios-readme.md"
 
-for n in $(seq 0 24); do
+# Round 25
+r=$(round 25)
+# The OpenSSH client's configuration reference (a man page: keywords as terms over indented text, words broken at
+# line ends by the typesetter's hyphen) and the Python 3.11 argparse tutorial (HTML).
+render_man man5/ssh_config.5.gz                                      > "$r/ssh-config.txt"
+cp "$doc/python3.11/html/howto/argparse.html"                        "$r/python-argparse-howto.html"
+
+# Round 26
+r=$(round 26)
+# logrotate's manual (options and directives over indented text, in subsections) and the crontab file format.
+render_man man8/logrotate.8.gz                                       > "$r/logrotate.8.txt"
+render_man man5/crontab.5.gz                                         > "$r/crontab.5.txt"
+
+# Round 27
+r=$(round 27)
+# nano's configuration file (terms of several words: "set tabsize number") and tree's manual.
+render_man man5/nanorc.5.gz                                          > "$r/nanorc.5.txt"
+render_man man1/tree.1.gz                                            > "$r/tree.1.txt"
+
+for n in $(seq 0 27); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round24"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round27"
