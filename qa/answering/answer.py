@@ -236,6 +236,9 @@ def _with_its_cause(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
 _STATES_A_DEFAULT = re.compile(r"\bdefaults?\b", re.I)
 _DEFAULT_REACH = 3  # sentences after the answer's last in which its block may state the default
 _ENTRY_REACH = 20  # sentences after the answer in which the rest of its entry may state it
+_DEFAULT_NEAR = 3  # sentences before or after the best one in which its paragraph may state the default
+# A default stated of nothing else: "The default is 3.", "The default value is 8.", "Defaults to 0.", "Default: 20".
+_BARE_DEFAULT = re.compile(r"^\W*(?:the\s+)?default(?:\s+value)?\s*(?:is\b|:)|^\W*defaults?\s+(?:to|is)\b", re.I)
 
 
 def _through_the_default(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
@@ -260,17 +263,22 @@ def _default_in_the_entry(corpus: Corpus, candidates: list[Candidate], eligible:
                           query: Query) -> Candidate | None:
     """For a question that wants a value and asks its default ("How many password prompts ... by default?"), when the
     best sentence states no default ("NumberOfPasswordPrompts: Specifies the number of password prompts before
-    giving up.", "The value of number must be greater than 0."), the value of the sentence of its entry (else of its
-    paragraph, near it) that states the default ("The default is 3."), with the best's score."""
+    giving up.", "The value of number must be greater than 0."), the value of the sentence near it, in its entry or
+    else its paragraph, that states the default of what the best sentence is about ("The default is 3."; not "The
+    default queue length is 100 jobs." for "How many workers does the pool start by default?"), with the best's
+    score."""
     if not query.span_only or "default" not in query.asked or not candidates:
         return None
     home = candidates[0].support
     if _STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(home))):
         return None
-    around = entry_of(corpus, home, _ENTRY_REACH) or [
-        s for s in corpus.sentences[max(0, home.sentence_id - _DEFAULT_REACH):home.sentence_id + _DEFAULT_REACH + 1]
-        if s.doc_id == home.doc_id and s.paragraph == home.paragraph and not s.heading]
-    stating = {s.sentence_id for s in around if _STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(s)))}
+    entry = entry_of(corpus, home, _ENTRY_REACH)
+    named = entry and names_term(query, entry_name(corpus, home) or "")
+    around = entry or [s for s in corpus.sentences[max(0, home.sentence_id - _DEFAULT_NEAR):
+                                                   home.sentence_id + _DEFAULT_NEAR + 1]
+                       if s.doc_id == home.doc_id and s.paragraph == home.paragraph and not s.heading]
+    stating = {s.sentence_id for s in around
+               if (_BARE_DEFAULT if not named else _STATES_A_DEFAULT).search(unbroken(corpus.sentence_text(s)))}
     found = next((c for c in eligible if c.span is not None and c.support.sentence_id in stating), None)
     return replace(found, score=candidates[0].score, logit=candidates[0].logit) if found is not None else None
 

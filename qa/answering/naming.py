@@ -36,7 +36,7 @@ def named_entry(corpus: Corpus, best: Candidate, eligible: list[Candidate], quer
     only in the best candidate's section."""
     named = names_in(query.text)
     best_name = entry_name(corpus, best.support)
-    if best_name is None or _named(best_name, named):
+    if best_name is None or best_name.lower() in named or names_term(query, best_name):
         return best
     as_code = {word.lower() for word in _CODE_NAME.findall(query.text) + re.findall(r"`([^`\s]+)`", query.text)}
     section = heading_above(corpus, best.support)
@@ -51,7 +51,7 @@ def what_the_entry_says(corpus: Corpus, best: Candidate, eligible: list[Candidat
     entry's first sentence, which says it, with the best candidate's score."""
     name = entry_name(corpus, best.support)
     if name is None or not names_term(query, name) \
-            or not _only_what_it_is(corpus, query, {name.lower()}, best.sentence.doc_id):
+            or not _only_what_it_is(corpus, query, {name}, best.sentence.doc_id):
         return best
     opening = entry_opening(corpus, best.support)
     if opening is None or opening == best.support:
@@ -83,24 +83,18 @@ def named_section(corpus: Corpus, best: Candidate, eligible: list[Candidate], qu
     return replace(found, score=best.score)  # its own logit: what follows it is taken in by its own measure
 
 
-_HUMP = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # "LogLevel": Log, Level; "CheckHostIP": Check, Host, IP
-
-
 def names_in(question: str) -> set[str]:
     """The question's words and names as an entry may spell them ("--max-procs", "os.path", "drainTimeout")."""
     return {word.lower().rstrip(".") for word in _NAME.findall(question)}
 
 
 def names_term(query: Query, name: str) -> bool:
-    """Whether the question names `name` whole or by all its words ("agent forwarding" names "ForwardAgent")."""
-    asked = set(query.asked)
-    return set(terms(name)) <= asked or set(terms(" ".join(_HUMP.findall(name)))) <= asked
-
-
-def _named(name: str, named: set[str]) -> bool:
-    """Whether the question names `name` whole or word by word ("log level" names "LogLevel")."""
-    humps = [hump.lower() for hump in _HUMP.findall(name)]
-    return name.lower() in named or (len(humps) > 1 and set(humps) <= named)
+    """Whether the question names `name` whole, or by all the words of a name in camel case ("agent forwarding" names
+    "ForwardAgent", "log level" names "LogLevel"); a name without a content word ("--all") names nothing."""
+    whole = set(terms(name))
+    parts = set(terms(name, humps=True)) - whole
+    asked = query.asked.keys()
+    return bool(whole) and (whole <= asked or (bool(parts) and parts <= asked))
 
 
 def _documented_name(corpus: Corpus, candidate: Candidate) -> str | None:

@@ -4,8 +4,8 @@
 that sentence best, because the question is read with the earlier turn's words; the answer is where the
 text goes on. So is a sentence an earlier answer of several words was quoted from, whatever else it says.
 A name or a number may rightly be given again ("Who founded it?" after "Who runs it?" may both be "Ada Quist"),
-unless the follow-up asks the earlier question under a condition of its own: "and historically?" after "How often
-does Python put out a major release now?" wants another figure than "every 12 months".
+unless the follow-up asks the earlier question at another time: "and historically?" after "How often does Python
+put out a major release now?" wants another figure than "every 12 months".
 """
 
 from __future__ import annotations

@@ -47,10 +47,10 @@ def names_one_of(heading: str, kind: frozenset[str]) -> bool:
 # ("CheckHostIP", a line break, then "        If set to yes, ..."), or the term, a run of blanks and the text
 # ("Port    Specifies the port number ..."); the term may be a command's options and their argument ("-m, --mail
 # command").
-_TERM_ENTRY = re.compile(r"[ \t]*(?:(?P<term>-{0,2}[A-Za-z_$][\w$.-]*[\w$])|"
-                         r"(?P<options>-{1,2}[A-Za-z?][\w-]*(?:,[ \t]*-{1,2}[A-Za-z?][\w-]*)*)"
-                         r"(?:[ \t=]+\[?[A-Za-z_][\w.\]-]*)?)"
-                         r"(?:[ \t]*\n[ \t]+(?=\S)|[ \t]{2,}(?=[A-Z]))")
+_TERM_ENTRY = re.compile(r"""[ \t]*(?:
+    (?P<term>-{0,2}[A-Za-z_$][\w$.-]*[\w$])
+  | (?P<options>-{1,2}[A-Za-z?][\w-]*(?:,[ \t]*-{1,2}[A-Za-z?][\w-]*)*)(?:[ \t=]+\[?[A-Za-z_][\w.\]-]*)?
+  )(?:(?P<own_line>[ \t]*\r?\n[ \t]+(?=\S))|[ \t]{2,}(?=[A-Z]))""", re.X)
 
 
 _ENTRY_PARAGRAPHS = 8  # paragraphs of a term's text above a sentence in which its term is sought
@@ -66,10 +66,33 @@ def entry_name(corpus: Corpus, sentence: Sentence) -> str | None:
     entry = _ENTRY_NAME.match(text)
     if entry:
         return entry.group("name") or entry.group("bold")
-    term = _TERM_ENTRY.match(text)
-    if term is None:
+    return _term(corpus, opening)
+
+
+def _term(corpus: Corpus, sentence: Sentence) -> str | None:
+    """The term a paragraph-opening sentence opens a definition list's entry with, or None: a word with a content
+    word in it ("The  POSIX  standard ..." is justified prose) or a command's options, named by the long one
+    ("--mail"); when the text goes on on the term's line, only under a hanging indent (the next line deeper)."""
+    found = _TERM_ENTRY.match(corpus.sentence_text(sentence))
+    if found is None:
         return None
-    return term.group("term") or max(term.group("options").replace(" ", "").split(","), key=len)  # "--mail"
+    if found.group("term") and not terms(found.group("term")):
+        return None
+    if not found.group("own_line") and not _hangs(corpus, sentence):
+        return None
+    return found.group("term") or max(found.group("options").replace(" ", "").split(","), key=len)
+
+
+def _hangs(corpus: Corpus, sentence: Sentence) -> bool:
+    """Whether the line after the one `sentence` opens on is indented deeper than it."""
+    text = corpus.documents[sentence.doc_id].text
+    line_end = text.find("\n", sentence.start)
+    if line_end < 0:
+        return False
+    next_end = text.find("\n", line_end + 1)
+    next_line = text[line_end + 1:] if next_end < 0 else text[line_end + 1:next_end]
+    blank = len(next_line) - len(next_line.lstrip(" \t"))
+    return bool(next_line.strip()) and len(next_line[:blank].expandtabs(8)) > _indent(corpus, sentence)
 
 
 def is_term_entry(corpus: Corpus, sentence: Sentence) -> bool:
@@ -85,11 +108,11 @@ def entry_of(corpus: Corpus, sentence: Sentence, reach: int) -> list[Sentence]:
     opening = entry_opening(corpus, sentence)
     if opening is None:
         return []
-    term_indent = _indent(corpus, opening) if _TERM_ENTRY.match(corpus.sentence_text(opening)) else None
+    term_indent = _indent(corpus, opening) if _term(corpus, opening) else None
     found = corpus.sentences[opening.sentence_id:sentence.sentence_id + 1]
     for after in corpus.sentences[sentence.sentence_id + 1:sentence.sentence_id + 1 + reach]:
-        if after.doc_id != sentence.doc_id or after.heading:
-            break
+        if after.doc_id != sentence.doc_id or after.heading or _ENTRY_NAME.match(corpus.sentence_text(after)):
+            break  # the next item opens, in the same paragraph or not
         if after.paragraph != sentence.paragraph and _opens_its_paragraph(corpus, after) \
                 and (term_indent is None or _indent(corpus, after) <= term_indent):
             break  # the item ends with its paragraph; a term's text ends where a line is indented no deeper
@@ -109,7 +132,7 @@ def entry_opening(corpus: Corpus, sentence: Sentence) -> Sentence | None:
     opening = _paragraph_opening(corpus, sentence)
     if opening is None:
         return None
-    if _TERM_ENTRY.match(corpus.sentence_text(opening)):
+    if _term(corpus, opening):
         return opening
     indent = _indent(corpus, opening)
     for _ in range(_ENTRY_PARAGRAPHS):  # a paragraph of a term's text: the term is above, indented less
@@ -118,7 +141,7 @@ def entry_opening(corpus: Corpus, sentence: Sentence) -> Sentence | None:
         if opening is None:
             return None
         if _indent(corpus, opening) < indent:
-            return opening if _TERM_ENTRY.match(corpus.sentence_text(opening)) else None
+            return opening if _term(corpus, opening) else None
     return None
 
 

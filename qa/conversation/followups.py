@@ -109,8 +109,8 @@ _THING_POINTERS = frozenset("it its this that".split())  # after "which file ...
 _YES_NO = re.compile(r"^\s*(?:yes|no)\b[\s,.:;-]*", re.I)
 _AUXILIARY = "|".join(sorted(_AUXILIARIES))
 _ASKS_FOR_A_THING = re.compile(rf"^\s*(?:(?:which|what)\s+(?!(?:{_AUXILIARY})\b)[a-z]|(?:is|are)\s+there\b)", re.I)
-# The term an entry of a definition list opens with: alone on its line, or before a run of blanks ("Port    Specifies").
-_ENTRY_TERM = re.compile(r"\s*`?([A-Za-z_$][\w$.-]*[\w$])`?(?:[ \t]*\n|[ \t]{2,}(?=[A-Z]))")
+# The term an entry of a definition list opens with: alone on its line, its text indented below it.
+_ENTRY_TERM = re.compile(r"\s*`?([A-Za-z_$][\w$.-]*[\w$])`?[ \t]*\r?\n[ \t]+\S")
 _NAME_FRAME = frozenset(w.capitalize() for w in FRAME | STOPWORDS)
 
 
@@ -447,9 +447,10 @@ def _asks_the_same_of_another(question: str) -> bool:
 
 
 def _at_another_time(question: str, dependence: Dependence) -> bool:
-    """"and historically?", "what about now?": an ellipsis that asks the earlier question at another time: the
-    earlier answer is no answer to it (read with the earlier question's words, it finds that answer again)."""
-    return dependence == "ellipsis" and bool(_TIME.search(_own_words(question)))
+    """"and historically?", "what about now?", "and in the past?": an ellipsis that gives only another time for the
+    earlier question: the earlier answer is no answer to it (read with the earlier question's words, it finds that
+    answer again). "what about the earlier operation?" gives a thing, not a time."""
+    return dependence == "ellipsis" and bool(_TIME.fullmatch(_own_words(question)))
 
 
 def _answers(read: list[Turn]) -> tuple[str, ...]:

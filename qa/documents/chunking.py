@@ -15,7 +15,6 @@ from functools import lru_cache
 
 from qa.documents.reading import Document, Span, fold, matching_text
 from qa.documents.structure import FINITE_VERB, Block, title_cased, trim
-from qa.documents.words import unbroken
 
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9$])")
 _ABBREVIATION = re.compile(r"(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Inc|Ltd|Jr|Sr|Co|Corp|vs|etc|Gen|Sen|"
@@ -227,13 +226,14 @@ def _windows(spans: list[Span], size: int, overlap: int, max_chars: int, whole: 
         low = max(high + 1 - overlap, low + 1)
 
 
+_HYPHENATED = re.compile(r"(\w)-\n\s*([a-z])")
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
 
 
 def readable(text: str) -> str:
     """Text as a reader takes it in: words broken at line ends joined, link syntax reduced to its words,
     whitespace single. For embedding and lexical indexing, never for what is returned."""
-    text = fold(unbroken(text))
+    text = _HYPHENATED.sub(r"\1\2", fold(text))
     text = _MARKDOWN_LINK.sub(r"\1", text)
     return " ".join(text.replace("|", " ").split())
 

@@ -37,18 +37,15 @@ _CAMEL_CASE = re.compile(r"\b[a-z]+(?:[A-Z][a-z]+)+\b|\b[A-Z][a-z]+(?:[A-Z][a-z]
 _HUMP = re.compile(r"[A-Z]?[a-z]+")
 
 
-# A word broken at a line end: by a typesetter's hyphen (U+2010, as man(1) renders in UTF-8, or a soft hyphen), which
-# goes ("de", the hyphen, a line break, "fault" is "default"), or by a hyphen the word holds (ASCII there:
-# "authenticator-", a line break, "hosted"), which stays ("authenticator-hosted").
+# A word a typesetter broke at a line end with its hyphen (U+2010, as man(1) renders in UTF-8, or a soft hyphen):
+# "de", the hyphen, a line break, "fault" is "default". (An ASCII hyphen there may be the word's own:
+# "authenticator-hosted"; `words` splits at it either way.)
 _TYPESET_BREAK = re.compile(r"(?<=[^\W\d_])[\u2010\u00ad][ \t]*\r?\n[ \t]*(?=[^\W\d_])")
-_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_]-)[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
 
 
 def unbroken(text: str) -> str:
-    """`text` with the words broken across line ends joined again (see `_TYPESET_BREAK`)."""
-    if "\u2010" in text or "\u00ad" in text:
-        text = _TYPESET_BREAK.sub("", text)
-    return _HYPHEN_BREAK.sub("", text) if "-" in text else text
+    """`text` with the words a typesetter broke across line ends joined again (see `_TYPESET_BREAK`)."""
+    return _TYPESET_BREAK.sub("", text) if "\u2010" in text or "\u00ad" in text else text
 
 
 def words(text: str, humps: bool = False) -> list[str]:

@@ -86,7 +86,8 @@ GATE_CONFIG = ("GATE_CONFIG(5)\n\nDESCRIPTION\n     The keywords and their meani
                "     ForwardKey\n\t     Specifies whether the gate key is handed on.  The argument may be yes or no "
                "(the default).\n\n\t     Key forwarding should be enabled with caution.  Anyone holding the handed-on "
                "key can open the gate.\n\n"
-               "     Port    Specifies the gate number to open.  Most keepers leave it alone.\n\n"
+               "     Port    Specifies the gate number to open.  Most keepers\n\t     leave it alone.\n\n"
+               "     Justified  lines  of  prose  are  no  entries,  though\n     their words stand apart.\n\n"
                "     Note that the keeper reads this file once.  The default for every keyword is in keeper(8).\n")
 
 
@@ -102,6 +103,7 @@ def test_a_definition_list_entry_of_a_man_page_is_named_by_its_term(writable) ->
     assert entry_name(corpus, starting("This allows it")) == "CheckGateIP"  # any sentence of the entry
     assert entry_name(corpus, starting("Port    Specifies")) == "Port"  # the term, blanks, the text
     assert entry_name(corpus, starting("The keywords and")) is None
+    assert entry_name(corpus, starting("Justified  lines")) is None  # the next line hangs no deeper
     assert entry_name(corpus, starting("If this flag is set to ask")) == "StrictGateChecking"  # a paragraph below it
     assert entry_name(corpus, starting("Note that the keeper")) is None  # indented as deep as the terms
     neighbour = next(c for c in eligible if entry_name(corpus, c.support) == "CheckGateIP")
@@ -151,6 +153,7 @@ def test_a_question_names_a_term_whole_or_by_all_its_words(writable) -> None:
     assert names_term(read_query(corpus, "Is key forwarding on by default?", None), "ForwardKey")
     assert names_term(read_query(corpus, "What does forwardkey do?", None), "ForwardKey")
     assert not names_term(read_query(corpus, "Which key opens the gate by default?", None), "ForwardKey")
+    assert not names_term(read_query(corpus, "Which key opens the gate by default?", None), "--all")  # no content
 
 
 KEEPER_MAN_PAGE = ("KEEPER(8)\n\nOPTIONS\n       -b, --bell sound\n\t      Tells the keeper which bell to ring at "
@@ -175,3 +178,10 @@ def test_a_default_value_asked_is_taken_from_the_sentence_near_the_best_that_sta
     writable.add_document(FileUpload("wheelrc.5.txt", "text/plain", page.encode()))
     answer = writable.ask("What is the default size of the wheel, the value of number?", threshold=0.0).answer
     assert answer is not None and answer.text == "12"
+
+
+def test_a_default_value_is_not_taken_from_a_sentence_about_another_setting(writable) -> None:
+    page = "# Pool\n\nThe pool starts 4 workers when it opens.  The default queue length is 100 jobs.\n"
+    writable.add_document(FileUpload("pool.md", "text/markdown", page.encode()))
+    answer = writable.ask("How many workers does the pool start by default?", threshold=0.0).answer
+    assert answer is not None and answer.text == "4 workers"

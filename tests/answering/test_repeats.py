@@ -69,11 +69,13 @@ def test_the_service_hands_the_answer_step_what_the_conversation_said(writable, 
     seen = []
 
     def spy(corpus, best, eligible, said, asked, given=()):
-        seen.append((said, asked))
+        seen.append((said, asked, given))
         return best
 
     writable.add_document(FileUpload("groups.md", "text/markdown", HARBOUR_GROUPS.encode()))
     monkeypatch.setattr(answer_module, "beyond_what_was_said", spy)
     writable.ask("why must its members be trusted?", history=[Turn(*PILOT_TURN)])
     writable.ask("Who leads Operation Sentinel?", history=[Turn(*PILOT_TURN)])  # stands alone
-    assert seen == [(PILOT_TURN, "why must its members be trusted?"), ((), "Who leads Operation Sentinel?")]
+    writable.ask("and historically?", history=[Turn(*PILOT_TURN)])  # another time: past the earlier answer
+    assert seen == [(PILOT_TURN, "why must its members be trusted?", ()), ((), "Who leads Operation Sentinel?", ()),
+                    ((), "and historically?", (PILOT_TURN[1],))]

@@ -84,7 +84,6 @@ def test_every_content_character_is_in_some_sentence(text: str) -> None:
 
 def test_what_is_embedded_reads_as_prose_and_knows_where_it_sits() -> None:
     assert readable("compres\u2010\n       sion of [INSTALL][] and | cells |") == "compression of INSTALL and cells"
-    assert readable("a well-\n  known name") == "a well-known name"  # the word's own hyphen stays
     document = Document("d", "Manual", "d.md", "# Manual\n\n## Options\n\nKeep the files.",
                         (Block(2, 8, "heading", 1), Block(13, 20, "heading", 2), Block(22, 37, "text")), "sha")
     _, [passage] = split_document(document)
