@@ -273,7 +273,7 @@ def _default_in_the_entry(corpus: Corpus, candidates: list[Candidate], eligible:
     if _STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(home))):
         return None
     entry = entry_of(corpus, home, _ENTRY_REACH)
-    named = entry and names_term(query, entry_name(corpus, home) or "")
+    named = bool(entry) and names_term(query, entry_name(corpus, home) or "")
     around = entry or [s for s in corpus.sentences[max(0, home.sentence_id - _DEFAULT_NEAR):
                                                    home.sentence_id + _DEFAULT_NEAR + 1]
                        if s.doc_id == home.doc_id and s.paragraph == home.paragraph and not s.heading]
