@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round27/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round28/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -35,6 +35,7 @@ cd "$work" || exit 1
 #   man 1 diff  diffutils            man 1 sort  coreutils             man 8 adduser  adduser
 #   man 5 ssh_config  openssh-client  man 8 logrotate  logrotate       man 5 crontab  cron
 #   man 5 nanorc  nano               man 1 tree  tree
+#   /usr/share/info/ed.info.gz  ed     /usr/share/doc/yq/README.rst.gz  yq
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -60,7 +61,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           node-chokidar node-yaml node-axios
           openssh-client
           logrotate cron
-          nano tree)
+          nano tree
+          ed yq)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -374,11 +376,19 @@ r=$(round 27)
 render_man man5/nanorc.5.gz                                          > "$r/nanorc.5.txt"
 render_man man1/tree.1.gz                                            > "$r/tree.1.txt"
 
-for n in $(seq 0 27); do
+# Round 28
+r=$(round 28)
+# GNU ed's manual as an Info file (nodes under "File: ... Node: ..." lines, asterisk-underlined titles, menus,
+# quoted terms over indented text), without its last node, the GNU Free Documentation License, whose text is kept for
+# the independent check; and yq's README in reStructuredText (underlined titles, "::" literal blocks, directives).
+zcat "root/usr/share/info/ed.info.gz" | sed '/^File: ed.info,  Node: GNU Free Documentation License,/,$d' > "$r/ed.info.txt"
+zcat "$doc/yq/README.rst.gz"                                         > "$r/yq-readme.rst"
+
+for n in $(seq 0 28); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round27"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round28"
