@@ -35,7 +35,7 @@ def document(doc_id: str, service: QuestionAnswerer = Depends(get_service)) -> F
 @router.post("/documents", status_code=201, response_model=schemas.ChangeOut, dependencies=WRITE,
              openapi_extra=schemas.UPLOAD_BODY, responses=error_responses(401, 403, 409, 413, 415, 422, 429, 503))
 async def add_document(request: Request, service: QuestionAnswerer = Depends(get_service)) -> FastJSON:
-    """Add a document (needs a write key): a multipart `file` (.txt, .md, .html, .pdf) or JSON
+    """Add a document (needs a write key): a multipart `file` (.txt, .rst, .md, .html, .pdf) or JSON
     {"title", "text"}. It is searchable when the call returns; the response gives the new index version."""
     change = await run_in_threadpool(service.add_document, await read_upload(request))
     return FastJSON(asdict(change), status_code=201)

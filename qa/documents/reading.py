@@ -1,6 +1,6 @@
 """Read the seed documents: the text as read, its title, a stable id, and the blocks worth indexing.
 
-Text and Markdown files are read as they are. HTML pages and PDFs are read as their extracted text
+Text, reStructuredText and Markdown files are read as they are. HTML pages and PDFs are read as their extracted text
 (`qa.documents.html`, `qa.documents.pdf`): citations point into that text, and the original file
 stays as it was. A PDF with a `.txt` of the same name beside it is that text's original (how
 uploads keep PDFs) and is not read a second time.
@@ -9,6 +9,7 @@ uploads keep PDFs) and is not read a second time.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,10 +20,12 @@ from qa.documents.pdf import pdf_text
 from qa.documents.structure import Block, text_blocks
 from qa.errors import InvalidInputError
 
-SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
+SUFFIXES = (".txt", ".rst", ".rest", ".md", ".markdown", ".html", ".htm", ".pdf")
 HTML, MARKDOWN, PDF = (".html", ".htm"), (".md", ".markdown"), ".pdf"
 
 Span = tuple[int, int]
+
+log = logging.getLogger("qa.documents")
 
 # One-to-one character folds: offsets into folded text are offsets into the original.
 _FOLDS = str.maketrans(
@@ -72,9 +75,17 @@ def seed_paths(seeds_dir: Path, gold_dirname: str = "gold") -> list[Path]:
     return sorted(p for p in seeds_dir.rglob("*") if _is_seed(p, seeds_dir, gold_dirname))
 
 
+def unread_paths(seeds_dir: Path, gold_dirname: str = "gold") -> list[Path]:
+    """Files under `seeds_dir` of a kind this service does not read (gold questions and hidden files aside)."""
+    return sorted(p for p in seeds_dir.rglob("*") if p.is_file() and p.suffix.lower() not in SUFFIXES
+                  and not _set_aside(p.relative_to(seeds_dir), gold_dirname))
+
+
 def load_documents(seeds_dir: Path, gold_dirname: str = "gold") -> list[Document]:
-    """Every seed document, read."""
+    """Every seed document, read; a file of a kind that is not read is named in a warning, not passed over."""
     paths = seed_paths(seeds_dir, gold_dirname)
+    for path in unread_paths(seeds_dir, gold_dirname):
+        log.warning("not read: %s (the seeds read are %s files)", path.relative_to(seeds_dir), ", ".join(SUFFIXES))
     ids = doc_ids([p.relative_to(seeds_dir) for p in paths])
     return [read_document(path, seeds_dir, doc_id) for path, doc_id in zip(paths, ids, strict=True)]
 
@@ -86,12 +97,15 @@ def seed_hashes(seeds_dir: Path, gold_dirname: str = "gold") -> dict[str, str]:
 
 
 def _is_seed(path: Path, seeds_dir: Path, gold_dirname: str) -> bool:
-    relative = path.relative_to(seeds_dir)
-    hidden = any(part.startswith(".") for part in relative.parts)
     suffix = path.suffix.lower()
     kept_pdf = suffix == PDF and path.with_suffix(".txt").is_file()  # an upload's original, read as its .txt
-    return path.is_file() and suffix in SUFFIXES and not hidden and relative.parts[0] != gold_dirname \
+    return path.is_file() and suffix in SUFFIXES and not _set_aside(path.relative_to(seeds_dir), gold_dirname) \
         and not kept_pdf
+
+
+def _set_aside(relative: Path, gold_dirname: str) -> bool:
+    """Hidden files and the gold questions' folder are no documents."""
+    return any(part.startswith(".") for part in relative.parts) or relative.parts[0] == gold_dirname
 
 
 def doc_ids(relatives: list[Path]) -> list[str]:

@@ -48,7 +48,7 @@ class Line:
         return self.text.strip()
 
 
-_UNDERLINE = re.compile(r"^\s*(=+|-+|~+|\*+)\s*$")
+_UNDERLINE = re.compile(r"^\s*([-=~*^\"+#])\1{2,}\s*$")  # reStructuredText's and plain text's title adornments
 _RULE = re.compile(r"^\s*[-=_*~.·•]{3,}\s*$")
 _LEADERS = re.compile(r"(?:\.\s?){4,}\s*\d*\s*$")  # the dot leaders of a table of contents or an index
 _TABLE_BORDER = re.compile(r"^\s*[|+][-=+|: ]*[-=][-=+|: ]*[|+]\s*$")
@@ -65,6 +65,12 @@ FAQ_LEVEL = 9  # below every heading the document has: the next question replace
 _CONNECTIVES = frozenset("then or and otherwise alternatively also finally next else so but".split())
 _URL_ONLY = re.compile(r"^\s*[<(\[]*(?:https?://|www\.|mailto:)\S+[>)\]]*\s*$", re.I)
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–]?\s*\d{1,4}\s*[-–]?\s*(?:of\s+\d+)?\s*$", re.I)
+# An Info file's node line ("File: ed.info,  Node: Overview,  Next: ...,  Up: Top"), its separator (\x1f) alone, and
+# reStructuredText's images with their options (".. image:: URL" over "   :target: URL"): navigation and markup.
+_INFO_NODE = re.compile(r"^\x1f?File: [^,\s]+,\s+Node: [^,]+(?:,\s+(?:Next|Prev|Up): [^,]+)*,?\s*$")
+_CONTROL_ONLY = re.compile(r"^[\x00-\x08\x0e-\x1f\x7f]+\s*$")
+_IMAGE = re.compile(r"^\s*\.\.\s+(?:\|[^|]+\|\s+)?(?:image|figure)::")
+_DIRECTIVE_OPTION = re.compile(r"^\s+:[\w-]+:")
 _MAN_HEADER = re.compile(r"^\S+\(\d\w*\)\s{2,}.*\s{2,}\S+\(\d\w*\)\s*$")
 _MAN_FOOTER = re.compile(r"^.*\S\s{2,}\S+\(\d\w*\)\s*$")
 FINITE_VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|can|could|may|might|must|shall|should|will|"
@@ -136,11 +142,24 @@ def _furniture(lines: Sequence[Line]) -> set[int]:
     last = next((line for line in reversed(lines) if line.stripped), None)
     man = any(_MAN_HEADER.match(line.text) for line in lines[:3])
     run_on = {line.start for before, line in itertools.pairwise(lines) if before.stripped[-1:] not in ("", *".!?")}
-    return {line.start for line in lines if _RULE.match(line.text)
+    underlines = {line.start for index, line in enumerate(lines)  # under a title that opens its paragraph
+                  if index and _underlines(lines[index - 1], line) and (index == 1 or not lines[index - 2].stripped)}
+    return _markup(lines) | {line.start for line in lines if (_RULE.match(line.text) and line.start not in underlines)
             or (_URL_ONLY.match(line.text) and line.start not in run_on)  # "... also available at\n https://..."
             or _LEADERS.search(line.text)
             or _MAN_HEADER.match(line.text) or (_PAGE_NUMBER.match(line.text) and line.stripped)
             or line.start in running or (man and line is last and _MAN_FOOTER.match(line.text))}
+
+
+def _markup(lines: Sequence[Line]) -> set[int]:
+    """Starts of the lines of navigation and markup: Info node lines and separators, reStructuredText images."""
+    found: set[int] = set()
+    in_image = False
+    for line in lines:
+        in_image = bool(_IMAGE.match(line.text)) or (in_image and bool(_DIRECTIVE_OPTION.match(line.text)))
+        if in_image or _INFO_NODE.match(line.text) or _CONTROL_ONLY.match(line.text):
+            found.add(line.start)
+    return found
 
 
 def _shape(line: str) -> str:
@@ -181,6 +200,10 @@ def _paragraphs(lines: Sequence[Line]) -> Iterator[list[Line]]:
                 yield current
             current = []
             continue
+        if len(current) == 1 and _underlines(current[0], line):  # "XML support" over "-----------": a heading,
+            yield [current[0], line]                              # even when its text follows without a blank line
+            current = []
+            continue
         if current and wraps and (_looks_like_heading(line.stripped) or _ITEM.match(line.text)
                                   or (_starts_paragraph(line) and _ends_paragraph(current[-1], wraps))):
             yield current
@@ -191,6 +214,14 @@ def _paragraphs(lines: Sequence[Line]) -> Iterator[list[Line]]:
             current = []
     if current:
         yield current
+
+
+def _underlines(title: Line, line: Line) -> bool:
+    """`line` adorns `title` as a heading: a run of one punctuation character about as long as the title
+    ("Installation" over "------------"), directly below it."""
+    return bool(_UNDERLINE.match(line.text)) and not _UNDERLINE.match(title.text) \
+        and any(c.isalnum() for c in title.stripped) and len(title.stripped) <= 100 \
+        and len(title.stripped) - 2 <= len(line.stripped) <= len(title.stripped) + 10
 
 
 def _few_blank_lines(lines: Sequence[Line]) -> bool:
@@ -292,9 +323,9 @@ def _heading_of(paragraph: list[Line]) -> Block | None:
     FAQ's question."""
     if _is_question(paragraph):
         return Block(paragraph[0].start, paragraph[-1].end, "heading", FAQ_LEVEL)
-    if len(paragraph) == 2 and _UNDERLINE.match(paragraph[1].text) and paragraph[0].stripped:
-        level = 1 if paragraph[1].stripped.startswith(("=", "*")) else 2
-        return Block(paragraph[0].start, paragraph[0].end, "heading", level)
+    if len(paragraph) == 2 and _underlines(*paragraph):  # leveled as a heading without its underline
+        title = paragraph[0]
+        return Block(title.start, title.end, "heading", _level(title.stripped, title.indent))
     if _is_wrapped_title(paragraph):
         return Block(paragraph[0].start, paragraph[1].end, "heading", 1)
     if len(paragraph) != 1 or not _looks_like_heading(paragraph[0].stripped):

@@ -1,6 +1,6 @@
 """Check an upload and turn it into an original the corpus keeps: safe name, known kind, UTF-8 text.
 
-An uploaded `.txt`, `.md` or `.html` file is kept byte for byte; it is read as any seed is (an HTML
+An uploaded `.txt`, `.rst`, `.md` or `.html` file is kept byte for byte; it is read as any seed is (an HTML
 page as its extracted main text, which citations point into). A PDF becomes a `.txt` of its text
 layer with one form feed (`\\f`) before every page after the first, so a citation's page is 1 + the
 form feeds before it; the PDF itself is kept beside it. A JSON note becomes a `.txt` whose first
@@ -25,6 +25,7 @@ _STEM_CHARS = 80
 # Content types a browser or curl may send for each kind; the generic ones are accepted for all.
 _CONTENT_TYPES = {
     ".txt": {"text/plain"},
+    ".rst": {"text/x-rst", "text/prs.fallenstein.rst", "text/plain"},
     ".md": {"text/markdown", "text/x-markdown", "text/plain"},
     ".html": {"text/html", "application/xhtml+xml"},
     ".htm": {"text/html", "application/xhtml+xml"},
@@ -115,7 +116,7 @@ def safe_name(filename: str) -> tuple[str, str]:
     name = PurePosixPath(filename.strip())
     suffix = name.suffix.lower()
     if suffix not in _CONTENT_TYPES:
-        raise UnsupportedMediaError(f"{filename!r} is not a kind this service reads; upload .txt, .md, .html "
+        raise UnsupportedMediaError(f"{filename!r} is not a kind this service reads; upload .txt, .rst, .md, .html "
                                     "or .pdf")
     return slug(name.stem)[:_STEM_CHARS].strip("-") or "document", suffix
 
@@ -141,7 +142,8 @@ def decoded_text(data: bytes, filename: str) -> str:
     if kind is None and b"\x00" in data:
         kind = "binary data (it holds NUL bytes)"
     if kind is not None:
-        raise UnsupportedMediaError(f"{filename!r} holds {kind}, not UTF-8 text; upload .txt, .md, .html or .pdf")
+        raise UnsupportedMediaError(f"{filename!r} holds {kind}, not UTF-8 text; upload .txt, .rst, .md, .html "
+                                    "or .pdf")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

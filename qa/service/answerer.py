@@ -138,7 +138,7 @@ class QuestionAnswerer:
                 "store": self.store.name, "startup_seconds": self.startup}
 
     def add_document(self, upload: FileUpload | Note) -> CorpusChange:
-        """Add an uploaded .txt, .md, .html or .pdf file, or a JSON note; searchable when this returns."""
+        """Add an uploaded .txt, .rst, .md, .html or .pdf file, or a JSON note; searchable when this returns."""
         original = original_of(upload, self.settings)  # checking and PDF parsing need no lock
         return self._write(lambda current: ingest.add_original(self.settings, self.embedder, current, original,
                                                                self.store))

@@ -68,6 +68,28 @@ def test_gold_folder_hidden_files_and_other_suffixes_are_skipped(tmp_path: Path)
     assert set(seed_hashes(tmp_path)) == {"note.txt", "sub/note.md"}
 
 
+def test_a_file_of_a_kind_not_read_is_named_in_a_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "questions.jsonl").write_text("{}")
+    (tmp_path / ".notes.org").write_text("hidden")
+    (tmp_path / "data.csv").write_text("a,b")
+    (tmp_path / "note.txt").write_text("Title line\n\nBody.")
+    with caplog.at_level("WARNING", logger="qa.documents"):
+        assert [d.source for d in load_documents(tmp_path)] == ["note.txt"]
+    assert [r.getMessage().split(" (")[0] for r in caplog.records] == ["not read: data.csv"]
+    assert ".rst" in caplog.records[0].getMessage()
+
+
+def test_restructured_text_is_read_with_its_underlined_headings(tmp_path: Path) -> None:
+    text = ("yq: Command-line YAML processor\n===============================\n\nInstallation\n------------\n::\n\n"
+            "    pip3 install yq\n\nBefore using ``yq``, you also have to install ``jq``.\n")
+    (tmp_path / "README.rst").write_text(text)
+    (document,) = load_documents(tmp_path)
+    assert (document.doc_id, document.title, document.text) == ("readme", "yq: Command-line YAML processor", text)
+    headings = [document.text[b.start:b.end] for b in document.blocks if b.kind == "heading"]
+    assert headings == ["Installation"]
+
+
 def test_colliding_stems_keep_their_suffix(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Alpha.")
     (tmp_path / "a.md").write_text("# Alpha")

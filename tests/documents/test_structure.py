@@ -143,6 +143,28 @@ def test_a_man_page_is_titled_by_its_name_line_else_by_its_header() -> None:
     assert text_blocks("Notes\n\nNAME\n       xargs - build command lines\n")[0] == "Notes"  # no man page
 
 
+def test_an_underlined_title_heads_the_text_that_follows_it_without_a_blank_line() -> None:
+    text = ("Tool\n====\n\nXML support\n-----------\nThe tool also reads XML. It writes it back.\n\n"
+            "Bugs\n~~~~\nReport them on the tracker.\n\n"
+            "A sentence that wraps and\nends here.\n----------\n\nThe last words.\n")
+    blocks = _blocks(text)
+    assert blocks[:4] == [("heading", 1, "XML support"), ("text", 0, "The tool also reads XML. It writes it back."),
+                          ("heading", 1, "Bugs"), ("text", 0, "Report them on the tracker.")]
+    # the last line of a paragraph over a rule is no title: reStructuredText's rule, a blank line above a title
+    assert ("text", 0, "A sentence that wraps and\nends here.") in blocks
+    assert not any("-----" in b[2] or "~~~~" in b[2] for b in blocks)
+
+
+def test_info_node_lines_and_restructured_text_images_are_no_text() -> None:
+    text = ("Ed manual\n\n\x1f\nFile: ed.info,  Node: Overview,  Next: Invoking ed,  Prev: Top,  Up: Top\n\n"
+            "1 Overview\n**********\n\nGNU ed is a line-oriented text editor.\n\n"
+            ".. image:: https://img.example.org/badge.svg\n        :target: https://example.org/ci\n\n"
+            "The end of the page.\n")
+    blocks = _blocks(text)
+    assert blocks == [("heading", 1, "1 Overview"), ("text", 0, "GNU ed is a line-oriented text editor."),
+                      ("text", 0, "The end of the page.")]
+
+
 def test_list_items_urls_rules_and_tables() -> None:
     text = ("Notes\n\nThe list:\n\n * first item, which wraps\n   onto a second line\n * second item\n\n"
             "https://example.org/only-a-link\n\n--------------------\n\n"

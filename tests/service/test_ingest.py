@@ -101,6 +101,16 @@ def test_added_note_is_answerable_at_once_and_cited_exactly(writable: QuestionAn
     assert read_manifest(writable.settings.index_dir)["version"] == change.index_version  # on disk as well
 
 
+def test_a_restructured_text_upload_is_kept_as_sent_and_answers(writable: QuestionAnswerer) -> None:
+    text = "Harbor guide\n============\n\nKeepers\n-------\nThe lighthouse keeper is Tomas Brenner.\n"
+    change = writable.add_document(uploads.FileUpload("guide.rst", "text/x-rst", text.encode()))
+    assert change.source == "uploads/guide.rst" and change.title == "Harbor guide"
+    assert (writable.settings.seeds_dir / change.source).read_text() == text
+    answer = writable.ask("Who is the lighthouse keeper?").answer
+    assert answer is not None and answer.text == "Tomas Brenner" and answer.citation.doc_id == change.doc_id
+    writable.remove_document(change.doc_id)
+
+
 def test_adding_a_document_embeds_only_that_document(writable: QuestionAnswerer) -> None:
     embedder = writable.embedder
     assert isinstance(embedder, CountingEmbedder)
