@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from qa.answering.authors import by_the_authors
 from qa.answering.features import (
     Span,
     answer_unit,
@@ -83,8 +84,8 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     best = what_the_entry_says(corpus, named_entry(corpus, _defining_neighbour(best, eligible, query), eligible, query),
                                eligible, query)
     best = named_cell(corpus, named_section(corpus, best, eligible, query), eligible, query)
-    best = beyond_what_was_said(corpus, _from_the_opening(corpus, best, eligible, query), eligible, said, asked,
-                                given)
+    best = by_the_authors(corpus, _from_the_opening(corpus, best, eligible, query), eligible, query.text)
+    best = beyond_what_was_said(corpus, best, eligible, said, asked, given)
     if best is None:
         return Extraction(None, None, 0.0, candidates, passages)
     if best.score < threshold:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from qa.answering.authors import authors_section
 from qa.answering.questions import document_asked_about
 from qa.answering.spans import QuestionType, acronym_asked, candidate_spans
 from qa.documents.reading import fold
@@ -49,6 +50,22 @@ def with_opening(snapshot: Snapshot, question: str, hits: list[Hit]) -> list[Hit
     found = next((hit for hit in lexical_hits(snapshot, question, LOOKED_AT)
                   if hit.passage.passage_id == opening.passage_id), None)
     return hits if found is None else [*hits[:-1], replace(found, score=hits[-1].score)]  # ranked as the slot it takes
+
+
+def with_authors(snapshot: Snapshot, question: str, hits: list[Hit]) -> list[Hit]:
+    """`hits`, or for a question about who wrote a document with an authors' section (`authors_section`: "Who wrote
+    tree?" of a man page's AUTHOR section), with the passage of that section's first sentence in the place of the
+    last hit when retrieval missed it."""
+    corpus = snapshot.corpus
+    section = authors_section(corpus, question) if hits else None
+    if not section:
+        return hits
+    passage = corpus.passage_of(corpus.sentences[section.start])
+    if any(hit.passage.passage_id == passage.passage_id for hit in hits):
+        return hits
+    found = next((hit for hit in lexical_hits(snapshot, question, LOOKED_AT)
+                  if hit.passage.passage_id == passage.passage_id), Hit(passage, 0.0, None, None, None, None))
+    return [*hits[:-1], replace(found, score=hits[-1].score)]  # ranked as the slot it takes
 
 
 def spells_out(corpus: Corpus, hit: Hit, wanted: QuestionType) -> bool:

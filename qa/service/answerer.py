@@ -12,7 +12,7 @@ from collections.abc import Callable
 from threading import Lock
 
 from qa.answering.answer import Extraction, extract_answer
-from qa.answering.expansions import with_expansion, with_opening
+from qa.answering.expansions import with_authors, with_expansion, with_opening
 from qa.answering.model import AnswerModel, default_model
 from qa.conversation.followups import MAX_TURNS, Turn, resolve
 from qa.documents.chunking import CONTEXT_SEPARATOR
@@ -69,7 +69,8 @@ class QuestionAnswerer:
         clock.append(time.perf_counter())
         hits = search(snapshot, resolved.query, vector, max(top_k, ANSWER_DEPTH), mode, self.fusing)
         if mode != "dense":  # the expansion is looked up by BM25
-            hits = with_opening(snapshot, resolved.query, with_expansion(snapshot, resolved.query, hits))
+            hits = with_authors(snapshot, resolved.query,
+                                with_opening(snapshot, resolved.query, with_expansion(snapshot, resolved.query, hits)))
         clock.append(time.perf_counter())
         extraction = extract_answer(snapshot.corpus, resolved.query, vector, hits,
                                     self.threshold if threshold is None else threshold, self.model,

@@ -1,11 +1,13 @@
-"""An acronym question brings in the passage that spells the acronym out when retrieval missed it, and a question
-about a document's own date, version or author its opening passage."""
+"""An acronym question brings in the passage that spells the acronym out when retrieval missed it, a question
+about a document's own date, version or author its opening passage, and "Who wrote frob?" its AUTHOR section."""
 
 from __future__ import annotations
 
-from qa.answering.expansions import spells_out, with_expansion, with_opening
+from qa.answering.authors import authors_section
+from qa.answering.expansions import spells_out, with_authors, with_expansion, with_opening
 from qa.answering.spans import question_type
 from qa.retrieval.search import lexical_hits
+from tests.helpers.corpora import FROB, corpus_with
 
 RELEASE_ID = "dhs-human-smuggling-campaign"
 
@@ -43,3 +45,15 @@ def test_a_question_about_a_named_document_brings_in_its_opening_when_no_hit_hol
     assert found[4].score == missed[4].score  # ranked as the hit whose place it takes
     assert with_opening(snapshot, question, found) == found  # already there
     assert with_opening(snapshot, "When was the campaign launched?", missed) == missed  # names no document
+
+
+def test_who_wrote_a_named_document_brings_in_its_authors_section_when_retrieval_missed_it(writable) -> None:
+    corpus, _ = corpus_with(writable, "frob.1.txt", FROB)
+    snapshot = writable.current()
+    section = authors_section(corpus, "Who wrote frob?")
+    assert section is not None
+    wanted = corpus.passage_of(corpus.sentences[section.start]).passage_id
+    missed = [hit for hit in lexical_hits(snapshot, "polish files", 20) if hit.passage.passage_id != wanted][:3]
+    found = with_authors(snapshot, "Who wrote frob?", missed)
+    assert found[:2] == missed[:2] and found[2].passage.passage_id == wanted and found[2].score == missed[2].score
+    assert with_authors(snapshot, "Who polishes frob?", missed) == missed

@@ -27,6 +27,14 @@ HARBOR_HTML = """<!doctype html><html><head><title>Harbor and Docks</title><styl
 <footer>Copyright 2026 Harbor Board</footer></body></html>"""
 
 
+# A man page with an AUTHOR section that names its author first and a contributor after ("Who wrote frob?").
+FROB = ("FROB(1)                    User Commands                    FROB(1)\n\n"
+        "NAME\n       frob - polish files until they shine\n\n"
+        "DESCRIPTION\n       frob polishes each FILE in place. frob keeps a backup of each file it polishes.\n\n"
+        "OPTIONS\n       -q, --quiet\n              frob prints nothing while it polishes.\n\n"
+        "AUTHOR\n       Nadia Oyelaran (nadia@example.org)\n"
+        "       Colour output hacked by Tomas Brenner (tomas@example.org)\n\n"
+        "SEE ALSO\n       shine(1)\n")
 PUMP_OPTIONS = ("# Class: Pump\n\n## Parameter: `PumpOptions`\n\n"
                 "* **drainTimeout** `number` (optional) - Default: `5e3` - The time after which an idle pump stops. "
                 "Defaults to 5 seconds.\n"

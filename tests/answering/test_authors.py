@@ -1,0 +1,32 @@
+""""Who wrote tree?": the AUTHOR(S) section of the document the question names."""
+
+from __future__ import annotations
+
+from qa.answering.authors import authors_section
+from tests.helpers.corpora import FROB, corpus_with
+
+
+def test_who_wrote_a_named_man_page_is_answered_by_its_author_section_first_name(writable) -> None:
+    corpus, doc_id = corpus_with(writable, "frob.1.txt", FROB)
+    section = authors_section(corpus, "Who wrote frob?")
+    assert section is not None and corpus.sentences[section.start].doc_id == doc_id
+    assert "Nadia Oyelaran" in corpus.sentence_text(corpus.sentences[section.start])
+    answer = writable.ask("Who wrote frob?", threshold=0.0).answer
+    assert answer is not None and answer.text == "Nadia Oyelaran" and answer.citation.doc_id == doc_id
+
+
+def test_no_authors_section_is_sought_without_a_named_document_a_who_question_or_the_asked_role(writable) -> None:
+    corpus, _ = corpus_with(writable, "frob.1.txt", FROB)
+    assert authors_section(corpus, "Who wrote it?") is None  # names no document
+    assert authors_section(corpus, "When was frob written?") is None  # not a who-question
+    assert authors_section(corpus, "Who maintains frob?") is None  # an AUTHOR section names no maintainer
+    assert authors_section(corpus, "Who polishes frob?") is None  # asks no author
+
+
+def test_an_answer_that_already_says_who_wrote_the_program_is_kept(writable) -> None:
+    page = FROB.replace("frob polishes each FILE in place.",
+                        "frob was written by Ines Vale in 1994. frob polishes each FILE in place.")
+    page = page.replace("Nadia Oyelaran (nadia@example.org)", "This manual page was contributed by Nadia Oyelaran.")
+    corpus_with(writable, "frob.1.txt", page)
+    answer = writable.ask("Who wrote frob?", threshold=0.0).answer
+    assert answer is not None and answer.text == "Ines Vale"
