@@ -298,10 +298,12 @@ def _plural_reference(question: str) -> str:
 def _most_likely_first(readings: list[_Reading], mentioning: set[int], plural: str) -> list[_Reading]:
     """The earlier turns, most recent first; the turns that mention the noun a demonstrative points with come
     first ("those reports" is the turn about reports, even with another turn after it); "they" prefers the
-    one of the last two turns about something plural ("smugglers" rather than "DHS")."""
+    one of the last two turns about something plural ("smugglers" rather than "DHS"), and of those about something
+    singular, one that named something plural besides ("new users" of "the default login shell for new users")."""
     recent = list(reversed(readings))
-    if plural:
-        recent[:2] = sorted(recent[:2], key=lambda reading: not _is_plural(reading.antecedent(plural)))
+    if plural:  # a turn about something plural first, then one that named something plural besides its topic
+        recent[:2] = sorted(recent[:2], key=lambda reading: (not _is_plural(reading.topic),
+                                                             not _is_plural(reading.antecedent(plural))))
     if mentioning:
         recent.sort(key=lambda reading: reading.turns[-1] not in mentioning)
     return recent
@@ -338,6 +340,7 @@ class _Reading:
     answered: str  # after a who/where question, the name its answer gave ("" otherwise)
     turns: tuple[int, ...]  # this turn and the earlier ones its reading took words from
     thing: str = ""  # after "which X ...?" or "is there an X ...?", the X a short answer named ("GZIP")
+    plural: str = ""  # the longest plural run of content words it asked about ("new users"), when the topic is none
 
     @property
     def names_a_thing(self) -> bool:
@@ -353,6 +356,8 @@ class _Reading:
             return self.answered
         if self.thing and (pointing or (pronoun in _THING_POINTERS and self.names_a_thing)):
             return self.thing
+        if pronoun in _PLURAL and self.plural:  # "their" after "the default login shell for new users": the users
+            return self.plural
         return self.topic
 
 
@@ -368,9 +373,10 @@ def _read_history(history: list[Turn], corpus: Corpus) -> list[_Reading]:
             query, turns = _rewrite(query, dependence, earlier, corpus), (*earlier.turns, number)
         topic, answered, thing = _topic(query, corpus), _answered(query, turn.answer), _thing(query, turn.answer)
         # a history about something the documents never mention resolves nothing
+        plural = _plural_topic(query, corpus) if topic and not _is_plural(topic) else ""
         readings.append(_Reading(query, topic if _known(topic, corpus) else "",
                                  answered if _known(answered, corpus) else "", turns,
-                                 thing if _known(thing, corpus) else ""))
+                                 thing if _known(thing, corpus) else "", plural if _known(plural, corpus) else ""))
     return readings
 
 
@@ -584,7 +590,7 @@ def _replace_pronoun(question: str, earlier: _Reading) -> str:
         match, word = tokens[position], words[position].lower()
         pointing = _points_with_noun(words, position)
         antecedent = earlier.antecedent(word, pointing)
-        out += [question[done:match.start()], f"{antecedent}'s" if word in _POSSESSIVE else antecedent]
+        out += [question[done:match.start()], _possessive(antecedent) if word in _POSSESSIVE else antecedent]
         done = tokens[_taken_with(words, position, antecedent, pointing) - 1].end()
     return "".join([*out, question[done:]])
 
@@ -626,6 +632,22 @@ def _topic(query: str, corpus: Corpus) -> str:
               for position, token in enumerate(tokens)]
     runs = [written for run in _content_runs(framed) if (written := _as_written(run, framed, corpus))]
     return max(runs, key=lambda run: len(run.split())) if runs else ""  # the first of the longest
+
+
+def _possessive(phrase: str) -> str:
+    """ "new users'" (a plain plural), "the campaign's", "NumberOfGates's" (a name)."""
+    last = phrase.split()[-1] if phrase.split() else ""
+    return f"{phrase}'" if last.islower() and _is_plural(last) else f"{phrase}'s"
+
+
+def _plural_topic(query: str, corpus: Corpus) -> str:
+    """The longest run of content words of the question that names something plural ("new users"), else "" (and
+    when the question names something: "they" may be the body it names, "the National Targeting Center")."""
+    tokens = _tokens(query)
+    if _name_runs(tokens):
+        return ""
+    runs = [written for run in _content_runs(tokens) if _is_plural(written := _as_written(run, tokens, corpus))]
+    return max(runs, key=lambda run: len(run.split())) if runs else ""
 
 
 def _as_written(run: str, tokens: list[str], corpus: Corpus) -> str:

@@ -150,6 +150,15 @@ def test_they_prefers_the_turn_about_something_plural(corpus) -> None:
                                                                         "Investigations based?")
 
 
+def test_their_after_a_question_about_something_singular_is_the_plural_thing_it_named(corpus) -> None:
+    history = [Turn("What is the typical route for migrants?", None)]
+    assert resolve("and where do they come from?", history, corpus).query == "where do migrants come from?"
+    assert resolve("what are their risks?", history, corpus).query == "what are migrants' risks?"
+    assert resolve("how long is it?", history, corpus).query == "how long is typical route?"
+    named = [Turn("What does the National Targeting Center do against smugglers?", None)]  # "they" may be a body
+    assert "National Targeting Center" in resolve("where are they based?", named, corpus).query
+
+
 def test_a_name_topic_keeps_its_words_when_an_ellipsis_asks_about_an_aspect(corpus) -> None:
     resolution = resolve("and the budget?", [SENTINEL], corpus)
     assert resolution.query == "What is the budget of Operation Sentinel?"
