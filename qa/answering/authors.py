@@ -2,60 +2,57 @@
 
 Man pages end with an AUTHOR section ("Written by Mike Haertel and Paul Eggert."), READMEs often with one
 headed "Authors" ("* Andrey Kislyuk"), and maintainers get a MAINTAINERS section. Its words share little with
-the question beyond the program's name, which fills the whole document, so retrieval seldom brings it; when a
-who-question asks who wrote (or maintains) a document it names by a word of its title or file name, and that
-document has one such section, the section's first name answers, unless the best answer already says who wrote
-it ("The GNU implementation of make was written by Richard Stallman and Roland McGrath").
+the question beyond the program's name, which fills the whole document, so retrieval seldom brings it. When a
+who-question asks who wrote (or maintains) the one document it names best by the words of its title or file name,
+and that document has one such section, the section's first name answers, unless the best answer already says,
+in that document, who wrote it ("The GNU implementation of make was written by Richard Stallman and Roland
+McGrath").
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from qa.answering.features import sentence_words
 from qa.answering.sections import section_of
-from qa.answering.spans import question_type
 from qa.documents.words import terms
 from qa.storage.corpus import Corpus
 
 if TYPE_CHECKING:
     from qa.answering.answer import Candidate
 
-_WROTE = frozenset(terms("wrote written writes author authors authored created creator creators"))
-_MAINTAINS = frozenset(terms("maintains maintained maintainer maintainers"))
-# A section's heading (its words' stems) and the question words that ask for it.
-_SECTIONS = {frozenset(terms("authors")): _WROTE, frozenset(terms("written by")): _WROTE,
-             frozenset(terms("maintainers")): _MAINTAINS}
+# The question's verb or noun of authorship, and the headings of the section it asks for.
+_ASKS_WHO_WROTE = re.compile(r"^\s*who\b.*\b(?:wrote|written|authored|authors?|created|creators?)\b", re.I)
+_ASKS_WHO_MAINTAINS = re.compile(r"^\s*who\b.*\b(?:maintains|maintained|maintainers?)\b", re.I)
+_AUTHORS_HEADINGS = frozenset({"author", "authors", "author(s)", "written by"})
+_MAINTAINERS_HEADINGS = frozenset({"maintainer", "maintainers", "maintainer(s)"})
+_ROLE_WORDS = frozenset(terms("wrote written authored author authors created creator creators maintains maintained "
+                              "maintainer maintainers originally original"))
+_OTHER_WORDS = 2  # at most this many of the question's words besides the document's name
+# A sentence that says who wrote something: "was written by", "is the author of", "Maintained by".
+_SAYS_WHO = re.compile(r"\b(?:written|wrote|authored|created|developed|maintained)\s+by\b|\bauthors?\b|\bcreator\b|"
+                       r"\bmaintainers?\b", re.I)
 
 
 def authors_section(corpus: Corpus, question: str) -> range | None:
     """The sentence ids of the one authors' (or maintainers') section of the document a who-question asks the
-    author of, naming it by a word of its title or file name; None otherwise."""
-    if question_type(question).name != "who":
+    author (or maintainer) of; None for any other question, or when the document it names has no such section."""
+    headings = _headings_asked(question)
+    doc_id = _document_named(corpus, question) if headings else None
+    if doc_id is None:
         return None
-    asked = frozenset(terms(question))
-    headings = {heading for heading, asking in _SECTIONS.items() if asked & asking}
-    named = asked - _WROTE - _MAINTAINS
-    if not headings or not named:
-        return None
-    found = [section for doc_id in corpus.documents
-             if named & (corpus.naming_terms[doc_id] | corpus.source_terms[doc_id])
-             for section in _sections_headed(corpus, doc_id, headings)]
+    found = _sections_headed(corpus, doc_id, headings)
     return found[0] if len(found) == 1 else None
 
 
-def says_who_wrote(corpus: Corpus, candidate: Candidate) -> bool:
-    """Whether the candidate's sentence speaks of writing, authors or maintainers."""
-    return bool(frozenset(terms(corpus.sentence_text(candidate.support))) & (_WROTE | _MAINTAINS))
-
-
 def by_the_authors(corpus: Corpus, best: Candidate, eligible: list[Candidate], question: str) -> Candidate:
-    """The first candidate with a span in the authors' section the question asks for, with the better of its own
-    and the best candidate's score; `best` when the question asks for none, when the best already says who wrote
-    it, or when no candidate of the section has a span."""
+    """The first name in the authors' section the question asks for, with the better of its own and the best
+    candidate's score; `best` when the question asks for none, when the best is in that section or already says,
+    in the same document, who wrote something, or when no candidate of the section has a span."""
     section = authors_section(corpus, question)
-    if section is None or best.support.sentence_id in section or says_who_wrote(corpus, best):
+    if section is None or best.support.sentence_id in section or _says_who_wrote(corpus, best, section):
         return best
     first = min((c for c in eligible if c.span is not None and c.support.sentence_id in section),
                 key=lambda c: c.support.sentence_id, default=None)
@@ -65,25 +62,62 @@ def by_the_authors(corpus: Corpus, best: Candidate, eligible: list[Candidate], q
     return named_first if first.score >= best.score else replace(named_first, score=best.score, logit=best.logit)
 
 
+def _headings_asked(question: str) -> frozenset[str]:
+    """The headings of the section a who-question asks for: an authors' for "Who wrote ...?", a maintainers' for
+    "Who maintains ...?"; none for any other question ("Who writes the backup?" asks no author)."""
+    if _ASKS_WHO_WROTE.match(question):
+        return _AUTHORS_HEADINGS
+    if _ASKS_WHO_MAINTAINS.match(question):
+        return _MAINTAINERS_HEADINGS
+    return frozenset()
+
+
+def _document_named(corpus: Corpus, question: str) -> str | None:
+    """The one document whose title's telling words and file name hold the most of the question's words (at least
+    one), with at most `_OTHER_WORDS` of them left over; None when none or several do."""
+    asked = frozenset(terms(question)) - _ROLE_WORDS
+    if not asked:
+        return None
+    overlap = {doc_id: len(asked & (corpus.naming_terms[doc_id] | corpus.source_terms[doc_id]))
+               for doc_id in corpus.documents}
+    most = max(overlap.values(), default=0)
+    named = [doc_id for doc_id, count in overlap.items() if count == most]
+    if most == 0 or len(named) != 1 or len(asked) - most > _OTHER_WORDS:
+        return None
+    return named[0]
+
+
+def _says_who_wrote(corpus: Corpus, candidate: Candidate, section: range) -> bool:
+    """Whether the candidate's sentence, in the section's document, says who wrote or maintains something."""
+    same_document = candidate.support.doc_id == corpus.sentences[section.start].doc_id
+    return same_document and bool(_SAYS_WHO.search(corpus.sentence_text(candidate.support)))
+
+
 def _first_name(corpus: Corpus, candidate: Candidate) -> tuple[int, int] | None:
-    """The sentence's first who-span ("Steve Baker" of "Steve Baker (...) HTML output hacked by Francesc Rocher"),
-    in document offsets; the candidate's own span when it has none."""
+    """The candidate's span when it holds the sentence's first name ("Erik Troan, Preston Brown, Jan Kaluza"), else
+    that first name ("Steve Baker" of "Steve Baker (...) HTML output hacked by Francesc Rocher"), in document
+    offsets."""
     names = sentence_words(corpus, candidate.support).spans["who"]
     if not names:
         return candidate.span
     start, end, _ = min(names)
-    return candidate.support.start + start, candidate.support.start + end
+    first = (candidate.support.start + start, candidate.support.start + end)
+    own = candidate.span
+    return own if own is not None and own[0] <= first[0] and first[1] <= own[1] else first
 
 
-def _sections_headed(corpus: Corpus, doc_id: str, headings: set[frozenset[str]]) -> list[range]:
+def _sections_headed(corpus: Corpus, doc_id: str, headings: frozenset[str]) -> list[range]:
+    """The sections of the document under a heading that reads one of `headings` (case, "#" and ":" aside)."""
     opening = corpus.openings.get(doc_id)
-    if opening is None:
-        return []
     found = []
-    number = opening.first_sentence
+    number = opening.first_sentence if opening else len(corpus.sentences)
     while number < len(corpus.sentences) and corpus.sentences[number].doc_id == doc_id:
         sentence = corpus.sentences[number]
-        if sentence.heading and frozenset(terms(corpus.sentence_text(sentence))) in headings:
+        if sentence.heading and _heading_text(corpus.sentence_text(sentence)) in headings:
             found.append(section_of(corpus, sentence))
         number += 1
     return found
+
+
+def _heading_text(text: str) -> str:
+    return " ".join(text.strip().strip("#:").split()).lower()

@@ -54,8 +54,9 @@ def with_opening(snapshot: Snapshot, question: str, hits: list[Hit]) -> list[Hit
 
 def with_authors(snapshot: Snapshot, question: str, hits: list[Hit]) -> list[Hit]:
     """`hits`, or for a question about who wrote a document with an authors' section (`authors_section`: "Who wrote
-    tree?" of a man page's AUTHOR section), with the passage of that section's first sentence in the place of the
-    last hit when retrieval missed it."""
+    tree?" of a man page's AUTHOR section), with the passage of that section's first sentence after them, ranked as
+    the last, when retrieval missed it (after, not in place of one: the last hit may be the opening `with_opening`
+    brought in)."""
     corpus = snapshot.corpus
     section = authors_section(corpus, question) if hits else None
     if not section:
@@ -65,7 +66,7 @@ def with_authors(snapshot: Snapshot, question: str, hits: list[Hit]) -> list[Hit
         return hits
     found = next((hit for hit in lexical_hits(snapshot, question, LOOKED_AT)
                   if hit.passage.passage_id == passage.passage_id), Hit(passage, 0.0, None, None, None, None))
-    return [*hits[:-1], replace(found, score=hits[-1].score)]  # ranked as the slot it takes
+    return [*hits, replace(found, score=hits[-1].score)]
 
 
 def spells_out(corpus: Corpus, hit: Hit, wanted: QuestionType) -> bool:

@@ -105,6 +105,7 @@ _PARTICLES = frozenset("van von de da del der di la le du".split())  # inside na
 _POSSESSIVE = frozenset("its their theirs his her".split())
 _PERSONAL = frozenset("he him his she her they them their theirs".split())
 _PLURAL = frozenset("they them their theirs these those".split())
+_PLURAL_PRONOUNS = frozenset("they them their theirs".split())
 _THING_POINTERS = frozenset("it its this that".split())  # after "which file ...?" or "is there a command ...?"
 _YES_NO = re.compile(r"^\s*(?:yes|no)\b[\s,.:;-]*", re.I)
 _AUXILIARY = "|".join(sorted(_AUXILIARIES))
@@ -301,9 +302,9 @@ def _most_likely_first(readings: list[_Reading], mentioning: set[int], plural: s
     one of the last two turns about something plural ("smugglers" rather than "DHS"), and of those about something
     singular, one that named something plural besides ("new users" of "the default login shell for new users")."""
     recent = list(reversed(readings))
-    if plural:  # a turn about something plural first, then one that named something plural besides its topic
-        recent[:2] = sorted(recent[:2], key=lambda reading: (not _is_plural(reading.topic),
-                                                             not _is_plural(reading.antecedent(plural))))
+    if plural:  # a turn whose stand-in is plural first, its topic before a plural thing it named besides
+        recent[:2] = sorted(recent[:2], key=lambda reading: (not _is_plural(reading.antecedent(plural)),
+                                                             reading.antecedent(plural) != reading.topic))
     if mentioning:
         recent.sort(key=lambda reading: reading.turns[-1] not in mentioning)
     return recent
@@ -340,7 +341,8 @@ class _Reading:
     answered: str  # after a who/where question, the name its answer gave ("" otherwise)
     turns: tuple[int, ...]  # this turn and the earlier ones its reading took words from
     thing: str = ""  # after "which X ...?" or "is there an X ...?", the X a short answer named ("GZIP")
-    plural: str = ""  # the longest plural run of content words it asked about ("new users"), when the topic is none
+    plural: str = ""  # the longest plural run of content words it asked about ("new users"), when its topic is
+    # singular and it names nothing
 
     @property
     def names_a_thing(self) -> bool:
@@ -356,8 +358,8 @@ class _Reading:
             return self.answered
         if self.thing and (pointing or (pronoun in _THING_POINTERS and self.names_a_thing)):
             return self.thing
-        if pronoun in _PLURAL and self.plural:  # "their" after "the default login shell for new users": the users
-            return self.plural
+        if pronoun in _PLURAL_PRONOUNS and not pointing and self.plural:  # "their" after "the default login shell
+            return self.plural                                              # for new users": the users
         return self.topic
 
 

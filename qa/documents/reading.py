@@ -20,12 +20,13 @@ from qa.documents.pdf import pdf_text
 from qa.documents.structure import Block, text_blocks
 from qa.errors import InvalidInputError
 
-SUFFIXES = (".txt", ".rst", ".rest", ".md", ".markdown", ".html", ".htm", ".pdf")
+SUFFIXES = (".txt", ".rst", ".md", ".markdown", ".html", ".htm", ".pdf")
 HTML, MARKDOWN, PDF = (".html", ".htm"), (".md", ".markdown"), ".pdf"
 
 Span = tuple[int, int]
 
 log = logging.getLogger("qa.documents")
+_NAMED = 5  # files of kinds not read named in the warning
 
 # One-to-one character folds: offsets into folded text are offsets into the original.
 _FOLDS = str.maketrans(
@@ -82,10 +83,13 @@ def unread_paths(seeds_dir: Path, gold_dirname: str = "gold") -> list[Path]:
 
 
 def load_documents(seeds_dir: Path, gold_dirname: str = "gold") -> list[Document]:
-    """Every seed document, read; a file of a kind that is not read is named in a warning, not passed over."""
+    """Every seed document, read; files of a kind that is not read are named in one warning, not passed over."""
     paths = seed_paths(seeds_dir, gold_dirname)
-    for path in unread_paths(seeds_dir, gold_dirname):
-        log.warning("not read: %s (the seeds read are %s files)", path.relative_to(seeds_dir), ", ".join(SUFFIXES))
+    unread = unread_paths(seeds_dir, gold_dirname)
+    if unread:
+        named = ", ".join(str(path.relative_to(seeds_dir)) for path in unread[:_NAMED])
+        more = f" and {len(unread) - _NAMED} more" if len(unread) > _NAMED else ""
+        log.warning("not read: %s%s (the seeds read are %s files)", named, more, ", ".join(SUFFIXES))
     ids = doc_ids([p.relative_to(seeds_dir) for p in paths])
     return [read_document(path, seeds_dir, doc_id) for path, doc_id in zip(paths, ids, strict=True)]
 

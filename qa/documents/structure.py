@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ class Line:
 
 
 _UNDERLINE = re.compile(r"^\s*([-=~*^\"+#])\1{2,}\s*$")  # reStructuredText's and plain text's title adornments
+_TITLE_WORDS = 12  # an underlined title has at most this many words
 _RULE = re.compile(r"^\s*[-=_*~.·•]{3,}\s*$")
 _LEADERS = re.compile(r"(?:\.\s?){4,}\s*\d*\s*$")  # the dot leaders of a table of contents or an index
 _TABLE_BORDER = re.compile(r"^\s*[|+][-=+|: ]*[-=][-=+|: ]*[|+]\s*$")
@@ -68,6 +70,8 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–]?\s*\d{1,4}\s*[-–]?\s*(?:of\
 # An Info file's node line ("File: ed.info,  Node: Overview,  Next: ...,  Up: Top"), its separator (\x1f) alone, and
 # reStructuredText's images with their options (".. image:: URL" over "   :target: URL"): navigation and markup.
 _INFO_NODE = re.compile(r"^\x1f?File: [^,\s]+,\s+Node: [^,]+(?:,\s+(?:Next|Prev|Up): [^,]+)*,?\s*$")
+_INFO_TAGS = re.compile(r"^(?:Tag Table:|End Tag Table|(?:Node|Ref): [^\x7f]*\x7f\d+|Local Variables:|"
+                        r"coding: [\w-]+|End:)\s*$")
 _CONTROL_ONLY = re.compile(r"^[\x00-\x08\x0e-\x1f\x7f]+\s*$")
 _IMAGE = re.compile(r"^\s*\.\.\s+(?:\|[^|]+\|\s+)?(?:image|figure)::")
 _DIRECTIVE_OPTION = re.compile(r"^\s+:[\w-]+:")
@@ -142,22 +146,28 @@ def _furniture(lines: Sequence[Line]) -> set[int]:
     last = next((line for line in reversed(lines) if line.stripped), None)
     man = any(_MAN_HEADER.match(line.text) for line in lines[:3])
     run_on = {line.start for before, line in itertools.pairwise(lines) if before.stripped[-1:] not in ("", *".!?")}
-    underlines = {line.start for index, line in enumerate(lines)  # under a title that opens its paragraph
-                  if index and _underlines(lines[index - 1], line) and (index == 1 or not lines[index - 2].stripped)}
-    return _markup(lines) | {line.start for line in lines if (_RULE.match(line.text) and line.start not in underlines)
+    dropped = _markup(lines) | {line.start for line in lines if _RULE.match(line.text)
             or (_URL_ONLY.match(line.text) and line.start not in run_on)  # "... also available at\n https://..."
             or _LEADERS.search(line.text)
             or _MAN_HEADER.match(line.text) or (_PAGE_NUMBER.match(line.text) and line.stripped)
             or line.start in running or (man and line is last and _MAN_FOOTER.match(line.text))}
+    return dropped - _title_underlines(lines, dropped)
+
+
+def _title_underlines(lines: Sequence[Line], dropped: set[int]) -> set[int]:
+    """Starts of the rules that underline a title opening its paragraph: kept, they make the title a heading."""
+    return {line.start for index, line in enumerate(lines) if index and lines[index - 1].start not in dropped
+            and _underlines(lines[index - 1], line) and (index == 1 or not lines[index - 2].stripped)}
 
 
 def _markup(lines: Sequence[Line]) -> set[int]:
-    """Starts of the lines of navigation and markup: Info node lines and separators, reStructuredText images."""
+    """Starts of the lines of navigation and markup: Info node lines, separators and tag table, reStructuredText
+    images."""
     found: set[int] = set()
     in_image = False
     for line in lines:
         in_image = bool(_IMAGE.match(line.text)) or (in_image and bool(_DIRECTIVE_OPTION.match(line.text)))
-        if in_image or _INFO_NODE.match(line.text) or _CONTROL_ONLY.match(line.text):
+        if in_image or _INFO_NODE.match(line.text) or _INFO_TAGS.match(line.text) or _CONTROL_ONLY.match(line.text):
             found.add(line.start)
     return found
 
@@ -217,11 +227,17 @@ def _paragraphs(lines: Sequence[Line]) -> Iterator[list[Line]]:
 
 
 def _underlines(title: Line, line: Line) -> bool:
-    """`line` adorns `title` as a heading: a run of one punctuation character about as long as the title
-    ("Installation" over "------------"), directly below it."""
+    """`line` adorns `title` as a heading: a run of one punctuation character about as wide as the title
+    ("Installation" over "------------"), directly below a title-shaped line (a few words, no sentence's end)."""
+    width = _width(title.stripped)
     return bool(_UNDERLINE.match(line.text)) and not _UNDERLINE.match(title.text) \
-        and any(c.isalnum() for c in title.stripped) and len(title.stripped) <= 100 \
-        and len(title.stripped) - 2 <= len(line.stripped) <= len(title.stripped) + 10
+        and any(c.isalnum() for c in title.stripped) and len(title.stripped.split()) <= _TITLE_WORDS \
+        and title.stripped[-1] not in ".!?;," and width - 2 <= len(line.stripped) <= width + 10
+
+
+def _width(text: str) -> int:
+    """Columns the text takes: East Asian wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _few_blank_lines(lines: Sequence[Line]) -> bool:

@@ -16,7 +16,7 @@ from qa.errors import IndexMismatchError
 from qa.settings import Settings
 from qa.storage.corpus import Corpus
 
-FORMAT_VERSION = 14  # 2: blocks, passage context, extracted HTML and PDF text; 3: FAQ questions, wrapped titles and
+FORMAT_VERSION = 15  # 2: blocks, passage context, extracted HTML and PDF text; 3: FAQ questions, wrapped titles and
 # run-in headings as headings, the caption of a box of links left out; 4: Markdown's HTML-only paragraphs left out,
 # emphasis wrapped in HTML tags a label, a sentence in bold text, a plain text's title line a heading over its first
 # passage; 5: a name in camel case also read word by word; 6: headings before a document's first text kept (its title
@@ -26,7 +26,9 @@ FORMAT_VERSION = 14  # 2: blocks, passage context, extracted HTML and PDF text; 
 # heading, whatever it states first; 11: that question states one thing at most and asks once; 12: words broken at
 # line ends joined for matching (a typesetter's hyphen dropped, a word's own hyphen kept); 13: what is embedded
 # joins an ASCII hyphen at a line end as before 12 (PDF text hyphenates so); 14: a title over its underline a heading
-# when text follows it without a blank line, Info node lines and reStructuredText images left out
+# when text follows it without a blank line, Info node lines and reStructuredText images left out; 15: only a
+# title-shaped line (a few words, no sentence's end) is underlined, a rule under a dropped line is dropped, Info
+# tag tables left out
 BUILD_KEYS = ("format_version", "model", "chunking")  # a change in one of these means re-embedding everything
 
 VectorKey = tuple[str, str]

@@ -21,6 +21,17 @@ def test_no_authors_section_is_sought_without_a_named_document_a_who_question_or
     assert authors_section(corpus, "When was frob written?") is None  # not a who-question
     assert authors_section(corpus, "Who maintains frob?") is None  # an AUTHOR section names no maintainer
     assert authors_section(corpus, "Who polishes frob?") is None  # asks no author
+    assert authors_section(corpus, "Who writes the backup of frob?") is None  # "writes" asks no author either
+
+
+def test_the_section_is_sought_in_the_document_named_best_and_under_an_authors_heading_only(writable) -> None:
+    corpus_with(writable, "notes-readme.txt", "Harbor notes\n\nThe notes of the harbor.\n\nAuthors\n-------\n"
+                "* Bo Lind\n")
+    corpus, _ = corpus_with(writable, "README.md", "# Harbor tools\n\nTools for the harbor.\n\n"
+                            "## Writing\n\nAda Quist keeps the tools writing their logs.\n")
+    assert authors_section(corpus, "Who wrote the readme of the harbor tools?") is None  # README.md, no section
+    assert authors_section(corpus, "Who wrote the harbor tools?") is None  # a "Writing" section is no authors'
+    assert authors_section(corpus, "Who wrote the harbor notes?") is not None
 
 
 def test_an_answer_that_already_says_who_wrote_the_program_is_kept(writable) -> None:

@@ -157,6 +157,10 @@ def test_their_after_a_question_about_something_singular_is_the_plural_thing_it_
     assert resolve("how long is it?", history, corpus).query == "how long is typical route?"
     named = [Turn("What does the National Targeting Center do against smugglers?", None)]  # "they" may be a body
     assert "National Targeting Center" in resolve("where are they based?", named, corpus).query
+    assert resolve("how long are these routes?", history, corpus).query == "how long are typical route?"  # points
+    # of two turns whose stand-ins are singular, the latest, not the one whose topic is plural
+    bodies = [Turn("Who leads the smuggling networks?", "National Targeting Center"), Turn("What does DHS do?", None)]
+    assert resolve("where are they based?", bodies, corpus).query == "where are DHS based?"
 
 
 def test_a_name_topic_keeps_its_words_when_an_ellipsis_asks_about_an_aspect(corpus) -> None:

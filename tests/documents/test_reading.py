@@ -78,6 +78,14 @@ def test_a_file_of_a_kind_not_read_is_named_in_a_warning(tmp_path: Path, caplog:
         assert [d.source for d in load_documents(tmp_path)] == ["note.txt"]
     assert [r.getMessage().split(" (")[0] for r in caplog.records] == ["not read: data.csv"]
     assert ".rst" in caplog.records[0].getMessage()
+    for number in range(7):
+        (tmp_path / f"photo{number}.png").write_bytes(b"\x89PNG")
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="qa.documents"):
+        load_documents(tmp_path)
+    (warning,) = caplog.records  # one line, however many files
+    named = "not read: data.csv, photo0.png, photo1.png, photo2.png, photo3.png and 3 more"
+    assert warning.getMessage().startswith(named)
 
 
 def test_restructured_text_is_read_with_its_underlined_headings(tmp_path: Path) -> None:

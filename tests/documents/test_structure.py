@@ -153,13 +153,19 @@ def test_an_underlined_title_heads_the_text_that_follows_it_without_a_blank_line
     # the last line of a paragraph over a rule is no title: reStructuredText's rule, a blank line above a title
     assert ("text", 0, "A sentence that wraps and\nends here.") in blocks
     assert not any("-----" in b[2] or "~~~~" in b[2] for b in blocks)
+    sentence = "Notes\n\nThe rest of this file lists the changes.\n" + "-" * 40 + "\n\nMore.\n"
+    assert _blocks(sentence) == [("text", 0, "The rest of this file lists the changes."), ("text", 0, "More.")]
+    link = "Notes\n\nhttps://example.org/a/page\n--------------------------\nMore text here.\n"
+    assert _blocks(link) == [("text", 0, "More text here.")]  # the rule under a dropped line is dropped too
+    wide = "Notes\n\n软件包安装与配置说明文档\n" + "=" * 24 + "\n步骤如下。\n"  # 12 wide characters, 24 columns
+    assert _blocks(wide)[0] == ("heading", 1, "软件包安装与配置说明文档")
 
 
 def test_info_node_lines_and_restructured_text_images_are_no_text() -> None:
     text = ("Ed manual\n\n\x1f\nFile: ed.info,  Node: Overview,  Next: Invoking ed,  Prev: Top,  Up: Top\n\n"
             "1 Overview\n**********\n\nGNU ed is a line-oriented text editor.\n\n"
             ".. image:: https://img.example.org/badge.svg\n        :target: https://example.org/ci\n\n"
-            "The end of the page.\n")
+            "The end of the page.\n\x1f\nTag Table:\nNode: Top\x7f210\nNode: Overview\x7f1024\n\x1f\nEnd Tag Table\n")
     blocks = _blocks(text)
     assert blocks == [("heading", 1, "1 Overview"), ("text", 0, "GNU ed is a line-oriented text editor."),
                       ("text", 0, "The end of the page.")]

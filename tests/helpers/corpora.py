@@ -33,7 +33,8 @@ FROB = ("FROB(1)                    User Commands                    FROB(1)\n\n
         "DESCRIPTION\n       frob polishes each FILE in place. frob keeps a backup of each file it polishes.\n\n"
         "OPTIONS\n       -q, --quiet\n              frob prints nothing while it polishes.\n\n"
         "AUTHOR\n       Nadia Oyelaran (nadia@example.org)\n"
-        "       Colour output hacked by Tomas Brenner (tomas@example.org)\n\n"
+        "       Colour output hacked by Tomas Brenner (tomas@example.org)\n"
+        "       Charsets and OS/2 support by Kyosuke Tokoro (tokoro@example.org)\n\n"
         "SEE ALSO\n       shine(1)\n")
 PUMP_OPTIONS = ("# Class: Pump\n\n## Parameter: `PumpOptions`\n\n"
                 "* **drainTimeout** `number` (optional) - Default: `5e3` - The time after which an idle pump stops. "
