@@ -71,25 +71,14 @@ def matching_text(document: Document) -> str:
 
 def seed_paths(seeds_dir: Path, gold_dirname: str = "gold") -> list[Path]:
     """Every indexable file under `seeds_dir`, sorted by path; gold questions and hidden files excluded."""
-    if not seeds_dir.is_dir():
-        raise InvalidInputError(f"seeds folder {seeds_dir} does not exist; set QA_SEEDS_DIR")
-    return sorted(p for p in seeds_dir.rglob("*") if _is_seed(p, seeds_dir, gold_dirname))
-
-
-def unread_paths(seeds_dir: Path, gold_dirname: str = "gold") -> list[Path]:
-    """Files under `seeds_dir` of a kind this service does not read (gold questions and hidden files aside)."""
-    return sorted(p for p in seeds_dir.rglob("*") if p.is_file() and p.suffix.lower() not in SUFFIXES
-                  and not _set_aside(p.relative_to(seeds_dir), gold_dirname))
+    return [path for path in _files(seeds_dir, gold_dirname) if _is_seed(path)]
 
 
 def load_documents(seeds_dir: Path, gold_dirname: str = "gold") -> list[Document]:
     """Every seed document, read; files of a kind that is not read are named in one warning, not passed over."""
-    paths = seed_paths(seeds_dir, gold_dirname)
-    unread = unread_paths(seeds_dir, gold_dirname)
-    if unread:
-        named = ", ".join(str(path.relative_to(seeds_dir)) for path in unread[:_NAMED])
-        more = f" and {len(unread) - _NAMED} more" if len(unread) > _NAMED else ""
-        log.warning("not read: %s%s (the seeds read are %s files)", named, more, ", ".join(SUFFIXES))
+    files = _files(seeds_dir, gold_dirname)
+    _warn_unread(seeds_dir, [path for path in files if path.suffix.lower() not in SUFFIXES])
+    paths = [path for path in files if _is_seed(path)]
     ids = doc_ids([p.relative_to(seeds_dir) for p in paths])
     return [read_document(path, seeds_dir, doc_id) for path, doc_id in zip(paths, ids, strict=True)]
 
@@ -100,16 +89,31 @@ def seed_hashes(seeds_dir: Path, gold_dirname: str = "gold") -> dict[str, str]:
             for p in seed_paths(seeds_dir, gold_dirname)}
 
 
-def _is_seed(path: Path, seeds_dir: Path, gold_dirname: str) -> bool:
+def _files(seeds_dir: Path, gold_dirname: str) -> list[Path]:
+    """Every file under `seeds_dir`, sorted by path, but hidden files and the gold questions' folder."""
+    if not seeds_dir.is_dir():
+        raise InvalidInputError(f"seeds folder {seeds_dir} does not exist; set QA_SEEDS_DIR")
+    return sorted(path for path in seeds_dir.rglob("*") if path.is_file()
+                  and not _set_aside(path.relative_to(seeds_dir), gold_dirname))
+
+
+def _is_seed(path: Path) -> bool:
     suffix = path.suffix.lower()
     kept_pdf = suffix == PDF and path.with_suffix(".txt").is_file()  # an upload's original, read as its .txt
-    return path.is_file() and suffix in SUFFIXES and not _set_aside(path.relative_to(seeds_dir), gold_dirname) \
-        and not kept_pdf
+    return suffix in SUFFIXES and not kept_pdf
 
 
 def _set_aside(relative: Path, gold_dirname: str) -> bool:
     """Hidden files and the gold questions' folder are no documents."""
     return any(part.startswith(".") for part in relative.parts) or relative.parts[0] == gold_dirname
+
+
+def _warn_unread(seeds_dir: Path, unread: list[Path]) -> None:
+    """One warning naming the first few files of kinds not read, and how many more."""
+    if unread:
+        named = ", ".join(str(path.relative_to(seeds_dir)) for path in unread[:_NAMED])
+        more = f" and {len(unread) - _NAMED} more" if len(unread) > _NAMED else ""
+        log.warning("not read: %s%s (the seeds read are %s files)", named, more, ", ".join(SUFFIXES))
 
 
 def doc_ids(relatives: list[Path]) -> list[str]:
