@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round29/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round30/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -37,6 +37,7 @@ cd "$work" || exit 1
 #   man 5 nanorc  nano               man 1 tree  tree
 #   /usr/share/info/ed.info.gz  ed     /usr/share/doc/yq/README.rst.gz  yq
 #   /usr/share/doc/jq/changelog.Debian.gz  jq                       /etc/adduser.conf  adduser
+#   /usr/share/doc/bash/COMPAT.gz, RBASH  bash
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -64,7 +65,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           logrotate cron
           nano tree
           ed yq
-          jq)
+          jq
+          bash)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -394,11 +396,18 @@ r=$(round 29)
 zcat "$doc/jq/changelog.Debian.gz"                                   > "$r/jq-changelog.Debian.txt"
 cp "root/etc/adduser.conf"                                           "$r/adduser.conf.txt"
 
-for n in $(seq 0 29); do
+# Round 30
+r=$(round 30)
+# bash's notes on its incompatibilities with earlier versions (numbered items with indented code) and its section
+# on the restricted shell (Texinfo's text: 'quoted' names, a list of what is disallowed).
+zcat "$doc/bash/COMPAT.gz"                                           > "$r/bash-compat.txt"
+cp "$doc/bash/RBASH"                                                 "$r/bash-rbash.txt"
+
+for n in $(seq 0 30); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round29"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round30"
