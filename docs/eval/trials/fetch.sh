@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round30/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round31/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -38,6 +38,7 @@ cd "$work" || exit 1
 #   /usr/share/info/ed.info.gz  ed     /usr/share/doc/yq/README.rst.gz  yq
 #   /usr/share/doc/jq/changelog.Debian.gz  jq                       /etc/adduser.conf  adduser
 #   /usr/share/doc/bash/COMPAT.gz, RBASH  bash
+#   /usr/share/doc/apache2/README.Debian.gz  apache2                man 8 useradd  passwd
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -66,7 +67,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           nano tree
           ed yq
           jq
-          bash)
+          bash
+          apache2 passwd)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -403,11 +405,19 @@ r=$(round 30)
 zcat "$doc/bash/COMPAT.gz"                                           > "$r/bash-compat.txt"
 cp "$doc/bash/RBASH"                                                 "$r/bash-rbash.txt"
 
-for n in $(seq 0 30); do
+# Round 31
+r=$(round 31)
+# apache2's README.Debian (titles underlined with "=" and "-", file names as terms over tab-indented text, a numbered
+# list of common problems, each an error message over its remedy) and useradd(8) (options, configuration variables
+# and exit values as terms over indented text).
+zcat "$doc/apache2/README.Debian.gz"                                 > "$r/apache2-README.Debian.txt"
+render_man man8/useradd.8.gz                                         > "$r/useradd.8.txt"
+
+for n in $(seq 0 31); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round30"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round31"
