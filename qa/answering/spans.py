@@ -42,7 +42,7 @@ _UNIT = (r"(?:(?:[KMGT]i?B(?:ytes?)?(?:/s)?|ms|(?<!\d{4})s)\b|"
 # a magnitude may be glued to it ("10K records"), and so may an exponent ("30e3": 30,000, not 30).
 _DIGITS = r"\d(?:,?\d)*"
 _NUMERAL = (r"(?<![\w./])(?<!\w-)(?<!\w[\[(])-?(?:" + _DIGITS + r"(?:\.\d+)*|\.\d+)(?:e[-+]?\d+(?!\w))?(?:[KMB](?!\w))?"
-            r"(?!\.?\d|/)"
+            r"(?!\.?\d|/|[-_][A-Za-z][\w-]*(?:\.[A-Za-z]|['\"`]))"  # nor one opening a name: "000-default.conf"
             r"(?:\s?[-–]\s?" + _DIGITS + r"|\s(?:to|or)\s" + _DIGITS + r")?(?:\s?(?:%|percent\b))?")
 # A constant's name counts when a unit follows it ("at least ASN1_MAX_ERROR_DESCRIPTION_SIZE bytes").
 _CONSTANT = r"(?-i:\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b)(?=\s(?:bytes?|bits?|characters?|chars?|entries|elements|items))"
@@ -489,7 +489,9 @@ def _initial_runs(sentence: str, letters: list[str]) -> list[tuple[int, int]]:
 _WRAP = r"(?:\n[ \t]*(?!(?:and|or|the|a|an|is|are|in|of|on|to|for|with|which|that|as|by|if|when)\b))?"
 # A path may start at a home directory or a variable ("~/.profile", "$HOME/.postgresqlrc", "${prefix}/lib").
 _PATH_ROOT = r"(?:(?<![\w$])(?:~[\w-]*|\$\{?[A-Za-z_]\w*\}?))?"
-_PATH = r"(?<![\w])" + _PATH_ROOT + "/" + _WRAP + r"(?:[\w.+-]+/" + _WRAP + r")*[\w.+-]*[\w+-]"  # not the full stop
+# A directory's closing slash is part of it ("/usr/share/doc/apache2-doc/manual/"), a full stop is not.
+_PATH = r"(?<![\w])" + _PATH_ROOT + "/" + _WRAP + r"(?:[\w.+-]+/" + _WRAP + r")*[\w.+-]*[\w+-]" \
+    r"(?:/(?=[\s'\"`),.;:]|$))?"
 
 
 def is_address(text: str) -> bool:

@@ -243,8 +243,11 @@ def test_a_path_goes_on_after_a_wrapped_slash_and_stops_before_the_full_stop() -
     sentence = "Wheels must be placed in the /\nusr/share/python-wheels directory, not in /usr/lib/python3."
     assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("place"))] == [
         "/\nusr/share/python-wheels", "/usr/lib/python3"]
-    prose = "Look in /usr/share/doc/\nand in /etc."
-    assert [prose[a:b] for a, b in candidate_spans(prose, QuestionType("place"))] == ["/usr/share/doc", "/etc"]
+    prose = "Look in /usr/share/doc/\nand in /etc."  # a directory keeps its closing slash
+    assert [prose[a:b] for a, b in candidate_spans(prose, QuestionType("place"))] == ["/usr/share/doc/", "/etc"]
+    manual = "It is in /usr/share/doc/apache2-doc/manual/ or at http://localhost/manual/."
+    places = [manual[a:b] for a, b in candidate_spans(manual, QuestionType("place"))]
+    assert "/usr/share/doc/apache2-doc/manual/" in places
 
 
 def test_an_expansion_in_bold_is_given_without_its_markers() -> None:
@@ -306,6 +309,11 @@ def test_a_number_inside_a_host_name_is_no_quantity_and_a_bare_fraction_of_a_sec
     assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("quantity"))] == ["up to .5s", "2s"]
     decade = "in the 1990s"
     assert [decade[a:b] for a, b in candidate_spans(decade, QuestionType("quantity"))] == ["1990"]  # not seconds
+
+
+def test_a_number_that_opens_a_file_name_or_a_quoted_name_is_no_quantity() -> None:
+    sentence = "'000-default.conf' is the default host; name it '000-default' so that it sorts first, for 30-day logs."
+    assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("quantity"))] == ["30"]
 
 
 def test_a_manual_section_is_no_quantity_and_a_lone_year_does_not_count() -> None:
