@@ -60,12 +60,24 @@ def sentence_spans(text: str, paragraph: Span) -> list[Span]:
         candidate = text[cursor:match.end()]
         if _ABBREVIATION.search(text[max(cursor, match.start() - 30):match.start() + 1]):
             continue
+        if _inside_brackets(text, cursor, match.end(), end):
+            continue
         if not re.search(r"[A-Za-z]{2}", candidate):  # a bare list number such as "1."
             continue
         spans.append((cursor, match.end()))
         cursor = match.end()
     spans.append((cursor, end))
     return [trimmed for span in spans if (trimmed := trim(text, span))[1] > trimmed[0]]
+
+
+_BRACKET_REACH = 80  # characters after a full stop in which an open bracket must close for the stop to be inside it
+
+
+def _inside_brackets(text: str, cursor: int, boundary: int, end: int) -> bool:
+    """Whether a full stop falls inside brackets that close shortly after it: "The default value for GID_MIN
+    (resp. GID_MAX) is 1000" is one sentence."""
+    opened = text.count("(", cursor, boundary) - text.count(")", cursor, boundary)
+    return opened > 0 and ")" in text[boundary:min(end, boundary + _BRACKET_REACH)]
 
 
 @dataclass

@@ -42,7 +42,9 @@ class Line:
 
     @property
     def indent(self) -> int:
-        return len(self.text) - len(self.text.lstrip())
+        """The indent in columns, a tab reaching the next multiple of eight (man(1)'s text mixes tabs and blanks)."""
+        blanks = len(self.text) - len(self.text.lstrip())
+        return len(self.text[:blanks].expandtabs(8))
 
     @property
     def stripped(self) -> str:
@@ -61,6 +63,7 @@ _LETTERED = re.compile(r"^\s*(?:(?i:appendix)\s+[A-Z](?:\.\d{1,2})*\.?|[A-Z](?:\
 _ITEM = re.compile(r"^\s*(?:[-*+•◦‣▪–]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\([ivx]+\))\s+\S")
 # A word that links what comes before and after ("Then" between two commands) is no heading and no text alone.
 # A question a FAQ answers: "Q: ...?", "Question 3. ...?", or a paragraph of nothing but questions.
+_CLOSING_NUMBER = re.compile(r"^\s*\d{1,2}\)\s+\S")  # "6) Apache does not ...", not "(a)" nor "1."
 _FAQ_MARK = re.compile(r"^\s*(?:Q|Question)\s*\d*\s*[:.)]\s+\S")
 _STATEMENT_END = re.compile(r"[.!]\s+[\"'(]?[A-Z]")
 FAQ_LEVEL = 9  # below every heading the document has: the next question replaces it, a section heading ends it
@@ -103,10 +106,39 @@ def text_blocks(text: str) -> tuple[str, tuple[Block, ...]]:
     paragraphs = list(_paragraphs([line for line in lines if line.start not in furniture]))
     man_title = _man_title(lines)
     title, lead, body = (man_title, [], paragraphs) if man_title else _title(paragraphs)
+    body = list(_terms_over_their_text(body))
     blocks = [Block(lead[0].start, lead[-1].end, "lead")] if lead else []
     following: list[list[Line] | None] = [*body[1:], None] if body else []
     blocks += [block for paragraph, after in zip(body, following, strict=True) for block in _classify(paragraph, after)]
     return title, tuple(_trimmed(text, blocks))
+
+
+def _terms_over_their_text(paragraphs: list[list[Line]]) -> Iterator[list[Line]]:
+    """The paragraphs, a term alone on its line joined to the text indented below it after a blank line: a definition
+    list written with blank lines ("apache2.conf", then "\tThis is the main configuration file.") has entries as
+    man(1)'s has."""
+    term: list[Line] | None = None  # a lone term waiting for its text
+    for paragraph in paragraphs:
+        if term is not None and all(line.indent > term[0].indent for line in paragraph):
+            yield term + paragraph
+            term = None
+            continue
+        if term is not None:
+            yield term
+        term = paragraph if _is_lone_term(paragraph) else None
+        if term is None:
+            yield paragraph
+    if term is not None:
+        yield term
+
+
+def _is_lone_term(paragraph: list[Line]) -> bool:
+    """A line of one to three words that names something ("ports.conf", "conf-available/", "-m, --mail"): no
+    sentence, no item, nothing shaped as a heading ("Applications/Shells" heads what it is over)."""
+    line = paragraph[0].stripped
+    return len(paragraph) == 1 and len(line) <= 40 and len(line.split()) <= 3 and re.search(r"[A-Za-z]", line) \
+        is not None and not re.search(r"[.!?:;,]$", line) and not _ITEM.match(paragraph[0].text) \
+        and not _looks_like_heading(line) and line.lower() not in _CONNECTIVES  # a lone "Then" is a label
 
 
 def _before_navigation(lines: list[Line]) -> list[Line]:
@@ -146,10 +178,13 @@ def _furniture(lines: Sequence[Line]) -> set[int]:
     last = next((line for line in reversed(lines) if line.stripped), None)
     man = any(_MAN_HEADER.match(line.text) for line in lines[:3])
     run_on = {line.start for before, line in itertools.pairwise(lines) if before.stripped[-1:] not in ("", *".!?")}
+    terms = {line.start for line, after in itertools.pairwise(lines)  # "4" over "UID already in use": an exit value
+             if after.stripped and after.indent > line.indent and "\f" not in line.text + after.text}
     dropped = _markup(lines) | {line.start for line in lines if _RULE.match(line.text)
             or (_URL_ONLY.match(line.text) and line.start not in run_on)  # "... also available at\n https://..."
             or _LEADERS.search(line.text)
-            or _MAN_HEADER.match(line.text) or (_PAGE_NUMBER.match(line.text) and line.stripped)
+            or _MAN_HEADER.match(line.text)
+            or (_PAGE_NUMBER.match(line.text) and line.stripped and line.start not in terms)
             or line.start in running or (man and line is last and _MAN_FOOTER.match(line.text))}
     return dropped - _title_underlines(lines, dropped)
 
@@ -299,7 +334,7 @@ def _classify(paragraph: list[Line], after: list[Line] | None = None) -> Iterato
     if heading is not None:
         yield heading
         return
-    if _asks_over_its_answer(paragraph, after):
+    if _asks_over_its_answer(paragraph, after) or _heads_its_text(paragraph, after):
         yield Block(paragraph[0].start, paragraph[-1].end, "heading", FAQ_LEVEL)
         return
     if len(paragraph) == 1 and _is_label(paragraph[0].stripped):
@@ -376,6 +411,16 @@ def _asks_over_its_answer(paragraph: list[Line], after: list[Line] | None) -> bo
         and len(_STATEMENT_END.findall(text)) <= 1 and len(paragraph) <= 4 and len(text) <= 300 \
         and paragraph[0].text[:1].strip() != "" and not _ITEM.match(paragraph[0].text) \
         and all(line.indent < after[0].indent for line in paragraph)
+
+
+def _heads_its_text(paragraph: list[Line], after: list[Line] | None) -> bool:
+    """A numbered item of a line or two written "6)", over a paragraph that is no item: a list of problems, each over
+    its remedy ("6) Apache does not pass Authorization header to CGI scripts", then "This is intentional ..."), whose
+    items head their text as a FAQ's questions head their answers."""
+    text = " ".join(line.stripped for line in paragraph)
+    return after is not None and len(paragraph) <= 2 and len(text) <= 200 and not text.endswith(":") \
+        and _CLOSING_NUMBER.match(paragraph[0].text) is not None \
+        and not any(_ITEM.match(line.text) for line in paragraph[1:] + after[:1])
 
 
 def _is_question(paragraph: list[Line]) -> bool:

@@ -40,6 +40,18 @@ def test_abbreviations_and_list_numbers_do_not_end_sentences() -> None:
         "It runs much slower (eg. 20 to 30 times) than normal.", "Addresses (ie. 0x804838F) rarely matter."]
 
 
+def test_a_full_stop_inside_brackets_that_close_just_after_it_ends_no_sentence() -> None:
+    text = ("The default value for GID_MIN (resp.  GID_MAX) is 1000 (resp.  60000). The mode is 022 (see Notes. "
+            "They say more.) Then it ends.")
+    sentences, _ = split_document(_document(text))
+    assert [text[s.start:s.end] for s in sentences] == [
+        "The default value for GID_MIN (resp.  GID_MAX) is 1000 (resp.  60000).",
+        "The mode is 022 (see Notes. They say more.)", "Then it ends."]
+    unclosed = "A bracket (never closed. Two sentences follow it."
+    sentences, _ = split_document(_document(unclosed))
+    assert len(sentences) == 2
+
+
 def test_windows_overlap_by_the_configured_sentences() -> None:
     text = " ".join(f"Sentence number {word} is here." for word in ["one", "two", "three", "four", "five"])
     _, passages = split_document(_document(text), sentences_per_passage=2, overlap=1)

@@ -57,6 +57,50 @@ def test_a_numbered_sentence_is_an_item_not_a_heading() -> None:
     assert not any(kind == "heading" and "Redistributions" in said for kind, _, said in blocks)
 
 
+def test_a_list_of_problems_written_6_close_bracket_heads_each_remedy_but_a_list_of_items_stays_items() -> None:
+    problem = "6) Apache does not pass Authorization header to CGI scripts"
+    wrapped = '9) A PUT with mod_dav_fs fails with "Unable to PUT new contents"\neven if Apache can write the file.'
+    text = (f"Common Problems\n===============\n\n{problem}\n\nThis is intentional, to avoid security holes.\n\n"
+            f"{wrapped}\n\nApache also needs write permission to the directory.\n")
+    blocks = _blocks(text)
+    assert ("heading", 9, problem) in blocks and ("heading", 9, wrapped) in blocks
+    assert ("text", 0, "This is intentional, to avoid security holes.") in blocks
+    steps = "Steps:\n\n1) Install the package\n\n2) Start the service\n\n3) Then check that it works:\n\nIt is up.\n"
+    assert not any(kind == "heading" for kind, _, _ in _blocks(steps))  # over items, or a colon asking for more
+    arguments = "1) the subject of the message\n2) the recipient.\n\nThe command must then read a message.\n"
+    assert not any(kind == "heading" for kind, _, _ in _blocks(arguments))  # two items on two lines
+
+
+def test_a_number_over_its_indented_meaning_is_a_term_but_a_lone_number_a_page_number() -> None:
+    text = ("EXIT VALUES\n       The command exits with the following values:\n\n       0\n\t   success\n\n"
+            "       4\n\t   UID already in use (and no -o)\n\n       12\n\t   can't create home directory\n")
+    said = [text for _, _, text in _blocks(text)]
+    assert any(block.startswith("4\n") and block.endswith("UID already in use (and no -o)") for block in said)
+    assert any(block.startswith("12\n") for block in said)
+    paged = "A first page of text that runs on.\n\n                 12\n\fA second page of text.\n"
+    assert not any(block.strip() == "12" or block.startswith("12") for block in [b for _, _, b in _blocks(paged)])
+
+
+def test_a_term_alone_on_its_line_opens_an_entry_with_the_text_indented_below_it_after_a_blank_line() -> None:
+    text = ("README\n\nHow this server is set up.\n\nFiles and Directories\n---------------------\n\n"
+            "apache2.conf\n\n\tThis is the main configuration file.\n\n"
+            "\tIf you want to extend it, include files.\n\nports.conf\n\n\tDirectives for ports.\n\n"
+            "   Applications/Shells\n\n      Various shells.\n\nmagic\n\nPatterns at the same indent.\n")
+    blocks = _blocks(text)
+    assert ("entry", 0, "apache2.conf\n\n\tThis is the main configuration file.") in blocks
+    assert ("text", 0, "If you want to extend it, include files.") in blocks  # its second paragraph
+    assert ("entry", 0, "ports.conf\n\n\tDirectives for ports.") in blocks
+    assert ("heading", 2, "Applications/Shells") in blocks  # shaped as a heading: it heads, as before
+    assert ("text", 0, "magic") in blocks and ("text", 0, "Patterns at the same indent.") in blocks  # not below it
+    sentences, _ = split_document(Document("d", "t", "d.txt", text, text_blocks(text)[1], "sha"))
+    assert "apache2.conf\n\n\tThis is the main configuration file." in [text[s.start:s.end] for s in sentences]
+
+
+def test_a_tab_indents_to_the_next_multiple_of_eight() -> None:
+    term = "       -r, --system\n\t   Create a system account."  # man(1) through col -b: blanks, then a tab
+    assert _blocks(f"OPTIONS\n{term}\n") == [("heading", 1, "OPTIONS"), ("entry", 0, term.strip(" "))]
+
+
 def test_a_wrapped_line_that_opens_with_a_section_number_is_no_heading() -> None:
     prose = "Cyclic redundancy checks detect corrupted messages sent over a noisy channel, as\n" * 10
     text = ("Related work\n" + prose + "The classic algorithm described in section\n"
