@@ -109,7 +109,9 @@ def text_blocks(text: str) -> tuple[str, tuple[Block, ...]]:
     body = list(_terms_over_their_text(body))
     blocks = [Block(lead[0].start, lead[-1].end, "lead")] if lead else []
     following: list[list[Line] | None] = [*body[1:], None] if body else []
-    blocks += [block for paragraph, after in zip(body, following, strict=True) for block in _classify(paragraph, after)]
+    preceding: list[list[Line] | None] = [None, *body[:-1]] if body else []
+    blocks += [block for before, paragraph, after in zip(preceding, body, following, strict=True)
+               for block in (_shown(paragraph) if _introduced(before, paragraph) else _classify(paragraph, after))]
     return title, tuple(_trimmed(text, blocks))
 
 
@@ -493,6 +495,21 @@ def _table_rows(paragraph: list[Line]) -> Iterator[Block]:
             row = []
         else:
             row.append(line)
+
+
+def _introduced(before: list[Line] | None, paragraph: list[Line]) -> bool:
+    """Whether a paragraph is what the one before it introduces with a colon, indented below it ("add this to
+    ssh_config and sshd_config:" over "  IPQoS af21 cs1"): shown text, never a heading."""
+    return before is not None and before[-1].stripped.endswith(":") \
+        and all(line.indent > before[0].indent for line in paragraph)
+
+
+def _shown(paragraph: list[Line]) -> Iterator[Block]:
+    """The blocks of a paragraph a colon introduces: program text, or items and text."""
+    if _is_code(paragraph):
+        yield Block(paragraph[0].start, paragraph[-1].end, "code")
+        return
+    yield from _items_and_text(paragraph)
 
 
 def _is_code(paragraph: list[Line]) -> bool:

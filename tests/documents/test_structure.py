@@ -96,6 +96,14 @@ def test_a_term_alone_on_its_line_opens_an_entry_with_the_text_indented_below_it
     assert "apache2.conf\n\n\tThis is the main configuration file." in [text[s.start:s.end] for s in sentences]
 
 
+def test_what_a_colon_introduces_indented_below_it_is_shown_text_never_a_heading() -> None:
+    text = ("README\n\nHow this server is set up.\n\nTo restore the upstream default, add this to ssh_config:\n\n"
+            "  IPQoS af21 cs1\n\nFor further discussion, see:\n\nKerberos Support\n\nssh is built with Kerberos.\n")
+    blocks = _blocks(text)
+    assert ("text", 0, "IPQoS af21 cs1") in blocks  # indented below the colon: what it introduces
+    assert ("heading", 1, "Kerberos Support") in blocks  # at the colon's own indent: a heading still
+
+
 def test_a_tab_indents_to_the_next_multiple_of_eight() -> None:
     term = "       -r, --system\n\t   Create a system account."  # man(1) through col -b: blanks, then a tab
     assert _blocks(f"OPTIONS\n{term}\n") == [("heading", 1, "OPTIONS"), ("entry", 0, term.strip(" "))]
