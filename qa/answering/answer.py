@@ -26,6 +26,7 @@ from qa.answering.features import (
     evidence,
     features,
     follower,
+    taken_in,
 )
 from qa.answering.model import AnswerModel, default_model
 from qa.answering.naming import named_entry, named_section, names_term, what_the_entry_says
@@ -214,7 +215,7 @@ def _with_continuation(corpus: Corpus, best: Candidate, candidates: list[Candida
     following = next((c for c in candidates if c.sentence == after), None)
     takes_in = completed_by(corpus, answering, after, query) \
         or (following is not None and following.logit >= best.logit - margin)  # "... must:" then the list
-    return replace(answering, end=after.end) if takes_in else answering
+    return replace(answering, end=taken_in(corpus, after).end) if takes_in else answering
 
 
 # A sentence that opens by saying it follows from the one before: "As a result, some printers can balk at ..."

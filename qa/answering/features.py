@@ -290,6 +290,12 @@ def _shown_after(corpus: Corpus, sentence: Sentence, after: Sentence) -> bool:
     return "command" in sentence_words(corpus, after).cues and "command" not in sentence_words(corpus, sentence).cues
 
 
+def taken_in(corpus: Corpus, after: Sentence) -> Sentence:
+    """The last sentence an answer takes in with its follower `after`: what `after` shows when it only introduces it
+    ("... should be removed. These are:" then the list)."""
+    return (follower(corpus, after) or after) if introduces(corpus, after) else after
+
+
 def introduces(corpus: Corpus, sentence: Sentence) -> bool:
     """The sentence ends with a colon: what follows is part of what it says."""
     return corpus.sentence_text(sentence).rstrip().endswith(":")

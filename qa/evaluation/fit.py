@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from qa.answering.answer import may_answer, score_candidates
-from qa.answering.features import completed_by, follower
+from qa.answering.features import completed_by, follower, taken_in
 from qa.answering.model import MODEL_FILE, AnswerModel, default_model
 from qa.answering.questions import read_query
 from qa.embedding import load_embedder
@@ -97,7 +97,7 @@ def _candidates(service: QuestionAnswerer, gold: GoldQuestion) -> list[Row]:
         sentence, span = candidate.support, candidate.span  # a heading's answer is the sentence it heads
         next_sentence = follower(corpus, sentence) if span is None else None
         after = positions.get(next_sentence.sentence_id, -1) if next_sentence is not None else -1
-        end = next_sentence.end if next_sentence is not None else sentence.end
+        end = taken_in(corpus, next_sentence).end if next_sentence is not None else sentence.end
         in_document = gold.answerable and sentence.doc_id == gold.doc_id
         right = in_document and contains(span or (sentence.start, sentence.end), gold.key_span)
         together = right or (in_document and span is None and contains((sentence.start, end), gold.key_span))

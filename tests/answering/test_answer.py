@@ -781,6 +781,18 @@ def test_a_sentence_ending_in_a_colon_takes_in_what_follows_even_when_no_candida
     assert corpus.documents[extended.doc_id].text[extended.start:extended.end].endswith("of such claim, and")
 
 
+def test_an_answer_taking_in_a_bare_introduction_takes_in_what_it_introduces(writable) -> None:
+    page = ("Protocol 1\n\nThe old protocol is gone, so all the options related to it are now deprecated and "
+            "should be removed from sshd_config. These are:\n\n  KeyRegenerationInterval\n  ServerKeyBits\n\n"
+            "The Protocol option is silently ignored.\n")
+    corpus, query, candidates = scored(writable, FileUpload("protocol.txt", "text/plain", page.encode()),
+                                       "Which options are deprecated now that the old protocol is gone?")
+    deprecated = next(c for c in candidates if "now deprecated" in corpus.sentence_text(c.sentence))
+    extended = answer_module._with_continuation(corpus, deprecated, candidates, 100.0, query)  # any follower
+    said = corpus.documents[extended.doc_id].text[extended.start:extended.end]
+    assert said.endswith("KeyRegenerationInterval\n  ServerKeyBits") and "silently" not in said
+
+
 class _MembershipOnly(frozenset):
     """Stems that may be asked about one by one but not walked: a walk would follow the process's hashing."""
 
