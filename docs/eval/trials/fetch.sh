@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round32/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round33/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -40,6 +40,7 @@ cd "$work" || exit 1
 #   /usr/share/doc/bash/COMPAT.gz, RBASH  bash
 #   /usr/share/doc/apache2/README.Debian.gz  apache2                man 8 useradd  passwd
 #   /usr/share/doc/openssh-client/README.Debian.gz  openssh-client  man 5 fstab  mount
+#   /usr/share/doc/sudo/README.Debian, OPTIONS  sudo
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -70,7 +71,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           jq
           bash
           apache2 passwd
-          mount)
+          mount
+          sudo)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -422,11 +424,18 @@ r=$(round 32)
 zcat "$doc/openssh-client/README.Debian.gz"                          > "$r/openssh-README.Debian.txt"
 render_man man5/fstab.5.gz                                           > "$r/fstab.5.txt"
 
-for n in $(seq 0 32); do
+# Round 33
+r=$(round 33)
+# sudo's README.Debian (paragraphs between "- - - - -" separators, settings indented below "Examples:") and its
+# OPTIONS (configure options alone on their lines, each over its tab-indented meaning after a blank line).
+cp "$doc/sudo/README.Debian"                                         "$r/sudo-README.Debian.txt"
+cp "$doc/sudo/OPTIONS"                                               "$r/sudo-OPTIONS.txt"
+
+for n in $(seq 0 33); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round32"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round33"
