@@ -53,7 +53,7 @@ class Line:
 
 _UNDERLINE = re.compile(r"^\s*([-=~*^\"+#])\1{2,}\s*$")  # reStructuredText's and plain text's title adornments
 _TITLE_WORDS = 12  # an underlined title has at most this many words
-_RULE = re.compile(r"^\s*[-=_*~.·•]{3,}\s*$")
+_RULE = re.compile(r"^\s*(?:[-=_*~.·•]{3,}|(?:[-=*~·•] ){2,}[-=*~·•])\s*$")  # also spaced: "- - - - -", "* * *"
 _LEADERS = re.compile(r"(?:\.\s?){4,}\s*\d*\s*$")  # the dot leaders of a table of contents or an index
 _TABLE_BORDER = re.compile(r"^\s*[|+][-=+|: ]*[-=][-=+|: ]*[|+]\s*$")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")

@@ -232,6 +232,8 @@ def test_list_items_urls_rules_and_tables() -> None:
     assert ("item", 0, "* second item") in blocks
     assert ("row", 0, "| GPL  | General Public License |") in blocks
     assert not any("example.org" in b[2] or "-----" in b[2] for b in blocks)
+    spaced = "Notes\n\nFirst part.\n\n\t- - - - -\n\nSecond part.\n\n* * *\n\n- a list item\n"
+    assert _blocks(spaced) == [("text", 0, "First part."), ("text", 0, "Second part."), ("item", 0, "- a list item")]
     run_on = "Notes\n\nIt is also available from the mirrors at\nhttps://example.org/notes/.\n"
     assert _blocks(run_on)[-1] == ("text", 0, "It is also available from the mirrors at\nhttps://example.org/notes/.")
 
