@@ -292,7 +292,8 @@ def _shown_after(corpus: Corpus, sentence: Sentence, after: Sentence) -> bool:
 
 def taken_in(corpus: Corpus, after: Sentence) -> Sentence:
     """The last sentence an answer takes in with its follower `after`: what `after` shows when it only introduces it
-    ("... should be removed. These are:" then the list)."""
+    ("... should be removed. These are:" then the list), one sentence of it, as a colon's own answer takes in one (a
+    list written as one block is one sentence; of items in blocks of their own, the first)."""
     return (follower(corpus, after) or after) if introduces(corpus, after) else after
 
 

@@ -39,10 +39,13 @@ _UNIT = (r"(?:(?:[KMGT]i?B(?:ytes?)?(?:/s)?|ms|(?<!\d{4})s)\b|"
 # A number glued to a word ("UTF-8", "amd64", "x86_64", "GPLv2", "time[1-4]") is part of a name, not a quantity;
 # one in a path ("copyright-format/1.0/"), a manual section ("adduser.conf(5)") or a fraction ("3/4", "24/7") is
 # not one either. A comma after a number ends it ("if max-procs is 0, xargs ...") unless digits follow ("1,000");
-# a magnitude may be glued to it ("10K records"), and so may an exponent ("30e3": 30,000, not 30).
+# a magnitude may be glued to it ("10K records"), and so may an exponent ("30e3": 30,000, not 30). A number that
+# opens a file name ("000-default.conf") or a quoted name ("'000-default'") is none: nor, so, "'10-second'".
 _DIGITS = r"\d(?:,?\d)*"
-_NUMERAL = (r"(?<![\w./])(?<!\w-)(?<!\w[\[(])-?(?:" + _DIGITS + r"(?:\.\d+)*|\.\d+)(?:e[-+]?\d+(?!\w))?(?:[KMB](?!\w))?"
-            r"(?!\.?\d|/|[-_][A-Za-z][\w-]*(?:\.[A-Za-z]|['\"`]))"  # nor one opening a name: "000-default.conf"
+_NUMERAL = (r"(?<![\w./])(?<!\w-)(?<!\w[\[(])"
+            r"(?!(?<=['\"`])\d+[-_][A-Za-z][\w-]*['\"`])"  # nor one opening a quoted name ("'000-default'")
+            r"-?(?:" + _DIGITS + r"(?:\.\d+)*|\.\d+)(?:e[-+]?\d+(?!\w))?(?:[KMB](?!\w))?"
+            r"(?!\.?\d|/|[-_][A-Za-z][\w-]*\.[A-Za-z])"  # nor one that opens a file name ("000-default.conf")
             r"(?:\s?[-–]\s?" + _DIGITS + r"|\s(?:to|or)\s" + _DIGITS + r")?(?:\s?(?:%|percent\b))?")
 # A constant's name counts when a unit follows it ("at least ASN1_MAX_ERROR_DESCRIPTION_SIZE bytes").
 _CONSTANT = r"(?-i:\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b)(?=\s(?:bytes?|bits?|characters?|chars?|entries|elements|items))"

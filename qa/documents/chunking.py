@@ -74,10 +74,16 @@ _BRACKET_REACH = 80  # characters after a full stop in which an open bracket mus
 
 
 def _inside_brackets(text: str, cursor: int, boundary: int, end: int) -> bool:
-    """Whether a full stop falls inside brackets that close shortly after it: "The default value for GID_MIN
-    (resp. GID_MAX) is 1000" is one sentence."""
-    opened = text.count("(", cursor, boundary) - text.count(")", cursor, boundary)
-    return opened > 0 and ")" in text[boundary:min(end, boundary + _BRACKET_REACH)]
+    """Whether a full stop falls inside round brackets that close shortly after it: "The default value for GID_MIN
+    (resp. GID_MAX) is 1000" is one sentence; "A bracket (never closed. Then (this) one." is two."""
+    depth = text.count("(", cursor, boundary) - text.count(")", cursor, boundary)
+    if depth <= 0:
+        return False
+    for character in text[boundary:min(end, boundary + _BRACKET_REACH)]:
+        depth += (character == "(") - (character == ")")
+        if depth == 0:
+            return True
+    return False
 
 
 @dataclass

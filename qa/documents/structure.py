@@ -61,9 +61,9 @@ _NUMBERED = re.compile(r"^\s*(?:(?:chapter|section|part|appendix)\s+)?(\d{1,2}(?
 # "A. Overview", "B.2 Limits", "Appendix C Tables"; not the article of "A Contributor may choose ...".
 _LETTERED = re.compile(r"^\s*(?:(?i:appendix)\s+[A-Z](?:\.\d{1,2})*\.?|[A-Z](?:\.\d{1,2})+\.?|[A-Z]\.)\s+[A-Z]")
 _ITEM = re.compile(r"^\s*(?:[-*+•◦‣▪–]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\([ivx]+\))\s+\S")
+_CLOSING_NUMBER = re.compile(r"^\s*\d{1,2}\)\s+\S")  # "6) Apache does not ...", not "(6)" nor "6."
 # A word that links what comes before and after ("Then" between two commands) is no heading and no text alone.
 # A question a FAQ answers: "Q: ...?", "Question 3. ...?", or a paragraph of nothing but questions.
-_CLOSING_NUMBER = re.compile(r"^\s*\d{1,2}\)\s+\S")  # "6) Apache does not ...", not "(a)" nor "1."
 _FAQ_MARK = re.compile(r"^\s*(?:Q|Question)\s*\d*\s*[:.)]\s+\S")
 _STATEMENT_END = re.compile(r"[.!]\s+[\"'(]?[A-Z]")
 FAQ_LEVEL = 9  # below every heading the document has: the next question replaces it, a section heading ends it
@@ -111,7 +111,7 @@ def text_blocks(text: str) -> tuple[str, tuple[Block, ...]]:
     following: list[list[Line] | None] = [*body[1:], None] if body else []
     preceding: list[list[Line] | None] = [None, *body[:-1]] if body else []
     blocks += [block for before, paragraph, after in zip(preceding, body, following, strict=True)
-               for block in (_shown(paragraph) if _introduced(before, paragraph) else _classify(paragraph, after))]
+               for block in _blocks_of(before, paragraph, after)]
     return title, tuple(_trimmed(text, blocks))
 
 
@@ -138,9 +138,11 @@ def _is_lone_term(paragraph: list[Line]) -> bool:
     """A line of one to three words that names something ("ports.conf", "conf-available/", "-m, --mail"): no
     sentence, no item, nothing shaped as a heading ("Applications/Shells" heads what it is over)."""
     line = paragraph[0].stripped
-    return len(paragraph) == 1 and len(line) <= 40 and len(line.split()) <= 3 and re.search(r"[A-Za-z]", line) \
-        is not None and not re.search(r"[.!?:;,]$", line) and not _ITEM.match(paragraph[0].text) \
-        and not _looks_like_heading(line) and line.lower() not in _CONNECTIVES  # a lone "Then" is a label
+    short = len(paragraph) == 1 and len(line) <= 40 and len(line.split()) <= 3
+    named = re.search(r"[A-Za-z]", line) is not None and re.search(r"[.!?:;,]$", line) is None
+    shaped_otherwise = bool(_ITEM.match(paragraph[0].text)) or _looks_like_heading(line) \
+        or line.lower() in _CONNECTIVES  # a lone "Then" is a label
+    return short and named and not shaped_otherwise
 
 
 def _before_navigation(lines: list[Line]) -> list[Line]:
@@ -330,13 +332,14 @@ def _is_title_paragraph(paragraph: list[Line]) -> bool:
                                        and not re.search(r"[.:;!?]\s*$", line.text) for line in paragraph)
 
 
-def _classify(paragraph: list[Line], after: list[Line] | None = None) -> Iterator[Block]:
-    """The blocks of one paragraph (`after`: the paragraph that follows it, if any)."""
+def _classify(paragraph: list[Line], after: list[Line] | None = None, before: list[Line] | None = None
+              ) -> Iterator[Block]:
+    """The blocks of one paragraph (`after` and `before`: the paragraphs around it, if any)."""
     heading = _heading_of(paragraph)
     if heading is not None:
         yield heading
         return
-    if _asks_over_its_answer(paragraph, after) or _heads_its_text(paragraph, after):
+    if _asks_over_its_answer(paragraph, after) or _heads_its_text(paragraph, after, before):
         yield Block(paragraph[0].start, paragraph[-1].end, "heading", FAQ_LEVEL)
         return
     if len(paragraph) == 1 and _is_label(paragraph[0].stripped):
@@ -415,14 +418,17 @@ def _asks_over_its_answer(paragraph: list[Line], after: list[Line] | None) -> bo
         and all(line.indent < after[0].indent for line in paragraph)
 
 
-def _heads_its_text(paragraph: list[Line], after: list[Line] | None) -> bool:
-    """A numbered item of a line or two written "6)", over a paragraph that is no item: a list of problems, each over
-    its remedy ("6) Apache does not pass Authorization header to CGI scripts", then "This is intentional ..."), whose
-    items head their text as a FAQ's questions head their answers."""
+def _heads_its_text(paragraph: list[Line], after: list[Line] | None, before: list[Line] | None) -> bool:
+    """A numbered item of a line or two written "6)", between paragraphs that are no items and no introduction: a
+    list of problems, each over its remedy ("6) Apache does not pass Authorization header to CGI scripts", then
+    "This is intentional ..."), whose items head their text as a FAQ's questions head their answers; not the last
+    step of a list ("3) Start the service" then "Then visit the page.") nor one step a colon asks for."""
     text = " ".join(line.stripped for line in paragraph)
+    around = paragraph[1:] + (after or [])[:1] + (before or [])[:1]
     return after is not None and len(paragraph) <= 2 and len(text) <= 200 and not text.endswith(":") \
         and _CLOSING_NUMBER.match(paragraph[0].text) is not None \
-        and not any(_ITEM.match(line.text) for line in paragraph[1:] + after[:1])
+        and not any(_ITEM.match(line.text) for line in around) \
+        and not (before is not None and before[-1].stripped.endswith(":"))
 
 
 def _is_question(paragraph: list[Line]) -> bool:
@@ -504,12 +510,13 @@ def _introduced(before: list[Line] | None, paragraph: list[Line]) -> bool:
         and all(line.indent > before[0].indent for line in paragraph)
 
 
-def _shown(paragraph: list[Line]) -> Iterator[Block]:
-    """The blocks of a paragraph a colon introduces: program text, or items and text."""
-    if _is_code(paragraph):
-        yield Block(paragraph[0].start, paragraph[-1].end, "code")
-        return
-    yield from _items_and_text(paragraph)
+def _blocks_of(before: list[Line] | None, paragraph: list[Line], after: list[Line] | None) -> Iterator[Block]:
+    """The blocks of one paragraph (`before` and `after`: its neighbours, if any); what a colon above introduces is
+    shown text, never a heading."""
+    blocks = _classify(paragraph, after, before)
+    if not _introduced(before, paragraph):
+        return blocks
+    return (Block(block.start, block.end, "text") if block.kind == "heading" else block for block in blocks)
 
 
 def _is_code(paragraph: list[Line]) -> bool:
