@@ -22,6 +22,7 @@ MAX_NAME_CHARS = 255
 MAX_TITLE_CHARS = 200
 _STEM_CHARS = 80
 
+_KINDS_READ = ".txt, .rst, .md, .html or .pdf"  # what a refusal tells the client to upload instead
 # Content types a browser or curl may send for each kind; the generic ones are accepted for all.
 _CONTENT_TYPES = {
     ".txt": {"text/plain"},
@@ -116,8 +117,7 @@ def safe_name(filename: str) -> tuple[str, str]:
     name = PurePosixPath(filename.strip())
     suffix = name.suffix.lower()
     if suffix not in _CONTENT_TYPES:
-        raise UnsupportedMediaError(f"{filename!r} is not a kind this service reads; upload .txt, .rst, .md, .html "
-                                    "or .pdf")
+        raise UnsupportedMediaError(f"{filename!r} is not a kind this service reads; upload {_KINDS_READ}")
     return slug(name.stem)[:_STEM_CHARS].strip("-") or "document", suffix
 
 
@@ -142,8 +142,7 @@ def decoded_text(data: bytes, filename: str) -> str:
     if kind is None and b"\x00" in data:
         kind = "binary data (it holds NUL bytes)"
     if kind is not None:
-        raise UnsupportedMediaError(f"{filename!r} holds {kind}, not UTF-8 text; upload .txt, .rst, .md, .html "
-                                    "or .pdf")
+        raise UnsupportedMediaError(f"{filename!r} holds {kind}, not UTF-8 text; upload {_KINDS_READ}")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
