@@ -41,6 +41,7 @@ cd "$work" || exit 1
 #   /usr/share/doc/apache2/README.Debian.gz  apache2                man 8 useradd  passwd
 #   /usr/share/doc/openssh-client/README.Debian.gz  openssh-client  man 5 fstab  mount
 #   /usr/share/doc/sudo/README.Debian, OPTIONS  sudo
+#   /usr/share/doc/htop/README.gz  htop                             man 1 rrsync  rsync
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -72,7 +73,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           bash
           apache2 passwd
           mount
-          sudo)
+          sudo
+          htop rsync)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -431,11 +433,17 @@ r=$(round 33)
 cp "$doc/sudo/README.Debian"                                         "$r/sudo-README.Debian.txt"
 cp "$doc/sudo/OPTIONS"                                               "$r/sudo-OPTIONS.txt"
 
-for n in $(seq 0 33); do
+r=$(round 34)
+# htop's README (Markdown: badges, build options as list items over their meaning and default) and man 1 rrsync
+# (rsync's restricted-login script: options as terms over indented text).
+gunzip -c "$doc/htop/README.gz"                                      > "$r/htop-README.md"
+render_man man1/rrsync.1.gz                                          > "$r/rrsync.1.txt"
+
+for n in $(seq 0 34); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round33"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round34"
