@@ -102,15 +102,15 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
 
 def _defining_neighbour(best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
     """For a question asking what a term is or means (answered by a sentence, not a name or a number), the sentence
-    of the best candidate's block that defines it, with the best candidate's score: in a list of definitions the
+    of the best candidate's document that defines it, with the best candidate's score: in a list of definitions the
     best match is often the next term's entry ('A "contributor" is ...' for "What is a contribution?", where 'A
-    "contribution" is ...' comes first)."""
+    "contribution" is ...' comes first), and elsewhere a sentence that uses the term ("libxcrypt is currently
+    maintained by ...") over the one that says what it is ("libxcrypt is a modern library ...")."""
     if not query.subject or best.features.get("defines_subject", 0.0) > 0:
         return best
     if query.wanted.typed or best.span is not None:
         return _defined_role(best, eligible, query)
-    return _defining(best, eligible, lambda c: c.sentence.doc_id == best.sentence.doc_id
-                     and c.sentence.paragraph == best.sentence.paragraph)
+    return _defining(best, eligible, lambda c: c.sentence.doc_id == best.sentence.doc_id)
 
 
 _ROLE_DEFINITION_REACH = 3  # passages from the top in which a definition of the role asked about is sought

@@ -36,12 +36,33 @@ def named_entry(corpus: Corpus, best: Candidate, eligible: list[Candidate], quer
     only in the best candidate's section."""
     named = names_in(query.text)
     best_name = entry_name(corpus, best.support)
-    if best_name is None or best_name.lower() in named or names_term(query, best_name):
-        return best
     as_code = {word.lower() for word in _CODE_NAME.findall(query.text) + re.findall(r"`([^`\s]+)`", query.text)}
+    if best_name is None:
+        return _entry_asked_about(corpus, best, eligible, query, as_code)
+    if best_name.lower() in named or names_term(query, best_name):
+        return best
     section = heading_above(corpus, best.support)
     entry = next((c for c in eligible if c.sentence.doc_id == best.sentence.doc_id
                   and _entry_sought(corpus, c, named, as_code, section)), None)
+    return replace(entry, score=best.score, logit=best.logit) if entry is not None else best
+
+
+# Words that say what kind of name a question asks about ("What does the -ro option do?").
+_KINDS_OF_NAME = frozenset({"option", "flag", "switch", "setting", "parameter", "argument", "keyword", "directive",
+                            "variable"})
+
+
+def _entry_asked_about(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query,
+                       as_code: set[str]) -> Candidate:
+    """For a question that asks no more than what a name written as code does ("What does the -ro option of rrsync
+    do?"), the first sentence of that name's entry in the best candidate's document, with the best candidate's
+    score, when the best is in no entry: an example that uses the name ('command="rrsync -ro DIR"') matches the
+    question better than the entry that says what it does."""
+    if not as_code or not _only_what_it_is(corpus, query, as_code | _KINDS_OF_NAME, best.sentence.doc_id):
+        return best
+    entry = next((c for c in eligible if c.sentence.doc_id == best.sentence.doc_id and c.span is None
+                  and (entry_name(corpus, c.support) or "").lower() in as_code
+                  and entry_opening(corpus, c.support) == c.support), None)
     return replace(entry, score=best.score, logit=best.logit) if entry is not None else best
 
 

@@ -48,11 +48,16 @@ class Query:
     subject: tuple[str, ...] = ()  # what a "what is X?" / "what does X mean?" / "who is the X?" asks to define
 
 
+# "What kind of program is htop?" asks what "What program is htop?" asks: "kind" is no word an answer says.
+_KIND_OF = re.compile(r"\b(what|which)\s+(?:kind|sort|type)s?\s+of\s+", re.I)
+
+
 def read_query(corpus: Corpus, question: str, vector: np.ndarray | None) -> Query:
-    naming = _question_terms(corpus, question)
-    about = _without_source(corpus, question)
-    asked = (_question_terms(corpus, about) or naming) if about != question else naming
-    noun = terms(asked_noun(question) or "")
+    worded = _KIND_OF.sub(r"\1 ", question)
+    naming = _question_terms(corpus, worded)
+    about = _without_source(corpus, worded)
+    asked = (_question_terms(corpus, about) or naming) if about != worded else naming
+    noun = terms(asked_noun(worded) or "")
     wanted = question_type(question)
     return Query(question, vector, wanted, asked, naming, _predicate(corpus, asked, question),
                  [t for t in asked if t not in noun], frozenset(noun),
@@ -61,10 +66,11 @@ def read_query(corpus: Corpus, question: str, vector: np.ndarray | None) -> Quer
 
 
 # "What is X?", "What are the X?", "What is meant by X?", "Who is the X?", "Define X"; "What does X mean (in ...)?";
-# "Who counts as an X?", "What is considered a X?", "Who qualifies as X?"
+# "Who counts as an X?", "What is considered a X?", "Who qualifies as X?", "What kind of program is X?"
 _DEFINITION_QUESTION = re.compile(r"^\s*(?:(?:what|who)\s+(?:is|are)\s+(?:meant\s+by\s+|considered\s+(?:as\s+)?|"
                                   r"regarded\s+as\s+|deemed\s+)?|(?:what|who)\s+(?:counts?|qualif(?:y|ies))\s+as\s+|"
-                                  r"define\s+)"
+                                  r"define\s+|"
+                                  r"(?:what|which)\s+(?:kind|sort|type)s?\s+of\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are)\s+)"
                                   r"(?:an?\s+|the\s+)?(?P<subject>.+?)\W*$", re.I)
 _MEANING_QUESTION = re.compile(r"^\s*what\s+does\s+(?:an?\s+|the\s+)?(?P<subject>.+?)\s+mean\b", re.I)
 _SOURCE_TAIL = re.compile(r"\s+(?:in|under|of|according to|per|from)\s+(?:the|this|that|our|your)\s+.*$", re.I)
@@ -139,6 +145,8 @@ def document_asked_about(corpus: Corpus, question: str) -> str | None:
 
 # A title may name the kind of thing its document documents before the thing ("Class: Pool").
 _KIND_OF_TITLE = re.compile(r"\s*(?:class|module|interface|namespace|package)\s*:\s*", re.I)
+# ... or a name, a dash between blanks and what it is ("gzip, gunzip, zcat - compress or expand files").
+_DESCRIBED_TITLE = re.compile(r"\s*(?P<name>[^\s\-\u2013\u2014][^\-\u2013\u2014]{0,60}?)\s+[-\u2013\u2014]\s+\S")
 
 
 def document_defined(corpus: Corpus, query: Query) -> str | None:
@@ -154,9 +162,14 @@ def document_defined(corpus: Corpus, query: Query) -> str | None:
 
 
 def _title_named(corpus: Corpus, doc_id: str, title: str) -> frozenset[str]:
-    """The stems of what a title names: past a leading kind ("Class: Pool": pool)."""
+    """The stems of what a title names: past a leading kind ("Class: Pool": pool), before the description a dash
+    sets apart ("rrsync - a script to setup restricted rsync users via ssh logins", a man page's NAME line:
+    rrsync)."""
     kind = _KIND_OF_TITLE.match(title)
-    return frozenset(terms(title[kind.end():])) if kind else corpus.plain_title_terms[doc_id]
+    if kind:
+        return frozenset(terms(title[kind.end():]))
+    described = _DESCRIBED_TITLE.match(title)
+    return frozenset(terms(described.group("name"))) if described else corpus.plain_title_terms[doc_id]
 
 
 def _its_own_version(corpus: Corpus, doc_id: str, question: str) -> bool:

@@ -72,13 +72,15 @@ def entry_name(corpus: Corpus, sentence: Sentence) -> str | None:
 def _term(corpus: Corpus, sentence: Sentence) -> str | None:
     """The term a paragraph-opening sentence opens a definition list's entry with, or None: a word with a content
     word in it ("The  POSIX  standard ..." is justified prose) or a command's options, named by the long one
-    ("--mail"); when the text goes on on the term's line, only under a hanging indent (the next line deeper)."""
+    ("--mail"); when the text goes on on the term's line, only under a hanging indent (the next line deeper) or
+    after an option ("-ro    Allow only reading from the DIR.", an entry of one line: no prose opens with a dash)."""
     found = _TERM_ENTRY.match(corpus.sentence_text(sentence))
     if found is None:
         return None
     if found.group("term") and not terms(found.group("term")):
         return None
-    if not found.group("own_line") and not _hangs(corpus, sentence):
+    option = found.group(0).lstrip().startswith("-")
+    if not found.group("own_line") and not option and not _hangs(corpus, sentence):
         return None
     return found.group("term") or max(found.group("options").replace(" ", "").split(","), key=len)
 

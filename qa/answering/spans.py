@@ -7,6 +7,7 @@ that says it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -91,7 +92,10 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
 _CAPITAL = (rf"(?:[A-Z](?:\.[A-Z])+\.?|[{_UPPER}][{_LETTER}0-9&\-]*)(?:'s)?"
             rf"(?:\s\([{_UPPER}][{_LETTER}0-9&.\- ]*\))?")
-ENTITY = re.compile(_CAPITAL + r"(?:(?:\s(?:of|and|for|on|the|de|del|to|van|von)){0,2}\s" + _CAPITAL + r")*")
+# Words of a name are apart by blanks, as many as justified text puts, or by one line break and the next line's
+# indent: a hard-wrapped man page breaks "Wayne\n       Davison" (a blank line ends the name).
+_GAP = r"(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)"
+ENTITY = re.compile(_CAPITAL + rf"(?:(?:{_GAP}(?:of|and|for|on|the|de|del|to|van|von)){{0,2}}{_GAP}" + _CAPITAL + r")*")
 _PLACE_CUE = re.compile(r"\b(?:in|at|along|across|from|to|into|near|throughout|within|inside|outside)\s+(?:the\s+)?$")
 _LEADING = re.compile(r"^(?:(?:The|A|An|This|These|Those|Its|Their|His|Her|Our|According|Despite|As|In|On|"
                       r"At|By|For|With|Consequently|However|Meanwhile|Since|While|When|If|Although|Unlike|Unless|"
@@ -155,7 +159,8 @@ _TYPE_PATTERNS = (
     # "Who is a Licensee?" asks what makes one, as "What is a Licensee?" does; "Who is the maintainer?" asks a name.
     ("definition", r"^what (?:is|are|was|were) (?:an? |the )?[\w.\-/ ]{1,40}\??$|"
                    r"^who (?:is|are) an? " + _FEW_WORDS + r"|\bwhat does [\w.\-/ ]+ mean\b|"
-                   r"\bwhat is meant by\b|\bdefin(?:e|ition)\b|\bwhat (?:is|are) [\w.\-/ ]+ (?:for|used for)\b"),
+                   r"\bwhat is meant by\b|\bdefin(?:e|ition)\b|\bwhat (?:is|are) [\w.\-/ ]+ (?:for|used for)\b|"
+                   r"^(?:what|which) (?:kind|sort|type)s? of [\w-]+(?: [\w-]+)? (?:is|are) [\w.\-/ ]{1,40}\??$"),
 )
 _AUXILIARY = r"(?:is|are|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|has|have|had)\b"
 _YESNO = re.compile(r"^" + _AUXILIARY, re.I)
@@ -216,11 +221,34 @@ def dated_only(question: str, spans: list[tuple[int, int]], sentence: str) -> li
     year ...?", only those that name a year; for any other, a date with its year before a version that marks a
     time ("Version 1.0 - August 17th, 2003": August 17th, 2003; not "today" before "version 0.9.6")."""
     if _ASKS_MONTH.search(question):
-        return [(a, b) for a, b in spans if _A_MONTH.search(sentence[a:b])]
-    if _ASKS_YEAR.search(question):
-        return [(a, b) for a, b in spans if _A_YEAR.search(sentence[a:b])]
-    dates = [(a, b) for a, b in spans if DATE.fullmatch(sentence[a:b])]
-    return dates if any(_A_YEAR.search(sentence[a:b]) for a, b in dates) else spans
+        dated = [(a, b) for a, b in spans if _A_MONTH.search(sentence[a:b])]
+    elif _ASKS_YEAR.search(question):
+        dated = [(a, b) for a, b in spans if _A_YEAR.search(sentence[a:b])]
+    else:
+        dates = [(a, b) for a, b in spans if DATE.fullmatch(sentence[a:b])]
+        dated = dates if any(_A_YEAR.search(sentence[a:b]) for a, b in dates) else spans
+    return _end_of_range(question, dated, sentence)
+
+
+# "Until which year ...?" asks where a range of dates ends, "Since when ...?" where it starts: "maintained from 2004
+# to 2019" answers the one 2019, the other 2004.
+_ASKS_END = re.compile(r"\b(?:until|till|up to|through)\s+(?:when|what|which)\b|"
+                       r"\bwhen\b.*\b(?:end|ends|ended|stop|stops|stopped|cease|ceased|finish|finished)\b", re.I)
+_ASKS_START = re.compile(r"\b(?:since|from)\s+(?:when|what|which)\b|"
+                         r"\bwhen\b.*\b(?:start|starts|started|begin|begins|began|commence|commenced)\b", re.I)
+_RANGE_LINK = re.compile(r"\s*(?:to|until|till|through|-|\u2013|\u2014)\s*")
+
+
+def _end_of_range(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
+    """Of two dates that make a range ("from 2004 to 2019"), the end for a question about it, the start for one
+    about that; all spans for any other question."""
+    end, start = _ASKS_END.search(question) is not None, _ASKS_START.search(question) is not None
+    if end == start:
+        return spans
+    ranges = [(first, second) for first, second in itertools.pairwise(spans)
+              if _RANGE_LINK.fullmatch(sentence[first[1]:second[0]])]
+    dropped = {first if end else second for first, second in ranges}
+    return [span for span in spans if span not in dropped]
 
 
 # A question about a point in time wants a date: "In what year ...?", "When did ...?", "When was ...?". One in the

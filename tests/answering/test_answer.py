@@ -38,7 +38,16 @@ from qa.answering.spans import (
 from qa.documents.chunking import Sentence
 from qa.documents.uploads import FileUpload
 from qa.errors import InvalidInputError
-from tests.helpers.corpora import PUMP_OPTIONS, VALVE_OPTIONS, api_entry, corpus_with, eligible_for, scored
+from tests.helpers.corpora import (
+    LOCKER_MAN_PAGE,
+    PUMP_OPTIONS,
+    VALVE_OPTIONS,
+    api_entry,
+    corpus_with,
+    eligible_for,
+    scored,
+    scored_now,
+)
 from tests.helpers.paths import RELEASE
 
 
@@ -368,10 +377,32 @@ def test_a_question_for_a_month_or_a_year_is_answered_by_a_date_that_names_one()
     assert [iso[a:b] for a, b in dated_only("In which year was it released?", spans, iso)] == ["2019-05-03", "1990s"]
 
 
+def test_a_question_about_where_a_range_of_dates_ends_or_starts_takes_that_end() -> None:
+    kept = "Anna Berg kept the harbour gate from 1998 to 2011, and the bell since 2004."
+    spans = candidate_spans(kept, QuestionType("date"))
+
+    def dated(question: str) -> list[str]:
+        return [kept[a:b] for a, b in dated_only(question, spans, kept)]
+
+    assert dated("Until which year did Anna Berg keep the gate?") == ["2011", "since 2004"]
+    assert dated("When did Anna Berg stop keeping the gate?") == ["2011", "since 2004"]
+    assert dated("Since when did Anna Berg keep the gate?") == ["1998", "since 2004"]
+    assert dated("In which year did Anna Berg keep the gate?") == ["1998", "2011", "since 2004"]  # no end asked
+
+
 def test_a_term_the_sentence_defines_in_quotes_is_no_one() -> None:
     sentence = 'It applies to any work (the "Original Work") whose owner, Lawrence Rosen, licenses the Original Work.'
     spans = person_only("Who owns it?", candidate_spans(sentence, QuestionType("who")), sentence)
     assert [sentence[a:b] for a, b in spans] == ["Lawrence Rosen"]
+
+
+def test_a_name_goes_on_over_a_line_break_and_a_justified_gap_but_not_over_a_blank_line() -> None:
+    wrapped = "The python version was created by\t Anna\n       Berg."
+    assert [wrapped[a:b] for a, b in candidate_spans(wrapped, QuestionType("who"))] == ["Anna\n       Berg"]
+    justified = "The  first  keeper  was  Anna  Berg."
+    assert [justified[a:b] for a, b in candidate_spans(justified, QuestionType("who"))] == ["Anna  Berg"]
+    apart = "The keepers:\n\nAnna\n\nBerg"
+    assert "Anna\n\nBerg" not in [apart[a:b] for a, b in candidate_spans(apart, QuestionType("who"))]
 
 
 def test_in_a_sentence_written_in_capitals_a_capital_names_no_one() -> None:
@@ -452,6 +483,7 @@ def test_an_address_may_end_in_the_file_the_question_names(writable) -> None:
     ("Is gzip faster than bzip2?", "yesno"),
     ("Why was Python created?", "reason"), ("How do I decompress a file?", "manner"),
     ("What is Operation Sentinel?", "definition"), ("Which version added the option?", "version"),
+    ("What kind of tool is locker?", "definition"), ("Which type of gate opens first?", "description"),
     ("Who is the harbor master?", "who"), ("How long do I have to report it?", "quantity"),
     ("Which gzip version added the option?", "version"), ("In what libtasn1 release was it fixed?", "version"),
     ("What does the release say?", "description"), ("Which release notes mention it?", "description"),
@@ -839,6 +871,16 @@ def test_a_page_titled_by_the_kind_and_name_of_a_thing_is_defined_past_its_field
     assert not answer_module._FIELD_LINE.match("Undici: an HTTP/1.1 client written for Node.js.")  # it says what
 
 
+def test_a_man_page_is_defined_by_its_name_line_what_kind_of_thing_it_is_asks_the_same(writable) -> None:
+    corpus, doc_id = corpus_with(writable, "locker.1.txt", LOCKER_MAN_PAGE)
+    assert document_defined(corpus, read_query(corpus, "What is locker?", None)) == doc_id  # named before the dash
+    assert document_defined(corpus, read_query(corpus, "What is a harbour gate?", None)) is None
+    kind = read_query(corpus, "What kind of script is locker?", None)
+    assert kind.subject == ("locker",) and "kind" not in kind.asked and kind.focus == frozenset({"script"})
+    answer = writable.ask("What is locker?", threshold=0.0).answer
+    assert answer is not None and answer.text.startswith("locker - a script to keep harbour gates shut")
+
+
 GUILD_RULES = ("# Harbour guild rules\n\n## Definitions\n\n\"Pilot\" refers to any captain, mate or other person who "
                "steers a ship into the harbour.\n\n## History\n\nThe guild was founded by Ada Quist, who wrote these "
                "rules for every pilot.\n")
@@ -855,6 +897,17 @@ def test_who_counts_as_a_defined_role_is_answered_by_its_definition(writable) ->
     assert answer_module._defining_neighbour(named, eligible, founder) == named
     holder = read_query(corpus, "Who is the Pilot?", None)  # who holds the role: a name answers
     assert answer_module._defining_neighbour(named, eligible, holder) == named
+
+
+def test_what_a_term_is_is_answered_by_its_definition_elsewhere_in_the_best_sentences_document(writable) -> None:
+    corpus, query, eligible = eligible_for(writable, "guild.md", GUILD_RULES, "What is a pilot?")
+    history = next(c for c in eligible if corpus.sentence_text(c.support).startswith("The guild"))
+    chosen = answer_module._defining_neighbour(history, eligible, query)
+    assert corpus.sentence_text(chosen.support).startswith('"Pilot" refers to') and chosen.score == history.score
+    corpus, founded, candidates = scored_now(writable, "What is the guild's history?")
+    eligible = [c for c in candidates if may_answer(c, founded)]
+    history = next(c for c in eligible if corpus.sentence_text(c.support).startswith("The guild"))
+    assert answer_module._defining_neighbour(history, eligible, founded) == history  # nothing defines it
 
 
 GATE_OPTIONS = ("# Gate watcher\n\n## Options\n\n* `ebbMode` (default: `false`). If set to `true` the outer gate stays "

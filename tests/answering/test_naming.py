@@ -8,7 +8,14 @@ from qa.answering.naming import named_entry, named_section, names_in, names_term
 from qa.answering.questions import read_query
 from qa.answering.sections import entry_name, heading_name
 from qa.documents.uploads import FileUpload
-from tests.helpers.corpora import PUMP_OPTIONS, VALVE_OPTIONS, corpus_with, eligible_for, scored
+from tests.helpers.corpora import (
+    LOCKER_MAN_PAGE,
+    PUMP_OPTIONS,
+    VALVE_OPTIONS,
+    corpus_with,
+    eligible_for,
+    scored,
+)
 
 
 def test_the_entry_of_the_name_the_question_writes_answers_over_a_neighbour_that_mentions_it(writable) -> None:
@@ -185,3 +192,23 @@ def test_a_default_value_is_not_taken_from_a_sentence_about_another_setting(writ
     writable.add_document(FileUpload("pool.md", "text/markdown", page.encode()))
     answer = writable.ask("How many workers does the pool start by default?", threshold=0.0).answer
     assert answer is not None and answer.text == "4 workers"
+
+
+
+def test_an_option_on_one_line_with_its_text_is_an_entry_and_says_what_it_does(writable) -> None:
+    corpus, query, eligible = eligible_for(writable, "locker.1.txt", LOCKER_MAN_PAGE,
+                                           "What does the -ro option of locker do?")
+    doc_id = eligible[0].support.doc_id
+
+    def starting(text: str):
+        return next(s for s in corpus.sentences if s.doc_id == doc_id and corpus.sentence_text(s).startswith(text))
+
+    assert entry_name(corpus, starting("-ro    Allow")) == "-ro"  # no prose opens with a dash
+    assert entry_name(corpus, starting("Implies -no-bell")) == "-ro"
+    assert entry_name(corpus, starting("-wo    Allow")) == "-wo"
+    assert entry_name(corpus, starting("Bells  Ring")) is None  # a word over no hanging indent stays prose
+    example = next(c for c in eligible if corpus.sentence_text(c.support).startswith('command="locker -ro'))
+    chosen = named_entry(corpus, example, eligible, query)
+    assert corpus.sentence_text(chosen.support).startswith("-ro    Allow") and chosen.score == example.score
+    implied = read_query(corpus, "Which bell does -ro imply?", None)  # a word of its own: the best stays
+    assert named_entry(corpus, example, eligible, implied) == example

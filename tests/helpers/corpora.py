@@ -47,6 +47,13 @@ VALVE_OPTIONS = (PUMP_OPTIONS + "\n## Parameter: `ValveOptions`\n\n"
                  "Defaults to 40 litres.\n* **matches** `number` - How many valves match a pump.\n")
 
 
+# A man page: its NAME line, an example that uses an option, options each on one line with its text.
+LOCKER_MAN_PAGE = ("LOCKER(1)\t\t\t User Commands\t\t\t     LOCKER(1)\n\nNAME\n       locker - a script to keep "
+                   "harbour gates shut\n\nDESCRIPTION\n       To use it, add a line like one of these to the gate "
+                   "list:\n\n\t   command=\"locker -ro GATE\"\n\t   command=\"locker -ro -no-bell GATE\"\n\n"
+                   "OPTIONS\n       -ro    Allow only reading the gate log. Implies -no-bell.\n\n"
+                   "       -wo    Allow only writing to the gate log.\n\n"
+                   "       Bells  Ring  once  at  closing,  as  justified  prose  puts  it.\n")
 _KINDS = {".md": "text/markdown", ".txt": "text/plain", ".html": "text/html"}
 
 
@@ -141,6 +148,11 @@ def note(n: int) -> dict:
 def scored(writable: QuestionAnswerer, upload: FileUpload, question: str) -> tuple:
     """(corpus, query, candidates) of `question` once `upload` is among the documents."""
     writable.add_document(upload)
+    return scored_now(writable, question)
+
+
+def scored_now(writable: QuestionAnswerer, question: str) -> tuple:
+    """(corpus, query, candidates) of `question` over the documents there are."""
     corpus, vector = writable.current().corpus, writable.queries.encode(question)
     query = read_query(corpus, question, vector)
     return corpus, query, score_candidates(corpus, query, search(writable.current(), question, vector, 10),
