@@ -42,6 +42,7 @@ cd "$work" || exit 1
 #   /usr/share/doc/openssh-client/README.Debian.gz  openssh-client  man 5 fstab  mount
 #   /usr/share/doc/sudo/README.Debian, OPTIONS  sudo
 #   /usr/share/doc/htop/README.gz  htop                             man 1 rrsync  rsync
+#   /usr/share/doc/tmux/README  tmux                                man 5 rsyncd.conf  rsync
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -74,7 +75,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apache2 passwd
           mount
           sudo
-          htop rsync)
+          htop rsync
+          tmux)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -439,11 +441,17 @@ r=$(round 34)
 gunzip -c "$doc/htop/README.gz"                                      > "$r/htop-README.md"
 render_man man1/rrsync.1.gz                                          > "$r/rrsync.1.txt"
 
-for n in $(seq 0 34); do
+r=$(round 35)
+# tmux's README (plain text: "* Dependencies" headings, commands and addresses indented by a tab) and man 5
+# rsyncd.conf (78 KB: parameters as terms over indented text, justified lines).
+cp "$doc/tmux/README"                                                "$r/tmux-README.txt"
+render_man man5/rsyncd.conf.5.gz                                     > "$r/rsyncd.conf.5.txt"
+
+for n in $(seq 0 35); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round34"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round35"
