@@ -43,7 +43,7 @@ _UNIT = (r"(?:(?:[KMGT]i?B(?:ytes?)?(?:/s)?|ms|(?<!\d{4})s)\b|"
 # a magnitude may be glued to it ("10K records"), and so may an exponent ("30e3": 30,000, not 30). A number that
 # opens a file name ("000-default.conf") or a quoted name ("'000-default'") is none: nor, so, "'10-second'".
 _DIGITS = r"\d(?:,?\d)*"
-_NUMERAL = (r"(?<![\w./])(?<!\w-)(?<!\w[\[(])"
+_NUMERAL = (r"(?<![\w./\\])(?<!\w-)(?<!\w[\[(])"  # nor an escape in a string ("MIME-Magic\0\n")
             r"(?!(?<=['\"`])\d+[-_][A-Za-z][\w-]*['\"`])"  # nor one opening a quoted name ("'000-default'")
             r"-?(?:" + _DIGITS + r"(?:\.\d+)*|\.\d+)(?:e[-+]?\d+(?!\w))?(?:[KMB](?!\w))?"
             r"(?!\.?\d|/|[-_][A-Za-z][\w-]*\.[A-Za-z])"  # nor one that opens a file name ("000-default.conf")
@@ -201,12 +201,23 @@ _ASKS_EMAIL = re.compile(r"\b(?:do|should|can|could|must|to)\s+(?:i\s+|you\s+|we
 _ASKS_URL = re.compile(r"\bonline\b|\b(?:url|web ?site|web ?page|home ?page)(?:\s*\??$|\s+(?:of|for)\b)", re.I)
 
 
+# "Which directory ...?", "What file do I edit ...?" ask for a path or a file's name, not a name in capitals ("MIME");
+# "which file systems" are no files.
+_ASKS_PATH = re.compile(r"\b(?:which|what)\s+(?:directory|directories|folder|folders|path|"
+                        r"files?(?!\s+(?:systems?|names?|extensions?|endings?|types?|formats?)\b))\b", re.I)
+_PATH_LIKE = re.compile(r"/|\w?\.\w")
+
+
 def address_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
-    """For "where do I email...?", only e-mail addresses; for "where can I read it online?", only URLs."""
+    """For "where do I email...?", only e-mail addresses; for "where can I read it online?", only URLs; for "which
+    directory ...?", only paths and file names."""
     if _ASKS_EMAIL.search(question):
         return [(a, b) for a, b in spans if "@" in sentence[a:b]]
     if _ASKS_URL.search(question):
         return [(a, b) for a, b in spans if re.match(_URL_START, sentence[a:b])]
+    if _ASKS_PATH.search(question):
+        return [(a, b) for a, b in spans if _PATH_LIKE.search(sentence[a:b])
+                and not re.match(_URL_START, sentence[a:b]) and "@" not in sentence[a:b]]
     return spans
 
 

@@ -215,6 +215,20 @@ def test_an_email_question_is_answered_by_an_address_and_an_online_one_by_a_url(
     assert address_only("Where is the website's config file?", spans, sentence) == spans
 
 
+def test_a_question_for_a_directory_or_a_file_is_answered_by_a_path_or_a_file_name() -> None:
+    sentence = "Logs are kept in Harbour Gate under /var/log/gate; see https://example.org/gate or ops@example.org."
+    spans = candidate_spans(sentence, QuestionType("place"))
+    assert "Harbour Gate" in [sentence[a:b] for a, b in spans]
+    for question in ("Which directory holds the logs?", "What file do I read the logs in?"):
+        assert [sentence[a:b] for a, b in address_only(question, spans, sentence)] == ["/var/log/gate"]
+    assert address_only("Which file systems hold the logs?", spans, sentence) == spans  # no file is asked for
+
+
+def test_a_digit_escaped_in_a_string_is_no_number() -> None:
+    sentence = 'The log starts with the magic string "GATE-Magic\\0\\n", then 12 bytes.'
+    assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("quantity"))] == ["12 bytes"]
+
+
 def test_a_markdown_link_gives_its_url_without_brackets() -> None:
     sentence = "the official repository being located at\n[https://salsa.debian.org/apt-team/apt](https://x.org/a), " \
                "or `https://github.com/Debian/apt`, or **https://example.org/apt**."
