@@ -235,7 +235,13 @@ def _with_its_cause(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
     return replace(answer, start=before.start)
 
 
-_STATES_A_DEFAULT = re.compile(r"\bdefaults?\b", re.I)
+# A sentence that states a default ("The default is 3.", "defaults to 873", "ask (the default)", "Default: 20",
+# "Default 10.", "By default no ... are set"), not one that only names it ("You can override the default backlog
+# value ...").
+_STATES_A_DEFAULT = re.compile(r"\bdefaults?\s*(?:is|are|was|to|:|=|\))|\(\s*(?:the\s+|by\s+)?default\b|"
+                               r"\bdefaults?\s+(?=[\d\"'`\u201c])|"
+                               r"\bthe\s+default\s+(?:[\w-]+\s+){1,3}?(?:is|are|was)\b|\bby\s+default\b", re.I)
+_NAMES_A_DEFAULT = re.compile(r"\bdefaults?\b", re.I)  # "... is left at the default, ..."
 _DEFAULT_REACH = 3  # sentences after the answer's last in which its block may state the default
 _ENTRY_REACH = 20  # sentences after the answer in which the rest of its entry may state it
 _DEFAULT_NEAR = 3  # sentences before or after the best one in which its paragraph may state the default
@@ -272,8 +278,8 @@ def _default_in_the_entry(corpus: Corpus, candidates: list[Candidate], eligible:
     if not query.span_only or "default" not in query.asked or not candidates:
         return None
     home = candidates[0].support
-    if _STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(home))):
-        return None
+    if _NAMES_A_DEFAULT.search(unbroken(corpus.sentence_text(home))):
+        return None  # it says what the default is, or works with it ("... left at the default, ... 45 seconds")
     entry = entry_of(corpus, home, _ENTRY_REACH)
     named = bool(entry) and names_term(query, entry_name(corpus, home) or "")
     around = entry or [s for s in corpus.sentences[max(0, home.sentence_id - _DEFAULT_NEAR):

@@ -43,7 +43,8 @@ def named_entry(corpus: Corpus, best: Candidate, eligible: list[Candidate], quer
         return best
     section = heading_above(corpus, best.support)
     entry = next((c for c in eligible if c.sentence.doc_id == best.sentence.doc_id
-                  and _entry_sought(corpus, c, named, as_code, section)), None)
+                  and (_entry_sought(corpus, c, named, as_code, section)
+                       or _named_in_words(corpus, c, query, section))), None)
     return replace(entry, score=best.score, logit=best.logit) if entry is not None else best
 
 
@@ -134,6 +135,14 @@ def _entry_sought(corpus: Corpus, candidate: Candidate, named: set[str], as_code
         return False
     return name in as_code or (heading_above(corpus, candidate.support) == section
                                and not is_term_entry(corpus, candidate.support))
+
+
+def _named_in_words(corpus: Corpus, candidate: Candidate, query: Query, section: Sentence | None) -> bool:
+    """Whether the candidate is, in `section`, the entry of a term of two words or more that the question says word
+    by word ("What is the default max connections?": "max connections"); one plain word is as often a word the
+    question asks with."""
+    name = entry_name(corpus, candidate.support) or ""
+    return len(name.split()) > 1 and names_term(query, name) and heading_above(corpus, candidate.support) == section
 
 
 def _only_what_it_is(corpus: Corpus, query: Query, names: set[str], doc_id: str) -> bool:

@@ -146,14 +146,21 @@ def document_asked_about(corpus: Corpus, question: str) -> str | None:
 # A title may name the kind of thing its document documents before the thing ("Class: Pool").
 _KIND_OF_TITLE = re.compile(r"\s*(?:class|module|interface|namespace|package)\s*:\s*", re.I)
 # ... or a name, a dash between blanks and what it is ("gzip, gunzip, zcat - compress or expand files").
-_DESCRIBED_TITLE = re.compile(r"\s*(?P<name>[^\s\-\u2013\u2014][^\-\u2013\u2014]{0,60}?)\s+[-\u2013\u2014]\s+\S")
+_DASHES = "\\-\\u2010\\u2013\\u2014"  # a hyphen (ASCII or U+2010), an en or an em dash
+_DESCRIBED_TITLE = re.compile(rf"\s*(?P<name>[^\s{_DASHES}][^{_DASHES}]{{0,60}}?)\s+[{_DASHES}]\s+\S")
+
+
+# "What does tree do?" asks what the program a man page or a README is about does, which its opening says.
+_WHAT_IT_DOES = re.compile(r"^\s*what\s+does\s+(?:an?\s+|the\s+)?(?P<subject>.+?)\s+do\W*$", re.I)
 
 
 def document_defined(corpus: Corpus, query: Query) -> str | None:
     """The document a definition question asks about by its whole title, and nothing more ("What is Commander.js?"
-    of the README titled "Commander.js", "What is a Pool?" of the page titled "Class: Pool"): its opening says what
-    it is; None for any other question, and for a who-question or one a typed span answers."""
-    subject = set(query.subject)
+    of the README titled "Commander.js", "What is a Pool?" of the page titled "Class: Pool", "What does tree do?" of
+    the man page named "tree - list contents of directories ..."): its opening says what it is; None for any other
+    question, and for a who-question or one a typed span answers."""
+    does = _WHAT_IT_DOES.match(query.text)
+    subject = set(query.subject) or (set(term_key(does.group("subject"))) if does else set())
     if not subject or query.span_only or query.wanted.typed:
         return None
     named = [doc_id for doc_id, document in corpus.documents.items() if _title_named(corpus, doc_id, document.title)

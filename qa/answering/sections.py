@@ -44,11 +44,13 @@ def names_one_of(heading: str, kind: frozenset[str]) -> bool:
 
 
 # An entry of a definition list as man(1) renders one: the term alone on its first line over its indented text
-# ("CheckHostIP", a line break, then "        If set to yes, ..."), or the term, a run of blanks and the text
+# ("CheckHostIP", a line break, then "        If set to yes, ..."; two or three words under a hanging indent, "max
+# connections"), or the term, a run of blanks and the text
 # ("Port    Specifies the port number ..."); the term may be a command's options and their argument ("-m, --mail
 # command").
 _TERM_ENTRY = re.compile(r"""[ \t]*(?:
-    (?P<term>-{0,2}[A-Za-z_$][\w$.-]*[\w$])
+    (?P<words>[A-Za-z][\w-]*(?:[ ][A-Za-z][\w-]*){1,2})(?=[ \t]*\r?\n)
+  | (?P<term>-{0,2}[A-Za-z_$][\w$.-]*[\w$])
   | (?P<options>-{1,2}[A-Za-z?][\w-]*(?:,[ \t]*-{1,2}[A-Za-z?][\w-]*)*)(?:[ \t=]+\[?[A-Za-z_][\w.\]-]*)?
   )(?:(?P<own_line>[ \t]*\r?\n[ \t]+(?=\S))|[ \t]{2,}(?=[A-Z]))""", re.X)
 
@@ -77,12 +79,13 @@ def _term(corpus: Corpus, sentence: Sentence) -> str | None:
     found = _TERM_ENTRY.match(corpus.sentence_text(sentence))
     if found is None:
         return None
-    if found.group("term") and not terms(found.group("term")):
+    term = found.group("term") or found.group("words")
+    if term and not terms(term):
         return None
     option = found.group(0).lstrip().startswith("-")
-    if not found.group("own_line") and not option and not _hangs(corpus, sentence):
+    if not (found.group("own_line") and not found.group("words")) and not option and not _hangs(corpus, sentence):
         return None
-    return found.group("term") or max(found.group("options").replace(" ", "").split(","), key=len)
+    return term or max(found.group("options").replace(" ", "").split(","), key=len)
 
 
 def _hangs(corpus: Corpus, sentence: Sentence) -> bool:

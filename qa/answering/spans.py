@@ -72,7 +72,8 @@ DATE = re.compile(
     r"|\b(?:last|next|this|previous|past)\s(?:\w+\s)?(?:week|weeks|month|months|year|years|day|days)\b"
     r"|\b(?:yesterday|today|tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _PRE_RELEASE = r"(?:-(?:update|rc|alpha|beta|pre|preview|dev|post|snapshot|patch)\.?\d*)?"  # "1.1-update2", "2.0-rc.1"
-VERSION = re.compile(r"(?:\b(?:v(?:ersion)?\s?)?\d+(?:\.\d+){1,3}(?:[a-z]+\d*)?" + _PRE_RELEASE + r"\b|"
+VERSION = re.compile(r"(?:\b(?:v(?:ersion)?\s?)?\d+(?:\.\d+){0,2}\.x\b|"  # a series: "libevent 2.x", "3.11.x"
+                     r"\b(?:v(?:ersion)?\s?)?\d+(?:\.\d+){1,3}(?:[a-z]+\d*)?" + _PRE_RELEASE + r"\b|"
                      r"\b(?:version|release)\s\d+(?:\.\d+){0,3}\b)"
                      r"(?:\s(?:and|or)\s(?:newer|later|above|higher)\b|\+)?", re.I)  # "2.1 or later" is a range
 # A licence by its name: "the GNU Lesser General Public License version 2.1 or later", "GPL v2 or later", "GPLv3+",
@@ -147,7 +148,7 @@ _TYPE_PATTERNS = (
     ("who", r"\bwho(?:m|se)?\b(?! (?:is|are) an? " + _FEW_WORDS + r")|"
             r"\bwhich (?:agency|department|office|organi[sz]ation|body|unit|team|company|companies|"
             r"person|official|administration|center|centre|user|author|developer|maintainer|group)\b|"
-            r"\bwhat (?:agency|department|office|organi[sz]ation|body|unit|company)\b"),
+            r"\bwhat (?:agency|department|office|organi[sz]ation|body|company)\b"),  # "what unit" measures
     ("place", r"\bwhere\b|\bwhich (?:country|countries|region|regions|city|cities|area|areas|border|state|place|"
               r"directory|folder|file|url|address|website|site|mailing list)\b|\bwhat (?:country|countries|region|"
               r"regions|city|area|areas|place|directory|url|address|website|mailing list)\b|"

@@ -164,6 +164,9 @@ def _folded(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").split())
 
 
+_NAME_DASH = re.compile(r"\s[-\u2010\u2013\u2014]\s")  # groff may set the NAME line's dash as a hyphen (U+2010)
+
+
 def _man_title(lines: Sequence[Line]) -> str:
     """A man page's NAME line ("gzip, gunzip, zcat - compress or expand files") as its title, else its header line
     ("GZIP(1)  General Commands Manual  GZIP(1)") once; "" for text that is no man page."""
@@ -172,7 +175,7 @@ def _man_title(lines: Sequence[Line]) -> str:
         return ""
     after_name = itertools.dropwhile(lambda line: line.stripped != "NAME", lines[:40])
     name = next((line.stripped for line in itertools.islice(after_name, 1, 3) if line.stripped), "")
-    return " ".join(name.split()) if " - " in name else " ".join(header.split()[:-1])
+    return " ".join(name.split()) if _NAME_DASH.search(name) else " ".join(header.split()[:-1])
 
 
 def _furniture(lines: Sequence[Line]) -> set[int]:

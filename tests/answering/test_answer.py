@@ -224,6 +224,11 @@ def test_a_question_for_a_directory_or_a_file_is_answered_by_a_path_or_a_file_na
     assert address_only("Which file systems hold the logs?", spans, sentence) == spans  # no file is asked for
 
 
+def test_a_series_of_versions_is_a_version() -> None:
+    sentence = "The keeper depends on libtide 2.x and on Python 3.11.x, available from:"
+    assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("version"))] == ["2.x", "3.11.x"]
+
+
 def test_a_digit_escaped_in_a_string_is_no_number() -> None:
     sentence = 'The log starts with the magic string "GATE-Magic\\0\\n", then 12 bytes.'
     assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("quantity"))] == ["12 bytes"]
@@ -498,6 +503,7 @@ def test_an_address_may_end_in_the_file_the_question_names(writable) -> None:
     ("Why was Python created?", "reason"), ("How do I decompress a file?", "manner"),
     ("What is Operation Sentinel?", "definition"), ("Which version added the option?", "version"),
     ("What kind of tool is locker?", "definition"), ("Which type of gate opens first?", "description"),
+    ("In what unit is the timeout given?", "description"), ("Which unit leads the harbour watch?", "who"),
     ("Who is the harbor master?", "who"), ("How long do I have to report it?", "quantity"),
     ("Which gzip version added the option?", "version"), ("In what libtasn1 release was it fixed?", "version"),
     ("What does the release say?", "description"), ("Which release notes mention it?", "description"),
@@ -788,6 +794,40 @@ def test_a_question_about_a_default_is_answered_through_the_sentence_that_states
     assert plain is not None and "Defaults to 40" not in plain.text  # only a question about the default
 
 
+HARBOURD_CONF = ("HARBOURD.CONF(5)\n\nMODULE PARAMETERS\n       max boats\n\t      This parameter sets the most boats "
+                 "moored at once.  Boats arriving when the harbour is full\n\t      are sent away.  The default is 0, "
+                 "which means no limit.\n\n       lock file\n\t      This parameter names the file that keeps the max "
+                 "boats limit.  The\n\t      default is /var/run/harbourd.lock.\n\n       listen backlog\n\t      You "
+                 "can override the default backlog value when the keeper listens.\n\t      It defaults to 5.\n\n"
+                 "       Note well\n       the keeper reads this file once.\n")
+
+
+def test_a_term_of_several_words_over_its_hanging_text_is_an_entry_whose_default_is_found(writable) -> None:
+    corpus, doc_id = corpus_with(writable, "harbourd.conf.5.txt", HARBOURD_CONF)
+
+    def starting(text: str):
+        return next(s for s in corpus.sentences if s.doc_id == doc_id and corpus.sentence_text(s).startswith(text))
+
+    assert entry_name(corpus, starting("max boats")) == "max boats"
+    assert entry_name(corpus, starting("The default is 0")) == "max boats"
+    assert entry_name(corpus, starting("Note well")) is None  # the next line hangs no deeper: prose
+    # the best match is the lock file's entry, which names the limit; the entry named word by word states the default
+    limit = writable.ask("What is the default max boats of the harbour?", threshold=0.0).answer
+    assert limit is not None and limit.text.startswith("max boats") and "which means no limit" in limit.text
+    # a sentence that names a default ("the default backlog value") states none: the answer goes on to one that does
+    backlog = writable.ask("What is the default listen backlog of the keeper?", threshold=0.0).answer
+    assert backlog is not None and backlog.text.endswith("It defaults to 5.")
+
+
+@pytest.mark.parametrize("sentence, states", [
+    ("The default is 3.", True), ("It defaults to 5.", True), ("If set to ask (the default), it asks.", True),
+    ("Default: 20", True), ("The default queue length is 100 jobs.", True), ("By default no options are set.", True),
+    ("You can override the default backlog value.", False), ("Edit the default configuration file.", False),
+])
+def test_a_sentence_states_a_default_only_when_it_gives_one(sentence: str, states: bool) -> None:
+    assert (answer_module._STATES_A_DEFAULT.search(sentence) is not None) == states
+
+
 VALVE_MAN_PAGE = ("VALVE_CONFIG(5)\n\nDESCRIPTION\n     GatewayVents\n\t     Specifies whether remote valves are "
                   "allowed to open local vents.\n\n     Vent    Specifies the vent number to open on the remote "
                   "valve.  The de\u2010\n\t     fault is 22.\n\n     VentForward\n\t     Specifies that a vent on "
@@ -893,6 +933,10 @@ def test_a_man_page_is_defined_by_its_name_line_what_kind_of_thing_it_is_asks_th
     assert kind.subject == ("locker",) and "kind" not in kind.asked and kind.focus == frozenset({"script"})
     answer = writable.ask("What is locker?", threshold=0.0).answer
     assert answer is not None and answer.text.startswith("locker - a script to keep harbour gates shut")
+    assert document_defined(corpus, read_query(corpus, "What does locker do?", None)) == doc_id  # what it does
+    assert document_defined(corpus, read_query(corpus, "What does the -ro option do?", None)) is None
+    does = writable.ask("What does locker do?", threshold=0.0).answer
+    assert does is not None and does.text.startswith("locker - a script to keep harbour gates shut")
 
 
 GUILD_RULES = ("# Harbour guild rules\n\n## Definitions\n\n\"Pilot\" refers to any captain, mate or other person who "

@@ -199,6 +199,8 @@ def test_a_man_page_is_titled_by_its_name_line_else_by_its_header() -> None:
     assert text_blocks(page)[0] == "xargs - build and execute command lines"
     assert text_blocks(header + "DESCRIPTION\n       It reads items.\n")[0] == "XARGS(1) General Commands Manual"
     assert text_blocks("Notes\n\nNAME\n       xargs - build command lines\n")[0] == "Notes"  # no man page
+    hyphen = header + "NAME\n       xargs \u2010 build and execute command lines\n"  # groff's U+2010 hyphen
+    assert text_blocks(hyphen)[0] == "xargs \u2010 build and execute command lines"
 
 
 def test_an_underlined_title_heads_the_text_that_follows_it_without_a_blank_line() -> None:
