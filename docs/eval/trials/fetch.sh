@@ -43,6 +43,7 @@ cd "$work" || exit 1
 #   /usr/share/doc/sudo/README.Debian, OPTIONS  sudo
 #   /usr/share/doc/htop/README.gz  htop                             man 1 rrsync  rsync
 #   /usr/share/doc/tmux/README  tmux                                man 5 rsyncd.conf  rsync
+#   /usr/share/doc/fzf/README.Debian  fzf                           man 5 systemd.timer  systemd
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -76,7 +77,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           mount
           sudo
           htop rsync
-          tmux)
+          tmux
+          fzf)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -447,11 +449,17 @@ r=$(round 35)
 cp "$doc/tmux/README"                                                "$r/tmux-README.txt"
 render_man man5/rsyncd.conf.5.gz                                     > "$r/rsyncd.conf.5.txt"
 
-for n in $(seq 0 35); do
+r=$(round 36)
+# fzf's README.Debian (titles underlined with "=", commands indented below the sentences that introduce them) and
+# man 5 systemd.timer (settings ending in "=" as terms over indented text, a box-drawn table, "Defaults to ...").
+cp "$doc/fzf/README.Debian"                                          "$r/fzf-README.Debian.txt"
+render_man man5/systemd.timer.5.gz                                   > "$r/systemd.timer.5.txt"
+
+for n in $(seq 0 36); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round35"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round36"
