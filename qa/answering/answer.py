@@ -32,7 +32,15 @@ from qa.answering.model import AnswerModel, default_model
 from qa.answering.naming import named_entry, named_section, names_term, what_the_entry_says
 from qa.answering.questions import Query, asks_what_makes_one, document_asked_about, document_defined, read_query
 from qa.answering.repeats import beyond_what_was_said
-from qa.answering.sections import entry_name, entry_of, is_program_text, is_prose, section_of, with_naming_heading
+from qa.answering.sections import (
+    entry_name,
+    entry_of,
+    is_program_text,
+    is_prose,
+    section_of,
+    with_naming_heading,
+    with_naming_term,
+)
 from qa.answering.tables import named_cell
 from qa.documents.chunking import Sentence
 from qa.documents.words import unbroken
@@ -96,7 +104,8 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     best = _in_section(corpus, best, eligible)
     sentence = _with_its_cause(corpus, _with_continuation(corpus, best, candidates, model.extend_margin, query),
                                query)
-    sentence = with_naming_heading(corpus, _through_the_default(corpus, sentence, query), query.focus)
+    sentence = with_naming_heading(corpus, with_naming_term(corpus, _through_the_default(corpus, sentence, query),
+                                                            query.focus), query.focus)
     return Extraction((sentence.start, sentence.end), sentence, best.score, candidates, passages)
 
 

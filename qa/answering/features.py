@@ -312,13 +312,22 @@ _ONLY_A_LABEL = re.compile(r"\s*(?:[-*+\u2022]\s+)?(?:`[^`\n]+`|\*\*[^*\n]+\*\*|
                            r"\s*(?:\([^()\n]{0,60}\))?\s*[.:]?\s*")
 
 
+# An entry's first sentence that says only what kind of value the setting takes, its term on the line above or not:
+# "Persistent=" over "Takes a boolean argument." (what it does comes next).
+_ONLY_ITS_TYPE = re.compile(r"(?:[^\n]*\n)?\s*(?:(?:this|the|these)\s+(?:options?|settings?|directives?|parameters?)"
+                            r"\s+|it\s+)?(?:takes?|accepts?|expects?|requires?)\s+(?:an?\s+|one\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+                            r"(?:argument|value|parameter|list|string|number|integer|path|time\s+span)s?\.?\s*", re.I)
+
+
 def completed_by(corpus: Corpus, sentence: Sentence, after: Sentence, query: Query) -> bool:
     """Whether the answer must take in the sentence `after` this one: this one ends with a colon or gives only an
-    entry's name and a remark ("* `ignoreInitial` (default: `false`)." before "If set to `false` then ..."), a
+    entry's name and a remark ("* `ignoreInitial` (default: `false`)." before "If set to `false` then ..."), or
+    only what kind of value it takes ("Takes a boolean argument." before "If true, ..."), a
     how-question is answered by the command shown after the prose, or a why-question by what comes next ("We need
     to use feof() ..." then "The reason is that ..."), or this one only says what the question asks ("Agent forwarding
     should be enabled with caution." for "Why should agent forwarding be enabled with caution?")."""
-    if introduces(corpus, sentence) or _ONLY_A_LABEL.fullmatch(corpus.sentence_text(sentence)):
+    text = corpus.sentence_text(sentence)
+    if introduces(corpus, sentence) or _ONLY_A_LABEL.fullmatch(text) or _ONLY_ITS_TYPE.fullmatch(text):
         return True
     if _only_what_is_asked(corpus, sentence, query):
         return True

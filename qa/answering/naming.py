@@ -12,7 +12,15 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from qa.answering.questions import Query
-from qa.answering.sections import entry_name, entry_opening, heading_above, heading_name, is_prose, is_term_entry
+from qa.answering.sections import (
+    KINDS_OF_NAME,
+    entry_name,
+    entry_opening,
+    heading_above,
+    heading_name,
+    is_prose,
+    is_term_entry,
+)
 from qa.documents.chunking import Sentence
 from qa.documents.words import terms
 from qa.storage.corpus import Corpus
@@ -48,18 +56,13 @@ def named_entry(corpus: Corpus, best: Candidate, eligible: list[Candidate], quer
     return replace(entry, score=best.score, logit=best.logit) if entry is not None else best
 
 
-# Words that say what kind of name a question asks about ("What does the -ro option do?").
-_KINDS_OF_NAME = frozenset({"option", "flag", "switch", "setting", "parameter", "argument", "keyword", "directive",
-                            "variable"})
-
-
 def _entry_asked_about(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query,
                        as_code: set[str]) -> Candidate:
     """For a question that asks no more than what a name written as code does ("What does the -ro option of rrsync
     do?"), the first sentence of that name's entry in the best candidate's document, with the best candidate's
     score, when the best is in no entry: an example that uses the name ('command="rrsync -ro DIR"') matches the
     question better than the entry that says what it does."""
-    if not as_code or not _only_what_it_is(corpus, query, as_code | _KINDS_OF_NAME, best.sentence.doc_id):
+    if not as_code or not _only_what_it_is(corpus, query, as_code | KINDS_OF_NAME, best.sentence.doc_id):
         return best
     entry = next((c for c in eligible if c.sentence.doc_id == best.sentence.doc_id and c.span is None
                   and (entry_name(corpus, c.support) or "").lower() in as_code

@@ -33,6 +33,25 @@ def with_naming_heading(corpus: Corpus, sentence: Sentence, kind: frozenset[str]
     return replace(sentence, start=heading.start) if names else sentence
 
 
+# Words that say what kind of name a question asks about ("Which option ...?", "What does the -ro option do?").
+KINDS_OF_NAME = frozenset({"option", "flag", "switch", "setting", "parameter", "argument", "keyword", "directive",
+                           "variable"})
+_KIND_STEMS = frozenset(terms(" ".join(KINDS_OF_NAME)))
+
+
+def with_naming_term(corpus: Corpus, sentence: Sentence, kind: frozenset[str]) -> Sentence:
+    """The answer taken back to the term of its entry when a which-question asks for a name of the kind a term is:
+    "Which option makes an elapsing timer resume the system?" is answered from "WakeSystem=" on, not by "If true,
+    an elapsing timer will cause the system to resume ..." alone."""
+    if not kind & _KIND_STEMS:
+        return sentence
+    opening = entry_opening(corpus, sentence)
+    if opening is None or opening.start >= sentence.start or entry_name(corpus, sentence) is None \
+            or sentence.end - opening.start > _NAMING_REACH:
+        return sentence
+    return replace(sentence, start=opening.start)
+
+
 def names_one_of(heading: str, kind: frozenset[str]) -> bool:
     """Whether a heading names one thing of the asked kind, its name or number after the kind's word ("Function:
     xsltSecurityForbid", "Section 5 -- Disclaimer", "Option --keep") or a name after a colon that ends in it
@@ -45,12 +64,13 @@ def names_one_of(heading: str, kind: frozenset[str]) -> bool:
 
 # An entry of a definition list as man(1) renders one: the term alone on its first line over its indented text
 # ("CheckHostIP", a line break, then "        If set to yes, ..."; two or three words under a hanging indent, "max
-# connections"), or the term, a run of blanks and the text
+# connections"; a setting with its equals sign, "WakeSystem=", or several, "OnClockChange=, OnTimezoneChange="), or the
+# term, a run of blanks and the text
 # ("Port    Specifies the port number ..."); the term may be a command's options and their argument ("-m, --mail
 # command").
 _TERM_ENTRY = re.compile(r"""[ \t]*(?:
     (?P<words>[A-Za-z][\w-]*(?:[ ][A-Za-z][\w-]*){1,2})(?=[ \t]*\r?\n)
-  | (?P<term>-{0,2}[A-Za-z_$][\w$.-]*[\w$])
+  | (?P<term>-{0,2}[A-Za-z_$][\w$.-]*[\w$]=?)(?:,[ \t]*[A-Za-z_$][\w$.-]*=)*
   | (?P<options>-{1,2}[A-Za-z?][\w-]*(?:,[ \t]*-{1,2}[A-Za-z?][\w-]*)*)(?:[ \t=]+\[?[A-Za-z_][\w.\]-]*)?
   )(?:(?P<own_line>[ \t]*\r?\n[ \t]+(?=\S))|[ \t]{2,}(?=[A-Z]))""", re.X)
 
@@ -79,7 +99,7 @@ def _term(corpus: Corpus, sentence: Sentence) -> str | None:
     found = _TERM_ENTRY.match(corpus.sentence_text(sentence))
     if found is None:
         return None
-    term = found.group("term") or found.group("words")
+    term = (found.group("term") or found.group("words") or "").rstrip("=")  # "WakeSystem=" names WakeSystem
     if term and not terms(term):
         return None
     option = found.group(0).lstrip().startswith("-")

@@ -71,7 +71,8 @@ DATE = re.compile(
     r"|\b(?:in|since|by|during|until)\s(?:19|20)\d\d\b|\b(?:19|20)\d\d\b"
     r"|\b(?:last|next|this|previous|past)\s(?:\w+\s)?(?:week|weeks|month|months|year|years|day|days)\b"
     r"|\b(?:yesterday|today|tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_PRE_RELEASE = r"(?:-(?:update|rc|alpha|beta|pre|preview|dev|post|snapshot|patch)\.?\d*)?"  # "1.1-update2", "2.0-rc.1"
+_PRE_RELEASE = (r"(?:-(?:update|rc|alpha|beta|pre|preview|dev|post|snapshot|patch)\.?\d*|"  # "1.1-update2", "2.0-rc.1"
+                r"-\d+(?:[.+~][\w.+~]*\w)?(?![\w.-]))?")  # a Debian revision: "0.29.0-1", "1.6-2.1+deb12u1"
 VERSION = re.compile(r"(?:\b(?:v(?:ersion)?\s?)?\d+(?:\.\d+){0,2}\.x\b|"  # a series: "libevent 2.x", "3.11.x"
                      r"\b(?:v(?:ersion)?\s?)?\d+(?:\.\d+){1,3}(?:[a-z]+\d*)?" + _PRE_RELEASE + r"\b|"
                      r"\b(?:version|release)\s\d+(?:\.\d+){0,3}\b)"

@@ -224,6 +224,12 @@ def test_a_question_for_a_directory_or_a_file_is_answered_by_a_path_or_a_file_na
     assert address_only("Which file systems hold the logs?", spans, sentence) == spans  # no file is asked for
 
 
+def test_a_version_keeps_its_debian_revision() -> None:
+    sentence = "Since keeper 0.29.0-1 the bell rings at noon; tide (1.6-2.1+deb12u1) fixed the clock."
+    assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("version"))] == [
+        "0.29.0-1", "1.6-2.1+deb12u1"]
+
+
 def test_a_series_of_versions_is_a_version() -> None:
     sentence = "The keeper depends on libtide 2.x and on Python 3.11.x, available from:"
     assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("version"))] == ["2.x", "3.11.x"]
@@ -937,6 +943,24 @@ def test_a_man_page_is_defined_by_its_name_line_what_kind_of_thing_it_is_asks_th
     assert document_defined(corpus, read_query(corpus, "What does the -ro option do?", None)) is None
     does = writable.ask("What does locker do?", threshold=0.0).answer
     assert does is not None and does.text.startswith("locker - a script to keep harbour gates shut")
+
+
+TIDE_TIMER = ("TIDE.TIMER(5)\n\nOPTIONS\n       Persistent=\n\t   Takes a boolean argument. If true, the last high "
+              "tide is stored on\n\t   disk. Defaults to false.\n\n       WakeHarbour=\n\t   Takes a boolean argument. "
+              "If true, an elapsing tide will wake the\n\t   harbour from its sleep. Defaults to false.\n")
+
+
+def test_a_settings_entry_is_answered_past_its_type_and_named_by_its_term(writable) -> None:
+    corpus, doc_id = corpus_with(writable, "tide.timer.5.txt", TIDE_TIMER)
+    persistent = next(s for s in corpus.sentences if s.doc_id == doc_id
+                      and corpus.sentence_text(s).startswith("Persistent="))
+    assert entry_name(corpus, persistent) == "Persistent"  # the equals sign is no part of the name
+    does = writable.ask("What does Persistent= do?", threshold=0.0).answer
+    assert does is not None and "stored on" in does.text  # "Takes a boolean argument." says only what it takes
+    assert features_module._ONLY_ITS_TYPE.fullmatch("These options take boolean arguments.")
+    assert not features_module._ONLY_ITS_TYPE.fullmatch("Takes the tide to the harbour.")
+    which = writable.ask("Which option makes an elapsing tide wake the harbour from its sleep?", threshold=0.0).answer
+    assert which is not None and which.text.startswith("WakeHarbour=")  # the answer is taken back to its term
 
 
 GUILD_RULES = ("# Harbour guild rules\n\n## Definitions\n\n\"Pilot\" refers to any captain, mate or other person who "
