@@ -30,7 +30,14 @@ from qa.answering.features import (
 )
 from qa.answering.model import AnswerModel, default_model
 from qa.answering.naming import named_entry, named_section, names_term, what_the_entry_says
-from qa.answering.questions import Query, asks_what_makes_one, document_asked_about, document_defined, read_query
+from qa.answering.questions import (
+    Query,
+    asks_only_the_term,
+    asks_what_makes_one,
+    document_asked_about,
+    document_defined,
+    read_query,
+)
 from qa.answering.repeats import beyond_what_was_said
 from qa.answering.sections import (
     entry_name,
@@ -90,8 +97,8 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
         return Extraction(None, None, 0.0, candidates, passages)  # nothing to resolve "it" against
     if best is None:
         return Extraction(None, None, 0.0, candidates, passages)
-    best = what_the_entry_says(corpus, named_entry(corpus, _defining_neighbour(best, eligible, query), eligible, query),
-                               eligible, query)
+    defined = _defining_neighbour(corpus, best, eligible, query)
+    best = what_the_entry_says(corpus, named_entry(corpus, defined, eligible, query), eligible, query)
     best = named_cell(corpus, named_section(corpus, best, eligible, query), eligible, query)
     best = by_the_authors(corpus, _from_the_opening(corpus, best, eligible, query), eligible, query.text)
     best = beyond_what_was_said(corpus, best, eligible, said, asked, given)
@@ -109,17 +116,21 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     return Extraction((sentence.start, sentence.end), sentence, best.score, candidates, passages)
 
 
-def _defining_neighbour(best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
+def _defining_neighbour(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
     """For a question asking what a term is or means (answered by a sentence, not a name or a number), the sentence
-    of the best candidate's document that defines it, with the best candidate's score: in a list of definitions the
+    of the best candidate's block that defines it, with the best candidate's score: in a list of definitions the
     best match is often the next term's entry ('A "contributor" is ...' for "What is a contribution?", where 'A
-    "contribution" is ...' comes first), and elsewhere a sentence that uses the term ("libxcrypt is currently
-    maintained by ...") over the one that says what it is ("libxcrypt is a modern library ...")."""
+    "contribution" is ...' comes first). When the question asks no more than the term, the definition is sought in
+    the whole document: a sentence that uses the term ("libxcrypt is currently maintained by ...") may match better
+    than the one that says what it is ("libxcrypt is a modern library ...")."""
     if not query.subject or best.features.get("defines_subject", 0.0) > 0:
         return best
     if query.wanted.typed or best.span is not None:
         return _defined_role(best, eligible, query)
-    return _defining(best, eligible, lambda c: c.sentence.doc_id == best.sentence.doc_id)
+    doc_id, paragraph = best.sentence.doc_id, best.sentence.paragraph
+    anywhere = asks_only_the_term(corpus, query, doc_id)
+    return _defining(best, eligible, lambda c: c.sentence.doc_id == doc_id
+                     and (anywhere or c.sentence.paragraph == paragraph))
 
 
 _ROLE_DEFINITION_REACH = 3  # passages from the top in which a definition of the role asked about is sought
@@ -245,11 +256,13 @@ def _with_its_cause(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
 
 
 # A sentence that states a default ("The default is 3.", "defaults to 873", "ask (the default)", "Default: 20",
-# "Default 10.", "By default no ... are set"), not one that only names it ("You can override the default backlog
-# value ...").
+# "Default 10.", "Default value: 3", "The default port is 873.", "By default no ... are set"), not one that only
+# names it ("You can override the default backlog value ...", "The default configuration file is read at start.").
 _STATES_A_DEFAULT = re.compile(r"\bdefaults?\s*(?:is|are|was|to|:|=|\))|\(\s*(?:the\s+|by\s+)?default\b|"
-                               r"\bdefaults?\s+(?=[\d\"'`\u201c])|"
-                               r"\bthe\s+default\s+(?:[\w-]+\s+){1,3}?(?:is|are|was)\b|\bby\s+default\b", re.I)
+                               r"\bdefaults?\s+(?=[\d\"'`\u201c])|\bby\s+default\b|"
+                               r"\bdefault(?:\s+[\w-]+){1,5}?\s*(?::|=|\b(?:is|are|was)\b(?!\s+(?:not\s+)?(?:read|used|set|"
+                               r"changed|loaded|written|kept|stored|ignored|overridden|applied|created|installed)\b))",
+                               re.I)
 _NAMES_A_DEFAULT = re.compile(r"\bdefaults?\b", re.I)  # "... is left at the default, ..."
 _DEFAULT_REACH = 3  # sentences after the answer's last in which its block may state the default
 _ENTRY_REACH = 20  # sentences after the answer in which the rest of its entry may state it

@@ -314,8 +314,9 @@ _ONLY_A_LABEL = re.compile(r"\s*(?:[-*+\u2022]\s+)?(?:`[^`\n]+`|\*\*[^*\n]+\*\*|
 
 # An entry's first sentence that says only what kind of value the setting takes, its term on the line above or not:
 # "Persistent=" over "Takes a boolean argument." (what it does comes next).
-_ONLY_ITS_TYPE = re.compile(r"(?:[^\n]*\n)?\s*(?:(?:this|the|these)\s+(?:options?|settings?|directives?|parameters?)"
-                            r"\s+|it\s+)?(?:takes?|accepts?|expects?|requires?)\s+(?:an?\s+|one\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+_ONLY_ITS_TYPE = re.compile(r"(?:[ \t]*[\w.$-]+=?(?:,[ \t]*[\w.$-]+=?)*[ \t]*\n)?\s*"  # the term's line, if any
+                            r"(?:(?:this|the|these)\s+(?:options?|settings?|directives?|parameters?)\s+|it\s+)?"
+                            r"(?:takes?|accepts?|expects?|requires?)\s+(?:an?\s+|one\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
                             r"(?:argument|value|parameter|list|string|number|integer|path|time\s+span)s?\.?\s*", re.I)
 
 

@@ -64,10 +64,17 @@ def _entry_asked_about(corpus: Corpus, best: Candidate, eligible: list[Candidate
     question better than the entry that says what it does."""
     if not as_code or not _only_what_it_is(corpus, query, as_code | KINDS_OF_NAME, best.sentence.doc_id):
         return best
+    written = set(_CODE_NAME.findall(query.text))
     entry = next((c for c in eligible if c.sentence.doc_id == best.sentence.doc_id and c.span is None
-                  and (entry_name(corpus, c.support) or "").lower() in as_code
+                  and _written_as(entry_name(corpus, c.support) or "", as_code, written)
                   and entry_opening(corpus, c.support) == c.support), None)
     return replace(entry, score=best.score, logit=best.logit) if entry is not None else best
+
+
+def _written_as(name: str, as_code: set[str], written: set[str]) -> bool:
+    """Whether the question writes the entry's name: an option letter for letter ("-r" is not "-R"), any other name
+    in any case."""
+    return name in written if name.startswith("-") else name.lower() in as_code
 
 
 def what_the_entry_says(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:

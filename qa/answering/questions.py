@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from qa.answering.spans import QuestionType, asked_noun, question_type, wants_a_span
+from qa.answering.spans import KIND_OF_THING, QuestionType, asked_noun, question_type, wants_a_span
+from qa.documents.structure import NAME_DASHES
 from qa.documents.words import STOPWORDS, terms, words
 from qa.storage.corpus import Corpus
 
@@ -69,8 +70,7 @@ def read_query(corpus: Corpus, question: str, vector: np.ndarray | None) -> Quer
 # "Who counts as an X?", "What is considered a X?", "Who qualifies as X?", "What kind of program is X?"
 _DEFINITION_QUESTION = re.compile(r"^\s*(?:(?:what|who)\s+(?:is|are)\s+(?:meant\s+by\s+|considered\s+(?:as\s+)?|"
                                   r"regarded\s+as\s+|deemed\s+)?|(?:what|who)\s+(?:counts?|qualif(?:y|ies))\s+as\s+|"
-                                  r"define\s+|"
-                                  r"(?:what|which)\s+(?:kind|sort|type)s?\s+of\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are)\s+)"
+                                  r"define\s+|" + KIND_OF_THING + r"(?:is|are)\s+)"
                                   r"(?:an?\s+|the\s+)?(?P<subject>.+?)\W*$", re.I)
 _MEANING_QUESTION = re.compile(r"^\s*what\s+does\s+(?:an?\s+|the\s+)?(?P<subject>.+?)\s+mean\b", re.I)
 _SOURCE_TAIL = re.compile(r"\s+(?:in|under|of|according to|per|from)\s+(?:the|this|that|our|your)\s+.*$", re.I)
@@ -146,8 +146,7 @@ def document_asked_about(corpus: Corpus, question: str) -> str | None:
 # A title may name the kind of thing its document documents before the thing ("Class: Pool").
 _KIND_OF_TITLE = re.compile(r"\s*(?:class|module|interface|namespace|package)\s*:\s*", re.I)
 # ... or a name, a dash between blanks and what it is ("gzip, gunzip, zcat - compress or expand files").
-_DASHES = "\\-\\u2010\\u2013\\u2014"  # a hyphen (ASCII or U+2010), an en or an em dash
-_DESCRIBED_TITLE = re.compile(rf"\s*(?P<name>[^\s{_DASHES}][^{_DASHES}]{{0,60}}?)\s+[{_DASHES}]\s+\S")
+_DESCRIBED_TITLE = re.compile(rf"\s*(?P<name>[^\s{NAME_DASHES}][^{NAME_DASHES}]{{0,60}}?)\s+[{NAME_DASHES}]\s+\S")
 
 
 # "What does tree do?" asks what the program a man page or a README is about does, which its opening says.
@@ -163,20 +162,22 @@ def document_defined(corpus: Corpus, query: Query) -> str | None:
     subject = set(query.subject) or (set(term_key(does.group("subject"))) if does else set())
     if not subject or query.span_only or query.wanted.typed:
         return None
-    named = [doc_id for doc_id, document in corpus.documents.items() if _title_named(corpus, doc_id, document.title)
-             == subject]
+    named = [doc_id for doc_id, document in corpus.documents.items()
+             if subject in _title_names(corpus, doc_id, document.title)]
     return named[0] if len(named) == 1 else None
 
 
-def _title_named(corpus: Corpus, doc_id: str, title: str) -> frozenset[str]:
+def _title_names(corpus: Corpus, doc_id: str, title: str) -> list[frozenset[str]]:
     """The stems of what a title names: past a leading kind ("Class: Pool": pool), before the description a dash
-    sets apart ("rrsync - a script to setup restricted rsync users via ssh logins", a man page's NAME line:
-    rrsync)."""
+    sets apart, each of several names ("gzip, gunzip, zcat - compress or expand files", a man page's NAME line:
+    gzip, gunzip, zcat)."""
     kind = _KIND_OF_TITLE.match(title)
     if kind:
-        return frozenset(terms(title[kind.end():]))
+        return [frozenset(terms(title[kind.end():]))]
     described = _DESCRIBED_TITLE.match(title)
-    return frozenset(terms(described.group("name"))) if described else corpus.plain_title_terms[doc_id]
+    if described is None:
+        return [corpus.plain_title_terms[doc_id]]
+    return [frozenset(terms(name)) for name in described.group("name").split(",")]
 
 
 def _its_own_version(corpus: Corpus, doc_id: str, question: str) -> bool:
@@ -185,6 +186,19 @@ def _its_own_version(corpus: Corpus, doc_id: str, question: str) -> bool:
     opening = corpus.openings.get(doc_id)
     versions = re.findall(r"(?<![\w.])v?\d+(?:\.\d+)+[a-z]?(?![\w.])", question)
     return opening is not None and all(version in opening.text for version in versions)
+
+
+_FRAME_TERMS = frozenset(terms(" ".join(FRAME)))
+
+
+def asks_only_the_term(corpus: Corpus, query: Query, doc_id: str) -> bool:
+    """Whether a definition question asks no more than what its term is, besides a closing clause that says where to
+    look and the words naming the document ('What does "Share" mean in the Creative Commons licence?'); "What is
+    the port of the tide server?" asks about one port, not whatever the document calls a port."""
+    closing = _CLOSING_SOURCE.search(query.text)
+    bare = query.text[:closing.start()] if closing else query.text
+    naming = corpus.title_terms[doc_id] | corpus.source_terms[doc_id]
+    return not set(terms(bare)) - _FRAME_TERMS - set(query.subject) - naming
 
 
 def referentless(question: str) -> bool:

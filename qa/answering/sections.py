@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from qa.documents.chunking import CONTEXT_SEPARATOR, Sentence
-from qa.documents.words import terms
+from qa.documents.words import STOPWORDS, terms
 from qa.storage.corpus import Corpus
 
 _NAMING_REACH = 600  # characters from a heading to the answer it names: a short section
@@ -95,27 +95,44 @@ def _term(corpus: Corpus, sentence: Sentence) -> str | None:
     """The term a paragraph-opening sentence opens a definition list's entry with, or None: a word with a content
     word in it ("The  POSIX  standard ..." is justified prose) or a command's options, named by the long one
     ("--mail"); when the text goes on on the term's line, only under a hanging indent (the next line deeper) or
-    after an option ("-ro    Allow only reading from the DIR.", an entry of one line: no prose opens with a dash)."""
+    after an option ("-ro    Allow only reading from the DIR.", an entry of one line: no prose opens with a dash);
+    a term of several words only on its own line over a hanging line that opens a sentence ("max connections" over
+    "This parameter ...", not "For example" or "The format is")."""
     found = _TERM_ENTRY.match(corpus.sentence_text(sentence))
     if found is None:
         return None
     term = (found.group("term") or found.group("words") or "").rstrip("=")  # "WakeSystem=" names WakeSystem
     if term and not terms(term):
         return None
+    if found.group("words"):
+        return term if _names_a_setting(corpus, sentence, term) else None
     option = found.group(0).lstrip().startswith("-")
-    if not (found.group("own_line") and not found.group("words")) and not option and not _hangs(corpus, sentence):
+    if not found.group("own_line") and not option and not _hangs(corpus, sentence):
         return None
     return term or max(found.group("options").replace(" ", "").split(","), key=len)
 
 
-def _hangs(corpus: Corpus, sentence: Sentence) -> bool:
-    """Whether the line after the one `sentence` opens on is indented deeper than it."""
+def _names_a_setting(corpus: Corpus, sentence: Sentence, words: str) -> bool:
+    """Whether a line of a few words is a term over its text: no function word opens it, and the line after it hangs
+    deeper and opens with a capital."""
+    following = _line_after(corpus, sentence)
+    return words.split()[0].lower() not in STOPWORDS and _hangs(corpus, sentence) \
+        and following.lstrip()[:1].isupper()
+
+
+def _line_after(corpus: Corpus, sentence: Sentence) -> str:
+    """The line after the one `sentence` opens on ("" at the end of the document)."""
     text = corpus.documents[sentence.doc_id].text
     line_end = text.find("\n", sentence.start)
     if line_end < 0:
-        return False
+        return ""
     next_end = text.find("\n", line_end + 1)
-    next_line = text[line_end + 1:] if next_end < 0 else text[line_end + 1:next_end]
+    return text[line_end + 1:] if next_end < 0 else text[line_end + 1:next_end]
+
+
+def _hangs(corpus: Corpus, sentence: Sentence) -> bool:
+    """Whether the line after the one `sentence` opens on is indented deeper than it."""
+    next_line = _line_after(corpus, sentence)
     blank = len(next_line) - len(next_line.lstrip(" \t"))
     return bool(next_line.strip()) and len(next_line[:blank].expandtabs(8)) > _indent(corpus, sentence)
 

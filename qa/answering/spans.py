@@ -71,8 +71,10 @@ DATE = re.compile(
     r"|\b(?:in|since|by|during|until)\s(?:19|20)\d\d\b|\b(?:19|20)\d\d\b"
     r"|\b(?:last|next|this|previous|past)\s(?:\w+\s)?(?:week|weeks|month|months|year|years|day|days)\b"
     r"|\b(?:yesterday|today|tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_PRE_RELEASE = (r"(?:-(?:update|rc|alpha|beta|pre|preview|dev|post|snapshot|patch)\.?\d*|"  # "1.1-update2", "2.0-rc.1"
-                r"-\d+(?:[.+~][\w.+~]*\w)?(?![\w.-]))?")  # a Debian revision: "0.29.0-1", "1.6-2.1+deb12u1"
+# After a version: a pre-release ("1.1-update2", "2.0-rc.1") or a Debian revision ("0.29.0-1", "1.6-2.1+deb12u1"; not
+# the "-2.3" of "2.0-2.3", two versions).
+_PRE_RELEASE = (r"(?:-(?:update|rc|alpha|beta|pre|preview|dev|post|snapshot|patch)\.?\d*|"
+                r"-\d+(?:\.\d+)?[+~][\w.+~]*\w(?![\w-]|\.\w)|-\d+(?![\w-]|\.\w))?")
 VERSION = re.compile(r"(?:\b(?:v(?:ersion)?\s?)?\d+(?:\.\d+){0,2}\.x\b|"  # a series: "libevent 2.x", "3.11.x"
                      r"\b(?:v(?:ersion)?\s?)?\d+(?:\.\d+){1,3}(?:[a-z]+\d*)?" + _PRE_RELEASE + r"\b|"
                      r"\b(?:version|release)\s\d+(?:\.\d+){0,3}\b)"
@@ -94,9 +96,8 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
 _CAPITAL = (rf"(?:[A-Z](?:\.[A-Z])+\.?|[{_UPPER}][{_LETTER}0-9&\-]*)(?:'s)?"
             rf"(?:\s\([{_UPPER}][{_LETTER}0-9&.\- ]*\))?")
-# Words of a name are apart by blanks, as many as justified text puts, or by one line break and the next line's
-# indent: a hard-wrapped man page breaks "Wayne\n       Davison" (a blank line ends the name).
-_GAP = r"(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)"
+# Words of a name are apart by a blank, two in justified text ("Anna  Berg"), or a line break.
+_GAP = r"(?: {2}|\s)"
 ENTITY = re.compile(_CAPITAL + rf"(?:(?:{_GAP}(?:of|and|for|on|the|de|del|to|van|von)){{0,2}}{_GAP}" + _CAPITAL + r")*")
 _PLACE_CUE = re.compile(r"\b(?:in|at|along|across|from|to|into|near|throughout|within|inside|outside)\s+(?:the\s+)?$")
 _LEADING = re.compile(r"^(?:(?:The|A|An|This|These|Those|Its|Their|His|Her|Our|According|Despite|As|In|On|"
@@ -129,6 +130,9 @@ _MODIFIER = (r"(?!(?:is|are|was|were|do|does|did|has|have|had|can|could|will|wou
 _NOUN_ENDS = (r"(?=$|\s(?:of|for|in|on|per|to|at|that|which|when|if|with|by|before|after|allowed|accepted|"
               r"supported|used|does|do|is|are|can|will)\b)")
 _FEW_WORDS = r"[\w.\-/]+(?: [\w.\-/]+){0,2}\??$"  # one to three words, then the end of the question
+# "What kind of program is htop?" asks what htop is; "What kind of files are supported?" asks no such thing.
+KIND_OF_THING = (r"(?:what|which)\s+(?:kind|sort|type)s?\s+of\s+[\w-]+(?:\s+[\w-]+)?\s+"
+                 r"(?=(?:is|are)\s+(?![a-z]+(?:ed|en)\b))")
 _TYPE_PATTERNS = (
     ("license", r"\b(?:which|what) (?:[\w-]+ )?licen[cs]es?\b(?! (?:exceptions?|grants?|terms?|conditions?|says?)\b)|"
                 r"\blicensed under (?:which|what)\b|\bunder (?:which|what) licen[cs]es?\b(?! exceptions?\b)"),
@@ -162,7 +166,7 @@ _TYPE_PATTERNS = (
     ("definition", r"^what (?:is|are|was|were) (?:an? |the )?[\w.\-/ ]{1,40}\??$|"
                    r"^who (?:is|are) an? " + _FEW_WORDS + r"|\bwhat does [\w.\-/ ]+ mean\b|"
                    r"\bwhat is meant by\b|\bdefin(?:e|ition)\b|\bwhat (?:is|are) [\w.\-/ ]+ (?:for|used for)\b|"
-                   r"^(?:what|which) (?:kind|sort|type)s? of [\w-]+(?: [\w-]+)? (?:is|are) [\w.\-/ ]{1,40}\??$"),
+                   r"^" + KIND_OF_THING + r"(?:is|are) [\w.\-/ ]{1,40}\??$"),
 )
 _AUXILIARY = r"(?:is|are|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|has|have|had)\b"
 _YESNO = re.compile(r"^" + _AUXILIARY, re.I)
@@ -207,7 +211,10 @@ _ASKS_URL = re.compile(r"\bonline\b|\b(?:url|web ?site|web ?page|home ?page)(?:\
 # "which file systems" are no files.
 _ASKS_PATH = re.compile(r"\b(?:which|what)\s+(?:directory|directories|folder|folders|path|"
                         r"files?(?!\s+(?:systems?|names?|extensions?|endings?|types?|formats?)\b))\b", re.I)
-_PATH_LIKE = re.compile(r"/|\w?\.\w")
+# A path ("/var/log", "C:\\Tide"), a file name with a suffix ("gate.conf", ".bashrc") or a project's conventional
+# file written without one ("COPYING", "Makefile"; not a name in capitals such as "MIME").
+_PATH_LIKE = re.compile(r"[/\\]|\w?\.\w|^(?:COPYING|AUTHORS|README|NEWS|INSTALL|LICEN[CS]E|CHANGES|ChangeLog|TODO|"
+                        r"THANKS|HACKING|CONTRIBUTING|MAINTAINERS|Makefile|Dockerfile)$")
 
 
 def address_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
@@ -240,7 +247,7 @@ def dated_only(question: str, spans: list[tuple[int, int]], sentence: str) -> li
     else:
         dates = [(a, b) for a, b in spans if DATE.fullmatch(sentence[a:b])]
         dated = dates if any(_A_YEAR.search(sentence[a:b]) for a, b in dates) else spans
-    return _end_of_range(question, dated, sentence)
+    return _range_end_asked(question, dated, sentence)
 
 
 # "Until which year ...?" asks where a range of dates ends, "Since when ...?" where it starts: "maintained from 2004
@@ -252,7 +259,7 @@ _ASKS_START = re.compile(r"\b(?:since|from)\s+(?:when|what|which)\b|"
 _RANGE_LINK = re.compile(r"\s*(?:to|until|till|through|-|\u2013|\u2014)\s*")
 
 
-def _end_of_range(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
+def _range_end_asked(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
     """Of two dates that make a range ("from 2004 to 2019"), the end for a question about it, the start for one
     about that; all spans for any other question."""
     end, start = _ASKS_END.search(question) is not None, _ASKS_START.search(question) is not None
@@ -427,7 +434,8 @@ def _spans_of_kind(sentence: str, wanted: QuestionType) -> list[tuple[int, int]]
     if wanted.name == "license":
         return [_strip(sentence, m.span()) for m in LICENSE.finditer(sentence) if _names_a_licence(m.group(0))]
     # in a sentence written in capitals ("THE PROGRAM IS PROVIDED ... ("AGREEMENT")") a capital names nothing
-    found = [] if _shouted(sentence) else [_entity(sentence, m) for m in ENTITY.finditer(sentence)]
+    found = [] if _shouted(sentence) else _wrapped_names(sentence, [_entity(sentence, m)
+                                                                     for m in ENTITY.finditer(sentence)])
     code = [m.span(1) for m in re.finditer(r"`([^`\n]+)`", sentence)]
     entities = [span for span in found if span is not None and not _part_of_code(span, code)]
     placed = [s for s in entities if _PLACE_CUE.search(sentence[max(0, s[0] - 20):s[0]])]
@@ -609,6 +617,32 @@ def _strip(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     while end > start and sentence[end - 1] in " ,.;:":
         end -= 1
     return start, end
+
+
+_LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
+_AFTER_A_NAME = re.compile(r"[ \t]*(?:[.,;:)]|$|[a-z])")  # the sentence goes on: "Davison.", "Davison, who ..."
+_NAME_BEFORE = re.compile(rf"[{_UPPER}][{_LETTER}'-]*[ \t]+$")
+
+
+def _wrapped_names(sentence: str, found: list[tuple[int, int] | None]) -> list[tuple[int, int] | None]:
+    """Two one-word names a line break and an indent part, the second followed by the rest of the sentence, as one
+    name: a hard-wrapped man page breaks "created by Wayne\n       Davison." (not "Anna Berg\n    Carl Dunn", a list,
+    nor "Anna Berg\n    Please report bugs ...")."""
+    merged: list[tuple[int, int] | None] = []
+    for span in found:
+        last = merged[-1] if merged else None
+        if span is not None and last is not None and _one_name_wrapped(sentence, last, span):
+            merged[-1] = (last[0], span[1])
+        else:
+            merged.append(span)
+    return merged
+
+
+def _one_name_wrapped(sentence: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    return (_LINE_BREAK.fullmatch(sentence, first[1], second[0]) is not None
+            and not re.search(r"\s", sentence[first[0]:first[1]] + sentence[second[0]:second[1]])
+            and _AFTER_A_NAME.match(sentence, second[1]) is not None
+            and _NAME_BEFORE.search(sentence, 0, first[0]) is None)
 
 
 def _entity(sentence: str, match: re.Match[str]) -> tuple[int, int] | None:

@@ -164,7 +164,9 @@ def _folded(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").split())
 
 
-_NAME_DASH = re.compile(r"\s[-\u2010\u2013\u2014]\s")  # groff may set the NAME line's dash as a hyphen (U+2010)
+# What sets a name apart from its description: a hyphen (groff may set U+2010), an en or an em dash.
+NAME_DASHES = "\\-\u2010\u2013\u2014"
+_NAME_DASH = re.compile(rf"\s[{NAME_DASHES}]\s")
 
 
 def _man_title(lines: Sequence[Line]) -> str:

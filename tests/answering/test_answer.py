@@ -219,15 +219,23 @@ def test_a_question_for_a_directory_or_a_file_is_answered_by_a_path_or_a_file_na
     sentence = "Logs are kept in Harbour Gate under /var/log/gate; see https://example.org/gate or ops@example.org."
     spans = candidate_spans(sentence, QuestionType("place"))
     assert "Harbour Gate" in [sentence[a:b] for a, b in spans]
-    for question in ("Which directory holds the logs?", "What file do I read the logs in?"):
+    for question in ("Which directory holds the logs?", "Which file do I read the logs in?"):
         assert [sentence[a:b] for a, b in address_only(question, spans, sentence)] == ["/var/log/gate"]
     assert address_only("Which file systems hold the logs?", spans, sentence) == spans  # no file is asked for
+    terms_of = "The terms are in COPYING, the history in MIME and in NEWS."
+    named = candidate_spans(terms_of, QuestionType("place"))
+    assert [terms_of[a:b] for a, b in address_only("Which file holds the terms?", named, terms_of)] == [
+        "COPYING", "NEWS"]  # a project's conventional files, not a name in capitals
 
 
 def test_a_version_keeps_its_debian_revision() -> None:
     sentence = "Since keeper 0.29.0-1 the bell rings at noon; tide (1.6-2.1+deb12u1) fixed the clock."
     assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("version"))] == [
         "0.29.0-1", "1.6-2.1+deb12u1"]
+    for ending in ("This is keeper 0.29.0-1.", "Debian ships tide 1.6-2.1+deb12u1."):  # at a sentence's end too
+        assert [ending[a:b] for a, b in candidate_spans(ending, QuestionType("version"))] == [ending.split()[-1][:-1]]
+    two = "Releases 2.0-2.3 keep the old bell."  # two versions, no revision
+    assert [two[a:b] for a, b in candidate_spans(two, QuestionType("version"))] == ["2.0", "2.3"]
 
 
 def test_a_series_of_versions_is_a_version() -> None:
@@ -426,8 +434,10 @@ def test_a_name_goes_on_over_a_line_break_and_a_justified_gap_but_not_over_a_bla
     assert [wrapped[a:b] for a, b in candidate_spans(wrapped, QuestionType("who"))] == ["Anna\n       Berg"]
     justified = "The  first  keeper  was  Anna  Berg."
     assert [justified[a:b] for a, b in candidate_spans(justified, QuestionType("who"))] == ["Anna  Berg"]
-    apart = "The keepers:\n\nAnna\n\nBerg"
-    assert "Anna\n\nBerg" not in [apart[a:b] for a, b in candidate_spans(apart, QuestionType("who"))]
+    listed = "Kept by:\n    Anna Berg\n    Carl Dunn"  # a list: a name on each line
+    assert [listed[a:b] for a, b in candidate_spans(listed, QuestionType("who"))] == ["Anna Berg", "Carl Dunn"]
+    going_on = "Written by Anna Berg\n       Please report bugs to the keeper."  # the next line opens a sentence
+    assert next(going_on[a:b] for a, b in candidate_spans(going_on, QuestionType("who"))) == "Anna Berg"
 
 
 def test_in_a_sentence_written_in_capitals_a_capital_names_no_one() -> None:
@@ -805,7 +815,8 @@ HARBOURD_CONF = ("HARBOURD.CONF(5)\n\nMODULE PARAMETERS\n       max boats\n\t   
                  "which means no limit.\n\n       lock file\n\t      This parameter names the file that keeps the max "
                  "boats limit.  The\n\t      default is /var/run/harbourd.lock.\n\n       listen backlog\n\t      You "
                  "can override the default backlog value when the keeper listens.\n\t      It defaults to 5.\n\n"
-                 "       Note well\n       the keeper reads this file once.\n")
+                 "       Note well\n       the keeper reads this file once.\n\n"
+                 "       For example\n\t      harbour = north\n")
 
 
 def test_a_term_of_several_words_over_its_hanging_text_is_an_entry_whose_default_is_found(writable) -> None:
@@ -817,6 +828,7 @@ def test_a_term_of_several_words_over_its_hanging_text_is_an_entry_whose_default
     assert entry_name(corpus, starting("max boats")) == "max boats"
     assert entry_name(corpus, starting("The default is 0")) == "max boats"
     assert entry_name(corpus, starting("Note well")) is None  # the next line hangs no deeper: prose
+    assert entry_name(corpus, starting("For example")) is None  # a function word opens it, no capital below it
     # the best match is the lock file's entry, which names the limit; the entry named word by word states the default
     limit = writable.ask("What is the default max boats of the harbour?", threshold=0.0).answer
     assert limit is not None and limit.text.startswith("max boats") and "which means no limit" in limit.text
@@ -829,6 +841,8 @@ def test_a_term_of_several_words_over_its_hanging_text_is_an_entry_whose_default
     ("The default is 3.", True), ("It defaults to 5.", True), ("If set to ask (the default), it asks.", True),
     ("Default: 20", True), ("The default queue length is 100 jobs.", True), ("By default no options are set.", True),
     ("You can override the default backlog value.", False), ("Edit the default configuration file.", False),
+    ("Default value: 3", True), ("Default port is 873.", True), ("The default value of this option is 3.", True),
+    ("The default configuration file is read at start.", False),
 ])
 def test_a_sentence_states_a_default_only_when_it_gives_one(sentence: str, states: bool) -> None:
     assert (answer_module._STATES_A_DEFAULT.search(sentence) is not None) == states
@@ -940,6 +954,10 @@ def test_a_man_page_is_defined_by_its_name_line_what_kind_of_thing_it_is_asks_th
     answer = writable.ask("What is locker?", threshold=0.0).answer
     assert answer is not None and answer.text.startswith("locker - a script to keep harbour gates shut")
     assert document_defined(corpus, read_query(corpus, "What does locker do?", None)) == doc_id  # what it does
+    assert defined_subject("What kind of files are supported?") == ()  # what is supported, no definition
+    corpus, both = corpus_with(writable, "ebb.1.txt", "EBB(1)\t\t User Commands\t\t EBB(1)\n\nNAME\n       ebb, "
+                               "flood - turn the tide\n\nDESCRIPTION\n       Ebb turns the tide out.\n")
+    assert document_defined(corpus, read_query(corpus, "What does flood do?", None)) == both  # one of its names
     assert document_defined(corpus, read_query(corpus, "What does the -ro option do?", None)) is None
     does = writable.ask("What does locker do?", threshold=0.0).answer
     assert does is not None and does.text.startswith("locker - a script to keep harbour gates shut")
@@ -973,23 +991,37 @@ def test_who_counts_as_a_defined_role_is_answered_by_its_definition(writable) ->
     assert defined_subject(question) == ("pilot",) and defined_subject("What is considered a pilot?") == ("pilot",)
     corpus, query, eligible = eligible_for(writable, "guild.md", GUILD_RULES, question)
     named = next(c for c in eligible if c.span is not None and corpus.sentence_text(c.support).startswith("The guild"))
-    chosen = answer_module._defining_neighbour(named, eligible, query)
+    chosen = answer_module._defining_neighbour(corpus, named, eligible, query)
     assert corpus.sentence_text(chosen.support).startswith('"Pilot" refers to') and chosen.score == named.score
     founder = read_query(corpus, "Who founded the guild?", None)  # defines nothing: the name stays
-    assert answer_module._defining_neighbour(named, eligible, founder) == named
+    assert answer_module._defining_neighbour(corpus, named, eligible, founder) == named
     holder = read_query(corpus, "Who is the Pilot?", None)  # who holds the role: a name answers
-    assert answer_module._defining_neighbour(named, eligible, holder) == named
+    assert answer_module._defining_neighbour(corpus, named, eligible, holder) == named
 
 
 def test_what_a_term_is_is_answered_by_its_definition_elsewhere_in_the_best_sentences_document(writable) -> None:
     corpus, query, eligible = eligible_for(writable, "guild.md", GUILD_RULES, "What is a pilot?")
     history = next(c for c in eligible if corpus.sentence_text(c.support).startswith("The guild"))
-    chosen = answer_module._defining_neighbour(history, eligible, query)
+    chosen = answer_module._defining_neighbour(corpus, history, eligible, query)
     assert corpus.sentence_text(chosen.support).startswith('"Pilot" refers to') and chosen.score == history.score
     corpus, founded, candidates = scored_now(writable, "What is the guild's history?")
     eligible = [c for c in candidates if may_answer(c, founded)]
     history = next(c for c in eligible if corpus.sentence_text(c.support).startswith("The guild"))
-    assert answer_module._defining_neighbour(history, eligible, founded) == history  # nothing defines it
+    assert answer_module._defining_neighbour(corpus, history, eligible, founded) == history  # nothing defines it
+
+
+def test_a_term_asked_about_with_more_words_is_not_defined_from_elsewhere_in_the_document(writable) -> None:
+    page = ("# Harbour tools\n\nSet `--port` to the port the tide server listens on; the port must be free.\n\n"
+            "## Glossary of ships\n\nA port is the left side of a ship.\n")
+    corpus, query, eligible = eligible_for(writable, "harbour-tools.md", page, "What is the port of the tide server?")
+    assert query.subject == ("port",)  # "of the tide server" reads as where to look
+    listens = next(c for c in eligible if corpus.sentence_text(c.sentence).startswith("Set `--port`"))
+    assert answer_module._defining_neighbour(corpus, listens, eligible, query) == listens  # one port, not a ship's
+    corpus, ships, candidates = scored_now(writable, "What is a port?")
+    eligible = [c for c in candidates if may_answer(c, ships)]
+    listens = next(c for c in eligible if corpus.sentence_text(c.sentence).startswith("Set `--port`"))
+    chosen = answer_module._defining_neighbour(corpus, listens, eligible, ships)
+    assert corpus.sentence_text(chosen.support) == "A port is the left side of a ship."  # the term alone: defined
 
 
 GATE_OPTIONS = ("# Gate watcher\n\n## Options\n\n* `ebbMode` (default: `false`). If set to `true` the outer gate stays "

@@ -194,7 +194,6 @@ def test_a_default_value_is_not_taken_from_a_sentence_about_another_setting(writ
     assert answer is not None and answer.text == "4 workers"
 
 
-
 def test_an_option_on_one_line_with_its_text_is_an_entry_and_says_what_it_does(writable) -> None:
     corpus, query, eligible = eligible_for(writable, "locker.1.txt", LOCKER_MAN_PAGE,
                                            "What does the -ro option of locker do?")
@@ -212,3 +211,5 @@ def test_an_option_on_one_line_with_its_text_is_an_entry_and_says_what_it_does(w
     assert corpus.sentence_text(chosen.support).startswith("-ro    Allow") and chosen.score == example.score
     implied = read_query(corpus, "Which bell does -ro imply?", None)  # a word of its own: the best stays
     assert named_entry(corpus, example, eligible, implied) == example
+    capital = read_query(corpus, "What does the -RO option of locker do?", None)  # an option's case is its own
+    assert named_entry(corpus, example, eligible, capital) == example
