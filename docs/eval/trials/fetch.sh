@@ -44,6 +44,7 @@ cd "$work" || exit 1
 #   /usr/share/doc/htop/README.gz  htop                             man 1 rrsync  rsync
 #   /usr/share/doc/tmux/README  tmux                                man 5 rsyncd.conf  rsync
 #   /usr/share/doc/fzf/README.Debian  fzf                           man 5 systemd.timer  systemd
+#   /usr/share/doc/ufw/README.gz  ufw
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -78,7 +79,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           sudo
           htop rsync
           tmux
-          fzf)
+          fzf
+          ufw)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -455,11 +457,16 @@ r=$(round 36)
 cp "$doc/fzf/README.Debian"                                          "$r/fzf-README.Debian.txt"
 render_man man5/systemd.timer.5.gz                                   > "$r/systemd.timer.5.txt"
 
-for n in $(seq 0 36); do
+r=$(round 37)
+# ufw's README (plain text: titles underlined with "-", file and command tables in tabbed columns, chains drawn
+# with "->", a list of the default ruleset).
+gunzip -c "$doc/ufw/README.gz"                                       > "$r/ufw-README.txt"
+
+for n in $(seq 0 37); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round36"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round37"
