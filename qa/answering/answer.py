@@ -26,6 +26,7 @@ from qa.answering.features import (
     evidence,
     features,
     follower,
+    introduces,
     taken_in,
 )
 from qa.answering.model import AnswerModel, default_model
@@ -111,6 +112,7 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     best = _in_section(corpus, best, eligible)
     sentence = _with_its_cause(corpus, _with_continuation(corpus, best, candidates, model.extend_margin, query),
                                query)
+    sentence = _with_its_first_step(corpus, sentence, query)
     sentence = with_naming_heading(corpus, with_naming_term(corpus, _through_the_default(corpus, sentence, query),
                                                             query.focus), query.focus)
     return Extraction((sentence.start, sentence.end), sentence, best.score, candidates, passages)
@@ -253,6 +255,26 @@ def _with_its_cause(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
     if before is None or before.doc_id != answer.doc_id or before.paragraph != answer.paragraph or before.heading:
         return answer
     return replace(answer, start=before.start)
+
+
+# A step that follows another: "Then do:", "then run:", "Next, restart it.", "Finally ...".
+_LATER_STEP = re.compile(r"\s*(?:then|next|after that|afterwards|finally)\b", re.I)
+_STEP_REACH = 3  # sentences before a later step in which the step it follows is sought
+
+
+def _with_its_first_step(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
+    """For a how-question answered by a later step ("Then do: # ufw disable # ufw enable"), the answer taken back to
+    the step it follows, the nearest sentence before it in its section that introduces what comes next ("To
+    disable, modify /etc/default/ufw ... to have:" over "IPV6=no")."""
+    if query.wanted.name != "manner" or not _LATER_STEP.match(corpus.sentence_text(answer)):
+        return answer
+    for number in range(answer.sentence_id - 1, max(-1, answer.sentence_id - 1 - _STEP_REACH), -1):
+        before = corpus.sentences[number]
+        if before.doc_id != answer.doc_id or before.heading or _LATER_STEP.match(corpus.sentence_text(before)):
+            return answer
+        if introduces(corpus, before):
+            return replace(answer, start=before.start)
+    return answer
 
 
 # A sentence that states a default ("The default is 3.", "defaults to 873", "ask (the default)", "Default: 20",

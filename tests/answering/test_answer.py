@@ -981,6 +981,25 @@ def test_a_settings_entry_is_answered_past_its_type_and_named_by_its_term(writab
     assert which is not None and which.text.startswith("WakeHarbour=")  # the answer is taken back to its term
 
 
+GATE_STEPS = ("# Harbour gate\n\nThe gate is open by default.\n\nTo close the gate, edit /etc/gate.conf to have:\n\n"
+              "    CLOSED=yes\n\nThen run:\n\n    gate reload\n")
+
+
+def test_a_how_question_answered_by_a_later_step_is_taken_back_to_the_step_it_follows(writable) -> None:
+    corpus, doc_id = corpus_with(writable, "gate.md", GATE_STEPS)
+
+    def starting(text: str):
+        return next(s for s in corpus.sentences if s.doc_id == doc_id and corpus.sentence_text(s).startswith(text))
+
+    then = starting("Then run:")
+    how = read_query(corpus, "How do I close the gate?", None)
+    assert answer_module._with_its_first_step(corpus, then, how).start == starting("To close the gate").start
+    why = read_query(corpus, "Why is the gate reloaded?", None)  # no how-question: the step alone
+    assert answer_module._with_its_first_step(corpus, then, why) == then
+    opening = starting("The gate is open")  # no later step: as it is
+    assert answer_module._with_its_first_step(corpus, opening, how) == opening
+
+
 GUILD_RULES = ("# Harbour guild rules\n\n## Definitions\n\n\"Pilot\" refers to any captain, mate or other person who "
                "steers a ship into the harbour.\n\n## History\n\nThe guild was founded by Ada Quist, who wrote these "
                "rules for every pilot.\n")
