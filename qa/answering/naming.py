@@ -44,9 +44,10 @@ def named_entry(corpus: Corpus, best: Candidate, eligible: list[Candidate], quer
     only in the best candidate's section."""
     named = names_in(query.text)
     best_name = entry_name(corpus, best.support)
-    as_code = {word.lower() for word in _CODE_NAME.findall(query.text) + re.findall(r"`([^`\s]+)`", query.text)}
+    written = set(_CODE_NAME.findall(query.text))
+    as_code = {word.lower() for word in [*written, *re.findall(r"`([^`\s]+)`", query.text)]}
     if best_name is None:
-        return _entry_asked_about(corpus, best, eligible, query, as_code)
+        return _entry_asked_about(corpus, best, eligible, query, as_code, written)
     if best_name.lower() in named or names_term(query, best_name):
         return best
     section = heading_above(corpus, best.support)
@@ -57,14 +58,13 @@ def named_entry(corpus: Corpus, best: Candidate, eligible: list[Candidate], quer
 
 
 def _entry_asked_about(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query,
-                       as_code: set[str]) -> Candidate:
+                       as_code: set[str], written: set[str]) -> Candidate:
     """For a question that asks no more than what a name written as code does ("What does the -ro option of rrsync
     do?"), the first sentence of that name's entry in the best candidate's document, with the best candidate's
     score, when the best is in no entry: an example that uses the name ('command="rrsync -ro DIR"') matches the
     question better than the entry that says what it does."""
     if not as_code or not _only_what_it_is(corpus, query, as_code | KINDS_OF_NAME, best.sentence.doc_id):
         return best
-    written = set(_CODE_NAME.findall(query.text))
     entry = next((c for c in eligible if c.sentence.doc_id == best.sentence.doc_id and c.span is None
                   and _written_as(entry_name(corpus, c.support) or "", as_code, written)
                   and entry_opening(corpus, c.support) == c.support), None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 
 import pytest
 
@@ -47,6 +48,7 @@ from tests.helpers.corpora import (
     eligible_for,
     scored,
     scored_now,
+    sentence_starting,
 )
 from tests.helpers.paths import RELEASE
 
@@ -821,9 +823,7 @@ HARBOURD_CONF = ("HARBOURD.CONF(5)\n\nMODULE PARAMETERS\n       max boats\n\t   
 
 def test_a_term_of_several_words_over_its_hanging_text_is_an_entry_whose_default_is_found(writable) -> None:
     corpus, doc_id = corpus_with(writable, "harbourd.conf.5.txt", HARBOURD_CONF)
-
-    def starting(text: str):
-        return next(s for s in corpus.sentences if s.doc_id == doc_id and corpus.sentence_text(s).startswith(text))
+    starting = partial(sentence_starting, corpus, doc_id)
 
     assert entry_name(corpus, starting("max boats")) == "max boats"
     assert entry_name(corpus, starting("The default is 0")) == "max boats"
@@ -987,9 +987,7 @@ GATE_STEPS = ("# Harbour gate\n\nThe gate is open by default.\n\nTo close the ga
 
 def test_a_how_question_answered_by_a_later_step_is_taken_back_to_the_step_it_follows(writable) -> None:
     corpus, doc_id = corpus_with(writable, "gate.md", GATE_STEPS)
-
-    def starting(text: str):
-        return next(s for s in corpus.sentences if s.doc_id == doc_id and corpus.sentence_text(s).startswith(text))
+    starting = partial(sentence_starting, corpus, doc_id)
 
     then = starting("Then run:")
     how = read_query(corpus, "How do I close the gate?", None)

@@ -3,6 +3,8 @@ a name in code form."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from qa.answering.answer import may_answer
 from qa.answering.naming import named_entry, named_section, names_in, names_term, what_the_entry_says
 from qa.answering.questions import read_query
@@ -15,6 +17,7 @@ from tests.helpers.corpora import (
     corpus_with,
     eligible_for,
     scored,
+    sentence_starting,
 )
 
 
@@ -102,9 +105,7 @@ def test_a_definition_list_entry_of_a_man_page_is_named_by_its_term(writable) ->
     corpus, query, eligible = eligible_for(writable, "gate_config.5.txt", GATE_CONFIG,
                                            "What is the default value of StrictGateChecking?")
     doc_id = eligible[0].support.doc_id
-
-    def starting(text: str):
-        return next(s for s in corpus.sentences if s.doc_id == doc_id and corpus.sentence_text(s).startswith(text))
+    starting = partial(sentence_starting, corpus, doc_id)
 
     assert entry_name(corpus, starting("CheckGateIP\n")) == "CheckGateIP"
     assert entry_name(corpus, starting("This allows it")) == "CheckGateIP"  # any sentence of the entry
@@ -198,9 +199,7 @@ def test_an_option_on_one_line_with_its_text_is_an_entry_and_says_what_it_does(w
     corpus, query, eligible = eligible_for(writable, "locker.1.txt", LOCKER_MAN_PAGE,
                                            "What does the -ro option of locker do?")
     doc_id = eligible[0].support.doc_id
-
-    def starting(text: str):
-        return next(s for s in corpus.sentences if s.doc_id == doc_id and corpus.sentence_text(s).startswith(text))
+    starting = partial(sentence_starting, corpus, doc_id)
 
     assert entry_name(corpus, starting("-ro    Allow")) == "-ro"  # no prose opens with a dash
     assert entry_name(corpus, starting("Implies -no-bell")) == "-ro"

@@ -11,6 +11,7 @@ import numpy as np
 from qa.answering.answer import may_answer, score_candidates
 from qa.answering.model import default_model
 from qa.answering.questions import read_query
+from qa.documents.chunking import Sentence
 from qa.documents.uploads import FileUpload
 from qa.embedding.base import Embedder
 from qa.retrieval.search import search
@@ -62,6 +63,11 @@ def corpus_with(service: QuestionAnswerer, filename: str, text: str) -> tuple[Co
     document's id."""
     added = service.add_document(FileUpload(filename, _KINDS[Path(filename).suffix], text.encode()))
     return service.current().corpus, added.doc_id
+
+
+def sentence_starting(corpus: Corpus, doc_id: str, text: str) -> Sentence:
+    """The first sentence of the document `doc_id` whose text starts with `text`."""
+    return next(s for s in corpus.sentences if s.doc_id == doc_id and corpus.sentence_text(s).startswith(text))
 
 
 def api_entry(heading: str, text: str) -> FileUpload:
