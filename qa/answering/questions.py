@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from qa.answering.spans import KIND_OF_THING, QuestionType, asked_noun, question_type, wants_a_span
+from qa.answering.spans import KIND_OF, KIND_OF_THING, QuestionType, asked_noun, question_type, wants_a_span
 from qa.documents.structure import NAME_DASHES
 from qa.documents.words import STOPWORDS, terms, words
 from qa.storage.corpus import Corpus
@@ -50,7 +50,7 @@ class Query:
 
 
 # "What kind of program is htop?" asks what "What program is htop?" asks: "kind" is no word an answer says.
-_KIND_OF = re.compile(r"\b(what|which)\s+(?:kind|sort|type)s?\s+of\s+", re.I)
+_KIND_OF = re.compile(r"\b(what|which)" + KIND_OF, re.I)
 
 
 def read_query(corpus: Corpus, question: str, vector: np.ndarray | None) -> Query:

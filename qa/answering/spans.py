@@ -131,8 +131,8 @@ _NOUN_ENDS = (r"(?=$|\s(?:of|for|in|on|per|to|at|that|which|when|if|with|by|befo
               r"supported|used|does|do|is|are|can|will)\b)")
 _FEW_WORDS = r"[\w.\-/]+(?: [\w.\-/]+){0,2}\??$"  # one to three words, then the end of the question
 # "What kind of program is htop?" asks what htop is; "What kind of files are supported?" asks no such thing.
-KIND_OF_THING = (r"(?:what|which)\s+(?:kind|sort|type)s?\s+of\s+[\w-]+(?:\s+[\w-]+)?\s+"
-                 r"(?=(?:is|are)\s+(?![a-z]+(?:ed|en)\b))")
+KIND_OF = r"\s+(?:kind|sort|type)s?\s+of\s+"  # after "what" or "which"
+KIND_OF_THING = r"(?:what|which)" + KIND_OF + r"[\w-]+(?:\s+[\w-]+)?\s+(?=(?:is|are)\s+(?![a-z]+(?:ed|en)\b))"
 _TYPE_PATTERNS = (
     ("license", r"\b(?:which|what) (?:[\w-]+ )?licen[cs]es?\b(?! (?:exceptions?|grants?|terms?|conditions?|says?)\b)|"
                 r"\blicensed under (?:which|what)\b|\bunder (?:which|what) licen[cs]es?\b(?! exceptions?\b)"),
