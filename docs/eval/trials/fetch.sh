@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round33/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round38/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -45,6 +45,7 @@ cd "$work" || exit 1
 #   /usr/share/doc/tmux/README  tmux                                man 5 rsyncd.conf  rsync
 #   /usr/share/doc/fzf/README.Debian  fzf                           man 5 systemd.timer  systemd
 #   /usr/share/doc/ufw/README.gz  ufw
+#   /usr/share/doc/unattended-upgrades/README.md.gz  unattended-upgrades   man 1 grep  grep
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -80,7 +81,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           htop rsync
           tmux
           fzf
-          ufw)
+          ufw
+          unattended-upgrades grep)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -462,11 +464,18 @@ r=$(round 37)
 # with "->", a list of the default ruleset).
 gunzip -c "$doc/ufw/README.gz"                                       > "$r/ufw-README.txt"
 
-for n in $(seq 0 37); do
+r=$(round 38)
+# unattended-upgrades' README (Markdown: "Setup" headings underlined with "-", an options reference of list items
+# "`Name` - type (default:value)" over their meaning and a fenced example) and man 1 grep (options grouped under
+# sub-headings, a regular-expression syntax section, environment variables).
+gunzip -c "$doc/unattended-upgrades/README.md.gz"                    > "$r/unattended-upgrades-README.md"
+render_man man1/grep.1.gz                                            > "$r/grep.1.txt"
+
+for n in $(seq 0 38); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round37"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round38"
