@@ -41,6 +41,7 @@ from qa.answering.questions import (
 )
 from qa.answering.repeats import beyond_what_was_said
 from qa.answering.sections import (
+    asks_for_a_term,
     entry_name,
     entry_of,
     is_program_text,
@@ -113,8 +114,9 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     sentence = _with_its_cause(corpus, _with_continuation(corpus, best, candidates, model.extend_margin, query),
                                query)
     sentence = _with_its_first_step(corpus, sentence, query)
+    wants_the_term = asks_for_a_term(query.focus) or query.wanted.name == "manner"
     sentence = with_naming_heading(corpus, with_naming_term(corpus, _through_the_default(corpus, sentence, query),
-                                                            query.focus), query.focus)
+                                                            wants_the_term), query.focus)
     return Extraction((sentence.start, sentence.end), sentence, best.score, candidates, passages)
 
 

@@ -272,15 +272,17 @@ def _readings(version: str) -> dict[int, SentenceWords]:
 
 def follower(corpus: Corpus, sentence: Sentence) -> Sentence | None:
     """The sentence that may complete this one's answer: the next in its block, or the next block's first when
-    this one ends with a colon ("... get better compression, do:" then the command) or is prose followed by a
-    command ("... install a symlink." then "$ ln -sf pkgconf /usr/bin/pkg-config")."""
+    this one ends with a colon ("... get better compression, do:" then the command), is prose followed by a
+    command ("... install a symlink." then "$ ln -sf pkgconf /usr/bin/pkg-config") or only an entry's name and
+    type ("* `Dpkg::Options` - list of strings" over a paragraph that says what it does)."""
     number = sentence.sentence_id + 1
     if number >= len(corpus.sentences):
         return None
     after = corpus.sentences[number]
     if after.doc_id != sentence.doc_id or after.heading:
         return None
-    if after.paragraph == sentence.paragraph or introduces(corpus, sentence) or _shown_after(corpus, sentence, after):
+    if after.paragraph == sentence.paragraph or introduces(corpus, sentence) or _shown_after(corpus, sentence, after) \
+            or _ONLY_A_LABEL.fullmatch(corpus.sentence_text(sentence)):
         return after
     return None
 
@@ -306,9 +308,12 @@ _GIVES_A_REASON = re.compile(r"\s*(?:the reason(?: for this)? is|this is (?:beca
                              r"that's because|it's because|because)\b", re.I)
 
 
-# An entry's name alone, in code or bold, with at most a short remark in parentheses (its default, "optional"):
-# "* `ignoreInitial` (default: `false`).", "- **depth** (optional)."
+# An entry's name alone, in code or bold, with at most the type of its value after a dash and a short remark in
+# parentheses (its default, "optional"): "* `ignoreInitial` (default: `false`).", "- **depth** (optional).",
+# "* `Unattended-Upgrade::MinimalSteps` - boolean (default:True)", "* `Dpkg::Options` - list of strings".
 _ONLY_A_LABEL = re.compile(r"\s*(?:[-*+\u2022]\s+)?(?:`[^`\n]+`|\*\*[^*\n]+\*\*|__[^_\n]+__)"
+                           r"(?:\s+[-\u2013]\s+(?:list\s+of\s+[a-z]+(?:\s+[a-z]+)?|boolean|bool|string|integer|int|"
+                           r"number|float|path|array|object))?"
                            r"\s*(?:\([^()\n]{0,60}\))?\s*[.:]?\s*")
 
 

@@ -122,11 +122,18 @@ def names_in(question: str) -> set[str]:
 
 def names_term(query: Query, name: str) -> bool:
     """Whether the question names `name` whole, or by all the words of a name in camel case ("agent forwarding" names
-    "ForwardAgent", "log level" names "LogLevel"); a name without a content word ("--all") names nothing."""
-    whole = set(terms(name))
-    parts = set(terms(name, humps=True)) - whole
+    "ForwardAgent", "log level" names "LogLevel"), a namespaced name by its last part ("Package-Blacklist" names
+    "Unattended-Upgrade::Package-Blacklist"); a name without a content word ("--all") names nothing."""
+    own = _own_part(name)
+    whole = set(terms(own))
+    parts = set(terms(own, humps=True)) - whole
     asked = query.asked.keys()
     return bool(whole) and (whole <= asked or (bool(parts) and parts <= asked))
+
+
+def _own_part(name: str) -> str:
+    """A namespaced name's last part ("Package-Blacklist" of "Unattended-Upgrade::Package-Blacklist"), or the name."""
+    return name.rsplit("::", 1)[-1]
 
 
 def _documented_name(corpus: Corpus, candidate: Candidate) -> str | None:
@@ -141,7 +148,7 @@ def _entry_sought(corpus: Corpus, candidate: Candidate, named: set[str], as_code
     only in `section`, and only as a list item's name: a plain word a definition list's term ("Rotation",
     "dateext") is as often a word the question asks with ("the next rotation cycle")."""
     name = (entry_name(corpus, candidate.support) or "").lower()
-    if name not in named:
+    if name not in named and _own_part(name) not in named:
         return False
     return name in as_code or (heading_above(corpus, candidate.support) == section
                                and not is_term_entry(corpus, candidate.support))

@@ -17,9 +17,10 @@ from qa.storage.corpus import Corpus
 
 _NAMING_REACH = 600  # characters from a heading to the answer it names: a short section
 # A list item that documents one name, the name in code or in bold before its type: "* **bodyTimeout** `number` -
-# ...", "* `encoding` {string} ...", "- `--force`: ..." (not "1. **Note**: ...").
+# ...", "* `encoding` {string} ...", "- `--force`: ...", "* `Dpkg::Options` - list of strings" (not "1. **Note**:
+# ...").
 _ENTRY_NAME = re.compile(r"\s*(?:[*+-]|\d{1,2}[.)])\s+(?:\*\*`?(?P<bold>-{0,2}[A-Za-z_$][\w$.-]*?)`?\*\*(?=\s+[`{(])|"
-                         r"`(?P<name>-{0,2}[A-Za-z_$][\w$.-]*?)`)")
+                         r"`(?P<name>-{0,2}[A-Za-z_$](?:[\w$.-]|::)*?)`)")
 
 
 def with_naming_heading(corpus: Corpus, sentence: Sentence, kind: frozenset[str]) -> Sentence:
@@ -39,11 +40,17 @@ KINDS_OF_NAME = frozenset({"option", "flag", "switch", "setting", "parameter", "
 _KIND_STEMS = frozenset(terms(" ".join(KINDS_OF_NAME)))
 
 
-def with_naming_term(corpus: Corpus, sentence: Sentence, kind: frozenset[str]) -> Sentence:
-    """The answer taken back to the term of its entry when a which-question asks for a name of the kind a term is:
-    "Which option makes an elapsing timer resume the system?" is answered from "WakeSystem=" on, not by "If true,
-    an elapsing timer will cause the system to resume ..." alone."""
-    if not kind & _KIND_STEMS:
+def asks_for_a_term(kind: frozenset[str]) -> bool:
+    """Whether a which-question's kind is one a definition list's term is ("Which option ...?")."""
+    return bool(kind & _KIND_STEMS)
+
+
+def with_naming_term(corpus: Corpus, sentence: Sentence, wanted: bool) -> Sentence:
+    """The answer taken back to the term of its entry when the question wants it: a which-question asking for a name
+    of the kind a term is ("Which option makes an elapsing timer resume the system?" is answered from "WakeSystem="
+    on, not by "If true, an elapsing timer will cause the system to resume ..." alone), or a how-question answered
+    by what a setting does ("How do I keep the downloaded deb packages?": the setting is how)."""
+    if not wanted:
         return sentence
     opening = entry_opening(corpus, sentence)
     if opening is None or opening.start >= sentence.start or entry_name(corpus, sentence) is None \
@@ -150,14 +157,14 @@ def entry_of(corpus: Corpus, sentence: Sentence, reach: int) -> list[Sentence]:
     opening = entry_opening(corpus, sentence)
     if opening is None:
         return []
-    term_indent = _indent(corpus, opening) if _term(corpus, opening) else None
+    term_indent = _indent(corpus, opening)
     found = corpus.sentences[opening.sentence_id:sentence.sentence_id + 1]
     for after in corpus.sentences[sentence.sentence_id + 1:sentence.sentence_id + 1 + reach]:
         if after.doc_id != sentence.doc_id or after.heading or _ENTRY_NAME.match(corpus.sentence_text(after)):
             break  # the next item opens, in the same paragraph or not
         if after.paragraph != sentence.paragraph and _opens_its_paragraph(corpus, after) \
-                and (term_indent is None or _indent(corpus, after) <= term_indent):
-            break  # the item ends with its paragraph; a term's text ends where a line is indented no deeper
+                and _indent(corpus, after) <= term_indent:
+            break  # the entry ends where a paragraph is indented no deeper than its term or item
         found.append(after)
     return found
 
@@ -183,7 +190,7 @@ def entry_opening(corpus: Corpus, sentence: Sentence) -> Sentence | None:
         if opening is None:
             return None
         if _indent(corpus, opening) < indent:
-            return opening if _term(corpus, opening) else None
+            return opening if _term(corpus, opening) or _ENTRY_NAME.match(corpus.sentence_text(opening)) else None
     return None
 
 

@@ -1085,3 +1085,10 @@ def test_a_why_question_answered_by_a_consequence_takes_in_its_cause(writable) -
     consequence = next(s for s in corpus.sentences if corpus.sentence_text(s).startswith("As a result, some locks"))
     plain = read_query(corpus, "What can some locks not do with the grain barges?", None)
     assert answer_module._with_its_cause(corpus, consequence, plain) == consequence  # not a why-question
+
+
+def test_an_entry_s_name_and_type_alone_are_a_label_and_a_description_after_a_dash_is_not() -> None:
+    assert features_module._ONLY_A_LABEL.fullmatch("* `Harbour::Bells` - boolean (default:True)")
+    assert features_module._ONLY_A_LABEL.fullmatch("* `Harbour::Ships` - list of strings")
+    assert features_module._ONLY_A_LABEL.fullmatch("* `Harbour::Mail` - string (default:\"\")")
+    assert not features_module._ONLY_A_LABEL.fullmatch("* `Harbour::Bells` - rings the bells at dusk")

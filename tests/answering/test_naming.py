@@ -8,7 +8,7 @@ from functools import partial
 from qa.answering.answer import may_answer
 from qa.answering.naming import named_entry, named_section, names_in, names_term, what_the_entry_says
 from qa.answering.questions import read_query
-from qa.answering.sections import entry_name, heading_name
+from qa.answering.sections import entry_name, entry_of, heading_name
 from qa.documents.uploads import FileUpload
 from tests.helpers.corpora import (
     LOCKER_MAN_PAGE,
@@ -212,3 +212,41 @@ def test_an_option_on_one_line_with_its_text_is_an_entry_and_says_what_it_does(w
     assert named_entry(corpus, example, eligible, implied) == example
     capital = read_query(corpus, "What does the -RO option of locker do?", None)  # an option's case is its own
     assert named_entry(corpus, example, eligible, capital) == example
+
+
+KEEPER_OPTIONS = ("Harbour keeper\n==============\n\nThe keeper opens the gates at dawn.\n\n"
+                  "Options Reference\n-----------------\n\n"
+                  "* `Harbour::Gate-Limit` - integer (default:0)\n\n"
+                  " Set how many barges may pass the outer gate in one tide. Zero means no limit.\n\n"
+                  "* `Harbour::Keep-Logs-After-Close` - boolean (default:False)\n \n"
+                  " Keep the tide logs after the gates close. By default\n these are removed at dusk.\n\n"
+                  "* `Harbour::Bell-Whitelist` - list of names\n\n"
+                  " Only ships in this list ring the bell. The `Harbour::Bell-Blacklist` option still applies,\n"
+                  " thus blacklisted ships never ring it.\n\n"
+                  "* `Harbour::Bell-Blacklist` - list of names\n\n"
+                  " No ship in this list may ring the bell, whatever its flag.\n")
+
+
+def test_an_item_s_paragraphs_indented_under_it_are_its_entry_named_by_its_namespaced_name(writable) -> None:
+    corpus, doc_id = corpus_with(writable, "keeper.md", KEEPER_OPTIONS)
+    starting = partial(sentence_starting, corpus, doc_id)
+    meaning = starting("Set how many barges")
+    assert entry_name(corpus, meaning) == "Harbour::Gate-Limit"  # the item above, though a blank line comes between
+    assert entry_name(corpus, starting("The keeper opens")) is None  # no item above it
+    item = starting("* `Harbour::Keep-Logs-After-Close`")
+    assert [corpus.sentence_text(s)[:12] for s in entry_of(corpus, item, 5)] == [
+        "* `Harbour::", "Keep the tid", "By default\n "]  # up to the next item
+    named = read_query(corpus, "What does the Bell-Blacklist option do?", None)
+    assert names_term(named, "Harbour::Bell-Blacklist") and not names_term(named, "Harbour::Bell-Whitelist")
+
+
+def test_a_namespaced_option_is_answered_by_its_entry_from_its_name_on(writable) -> None:
+    corpus_with(writable, "keeper.md", KEEPER_OPTIONS)
+    which = writable.ask("Which option sets how many barges may pass the outer gate?", threshold=0.0).answer
+    assert which is not None and which.text.startswith("* `Harbour::Gate-Limit`")  # its name, then what it does
+    assert "how many barges" in which.text
+    how = writable.ask("How do I keep the tide logs after the gates close?", threshold=0.0).answer
+    assert how is not None and how.text.startswith("* `Harbour::Keep-Logs-After-Close`")  # the setting is how
+    does = writable.ask("What does the Bell-Blacklist option do?", threshold=0.0).answer
+    assert does is not None and does.text.startswith("* `Harbour::Bell-Blacklist`")  # not the whitelist naming it
+    assert does.text.endswith("whatever its flag.")  # past the name and type, what it does
