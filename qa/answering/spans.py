@@ -136,9 +136,9 @@ KIND_OF_THING = r"(?:what|which)" + KIND_OF + r"[\w-]+(?:\s+[\w-]+)?\s+(?=(?:is|
 _TYPE_PATTERNS = (
     ("license", r"\b(?:which|what) (?:[\w-]+ )?licen[cs]es?\b(?! (?:exceptions?|grants?|terms?|conditions?|says?)\b)|"
                 r"\blicensed under (?:which|what)\b|\bunder (?:which|what) licen[cs]es?\b(?! exceptions?\b)"),
-    ("quantity", r"\bhow (?:many|much|large|big|long|far|often|old|fast|high|low|deep|wide)\b|\bwhat (?:number|"
-                 r"amount|percentage|share|proportion|sum|size|length|limit|maximum|minimum|max|min|default "
-                 r"(?:level|size|value|number))\b|\bby how much\b|\bwhat percent\b|"
+    ("quantity", r"\bhow (?:many|much|large|big|long|far|often|frequently|old|fast|high|low|deep|wide)\b|"
+                 r"\bwhat (?:number|amount|percentage|share|proportion|sum|size|length|limit|maximum|minimum|max|min|"
+                 r"default (?:level|size|value|number))\b|\bby how much\b|\bwhat percent\b|"
                  r"\b(?:which|what) (?:number|uid|gid|port)\b|"
                  r"\bwhat(?:'s| is| are) (?:the |its |their )?(?:[\w-]+'s )?"
                  r"(?:(?:default|maximum|minimum|max|min|highest|lowest) (?:[a-z-]+ )?levels?\b|"
@@ -353,6 +353,13 @@ def _common_acronym(sentence: str, start: int, end: int) -> bool:
         and before.group(1) not in STOPWORDS
 
 
+# How often something happens: "every day", "each week", "every 5 minutes", "once every minute", "twice a day",
+# "daily", "roughly every 6 months".
+_PERIOD = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|boot|run)s?"
+FREQUENCY = re.compile(r"\b(?:(?:once|twice|\d+\s+times)\s+)?(?:every|each)\s+(?:other\s+|\d+\s+|few\s+)?"
+                       + _PERIOD + r"\b|\b(?:once|twice|\d+\s+times)\s+(?:a|an|per)\s+" + _PERIOD + r"\b|"
+                       r"\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually)\b", re.I)
+_ASKS_FREQUENCY = re.compile(r"\bhow often\b|\bhow frequently\b|\bat what (?:interval|frequency)\b", re.I)
 # "How large is each record?" asks a size, "how long do I have?" a duration: where the sentence gives one, the
 # count beside it ("roughly 10K records") is not the answer.
 _BYTES = re.compile(r"\d\s?[KMGT]i?B(?:ytes?)?\b|\b(?:bytes?|kilobytes?|megabytes?|gigabytes?)\b", re.I)
@@ -364,15 +371,18 @@ _DIMENSIONS = (
     (re.compile(r"\bhow long\b", re.I),  # "32" may be a length or a time, "one" (of two ways) neither
      re.compile(r"\b(?:ms|\w*seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|"
                 r"years?|decades?|centuries)\b", re.I), "digits"),
+    (_ASKS_FREQUENCY, re.compile(r"\b(?:every|each|once|twice|times)\b|ly$", re.I), "any"),
     # a port is a whole number: not an address (224.0.0.251), never a word ("two")
     (re.compile(r"\b(?:which|what) port\b", re.I), re.compile(r"^\d{1,5}$"), "none"),
 )
 
 
 def dimension_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
-    """For a size, duration or port question, the spans measured in that dimension; when the sentence has none,
-    any span for a size, one written with digits for a duration, a bare number for an amount of memory, nothing for
-    a port."""
+    """For a size, duration, frequency or port question, the spans measured in that dimension; when the sentence has
+    none, any span for a size or a frequency, one written with digits for a duration, a bare number for an amount of
+    memory, nothing for a port. A frequency answers only how often ("every day" counts no days)."""
+    if not _ASKS_FREQUENCY.search(question):
+        spans = [(a, b) for a, b in spans if not FREQUENCY.fullmatch(sentence[a:b])]
     for asks, unit, fallback in _DIMENSIONS:
         if asks.search(question):
             measured = [(a, b) for a, b in spans if unit.search(sentence[a:b])]
@@ -421,10 +431,11 @@ def candidate_spans(sentence: str, wanted: QuestionType) -> list[tuple[int, int]
 
 def _spans_of_kind(sentence: str, wanted: QuestionType) -> list[tuple[int, int]]:
     if wanted.name == "quantity":  # not "2." opening an item, nor "table 3" or "section 4.11" naming a part
-        return [_with_thing(sentence, _strip(sentence, m.span())) for m in QUANTITY.finditer(sentence)
-                if not _is_list_marker(sentence, m) and not _PRONOUN_ONE.match(sentence, m.start())
-                and re.search(r"\d|[a-z]", m.group(0), re.I)
-                and not _PART_OF_TEXT.search(sentence[max(0, m.start() - 20):m.start()])]
+        counted = [_with_thing(sentence, _strip(sentence, m.span())) for m in QUANTITY.finditer(sentence)
+                   if not _is_list_marker(sentence, m) and not _PRONOUN_ONE.match(sentence, m.start())
+                   and re.search(r"\d|[a-z]", m.group(0), re.I)
+                   and not _PART_OF_TEXT.search(sentence[max(0, m.start() - 20):m.start()])]
+        return counted + [m.span() for m in FREQUENCY.finditer(sentence) if m.span() not in counted]
     if wanted.name == "date":  # software marks its time in versions: "introduced in OpenSSL version 0.9.6"
         return [m.span() for m in DATE.finditer(sentence)] + _named_versions(sentence)
     if wanted.name == "version":

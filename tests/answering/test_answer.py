@@ -1092,3 +1092,15 @@ def test_an_entry_s_name_and_type_alone_are_a_label_and_a_description_after_a_da
     assert features_module._ONLY_A_LABEL.fullmatch("* `Harbour::Ships` - list of strings")
     assert features_module._ONLY_A_LABEL.fullmatch("* `Harbour::Mail` - string (default:\"\")")
     assert not features_module._ONLY_A_LABEL.fullmatch("* `Harbour::Bells` - rings the bells at dusk")
+
+
+def test_how_often_is_answered_by_a_frequency_and_nothing_else_is() -> None:
+    sentence = "By default the keeper rings the bell every day, twice a week in winter, and logs 3 tides hourly."
+    spans = candidate_spans(sentence, QuestionType("quantity"))
+    assert question_type("How often does the keeper ring the bell?").name == "quantity"
+    assert sorted(sentence[a:b] for a, b in dimension_only("How often does the keeper ring the bell?", spans,
+                                                           sentence)) == ["every day", "hourly", "twice a week"]
+    assert [sentence[a:b] for a, b in dimension_only("How many tides are logged?", spans, sentence)] == ["3 tides"]
+    plain = "The keeper rings the bell 3 times."
+    counted = candidate_spans(plain, QuestionType("quantity"))  # no frequency: a number still answers
+    assert [plain[a:b] for a, b in dimension_only("How often is the bell rung?", counted, plain)] == ["3 times"]
