@@ -259,8 +259,9 @@ def _with_its_cause(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
     return replace(answer, start=before.start)
 
 
-# A step that follows another: "Then do:", "then run:", "Next, restart it.", "Finally ...".
-_LATER_STEP = re.compile(r"\s*(?:then|next|after that|afterwards|finally)\b", re.I)
+# A step that follows another: "Then do:", "then run:", "Next, restart it.", "Finally ...", or the rest of a sentence
+# that a command interrupts ("... it's a good idea to run:", the command, then "and look at the resulting logfile").
+_LATER_STEP = re.compile(r"\s*(?:(?i:then|next|after that|afterwards|finally)\b|and\s)")
 _STEP_REACH = 3  # sentences before a later step in which the step it follows is sought
 
 
@@ -280,10 +281,11 @@ def _with_its_first_step(corpus: Corpus, answer: Sentence, query: Query) -> Sent
 
 
 # A sentence that states a default ("The default is 3.", "defaults to 873", "ask (the default)", "Default: 20",
-# "Default 10.", "Default value: 3", "The default port is 873.", "By default no ... are set"), not one that only
-# names it ("You can override the default backlog value ...", "The default configuration file is read at start.").
+# "Default 10.", "Default value: 3", "The default port is 873.", "By default no ... are set", "... does not stop; this
+# is the default"), not one that only names it ("You can override the default backlog value ...", "The default
+# configuration file is read at start.").
 _STATES_A_DEFAULT = re.compile(r"\bdefaults?\s*(?:is|are|was|to|:|=|\))|\(\s*(?:the\s+|by\s+)?default\b|"
-                               r"\bdefaults?\s+(?=[\d\"'`\u201c])|\bby\s+default\b|"
+                               r"\bdefaults?\s+(?=[\d\"'`\u201c])|\bby\s+default\b|\b(?:is|are|was)\s+the\s+default\b|"
                                r"\bdefault(?:\s+[\w-]+){1,5}?\s*(?::|=|\b(?:is|are|was)\b(?!\s+(?:not\s+)?(?:read|used|set|"
                                r"changed|loaded|written|kept|stored|ignored|overridden|applied|created|installed)\b))",
                                re.I)

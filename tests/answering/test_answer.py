@@ -1087,13 +1087,6 @@ def test_a_why_question_answered_by_a_consequence_takes_in_its_cause(writable) -
     assert answer_module._with_its_cause(corpus, consequence, plain) == consequence  # not a why-question
 
 
-def test_an_entry_s_name_and_type_alone_are_a_label_and_a_description_after_a_dash_is_not() -> None:
-    assert features_module._ONLY_A_LABEL.fullmatch("* `Harbour::Bells` - boolean (default:True)")
-    assert features_module._ONLY_A_LABEL.fullmatch("* `Harbour::Ships` - list of strings")
-    assert features_module._ONLY_A_LABEL.fullmatch("* `Harbour::Mail` - string (default:\"\")")
-    assert not features_module._ONLY_A_LABEL.fullmatch("* `Harbour::Bells` - rings the bells at dusk")
-
-
 def test_how_often_is_answered_by_a_frequency_and_nothing_else_is() -> None:
     sentence = "By default the keeper rings the bell every day, twice a week in winter, and logs 3 tides hourly."
     spans = candidate_spans(sentence, QuestionType("quantity"))
@@ -1104,3 +1097,30 @@ def test_how_often_is_answered_by_a_frequency_and_nothing_else_is() -> None:
     plain = "The keeper rings the bell 3 times."
     counted = candidate_spans(plain, QuestionType("quantity"))  # no frequency: a number still answers
     assert [plain[a:b] for a, b in dimension_only("How often is the bell rung?", counted, plain)] == ["3 times"]
+
+
+def test_a_sentence_saying_its_value_is_the_default_states_the_default() -> None:
+    assert answer_module._STATES_A_DEFAULT.search("A NUM of -1 means no end; this is the default.")
+    assert answer_module._STATES_A_DEFAULT.search("Gate mode ebb is the default for barges.")
+    assert not answer_module._STATES_A_DEFAULT.search("You can set the default gate in the keeper's file.")
+
+
+def test_an_entry_s_name_and_type_alone_are_a_label_and_a_description_after_a_dash_is_not() -> None:
+    assert features_module._ONLY_A_LABEL.fullmatch("* `Harbour::Bells` - boolean (default:True)")
+    assert features_module._ONLY_A_LABEL.fullmatch("* `Harbour::Ships` - list of strings")
+    assert features_module._ONLY_A_LABEL.fullmatch("* `Harbour::Mail` - string (default:\"\")")
+    assert not features_module._ONLY_A_LABEL.fullmatch("* `Harbour::Bells` - rings the bells at dusk")
+
+
+GATE_DEBUG = ("# Harbour gate\n\nIf the gate sticks, it is a good idea to run:\n\n```\n$ gate --trace --dry-run\n```\n"
+              "and read the trace in /var/log/gate.log afterwards.\n\nAnd now for something else.\n")
+
+
+def test_the_rest_of_a_sentence_a_command_interrupts_is_taken_back_to_its_start(writable) -> None:
+    corpus, doc_id = corpus_with(writable, "gate-debug.md", GATE_DEBUG)
+    starting = partial(sentence_starting, corpus, doc_id)
+    rest = starting("and read the trace")
+    how = read_query(corpus, "How do I trace the gate?", None)
+    assert answer_module._with_its_first_step(corpus, rest, how).start == starting("If the gate sticks").start
+    capital = starting("And now for")  # a sentence of its own, not the rest of one
+    assert answer_module._with_its_first_step(corpus, capital, how) == capital
