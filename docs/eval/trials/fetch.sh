@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round38/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round39/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -46,6 +46,7 @@ cd "$work" || exit 1
 #   /usr/share/doc/fzf/README.Debian  fzf                           man 5 systemd.timer  systemd
 #   /usr/share/doc/ufw/README.gz  ufw
 #   /usr/share/doc/unattended-upgrades/README.md.gz  unattended-upgrades   man 1 grep  grep
+#   /usr/share/doc/needrestart/README.md, README.batch.md  needrestart      man 5 logind.conf  systemd
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -82,7 +83,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           tmux
           fzf
           ufw
-          unattended-upgrades grep)
+          unattended-upgrades grep
+          needrestart)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -471,11 +473,19 @@ r=$(round 38)
 gunzip -c "$doc/unattended-upgrades/README.md.gz"                    > "$r/unattended-upgrades-README.md"
 render_man man1/grep.1.gz                                            > "$r/grep.1.txt"
 
-for n in $(seq 0 38); do
+r=$(round 39)
+# needrestart's README and its batch-mode README (Markdown: "Frontends" headings underlined with "-", names in
+# asterisks, lists of modules, a console example, a list of status values) and man 5 logind.conf (settings ending in
+# "=" as terms over indented text, several terms to an entry, "Defaults to ..." sentences).
+cp "$doc/needrestart/README.md"                                      "$r/needrestart-README.md"
+cp "$doc/needrestart/README.batch.md"                                "$r/needrestart-README.batch.md"
+render_man man5/logind.conf.5.gz                                     > "$r/logind.conf.5.txt"
+
+for n in $(seq 0 39); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round38"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round39"
