@@ -28,6 +28,7 @@ from qa.answering.features import (
     follower,
     introduces,
     taken_in,
+    through_the_list,
 )
 from qa.answering.model import AnswerModel, default_model
 from qa.answering.naming import named_entry, named_section, names_term, what_the_entry_says
@@ -52,7 +53,7 @@ from qa.answering.sections import (
 )
 from qa.answering.tables import named_cell
 from qa.documents.chunking import Sentence
-from qa.documents.words import unbroken
+from qa.documents.words import terms, unbroken
 from qa.retrieval.search import Hit
 from qa.storage.corpus import Corpus
 
@@ -113,7 +114,7 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     best = _in_section(corpus, best, eligible)
     sentence = _with_its_cause(corpus, _with_continuation(corpus, best, candidates, model.extend_margin, query),
                                query)
-    sentence = _with_its_first_step(corpus, sentence, query)
+    sentence = _the_item_named(corpus, _with_its_first_step(corpus, sentence, query), query)
     wants_the_term = asks_for_a_term(query.focus) or query.wanted.name == "manner"
     sentence = with_naming_heading(corpus, with_naming_term(corpus, _through_the_default(corpus, sentence, query),
                                                             wants_the_term), query.focus)
@@ -239,7 +240,27 @@ def _with_continuation(corpus: Corpus, best: Candidate, candidates: list[Candida
     following = next((c for c in candidates if c.sentence == after), None)
     takes_in = completed_by(corpus, answering, after, query) \
         or (following is not None and following.logit >= best.logit - margin)  # "... must:" then the list
-    return replace(answering, end=taken_in(corpus, after).end) if takes_in else answering
+    if not takes_in:
+        return answering
+    last = taken_in(corpus, after)
+    return replace(answering, end=(through_the_list(corpus, last) if introduces(corpus, answering) else last).end)
+
+
+# A list item that opens with a label and a colon: "- *2*: ABI compatible upgrade pending", "* `lock`: ...".
+_LABELLED_VALUES = 3  # labelled items that make a list of values
+_ITEM_LABEL = re.compile(r"\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+[*_`]*([^*_`:\n]{1,30}?)[*_`]*\s*:")
+
+
+def _the_item_named(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
+    """For an answer that takes in a list of values, each item labelled ("... has the following meaning:", then "- *0*:
+    unknown ...", "- *1*: ...", "- *2*: ABI compatible upgrade pending"), the one item whose label the question names
+    ("What does a kernel status of 2 mean?"); not in an entry that gives a field or two that way ("* `--with-proc`:"
+    over "- default: */proc*": the entry's name belongs to the answer)."""
+    held = itertools.takewhile(lambda s: s.end <= answer.end, corpus.sentences[answer.sentence_id + 1:])
+    labelled = [(s, set(terms(label.group(1)))) for s in held
+                if (label := _ITEM_LABEL.match(corpus.sentence_text(s)))]
+    named = [s for s, said in labelled if said and said <= query.asked.keys()]
+    return named[0] if len(named) == 1 and len(labelled) >= _LABELLED_VALUES else answer
 
 
 # A sentence that opens by saying it follows from the one before: "As a result, some printers can balk at ..."

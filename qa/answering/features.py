@@ -299,6 +299,24 @@ def taken_in(corpus: Corpus, after: Sentence) -> Sentence:
     return (follower(corpus, after) or after) if introduces(corpus, after) else after
 
 
+# An item of a list: "* *dpkg*", "- *2*: ABI compatible upgrade pending", "3. Restart the service."
+_LIST_ITEM = re.compile(r"\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+\S")
+_LIST_REACH = 12  # items an answer that introduces a list takes in
+
+
+def through_the_list(corpus: Corpus, item: Sentence) -> Sentence:
+    """The last item of the list `item` opens, when an answer introduces the list ("The shipped hooks support the
+    following package managers:" over "* *dpkg*", "* *rpm*", "* *pacman*"): the items that follow it one to a
+    sentence, at most `_LIST_REACH`; `item` itself when it is no item."""
+    last = item
+    for after in corpus.sentences[item.sentence_id + 1:item.sentence_id + _LIST_REACH]:
+        if not _LIST_ITEM.match(corpus.sentence_text(last)) or after.doc_id != item.doc_id or after.heading \
+                or not _LIST_ITEM.match(corpus.sentence_text(after)):
+            break
+        last = after
+    return last
+
+
 def introduces(corpus: Corpus, sentence: Sentence) -> bool:
     """The sentence ends with a colon: what follows is part of what it says."""
     return corpus.sentence_text(sentence).rstrip().endswith(":")

@@ -1124,3 +1124,23 @@ def test_the_rest_of_a_sentence_a_command_interrupts_is_taken_back_to_its_start(
     assert answer_module._with_its_first_step(corpus, rest, how).start == starting("If the gate sticks").start
     capital = starting("And now for")  # a sentence of its own, not the rest of one
     assert answer_module._with_its_first_step(corpus, capital, how) == capital
+
+
+HARBOUR_BELLS = ("# Harbour bells\n\nThe harbour rings the following bells:\n\n* *dawn*\n* *noon*\n* *dusk*\n\n"
+                 "Each bell is rung by hand.\n\nThe bell status value has the following meaning:\n\n"
+                 "- *0*: silent\n- *1*: rung once\n- *2*: rung without pause\n")
+
+
+def test_an_answer_introducing_a_list_takes_in_its_items_or_the_one_the_question_names(writable) -> None:
+    corpus, doc_id = corpus_with(writable, "bells.md", HARBOUR_BELLS)
+    starting = partial(sentence_starting, corpus, doc_id)
+    assert features_module.through_the_list(corpus, starting("* *dawn*")) == starting("* *dusk*")
+    assert features_module.through_the_list(corpus, starting("Each bell")) == starting("Each bell")  # no item
+    which = writable.ask("Which bells does the harbour ring?", threshold=0.0).answer
+    assert which is not None and which.text.startswith("The harbour rings") and which.text.endswith("* *dusk*")
+    status = writable.ask("What does a bell status of 2 mean?", threshold=0.0).answer
+    assert status is not None and status.text == "- *2*: rung without pause"  # the item the question names
+    listed = starting("The bell status")
+    whole = replace(listed, end=starting("- *2*").end)
+    unnamed = read_query(corpus, "What does the bell status mean?", None)
+    assert answer_module._the_item_named(corpus, whole, unnamed) == whole  # names no item: the list
