@@ -313,6 +313,7 @@ _STATES_A_DEFAULT = re.compile(r"\bdefaults?\s*(?:is|are|was|to|:|=|\))|\(\s*(?:
 _NAMES_A_DEFAULT = re.compile(r"\bdefaults?\b", re.I)  # "... is left at the default, ..."
 _DEFAULT_REACH = 3  # sentences after the answer's last in which its block may state the default
 _ENTRY_REACH = 20  # sentences after the answer in which the rest of its entry may state it
+_NAMED_ENTRY_REACH = 3  # candidates from the best in which the entry a default question names is sought
 _DEFAULT_NEAR = 3  # sentences before or after the best one in which its paragraph may state the default
 # A default stated of nothing else: "The default is 3.", "The default value is 8.", "Defaults to 0.", "Default: 20".
 _BARE_DEFAULT = re.compile(r"^\W*(?:the\s+)?default(?:\s+value)?\s*(?:is\b|:)|^\W*defaults?\s+(?:to|is)\b", re.I)
@@ -343,10 +344,13 @@ def _default_in_the_entry(corpus: Corpus, candidates: list[Candidate], eligible:
     giving up.", "The value of number must be greater than 0."), the value of the sentence near it, in its entry or
     else its paragraph, that states the default of what the best sentence is about ("The default is 3."; not "The
     default queue length is 100 jobs." for "How many workers does the pool start by default?"), with the best's
-    score."""
+    score. The best sentence's place is taken by one of the next few that is in the entry the question names, when
+    the best's entry is another ("Defaults to RuntimeDirectorySize= divided by 4096." in RuntimeDirectoryInodesMax=,
+    for "What is the default size of the runtime directory?")."""
     if not query.span_only or "default" not in query.asked or not candidates:
         return None
-    home = candidates[0].support
+    home = next((c.support for c in candidates[:_NAMED_ENTRY_REACH] if _in_entry_named(corpus, c.support, query)),
+                candidates[0].support)
     if _NAMES_A_DEFAULT.search(unbroken(corpus.sentence_text(home))):
         return None  # it says what the default is, or works with it ("... left at the default, ... 45 seconds")
     entry = entry_of(corpus, home, _ENTRY_REACH)
@@ -358,6 +362,11 @@ def _default_in_the_entry(corpus: Corpus, candidates: list[Candidate], eligible:
                if (_BARE_DEFAULT if not named else _STATES_A_DEFAULT).search(unbroken(corpus.sentence_text(s)))}
     found = next((c for c in eligible if c.span is not None and c.support.sentence_id in stating), None)
     return replace(found, score=candidates[0].score, logit=candidates[0].logit) if found is not None else None
+
+
+def _in_entry_named(corpus: Corpus, sentence: Sentence, query: Query) -> bool:
+    """Whether the sentence is in the entry of a term the question names."""
+    return names_term(query, entry_name(corpus, sentence) or "")
 
 
 def _default_of_the_entry(corpus: Corpus, answer: Sentence, query: Query) -> Sentence | None:

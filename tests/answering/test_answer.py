@@ -1144,3 +1144,21 @@ def test_an_answer_introducing_a_list_takes_in_its_items_or_the_one_the_question
     whole = replace(listed, end=starting("- *2*").end)
     unnamed = read_query(corpus, "What does the bell status mean?", None)
     assert answer_module._the_item_named(corpus, whole, unnamed) == whole  # names no item: the list
+
+
+TIDE_QUEUES = ("TIDE.CONF(5)\n\nOPTIONS\n       GateQueueSize=\n\t   Sets the size limit of the gate queue of each "
+               "barge. Takes a size in bytes, to the\n\t   base 1024. Defaults to 10%.\n\n       GateQueueInodesMax=\n"
+               "\t   Sets the limit on inodes of the gate queue. Defaults to\n\t   GateQueueSize= divided by 4096.\n")
+
+
+def test_a_default_question_finds_the_default_of_the_entry_it_names_not_of_one_that_mentions_it(writable) -> None:
+    corpus_with(writable, "tide.conf.5.txt", TIDE_QUEUES)
+    corpus, query, candidates = scored_now(writable, "What is the default size of the gate queue?")
+    mentions = next(c for c in candidates if corpus.sentence_text(c.support).startswith("Defaults to\n\t   GateQ"))
+    ordered = [mentions, *(c for c in candidates if c is not mentions)]  # the best: the entry that mentions it
+    eligible = [c for c in ordered if may_answer(c, query)]
+    chosen = answer_module._default_in_the_entry(corpus, ordered, eligible, query)
+    assert chosen is not None and corpus.sentence_text(chosen.support) == "Defaults to 10%."
+    assert chosen.score == mentions.score
+    answer = writable.ask("What is the default size of the gate queue?", threshold=0.0).answer
+    assert answer is not None and answer.text == "10%"
