@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round39/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round40/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -47,6 +47,7 @@ cd "$work" || exit 1
 #   /usr/share/doc/ufw/README.gz  ufw
 #   /usr/share/doc/unattended-upgrades/README.md.gz  unattended-upgrades   man 1 grep  grep
 #   /usr/share/doc/needrestart/README.md, README.batch.md  needrestart      man 5 logind.conf  systemd
+#   /usr/share/doc/chrony/FAQ.gz  chrony                          man 5 resolv.conf  manpages
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -84,7 +85,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           fzf
           ufw
           unattended-upgrades grep
-          needrestart)
+          needrestart
+          chrony manpages)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -481,11 +483,18 @@ cp "$doc/needrestart/README.md"                                      "$r/needres
 cp "$doc/needrestart/README.batch.md"                                "$r/needrestart-README.batch.md"
 render_man man5/logind.conf.5.gz                                     > "$r/logind.conf.5.txt"
 
-for n in $(seq 0 39); do
+r=$(round 40)
+# chrony's FAQ (plain text rendered from AsciiDoc: a table of contents, numbered questions as headings, configuration
+# lines and command output between paragraphs, 50 KB) and man 5 resolv.conf (keywords as terms over indented text,
+# resolver options as a nested list of terms, "(since glibc 2.14)" after a term).
+gunzip -c "$doc/chrony/FAQ.gz"                                       > "$r/chrony-FAQ.txt"
+render_man man5/resolv.conf.5.gz                                     > "$r/resolv.conf.5.txt"
+
+for n in $(seq 0 40); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round39"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round40"
