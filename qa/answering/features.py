@@ -300,7 +300,7 @@ def taken_in(corpus: Corpus, after: Sentence) -> Sentence:
 
 
 # An item of a list: "* *dpkg*", "- *2*: ABI compatible upgrade pending", "3. Restart the service."
-_LIST_ITEM = re.compile(r"\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+\S")
+_LIST_ITEM = re.compile(r"\s*(?:[-*+\u2022o]|\d{1,3}[.)])\s+\S")  # "o" as man(1) and AsciiDoc's text render a bullet
 _LIST_REACH = 12  # items an answer that introduces a list takes in
 
 
@@ -317,9 +317,14 @@ def through_the_list(corpus: Corpus, item: Sentence) -> Sentence:
     return last
 
 
+# A sentence that ends on what follows without a colon: "..., you need the following three things".
+_ENDS_ON_WHAT_FOLLOWS = re.compile(r"\bthe\s+following(?:\s+[\w-]+){0,3}\s*$", re.I)
+
+
 def introduces(corpus: Corpus, sentence: Sentence) -> bool:
-    """The sentence ends with a colon: what follows is part of what it says."""
-    return corpus.sentence_text(sentence).rstrip().endswith(":")
+    """The sentence ends with a colon, or on "the following ...": what follows is part of what it says."""
+    text = corpus.sentence_text(sentence).rstrip()
+    return text.endswith(":") or _ENDS_ON_WHAT_FOLLOWS.search(text) is not None
 
 
 _GIVES_A_REASON = re.compile(r"\s*(?:the reason(?: for this)? is|this is (?:because|why)|that is because|"
@@ -343,15 +348,20 @@ _ONLY_ITS_TYPE = re.compile(r"(?:[ \t]*[\w.$-]+=?(?:,[ \t]*[\w.$-]+=?)*[ \t]*\n)
                             r"(?:argument|value|parameter|list|string|number|integer|path|time\s+span)s?\.?\s*", re.I)
 
 
+_ONLY_A_REPLY = re.compile(r"\s*(?:yes|no)\s*[.!,;]?\s*", re.I)  # "Yes.", "No."
+
+
 def completed_by(corpus: Corpus, sentence: Sentence, after: Sentence, query: Query) -> bool:
     """Whether the answer must take in the sentence `after` this one: this one ends with a colon or gives only an
-    entry's name and a remark ("* `ignoreInitial` (default: `false`)." before "If set to `false` then ..."), or
-    only what kind of value it takes ("Takes a boolean argument." before "If true, ..."), a
+    entry's name and a remark ("* `ignoreInitial` (default: `false`)." before "If set to `false` then ..."), only
+    what kind of value it takes ("Takes a boolean argument." before "If true, ...") or only yes or no ("Yes."
+    before "With the -q option chronyd will set the system clock once and exit."), a
     how-question is answered by the command shown after the prose, or a why-question by what comes next ("We need
     to use feof() ..." then "The reason is that ..."), or this one only says what the question asks ("Agent forwarding
     should be enabled with caution." for "Why should agent forwarding be enabled with caution?")."""
     text = corpus.sentence_text(sentence)
-    if introduces(corpus, sentence) or _ONLY_A_LABEL.fullmatch(text) or _ONLY_ITS_TYPE.fullmatch(text):
+    if introduces(corpus, sentence) or _ONLY_A_LABEL.fullmatch(text) or _ONLY_ITS_TYPE.fullmatch(text) \
+            or _ONLY_A_REPLY.fullmatch(text):
         return True
     if _only_what_is_asked(corpus, sentence, query):
         return True
@@ -382,6 +392,9 @@ def answer_unit(corpus: Corpus, sentence: Sentence, query: Query) -> Unit:
     ("What is the Applications/Accessibility section?") is answered by the sentence it heads."""
     if defines_subject(corpus, sentence, query):
         return Unit(None, sentence)
+    answered = _answer_to_a_question_alone(corpus, sentence)
+    if answered is not None:  # a FAQ's question asserts nothing: what follows it answers
+        return Unit(best_span(corpus, answered, query), answered)
     span = best_span(corpus, sentence, query)
     following = sentence.sentence_id + 1
     if span is None and _same_block(corpus, following, sentence.sentence_id):
@@ -394,6 +407,21 @@ def answer_unit(corpus: Corpus, sentence: Sentence, query: Query) -> Unit:
                 (body := _headed(corpus, after)) is not None:
             return Unit(None, body)  # a heading that matches "What is X?" is answered by what it heads
     return Unit(span, sentence)
+
+
+def _answer_to_a_question_alone(corpus: Corpus, sentence: Sentence) -> Sentence | None:
+    """The first sentence after a question that is a paragraph of its own, not a heading ("2.8. Does chronyd have an
+    ntpdate mode?" over "Yes. With the -q option chronyd will set the system clock once and exit."): a FAQ's
+    question; None for any other sentence, or when a heading or another question follows."""
+    before, following = sentence.sentence_id - 1, sentence.sentence_id + 1
+    if sentence.heading or not corpus.sentence_text(sentence).rstrip().endswith("?") \
+            or (_same_block(corpus, before, sentence.sentence_id) and not corpus.sentences[before].heading) \
+            or _same_block(corpus, following, sentence.sentence_id) or following >= len(corpus.sentences):
+        return None
+    after = corpus.sentences[following]
+    if after.doc_id != sentence.doc_id or after.heading or corpus.sentence_text(after).rstrip().endswith("?"):
+        return None
+    return after
 
 
 def _act_done_apart(corpus: Corpus, sentence: Sentence, after: Sentence, query: Query) -> bool:

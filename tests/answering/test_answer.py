@@ -1162,3 +1162,27 @@ def test_a_default_question_finds_the_default_of_the_entry_it_names_not_of_one_t
     assert chosen.score == mentions.score
     answer = writable.ask("What is the default size of the gate queue?", threshold=0.0).answer
     assert answer is not None and answer.text == "10%"
+
+
+LANTERN_FAQ = ("Harbour FAQ\n\n1. Mooring\n\n1.1. Does the harbour have a night mode?\n\nYes. With the lantern "
+               "option the gates stay lit all night.\n\n1.2. What do lanterns need?\n\nFor the lanterns to work, you "
+               "need the following three things\n\n  o a wick\n\n  o lamp oil\n\n  o a keeper on duty\n\n"
+               "2. Tides\n\nThe tide turns twice a day.\n")
+
+
+def test_a_faq_question_alone_is_answered_by_what_follows_it_and_a_bare_yes_takes_in_the_next(writable) -> None:
+    corpus, doc_id = corpus_with(writable, "harbour-faq-plain.txt", LANTERN_FAQ)
+    starting = partial(sentence_starting, corpus, doc_id)
+    asked = starting("1.1. Does the harbour")
+    assert features_module._answer_to_a_question_alone(corpus, asked) == starting("Yes.")
+    assert features_module._answer_to_a_question_alone(corpus, starting("The tide turns")) is None  # no question
+    night = writable.ask("Does the harbour have a night mode?", threshold=0.0).answer
+    assert night is not None and night.text.startswith("Yes. With the lantern option")
+
+
+def test_an_answer_ending_on_the_following_things_takes_in_the_items_after_it(writable) -> None:
+    corpus, doc_id = corpus_with(writable, "harbour-faq-plain.txt", LANTERN_FAQ)
+    assert features_module.introduces(corpus, sentence_starting(corpus, doc_id, "For the lanterns"))
+    assert not features_module.introduces(corpus, sentence_starting(corpus, doc_id, "The tide turns"))
+    needs = writable.ask("What three things do the lanterns need?", threshold=0.0).answer
+    assert needs is not None and needs.text.startswith("For the lanterns") and needs.text.endswith("a keeper on duty")
