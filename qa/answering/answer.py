@@ -231,8 +231,9 @@ def _with_continuation(corpus: Corpus, best: Candidate, candidates: list[Candida
                        query: Query) -> Sentence:
     """The answering sentence (for a heading, the sentence it heads), extended over the next one of its block when
     that one scores nearly as well (what follows a sentence that matches the question often completes its answer),
-    and always when it completes it (`completed_by`), candidate or not. The answer model's fit
-    (`qa.evaluation.fit.decisions`) extends alike."""
+    and always when it completes it (`completed_by`), candidate or not; one that introduces a list takes in all its
+    items (`through_the_list`). The answer model's fit (`qa.evaluation.fit.decisions`) extends alike, by the first
+    item only."""
     answering = best.support
     after = follower(corpus, answering)
     if after is None:
@@ -246,9 +247,10 @@ def _with_continuation(corpus: Corpus, best: Candidate, candidates: list[Candida
     return replace(answering, end=(through_the_list(corpus, last) if introduces(corpus, answering) else last).end)
 
 
-# A list item that opens with a label and a colon: "- *2*: ABI compatible upgrade pending", "* `lock`: ...".
+# A list item that opens with a one-word label and a colon: "- *2*: ABI compatible upgrade pending", "* `lock`: ..."
+# (not a step, "1. Stop the service: ...", a time, "* 12:00", or an address, "- https://...").
 _LABELLED_VALUES = 3  # labelled items that make a list of values
-_ITEM_LABEL = re.compile(r"\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+[*_`]*([^*_`:\n]{1,30}?)[*_`]*\s*:")
+_ITEM_LABEL = re.compile(r"\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+[*_`]*([^\s*_`:]{1,30})[*_`]*\s*:(?=\s)")
 
 
 def _the_item_named(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
@@ -256,7 +258,8 @@ def _the_item_named(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
     unknown ...", "- *1*: ...", "- *2*: ABI compatible upgrade pending"), the one item whose label the question names
     ("What does a kernel status of 2 mean?"); not in an entry that gives a field or two that way ("* `--with-proc`:"
     over "- default: */proc*": the entry's name belongs to the answer)."""
-    held = itertools.takewhile(lambda s: s.end <= answer.end, corpus.sentences[answer.sentence_id + 1:])
+    held = itertools.takewhile(lambda s: s.doc_id == answer.doc_id and s.end <= answer.end,
+                               corpus.sentences[answer.sentence_id + 1:])
     labelled = [(s, set(terms(label.group(1)))) for s in held
                 if (label := _ITEM_LABEL.match(corpus.sentence_text(s)))]
     named = [s for s, said in labelled if said and said <= query.asked.keys()]
@@ -349,19 +352,29 @@ def _default_in_the_entry(corpus: Corpus, candidates: list[Candidate], eligible:
     for "What is the default size of the runtime directory?")."""
     if not query.span_only or "default" not in query.asked or not candidates:
         return None
-    home = next((c.support for c in candidates[:_NAMED_ENTRY_REACH] if _in_entry_named(corpus, c.support, query)),
-                candidates[0].support)
-    if _NAMES_A_DEFAULT.search(unbroken(corpus.sentence_text(home))):
+    best = candidates[0]
+    home = next((c for c in candidates[:_NAMED_ENTRY_REACH] if _in_entry_named(corpus, c.support, query)), best)
+    if home is not best and home.span is not None and any(c is home for c in eligible) \
+            and _STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(home.support))):
+        return replace(home, score=best.score, logit=best.logit)  # the named entry's own default ("Defaults to 10%.")
+    if _NAMES_A_DEFAULT.search(unbroken(corpus.sentence_text(home.support))):
         return None  # it says what the default is, or works with it ("... left at the default, ... 45 seconds")
+    return _stated_near(corpus, home.support, eligible, query, best)
+
+
+def _stated_near(corpus: Corpus, home: Sentence, eligible: list[Candidate], query: Query,
+                 best: Candidate) -> Candidate | None:
+    """The candidate, with the best's score, whose sentence states the default in `home`'s entry, or else near it in
+    its paragraph (None: none does)."""
     entry = entry_of(corpus, home, _ENTRY_REACH)
-    named = bool(entry) and names_term(query, entry_name(corpus, home) or "")
+    named = bool(entry) and _in_entry_named(corpus, home, query)
     around = entry or [s for s in corpus.sentences[max(0, home.sentence_id - _DEFAULT_NEAR):
                                                    home.sentence_id + _DEFAULT_NEAR + 1]
                        if s.doc_id == home.doc_id and s.paragraph == home.paragraph and not s.heading]
     stating = {s.sentence_id for s in around
                if (_BARE_DEFAULT if not named else _STATES_A_DEFAULT).search(unbroken(corpus.sentence_text(s)))}
     found = next((c for c in eligible if c.span is not None and c.support.sentence_id in stating), None)
-    return replace(found, score=candidates[0].score, logit=candidates[0].logit) if found is not None else None
+    return replace(found, score=best.score, logit=best.logit) if found is not None else None
 
 
 def _in_entry_named(corpus: Corpus, sentence: Sentence, query: Query) -> bool:

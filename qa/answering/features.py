@@ -282,7 +282,7 @@ def follower(corpus: Corpus, sentence: Sentence) -> Sentence | None:
     if after.doc_id != sentence.doc_id or after.heading:
         return None
     if after.paragraph == sentence.paragraph or introduces(corpus, sentence) or _shown_after(corpus, sentence, after) \
-            or _ONLY_A_LABEL.fullmatch(corpus.sentence_text(sentence)):
+            or _ONLY_A_NAME_AND_TYPE.fullmatch(corpus.sentence_text(sentence)):
         return after
     return None
 
@@ -300,21 +300,33 @@ def taken_in(corpus: Corpus, after: Sentence) -> Sentence:
 
 
 # An item of a list: "* *dpkg*", "- *2*: ABI compatible upgrade pending", "3. Restart the service."
-_LIST_ITEM = re.compile(r"\s*(?:[-*+\u2022o]|\d{1,3}[.)])\s+\S")  # "o" as man(1) and AsciiDoc's text render a bullet
+_LIST_ITEM = re.compile(r"\s*(?P<marker>[-*+\u2022o]|\d{1,3}[.)])\s+\S")  # "o": man(1) and AsciiDoc text's bullet
 _LIST_REACH = 12  # items an answer that introduces a list takes in
+_LIST_CHARS = 1200  # characters of them
 
 
 def through_the_list(corpus: Corpus, item: Sentence) -> Sentence:
     """The last item of the list `item` opens, when an answer introduces the list ("The shipped hooks support the
     following package managers:" over "* *dpkg*", "* *rpm*", "* *pacman*"): the items that follow it one to a
-    sentence, at most `_LIST_REACH`; `item` itself when it is no item."""
+    sentence and marked alike (bullets, or numbers), at most `_LIST_REACH` and `_LIST_CHARS`; `item` itself when it
+    is no item."""
+    marker = _marker(corpus, item)
     last = item
     for after in corpus.sentences[item.sentence_id + 1:item.sentence_id + _LIST_REACH]:
-        if not _LIST_ITEM.match(corpus.sentence_text(last)) or after.doc_id != item.doc_id or after.heading \
-                or not _LIST_ITEM.match(corpus.sentence_text(after)):
+        if marker is None or after.doc_id != item.doc_id or after.heading or _marker(corpus, after) != marker \
+                or after.end - item.start > _LIST_CHARS:
             break
         last = after
     return last
+
+
+def _marker(corpus: Corpus, sentence: Sentence) -> str | None:
+    """How a list item is marked: its bullet, or "1." for any number (None: no item)."""
+    found = _LIST_ITEM.match(corpus.sentence_text(sentence))
+    if found is None:
+        return None
+    marker = found.group("marker")
+    return "1." if marker[0].isdigit() else marker
 
 
 # A sentence that ends on what follows without a colon: "..., you need the following three things".
@@ -322,9 +334,18 @@ _ENDS_ON_WHAT_FOLLOWS = re.compile(r"\bthe\s+following(?:\s+[\w-]+){0,3}\s*$", r
 
 
 def introduces(corpus: Corpus, sentence: Sentence) -> bool:
-    """The sentence ends with a colon, or on "the following ...": what follows is part of what it says."""
+    """The sentence ends with a colon, or on "the following ..." over a list: what follows is part of what it says
+    ("... re-uploaded the following day" over the next item of a changelog says all it says)."""
     text = corpus.sentence_text(sentence).rstrip()
-    return text.endswith(":") or _ENDS_ON_WHAT_FOLLOWS.search(text) is not None
+    return text.endswith(":") or (_ENDS_ON_WHAT_FOLLOWS.search(text) is not None and _list_follows(corpus, sentence))
+
+
+def _list_follows(corpus: Corpus, sentence: Sentence) -> bool:
+    """Whether the next sentence is an item of a list in the same document."""
+    number = sentence.sentence_id + 1
+    if number >= len(corpus.sentences) or corpus.sentences[number].doc_id != sentence.doc_id:
+        return False
+    return _LIST_ITEM.match(corpus.sentence_text(corpus.sentences[number])) is not None
 
 
 _GIVES_A_REASON = re.compile(r"\s*(?:the reason(?: for this)? is|this is (?:because|why)|that is because|"
@@ -334,10 +355,14 @@ _GIVES_A_REASON = re.compile(r"\s*(?:the reason(?: for this)? is|this is (?:beca
 # An entry's name alone, in code or bold, with at most the type of its value after a dash and a short remark in
 # parentheses (its default, "optional"): "* `ignoreInitial` (default: `false`).", "- **depth** (optional).",
 # "* `Unattended-Upgrade::MinimalSteps` - boolean (default:True)", "* `Dpkg::Options` - list of strings".
-_ONLY_A_LABEL = re.compile(r"\s*(?:[-*+\u2022]\s+)?(?:`[^`\n]+`|\*\*[^*\n]+\*\*|__[^_\n]+__)"
-                           r"(?:\s+[-\u2013]\s+(?:list\s+of\s+[a-z]+(?:\s+[a-z]+)?|boolean|bool|string|integer|int|"
-                           r"number|float|path|array|object))?"
-                           r"\s*(?:\([^()\n]{0,60}\))?\s*[.:]?\s*")
+_NAME_IN_CODE = r"(?:`[^`\n]+`|\*\*[^*\n]+\*\*|__[^_\n]+__)"
+_TYPE_AFTER_A_DASH = (r"\s+[-\u2013]\s+(?i:list\s+of\s+[a-z]+(?:\s+[a-z]+)?|boolean|bool|string|integer|int|number|"
+                      r"float|path|array|object)")
+_REMARK = r"\s*(?:\([^()\n]{0,60}\))?\s*[.:]?\s*"
+_ONLY_A_LABEL = re.compile(r"\s*(?:[-*+\u2022]\s+)?" + _NAME_IN_CODE + "(?:" + _TYPE_AFTER_A_DASH + ")?" + _REMARK)
+# ... and a list item that gives only that, its name and the type after a dash, over the paragraph that says what it
+# does ("* `Dpkg::Options` - list of strings"): a lone name in code or bold ("`sudo apt install chrony`") is none.
+_ONLY_A_NAME_AND_TYPE = re.compile(r"\s*[-*+\u2022]\s+" + _NAME_IN_CODE + _TYPE_AFTER_A_DASH + _REMARK)
 
 
 # An entry's first sentence that says only what kind of value the setting takes, its term on the line above or not:
@@ -348,7 +373,7 @@ _ONLY_ITS_TYPE = re.compile(r"(?:[ \t]*[\w.$-]+=?(?:,[ \t]*[\w.$-]+=?)*[ \t]*\n)
                             r"(?:argument|value|parameter|list|string|number|integer|path|time\s+span)s?\.?\s*", re.I)
 
 
-_ONLY_A_REPLY = re.compile(r"\s*(?:yes|no)\s*[.!,;]?\s*", re.I)  # "Yes.", "No."
+_ONLY_A_REPLY = re.compile(r"\s*(?:yes|no)\s*[.!]?\s*", re.I)  # "Yes.", "No."
 
 
 def completed_by(corpus: Corpus, sentence: Sentence, after: Sentence, query: Query) -> bool:
@@ -413,15 +438,24 @@ def _answer_to_a_question_alone(corpus: Corpus, sentence: Sentence) -> Sentence 
     """The first sentence after a question that is a paragraph of its own, not a heading ("2.8. Does chronyd have an
     ntpdate mode?" over "Yes. With the -q option chronyd will set the system clock once and exit."): a FAQ's
     question; None for any other sentence, or when a heading or another question follows."""
-    before, following = sentence.sentence_id - 1, sentence.sentence_id + 1
-    if sentence.heading or not corpus.sentence_text(sentence).rstrip().endswith("?") \
-            or (_same_block(corpus, before, sentence.sentence_id) and not corpus.sentences[before].heading) \
-            or _same_block(corpus, following, sentence.sentence_id) or following >= len(corpus.sentences):
+    if sentence.heading or not _asks(corpus, sentence) or not _alone_in_its_block(corpus, sentence):
         return None
-    after = corpus.sentences[following]
-    if after.doc_id != sentence.doc_id or after.heading or corpus.sentence_text(after).rstrip().endswith("?"):
+    following = sentence.sentence_id + 1
+    after = corpus.sentences[following] if following < len(corpus.sentences) else None
+    if after is None or after.doc_id != sentence.doc_id or after.heading or _asks(corpus, after):
         return None
     return after
+
+
+def _asks(corpus: Corpus, sentence: Sentence) -> bool:
+    return corpus.sentence_text(sentence).rstrip().endswith("?")
+
+
+def _alone_in_its_block(corpus: Corpus, sentence: Sentence) -> bool:
+    """Whether no other sentence shares the sentence's block (a heading over it aside)."""
+    before, following = sentence.sentence_id - 1, sentence.sentence_id + 1
+    joined_before = _same_block(corpus, before, sentence.sentence_id) and not corpus.sentences[before].heading
+    return not joined_before and not _same_block(corpus, following, sentence.sentence_id)
 
 
 def _act_done_apart(corpus: Corpus, sentence: Sentence, after: Sentence, query: Query) -> bool:

@@ -132,8 +132,10 @@ def names_term(query: Query, name: str) -> bool:
 
 
 def _own_part(name: str) -> str:
-    """A namespaced name's last part ("Package-Blacklist" of "Unattended-Upgrade::Package-Blacklist"), or the name."""
-    return name.rsplit("::", 1)[-1]
+    """A namespaced name's last part when it says enough alone, two words or more ("Package-Blacklist" of
+    "Unattended-Upgrade::Package-Blacklist"; not "Proxy" of "Acquire::http::Proxy", nor "Mail"), else the name."""
+    last = name.rsplit("::", 1)[-1]
+    return last if len(terms(last, humps=True)) > 1 else name
 
 
 def _documented_name(corpus: Corpus, candidate: Candidate) -> str | None:

@@ -355,11 +355,15 @@ def _common_acronym(sentence: str, start: int, end: int) -> bool:
 
 # How often something happens: "every day", "each week", "every 5 minutes", "once every minute", "twice a day",
 # "daily", "roughly every 6 months".
-_PERIOD = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|boot|run)s?"
-FREQUENCY = re.compile(r"\b(?:(?:once|twice|\d+\s+times)\s+)?(?:every|each)\s+(?:other\s+|\d+\s+|few\s+)?"
-                       + _PERIOD + r"\b|\b(?:once|twice|\d+\s+times)\s+(?:a|an|per)\s+" + _PERIOD + r"\b|"
-                       r"\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually)\b", re.I)
-_ASKS_FREQUENCY = re.compile(r"\bhow often\b|\bhow frequently\b|\bat what (?:interval|frequency)\b", re.I)
+# ("every second line" counts lines, so a second is a period only after a number; "daily" in "/etc/cron.daily" or
+# "apt-daily.timer" is part of a name).
+_PERIOD = r"(?:minute|hour|day|night|week|fortnight|month|quarter|year|boot|run)s?"
+FREQUENCY = re.compile(r"\b(?:(?:once|twice|\d+\s+times)\s+)?(?:every|each)\s+(?:other\s+|few\s+)?" + _PERIOD + r"\b|"
+                       r"\b(?:(?:once|twice|\d+\s+times)\s+)?(?:every|each)\s+\d+\s+(?:second|" + _PERIOD + r")s?\b|"
+                       r"\b(?:once|twice|\d+\s+times)\s+(?:a|an|per)\s+" + _PERIOD + r"\b|"
+                       r"(?<![\w./-])(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually)"
+                       r"(?![\w/-]|\.\w)", re.I)
+_ASKS_FREQUENCY = re.compile(r"\bhow (?:often|frequently)\b", re.I)
 # "How large is each record?" asks a size, "how long do I have?" a duration: where the sentence gives one, the
 # count beside it ("roughly 10K records") is not the answer.
 _BYTES = re.compile(r"\d\s?[KMGT]i?B(?:ytes?)?\b|\b(?:bytes?|kilobytes?|megabytes?|gigabytes?)\b", re.I)
@@ -380,9 +384,10 @@ _DIMENSIONS = (
 def dimension_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
     """For a size, duration, frequency or port question, the spans measured in that dimension; when the sentence has
     none, any span for a size or a frequency, one written with digits for a duration, a bare number for an amount of
-    memory, nothing for a port. A frequency answers only how often ("every day" counts no days)."""
+    memory, nothing for a port. A frequency without a number answers only how often ("every day" counts no days;
+    "every 30 minutes" gives an interval too)."""
     if not _ASKS_FREQUENCY.search(question):
-        spans = [(a, b) for a, b in spans if not FREQUENCY.fullmatch(sentence[a:b])]
+        spans = [(a, b) for a, b in spans if not _frequency_alone(sentence[a:b])]
     for asks, unit, fallback in _DIMENSIONS:
         if asks.search(question):
             measured = [(a, b) for a, b in spans if unit.search(sentence[a:b])]
@@ -392,6 +397,11 @@ def dimension_only(question: str, spans: list[tuple[int, int]], sentence: str) -
                 return [(a, b) for a, b in spans if re.search(r"\d", sentence[a:b])]
             return spans if fallback == "any" else _bare_numbers(spans, sentence)
     return spans
+
+
+def _frequency_alone(span: str) -> bool:
+    """Whether a span says how often and gives no number ("every day", "twice a week", "hourly")."""
+    return FREQUENCY.fullmatch(span) is not None and not re.search(r"\d", span)
 
 
 def _bare_numbers(spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:

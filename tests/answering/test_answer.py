@@ -1088,6 +1088,13 @@ def test_a_why_question_answered_by_a_consequence_takes_in_its_cause(writable) -
 
 
 def test_how_often_is_answered_by_a_frequency_and_nothing_else_is() -> None:
+    assert question_type("How frequently are the tides logged?").name == "quantity"
+    interval = "The keeper polls the gauge every 30 minutes."  # a frequency with a number: an interval too
+    polled = candidate_spans(interval, QuestionType("quantity"))
+    assert [interval[a:b] for a, b in dimension_only("How many minutes between polls?", polled, interval)] == [
+        "every 30 minutes"]
+    named = "Logs go to /etc/cron.daily and apt-daily.timer; every second line is blank."
+    assert candidate_spans(named, QuestionType("quantity")) == []  # names, and lines counted: no frequency
     sentence = "By default the keeper rings the bell every day, twice a week in winter, and logs 3 tides hourly."
     spans = candidate_spans(sentence, QuestionType("quantity"))
     assert question_type("How often does the keeper ring the bell?").name == "quantity"
@@ -1110,10 +1117,21 @@ def test_an_entry_s_name_and_type_alone_are_a_label_and_a_description_after_a_da
     assert features_module._ONLY_A_LABEL.fullmatch("* `Harbour::Ships` - list of strings")
     assert features_module._ONLY_A_LABEL.fullmatch("* `Harbour::Mail` - string (default:\"\")")
     assert not features_module._ONLY_A_LABEL.fullmatch("* `Harbour::Bells` - rings the bells at dusk")
+    assert features_module._ONLY_A_LABEL.fullmatch("- `Harbour::Bells` - Boolean")  # a type in any case
+
+
+def test_a_paragraph_after_a_lone_command_is_not_taken_in_after_an_item_s_name_and_type_it_is(writable) -> None:
+    page = ("# Keeper\n\nInstall it from the archive.\n\n`sudo apt install keeper`\n\nThe keeper then starts at dawn."
+            "\n\n* `Keeper::Bells` - boolean (default:True)\n\n Ring the bells at dusk.\n")
+    corpus, doc_id = corpus_with(writable, "keeper-install.md", page)
+    starting = partial(sentence_starting, corpus, doc_id)
+    assert features_module.follower(corpus, starting("`sudo apt")) is None  # a command alone says all it says
+    assert features_module.follower(corpus, starting("* `Keeper::Bells`")) == starting("Ring the bells")
 
 
 GATE_DEBUG = ("# Harbour gate\n\nIf the gate sticks, it is a good idea to run:\n\n```\n$ gate --trace --dry-run\n```\n"
-              "and read the trace in /var/log/gate.log afterwards.\n\nAnd now for something else.\n")
+              "and read the trace in /var/log/gate.log afterwards.\n\nTo close it, run:\n\n```\n$ gate --close\n```\n"
+              "And now for something else.\n")
 
 
 def test_the_rest_of_a_sentence_a_command_interrupts_is_taken_back_to_its_start(writable) -> None:
@@ -1122,7 +1140,7 @@ def test_the_rest_of_a_sentence_a_command_interrupts_is_taken_back_to_its_start(
     rest = starting("and read the trace")
     how = read_query(corpus, "How do I trace the gate?", None)
     assert answer_module._with_its_first_step(corpus, rest, how).start == starting("If the gate sticks").start
-    capital = starting("And now for")  # a sentence of its own, not the rest of one
+    capital = starting("And now for")  # a sentence of its own after a command, not the rest of one
     assert answer_module._with_its_first_step(corpus, capital, how) == capital
 
 
@@ -1146,6 +1164,23 @@ def test_an_answer_introducing_a_list_takes_in_its_items_or_the_one_the_question
     assert answer_module._the_item_named(corpus, whole, unnamed) == whole  # names no item: the list
 
 
+BELL_STEPS = ("# Ringing the bells\n\nTo ring them:\n\n1. Unlock the tower: use the brass key.\n"
+              "2. Pull the rope: twice for noon.\n3. Lock the tower: always.\n")
+
+
+def test_steps_with_colons_are_no_labelled_values_and_no_item_is_taken_from_the_next_document(writable) -> None:
+    corpus, doc_id = corpus_with(writable, "bell-steps.md", BELL_STEPS)
+    opening = sentence_starting(corpus, doc_id, "To ring them")
+    steps = replace(opening, end=sentence_starting(corpus, doc_id, "3. Lock").end)
+    asked = read_query(corpus, "How do I pull the rope and lock the tower?", None)
+    assert answer_module._the_item_named(corpus, steps, asked) == steps  # steps, not values: all of them
+    corpus, bells = corpus_with(writable, "bells.md", HARBOUR_BELLS)
+    last = corpus.sentences[max(s.sentence_id for s in corpus.sentences if s.doc_id == doc_id)]
+    ending = replace(last, end=len(corpus.documents[bells].text))  # offsets past its end, as in the next document
+    status = read_query(corpus, "What does a bell status of 2 mean?", None)
+    assert answer_module._the_item_named(corpus, ending, status) == ending
+
+
 TIDE_QUEUES = ("TIDE.CONF(5)\n\nOPTIONS\n       GateQueueSize=\n\t   Sets the size limit of the gate queue of each "
                "barge. Takes a size in bytes, to the\n\t   base 1024. Defaults to 10%.\n\n       GateQueueInodesMax=\n"
                "\t   Sets the limit on inodes of the gate queue. Defaults to\n\t   GateQueueSize= divided by 4096.\n")
@@ -1160,6 +1195,10 @@ def test_a_default_question_finds_the_default_of_the_entry_it_names_not_of_one_t
     chosen = answer_module._default_in_the_entry(corpus, ordered, eligible, query)
     assert chosen is not None and corpus.sentence_text(chosen.support) == "Defaults to 10%."
     assert chosen.score == mentions.score
+    ten = next(c for c in candidates if corpus.sentence_text(c.support) == "Defaults to 10%.")
+    second = [mentions, ten, *(c for c in candidates if c is not mentions and c is not ten)]  # the default itself next
+    chosen = answer_module._default_in_the_entry(corpus, second, [c for c in second if may_answer(c, query)], query)
+    assert chosen is not None and chosen.support == ten.support and chosen.score == mentions.score
     answer = writable.ask("What is the default size of the gate queue?", threshold=0.0).answer
     assert answer is not None and answer.text == "10%"
 
@@ -1167,7 +1206,11 @@ def test_a_default_question_finds_the_default_of_the_entry_it_names_not_of_one_t
 LANTERN_FAQ = ("Harbour FAQ\n\n1. Mooring\n\n1.1. Does the harbour have a night mode?\n\nYes. With the lantern "
                "option the gates stay lit all night.\n\n1.2. What do lanterns need?\n\nFor the lanterns to work, you "
                "need the following three things\n\n  o a wick\n\n  o lamp oil\n\n  o a keeper on duty\n\n"
-               "2. Tides\n\nThe tide turns twice a day.\n")
+               "1.3. Can I moor at the outer wall at night when the gates are shut?\n\n"
+               "1.4. Can I moor at the outer wall by day when the gates are open?\n\nOnly with the keeper's leave."
+               "\n\n2. Tides\n\nWhen the storm was over, the old keeper left the harbour the following day\n\n"
+               "  o in a rowing boat\n\nWhen the storm was over, the new keeper came to the harbour the following day"
+               "\n\nThe tide turns twice a day.\n")
 
 
 def test_a_faq_question_alone_is_answered_by_what_follows_it_and_a_bare_yes_takes_in_the_next(writable) -> None:
@@ -1175,6 +1218,8 @@ def test_a_faq_question_alone_is_answered_by_what_follows_it_and_a_bare_yes_take
     starting = partial(sentence_starting, corpus, doc_id)
     asked = starting("1.1. Does the harbour")
     assert features_module._answer_to_a_question_alone(corpus, asked) == starting("Yes.")
+    assert features_module._answer_to_a_question_alone(corpus, starting("1.3. Can I moor")) is None  # a question next
+    assert features_module._answer_to_a_question_alone(corpus, starting("1.4. Can I moor")) == starting("Only with")
     assert features_module._answer_to_a_question_alone(corpus, starting("The tide turns")) is None  # no question
     night = writable.ask("Does the harbour have a night mode?", threshold=0.0).answer
     assert night is not None and night.text.startswith("Yes. With the lantern option")
@@ -1183,6 +1228,10 @@ def test_a_faq_question_alone_is_answered_by_what_follows_it_and_a_bare_yes_take
 def test_an_answer_ending_on_the_following_things_takes_in_the_items_after_it(writable) -> None:
     corpus, doc_id = corpus_with(writable, "harbour-faq-plain.txt", LANTERN_FAQ)
     assert features_module.introduces(corpus, sentence_starting(corpus, doc_id, "For the lanterns"))
-    assert not features_module.introduces(corpus, sentence_starting(corpus, doc_id, "The tide turns"))
+    assert not features_module.introduces(corpus, sentence_starting(corpus, doc_id, "When the storm was over, the new"))
+    old_keeper = sentence_starting(corpus, doc_id, "When the storm was over, the old")
+    assert features_module.introduces(corpus, old_keeper)  # worded so, and an item next: read as a list's opening
+    item = sentence_starting(corpus, doc_id, "o in a rowing")
+    assert features_module.through_the_list(corpus, item) == item  # the list ends where no item follows
     needs = writable.ask("What three things do the lanterns need?", threshold=0.0).answer
     assert needs is not None and needs.text.startswith("For the lanterns") and needs.text.endswith("a keeper on duty")

@@ -220,6 +220,7 @@ KEEPER_OPTIONS = ("Harbour keeper\n==============\n\nThe keeper opens the gates 
                   " Set how many barges may pass the outer gate in one tide. Zero means no limit.\n\n"
                   "* `Harbour::Keep-Logs-After-Close` - boolean (default:False)\n \n"
                   " Keep the tide logs after the gates close. By default\n these are removed at dusk.\n\n"
+                  "Logs of all kinds are kept in /var/log/harbour.\n\n"
                   "* `Harbour::Bell-Whitelist` - list of names\n\n"
                   " Only ships in this list ring the bell. The `Harbour::Bell-Blacklist` option still applies,\n"
                   " thus blacklisted ships never ring it.\n\n"
@@ -232,12 +233,14 @@ def test_an_item_s_paragraphs_indented_under_it_are_its_entry_named_by_its_names
     starting = partial(sentence_starting, corpus, doc_id)
     meaning = starting("Set how many barges")
     assert entry_name(corpus, meaning) == "Harbour::Gate-Limit"  # the item above, though a blank line comes between
-    assert entry_name(corpus, starting("The keeper opens")) is None  # no item above it
+    assert entry_name(corpus, starting("Logs of all kinds")) is None  # at the item's column: its own paragraph
     item = starting("* `Harbour::Keep-Logs-After-Close`")
     assert [corpus.sentence_text(s)[:12] for s in entry_of(corpus, item, 5)] == [
-        "* `Harbour::", "Keep the tid", "By default\n "]  # up to the next item
+        "* `Harbour::", "Keep the tid", "By default\n "]  # up to the paragraph at the item's column
     named = read_query(corpus, "What does the Bell-Blacklist option do?", None)
     assert names_term(named, "Harbour::Bell-Blacklist") and not names_term(named, "Harbour::Bell-Whitelist")
+    other = read_query(corpus, "What does Harbour::ftp::Proxy do?", None)
+    assert not names_term(other, "Harbour::http::Proxy")  # a last part of one word names only with its namespace
 
 
 def test_a_namespaced_option_is_answered_by_its_entry_from_its_name_on(writable) -> None:
