@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round40/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round41/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -48,6 +48,7 @@ cd "$work" || exit 1
 #   /usr/share/doc/unattended-upgrades/README.md.gz  unattended-upgrades   man 1 grep  grep
 #   /usr/share/doc/needrestart/README.md, README.batch.md  needrestart      man 5 logind.conf  systemd
 #   /usr/share/doc/chrony/FAQ.gz  chrony                          man 5 resolv.conf  manpages
+#   man 8 sshd, man 5 moduli  openssh-server
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -86,7 +87,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           ufw
           unattended-upgrades grep
           needrestart
-          chrony manpages)
+          chrony manpages
+          openssh-server)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -490,11 +492,17 @@ r=$(round 40)
 gunzip -c "$doc/chrony/FAQ.gz"                                       > "$r/chrony-FAQ.txt"
 render_man man5/resolv.conf.5.gz                                     > "$r/resolv.conf.5.txt"
 
-for n in $(seq 0 40); do
+r=$(round 41)
+# man 8 sshd (a BSD man page, mdoc: options as terms over indented text, numbered login steps, file formats as
+# sections) and man 5 moduli (fields as terms in a tabbed column, values and flags in nested columns).
+render_man man8/sshd.8.gz                                            > "$r/sshd.8.txt"
+render_man man5/moduli.5.gz                                          > "$r/moduli.5.txt"
+
+for n in $(seq 0 41); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round40"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round41"
