@@ -23,9 +23,10 @@ _QUALIFIER = r"(?:(?:over|nearly|almost|about|around|approximately|roughly|some|
              r"within|after|before|every|per)\s+)?"
 NUMBER_WORD = re.compile(f"(?:{_NUMBER_WORDS})", re.I)  # a count written in words
 # A unit follows after a space, or glued for sizes, rates and times ("1KB", "530MB/s", "100ms", ".5s"; not the
-# "s" of "1990s").
+# "s" of "1990s"), after an adjective or not.
 _UNIT = (r"(?:(?:[KMGT]i?B(?:ytes?)?(?:/s)?|ms|(?<!\d{4})s)\b|"
-         r"\s(?:additional|more|extra|new|other|consecutive|full|calendar|working|business)?\s?"
+         r"\s(?:additional|more|extra|new|other|consecutive|full|calendar|working|business|"
+         r"[a-z]+-[a-z]+(?=\s[a-z]))?\s?"  # a hyphenated adjective: "seven space-separated fields"
          r"(?:(?-i:[A-Z]{2,}\d*)\s(?=[a-z]+s\b))?"  # a thing an acronym names: "1.2 CPU cycles", "4 GPU threads"
          r"(?:%|percent|per cent|bits?|bytes?|[KMGT]i?B(?:ytes?)?(?:/s)?|kilobytes?|megabytes?|gigabytes?|"
          r"characters?|chars?|"

@@ -1235,3 +1235,10 @@ def test_an_answer_ending_on_the_following_things_takes_in_the_items_after_it(wr
     assert features_module.through_the_list(corpus, item) == item  # the list ends where no item follows
     needs = writable.ask("What three things do the lanterns need?", threshold=0.0).answer
     assert needs is not None and needs.text.startswith("For the lanterns") and needs.text.endswith("a keeper on duty")
+
+
+def test_a_count_keeps_its_thing_past_a_hyphenated_adjective() -> None:
+    sentence = "Each record holds one entry per tide, in seven space-separated fields."
+    spans = candidate_spans(sentence, QuestionType("quantity"))
+    assert "seven space-separated fields" in [sentence[a:b] for a, b in spans]
+    assert [m.group(0) for m in QUANTITY.finditer("a 64-bit value, 3 non-zero")] == ["64", "3"]  # no thing counted
