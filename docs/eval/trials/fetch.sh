@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round41/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round42/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -49,6 +49,7 @@ cd "$work" || exit 1
 #   /usr/share/doc/needrestart/README.md, README.batch.md  needrestart      man 5 logind.conf  systemd
 #   /usr/share/doc/chrony/FAQ.gz  chrony                          man 5 resolv.conf  manpages
 #   man 8 sshd, man 5 moduli  openssh-server
+#   /usr/share/doc/python3.11/html/library/zipapp.html, faq/installed.html  python3.11-doc
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -498,11 +499,17 @@ r=$(round 41)
 render_man man8/sshd.8.gz                                            > "$r/sshd.8.txt"
 render_man man5/moduli.5.gz                                          > "$r/moduli.5.txt"
 
-for n in $(seq 0 41); do
+r=$(round 42)
+# Two pages of Python 3.11's HTML documentation: the zipapp module (a command-line interface with options as terms,
+# an API with signatures, examples, a C launcher) and the FAQ "Why is Python Installed on my Computer?".
+cp "$doc/python3.11/html/library/zipapp.html"                        "$r/python-zipapp.html"
+cp "$doc/python3.11/html/faq/installed.html"                         "$r/python-faq-installed.html"
+
+for n in $(seq 0 42); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round41"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round42"
