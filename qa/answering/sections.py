@@ -27,11 +27,34 @@ def with_naming_heading(corpus: Corpus, sentence: Sentence, kind: frozenset[str]
     """The answer taken back to its section's heading when the heading names one thing of the `kind` a
     which-question asks for: "Which function always forbids an operation?" is answered under "Function:
     xsltSecurityForbid", "Which section ...?" under "Section 5 -- Disclaimer ..."."""
+    signature = _signature_above(corpus, sentence, kind)
+    if signature is not None:
+        return replace(sentence, start=signature.start)
     heading = heading_above(corpus, sentence)
     if heading is None or not kind or sentence.end - heading.start > _NAMING_REACH:
         return sentence
     names = names_one_of(corpus.sentence_text(heading), kind) or names_by_its_section(corpus, heading, kind)
     return replace(sentence, start=heading.start) if names else sentence
+
+
+# A heading that is a call's signature alone ("zipapp.get_interpreter(archive)", "`create(source, target=None)`")
+# names a function or a method, whatever section it is in.
+_SIGNATURE = re.compile(r"\s*`?[A-Za-z_$][\w$.]*\([^()\n]*\)`?\s*")
+_CALLABLE_KINDS = frozenset(terms("function method"))
+
+
+def _signature_above(corpus: Corpus, sentence: Sentence, kind: frozenset[str]) -> Sentence | None:
+    """For a which-question asking for a function or method, the nearest heading above the answer (a label or not:
+    an HTML definition term is one) when it is a call's signature within `_NAMING_REACH`; None otherwise."""
+    if not kind & _CALLABLE_KINDS:
+        return None
+    for number in range(sentence.sentence_id - 1, -1, -1):
+        above = corpus.sentences[number]
+        if above.doc_id != sentence.doc_id or sentence.end - above.start > _NAMING_REACH:
+            return None
+        if above.heading:
+            return above if _SIGNATURE.fullmatch(corpus.sentence_text(above)) else None
+    return None
 
 
 # Words that say what kind of name a question asks about ("Which option ...?", "What does the -ro option do?").

@@ -10,6 +10,7 @@ import pytest
 
 from qa.answering import answer as answer_module
 from qa.answering import features as features_module
+from qa.answering import sections as sections_module
 from qa.answering.answer import Candidate, may_answer
 from qa.answering.features import answer_unit, completed_by, follower
 from qa.answering.questions import (
@@ -1242,3 +1243,19 @@ def test_a_count_keeps_its_thing_past_a_hyphenated_adjective() -> None:
     spans = candidate_spans(sentence, QuestionType("quantity"))
     assert "seven space-separated fields" in [sentence[a:b] for a, b in spans]
     assert [m.group(0) for m in QUANTITY.finditer("a 64-bit value, 3 non-zero")] == ["64", "3"]  # no thing counted
+
+
+TIDE_API = ("<html><body><h1>tide \u2014 Manage harbour tides</h1><h2>Python API</h2><p>The module defines two "
+            "functions:</p><dl><dt>tide.get_height(harbour)</dt><dd><p>Return the height of the water at the harbour "
+            "gate. If no gauge is fitted, return None.</p></dd><dt>tide.open_gate(harbour, hours=2)</dt><dd><p>Open "
+            "the harbour gate for the given hours.</p></dd></dl></body></html>")
+
+
+def test_a_which_function_question_is_answered_from_the_signature_over_the_answer(writable) -> None:
+    corpus, doc_id = corpus_with(writable, "tide-api.html", TIDE_API)
+    returns = sentence_starting(corpus, doc_id, "Return the height")
+    signature = sentence_starting(corpus, doc_id, "tide.get_height(harbour)")
+    assert sections_module._signature_above(corpus, returns, frozenset({"function"})) == signature
+    assert sections_module._signature_above(corpus, returns, frozenset({"option"})) is None  # asks no function
+    which = writable.ask("Which function returns the height of the water at the harbour gate?", threshold=0.0).answer
+    assert which is not None and which.text.startswith("tide.get_height(harbour)")
