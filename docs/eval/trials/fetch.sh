@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round42/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round44/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -50,6 +50,9 @@ cd "$work" || exit 1
 #   /usr/share/doc/chrony/FAQ.gz  chrony                          man 5 resolv.conf  manpages
 #   man 8 sshd, man 5 moduli  openssh-server
 #   /usr/share/doc/python3.11/html/library/zipapp.html, faq/installed.html  python3.11-doc
+#   /usr/share/doc/restic/html/050_restore.html, 070_encryption.html  restic
+#   /usr/share/doc/git-lfs/locking.md.gz  git-lfs
+#   /usr/share/doc/borgbackup/README.rst.gz  borgbackup           man 5 sshd_config  openssh-server
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -89,7 +92,9 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           unattended-upgrades grep
           needrestart
           chrony manpages
-          openssh-server)
+          openssh-server
+          restic git-lfs
+          borgbackup)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -505,11 +510,25 @@ r=$(round 42)
 cp "$doc/python3.11/html/library/zipapp.html"                        "$r/python-zipapp.html"
 cp "$doc/python3.11/html/faq/installed.html"                         "$r/python-faq-installed.html"
 
-for n in $(seq 0 42); do
+r=$(round 43)
+# Two pages of restic's HTML manual (Sphinx: commands and their output in literal blocks, notes in boxes) on
+# restoring a backup and on its keys and encryption, and git-lfs's proposal for file locking (Markdown: an API of
+# commands with their flags and output, "###" headings per command).
+cp "$doc/restic/html/050_restore.html"                               "$r/restic-restore.html"
+cp "$doc/restic/html/070_encryption.html"                            "$r/restic-encryption.html"
+gunzip -c "$doc/git-lfs/locking.md.gz"                               > "$r/git-lfs-locking.md"
+
+r=$(round 44)
+# BorgBackup's README (reStructuredText: a feature list of terms over indented paragraphs, an example session as a
+# literal block, links and badges) and man 5 sshd_config (keywords as terms over indented text, 60 KB).
+gunzip -c "$doc/borgbackup/README.rst.gz"                            > "$r/borgbackup-README.rst"
+render_man man5/sshd_config.5.gz                                     > "$r/sshd_config.5.txt"
+
+for n in $(seq 0 44); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round42"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round44"
