@@ -534,7 +534,48 @@ def expansions(sentence: str, acronym: str) -> list[tuple[int, int]]:
     for match in re.finditer(rf"\b{re.escape(acronym)}\b,?\s+(?:stands for|is short for|short for|means)\s+"
                              r"([^().,;]{3,120})", sentence):
         spans.append(match.span(1))
-    return spans
+    return spans + [span for span in _bracketed_long_forms(sentence, acronym) if span not in spans]
+
+
+def _bracketed_long_forms(sentence: str, acronym: str) -> list[tuple[int, int]]:
+    """An acronym defined beside its long form in brackets, either way round: "the available KEX (Key Exchange)
+    algorithms", "message authentication code (MAC)". As Schwartz and Hearst (2003) find long forms, a letter may
+    come from inside a word ("Key EXchange") and the words need no capitals; here every word but a small one also
+    starts with one of the letters ("Keys are exchanged" spells no KEX)."""
+    letters = "".join(c.lower() for c in acronym if c.isalnum())
+    most = min(len(letters) + 5, 2 * len(letters))  # words in a long form at most (their bound)
+    found = []
+    for match in re.finditer(rf"\(\s*{re.escape(acronym)}\s*\)", sentence):  # long form (ACR): the fewest words
+        words = list(re.finditer(r"[^\W_]+", sentence[:match.start()]))
+        first = next((len(words) - count for count in range(2, min(most, len(words)) + 1)
+                      if _spells([w.group(0).lower() for w in words[-count:]], letters)), None)
+        if first is not None:
+            found.append((words[first].start(), words[-1].end()))  # "**Open Harbour Fund** (OHF)" ends at "Fund"
+    for match in re.finditer(rf"\b{re.escape(acronym)}\s*\(\s*([^()]{{3,120}}?)\s*\)", sentence):  # ACR (long form)
+        inside = [w.group(0).lower() for w in re.finditer(r"[^\W_]+", match.group(1))]
+        if 2 <= len(inside) <= most and _spells(inside, letters):
+            found.append(match.span(1))
+    return found
+
+
+def _spells(words: list[str], letters: str) -> bool:
+    """Whether the words spell the letters in order: each word but a small one gives its first letter and maybe more
+    of its own after it; a small word gives its first letter or none."""
+    if not words:
+        return not letters
+    word, rest = words[0], words[1:]
+    if word in _SMALL_WORDS and _spells(rest, letters):
+        return True
+    if not letters or word[0] != letters[0]:
+        return False
+    return any(_in_order(letters[1:taken], word[1:]) and _spells(rest, letters[taken:])
+               for taken in range(1, len(letters) + 1))
+
+
+def _in_order(letters: str, word: str) -> bool:
+    """The letters appear in the word in this order (not necessarily together)."""
+    remaining = iter(word)
+    return all(letter in remaining for letter in letters)
 
 
 def _initial_runs(sentence: str, letters: list[str]) -> list[tuple[int, int]]:

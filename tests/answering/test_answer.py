@@ -559,12 +559,25 @@ def test_more_question_kinds(question: str, kind: str) -> None:
                                                                                   "version 2 or later"]),
     ("| LPPL | LaTeX Project Public License 1.3c. |", "acronym", "LPPL", ["LaTeX Project Public License"]),
     ("3. Joint Task Force Alpha (JTFA): a taskforce", "acronym", "JTFA", ["Joint Task Force Alpha"]),
+    # a letter from inside a word, a long form in lower case, after the acronym or before it
+    ("Specifies the available KEX (Key Exchange) algorithms.", "acronym", "KEX", ["Key Exchange"]),
+    ("Lists the MAC (message authentication code) algorithms.", "acronym", "MAC", ["message authentication code"]),
+    ("every harbour keeps a tide gauge record (TGR) daily", "acronym", "TGR", ["tide gauge record"]),
     (" * Various fixes, mostly suggested by Peter Bray.", "who", None, ["Peter Bray"]),  # a bullet opens it
 ])
 def test_typed_spans_keep_units_qualifiers_and_expansions(sentence: str, kind: str, acronym: str | None,
                                                           expected: list[str]) -> None:
     spans = candidate_spans(sentence, QuestionType(kind, acronym))
     assert [sentence[a:b] for a, b in spans][:len(expected)] == expected
+
+
+@pytest.mark.parametrize("sentence, acronym", [
+    ("KEX (see the section below) is negotiated first.", "KEX"),  # the bracket spells nothing out
+    ("Keys are exchanged (KEX) at login.", "KEX"),  # no word before the bracket starts with its first letter
+    ("The TGR (a record kept by the harbour master since the old tide tables were lost) is daily.", "TGR"),  # too long
+])
+def test_a_bracket_beside_an_acronym_that_does_not_spell_it_out_is_no_expansion(sentence: str, acronym: str) -> None:
+    assert candidate_spans(sentence, QuestionType("acronym", acronym)) == []
 
 
 def test_an_acronym_is_answered_by_its_expansion(service) -> None:
