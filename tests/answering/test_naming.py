@@ -154,6 +154,8 @@ def test_a_question_asking_what_a_term_does_is_answered_by_the_first_sentence_of
     assert corpus.sentence_text(chosen.support).startswith("copygate\n") and chosen.score == implies.score
     more = read_query(corpus, "What does copygate imply?", None)  # a word of its own: the best sentence says it
     assert what_the_entry_says(corpus, implies, eligible, more) == implies
+    kind = read_query(corpus, "What does the copygate keyword do?", None)  # what kind of name it is adds nothing
+    assert corpus.sentence_text(what_the_entry_says(corpus, implies, eligible, kind).support).startswith("copygate\n")
 
 
 def test_a_question_names_a_term_whole_or_by_all_its_words(writable) -> None:
