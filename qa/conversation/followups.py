@@ -77,6 +77,9 @@ _COUNTING = re.compile(r"^\s*how\s+(?:many|much)\b", re.I)
 _QUESTION_FRAME = re.compile(r"^\s*(?:how\s+(?:many|much|often|long|far|soon|fast|big|old|large|\w+ly)|"
                              r"(?:what|which)\s+kinds?\s+of|what|which|who|whom|whose|when|where|why|how)\b\s*", re.I)
 _ONE_OF_THEM = re.compile(r"\b(?:that|this|the)\s+(?:[a-z]+\s+)?ones?\b(?!\s+(?:that|which|who|of)\b)", re.I)
+# "that acronym", "this abbreviation": the acronym a turn wrote ("MAC", "MACs"; not "UTF-8", "ASN.1").
+_THAT_ACRONYM = re.compile(r"\b(?:that|this)\s+(?:acronym|abbreviation|initialism)\b", re.I)
+_ACRONYM = re.compile(r"(?<![\w.-])[A-Z][A-Z0-9]{1,7}(?=s?(?![\w-]|\.\w))")
 # "that first group", "that fifth one", "the latter one": one of several things the conversation named, by its place.
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _PLACE = {**{word: number for number, word in enumerate(_ORDINALS)}, "former": 0, "last": -1, "latter": -1}
@@ -157,9 +160,10 @@ def _read_against(question: str, dependence: Dependence, history: list[Turn], co
     """A question that points back, read against the most likely earlier turn."""
     read = history[-MAX_TURNS:]
     readings = _read_history(read, corpus)
-    by_place = _by_place(question, read, readings, len(history) - len(read))
-    if by_place is not None:
-        return by_place
+    pointed = _by_place(question, read, readings, len(history) - len(read)) \
+        or _by_acronym(question, read, len(history) - len(read))
+    if pointed is not None:
+        return pointed
     noun = _pointed_noun(question)
     mentioning = {number for number, turn in enumerate(read) if noun and _mentions(turn, noun)}
     if noun and not mentioning:  # "this command" when no turn spoke of one: read alone after turns the
@@ -256,6 +260,20 @@ def _by_place(question: str, read: list[Turn], readings: list[_Reading], base: i
     lent = [word for word in _tokens(said) if word in spoken]
     return Resolution(question, query, [base + number], [Taken(base + number, lent)] if lent else [],
                       said=_all_said(read))
+
+
+def _by_acronym(question: str, read: list[Turn], base: int) -> Resolution | None:
+    """"What does that acronym stand for?": the acronym the latest turn that writes one wrote (the last of its
+    question, else the first of its answer); None when the question points at no acronym or no turn wrote one."""
+    match = _THAT_ACRONYM.search(question)
+    if match is None:
+        return None
+    for number in reversed(range(len(read))):
+        found = _ACRONYM.findall(read[number].question)[-1:] or _ACRONYM.findall(read[number].answer or "")[:1]
+        if found:
+            query = f"{question[:match.start()]}{found[0]}{question[match.end():]}"
+            return Resolution(question, query, [base + number], [Taken(base + number, found)])
+    return None
 
 
 def _ordinal_reference(question: str) -> re.Match[str] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.conversation.followups import Turn, points_back, resolve
+from qa.conversation.followups import Taken, Turn, points_back, resolve
 from qa.documents import uploads
 from qa.evaluation.gold import load_gold
 from tests.helpers.corpora import corpus_with, writable_service
@@ -211,6 +211,17 @@ def test_it_after_asking_for_one_stands_for_the_one_the_answer_named(corpus) -> 
 def test_a_preposition_ends_what_a_question_was_about(corpus) -> None:
     history = [Turn("How do smugglers cross borders without papers?", None)]
     assert "without" not in resolve("where do they do it?", history, corpus).query
+
+
+def test_that_acronym_stands_for_the_acronym_the_latest_turn_wrote(corpus) -> None:
+    history = [Turn("Who leads JTFA?", "the Department of Justice"), Turn("Which agency funds the HSI teams?", None)]
+    resolution = resolve("What does that acronym stand for?", history, corpus)
+    assert resolution.query == "What does HSI stand for?" and resolution.from_turns == [1]
+    assert resolution.taken == [Taken(1, ["HSI"])]
+    by_answer = [Turn("Which agency leads the campaign?", "DHS, with UTF-8 forms")]  # "UTF-8" is no acronym
+    assert resolve("and what is this abbreviation short for?", by_answer, corpus).query == \
+        "and what is DHS short for?"
+    assert resolve("What does that acronym stand for?", [], corpus).unresolved  # no turn wrote one
 
 
 def test_an_ordinal_points_at_a_turn_by_its_place_or_by_the_ordinal_it_asked_about(corpus) -> None:
