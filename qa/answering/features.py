@@ -308,13 +308,34 @@ _LIST_CHARS = 1200  # characters of them
 def through_the_list(corpus: Corpus, item: Sentence) -> Sentence:
     """The last item of the list `item` opens, when an answer introduces the list ("The shipped hooks support the
     following package managers:" over "* *dpkg*", "* *rpm*", "* *pacman*"): the items that follow it one to a
-    sentence and marked alike (bullets, or numbers), at most `_LIST_REACH` and `_LIST_CHARS`; `item` itself when it
-    is no item."""
+    sentence and marked alike (bullets, or numbers), at most `_LIST_REACH` and `_LIST_CHARS`; for a command shown
+    after its prompt, the commands shown so after it (`through_the_commands`); else `item` itself."""
     marker = _marker(corpus, item)
+    if marker is None:
+        return through_the_commands(corpus, item)
     last = item
     for after in corpus.sentences[item.sentence_id + 1:item.sentence_id + _LIST_REACH]:
         if marker is None or after.doc_id != item.doc_id or after.heading or _marker(corpus, after) != marker \
                 or after.end - item.start > _LIST_CHARS:
+            break
+        last = after
+    return last
+
+
+# A command shown after its prompt, in a Markdown fence or not: "$ restic -r /srv/restic-repo dump ...".
+_PROMPTED = re.compile(r"\s*(?:(?:```|~~~)[\w-]*[ \t]*\n\s*)?\$\s+\S")
+_COMMAND_REACH = 4  # commands shown one after the other that an answer introducing them takes in
+
+
+def through_the_commands(corpus: Corpus, first: Sentence) -> Sentence:
+    """The last of the commands shown after their prompt from `first` on, one after the other ("... in the tar
+    (default) or zip format:" over "$ restic ... dump latest /home/other/work > restore.tar" and "$ restic ... dump
+    -a zip latest /home/other/work > restore.zip"), at most `_COMMAND_REACH` and `_LIST_CHARS`; `first` itself when
+    it shows no command so."""
+    last = first
+    for after in corpus.sentences[first.sentence_id:first.sentence_id + _COMMAND_REACH]:
+        if after.doc_id != first.doc_id or after.heading or not _PROMPTED.match(corpus.sentence_text(after)) \
+                or after.end - first.start > _LIST_CHARS:
             break
         last = after
     return last

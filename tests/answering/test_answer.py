@@ -1158,6 +1158,27 @@ def test_the_rest_of_a_sentence_a_command_interrupts_is_taken_back_to_its_start(
     assert answer_module._with_its_first_step(corpus, capital, how) == capital
 
 
+GATE_EXPORT = ("# Harbour gate\n\nThe gate log can be written as text (default) or as JSON:\n\n"
+               "```\n$ gate log --since dawn > gate.txt\n```\n\n"
+               + "```\n$ gate log --json --since dawn > gate.json\n```\n\n" * 3 +
+               "```\n$ gate log --json --since noon > noon.json\n```\n\n"
+               "```\ngate log --follow\n```\n\nEach log line carries the time the gate moved.\n")
+
+
+def test_an_answer_introducing_commands_takes_in_those_shown_after_their_prompt_one_after_the_other(writable) -> None:
+    corpus, doc_id = corpus_with(writable, "gate-export.md", GATE_EXPORT)
+    starting = partial(sentence_starting, corpus, doc_id)
+    first = starting("```\n$ gate log --since dawn")
+    fourth = corpus.sentences[first.sentence_id + 3]
+    assert corpus.sentence_text(fourth).startswith("```\n$ gate log --json --since dawn")
+    assert features_module.through_the_commands(corpus, first) == fourth  # at most four: not the noon one
+    assert features_module.through_the_list(corpus, first) == fourth
+    noon = starting("```\n$ gate log --json --since noon")
+    assert features_module.through_the_commands(corpus, noon) == noon  # the next one has no prompt
+    answer = writable.ask("How do I write the gate log as JSON?", threshold=0.0).answer
+    assert answer is not None and answer.text.startswith("The gate log can be written") and "--json" in answer.text
+
+
 HARBOUR_BELLS = ("# Harbour bells\n\nThe harbour rings the following bells:\n\n* *dawn*\n* *noon*\n* *dusk*\n\n"
                  "Each bell is rung by hand.\n\nThe bell status value has the following meaning:\n\n"
                  "- *0*: silent\n- *1*: rung once\n- *2*: rung without pause\n")
