@@ -315,7 +315,7 @@ def through_the_list(corpus: Corpus, item: Sentence) -> Sentence:
         return through_the_commands(corpus, item)
     last = item
     for after in corpus.sentences[item.sentence_id + 1:item.sentence_id + _LIST_REACH]:
-        if marker is None or after.doc_id != item.doc_id or after.heading or _marker(corpus, after) != marker \
+        if after.doc_id != item.doc_id or after.heading or _marker(corpus, after) != marker \
                 or after.end - item.start > _LIST_CHARS:
             break
         last = after
@@ -323,7 +323,7 @@ def through_the_list(corpus: Corpus, item: Sentence) -> Sentence:
 
 
 # A command shown after its prompt, in a Markdown fence or not: "$ restic -r /srv/restic-repo dump ...".
-_PROMPTED = re.compile(r"\s*(?:(?:```|~~~)[\w-]*[ \t]*\n\s*)?\$\s+\S")
+_PROMPTED = re.compile(r"\s*(?:(?:```|~~~)[\w-]*[ \t]*\n\s*)?\$[ \t]+[A-Za-z./~]")  # not "$ 100"
 _COMMAND_REACH = 4  # commands shown one after the other that an answer introducing them takes in
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from qa.documents.words import STOPWORDS
 
@@ -559,17 +560,25 @@ def _bracketed_long_forms(sentence: str, acronym: str) -> list[tuple[int, int]]:
 
 
 def _spells(words: list[str], letters: str) -> bool:
-    """Whether the words spell the letters in order: each word but a small one gives its first letter and maybe more
-    of its own after it; a small word gives its first letter or none."""
-    if not words:
-        return not letters
-    word, rest = words[0], words[1:]
-    if word in _SMALL_WORDS and _spells(rest, letters):
-        return True
-    if not letters or word[0] != letters[0]:
-        return False
-    return any(_in_order(letters[1:taken], word[1:]) and _spells(rest, letters[taken:])
-               for taken in range(1, len(letters) + 1))
+    """Whether the words spell the letters in order: the first word gives the first letter, and each word after it
+    but a small one gives its first letter and maybe more of its own after it; a small word gives its first letter
+    or none ("the Mac (MAC)" spells nothing out)."""
+
+    @cache
+    def spelled(word: int, letter: int) -> bool:  # words[word:] spell letters[letter:]
+        if word == len(words):
+            return letter == len(letters)
+        text, small = words[word], words[word] in _SMALL_WORDS
+        if small and word > 0 and spelled(word + 1, letter):
+            return True
+        if letter == len(letters) or text[0] != letters[letter]:
+            return False
+        if small:
+            return spelled(word + 1, letter + 1)
+        return any(_in_order(letters[letter + 1:taken], text[1:]) and spelled(word + 1, taken)
+                   for taken in range(letter + 1, len(letters) + 1))
+
+    return spelled(0, 0)
 
 
 def _in_order(letters: str, word: str) -> bool:

@@ -77,9 +77,10 @@ _COUNTING = re.compile(r"^\s*how\s+(?:many|much)\b", re.I)
 _QUESTION_FRAME = re.compile(r"^\s*(?:how\s+(?:many|much|often|long|far|soon|fast|big|old|large|\w+ly)|"
                              r"(?:what|which)\s+kinds?\s+of|what|which|who|whom|whose|when|where|why|how)\b\s*", re.I)
 _ONE_OF_THEM = re.compile(r"\b(?:that|this|the)\s+(?:[a-z]+\s+)?ones?\b(?!\s+(?:that|which|who|of)\b)", re.I)
-# "that acronym", "this abbreviation": the acronym a turn wrote ("MAC", "MACs"; not "UTF-8", "ASN.1").
+# "that acronym", "this abbreviation" (not "the acronym", which may be the document's): the acronym a turn wrote
+# ("MAC", "MACs"; not "UTF-8", "ASN.1", a variable "$HOME" or a label "NOTE:").
 _THAT_ACRONYM = re.compile(r"\b(?:that|this)\s+(?:acronym|abbreviation|initialism)\b", re.I)
-_ACRONYM = re.compile(r"(?<![\w.-])[A-Z][A-Z0-9]{1,7}(?=s?(?![\w-]|\.\w))")
+_ACRONYM = re.compile(r"(?<![\w.$-])[A-Z][A-Z0-9]{1,7}(?=s?(?![\w:-]|\.\w))")
 # "that first group", "that fifth one", "the latter one": one of several things the conversation named, by its place.
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _PLACE = {**{word: number for number, word in enumerate(_ORDINALS)}, "former": 0, "last": -1, "latter": -1}
@@ -264,7 +265,8 @@ def _by_place(question: str, read: list[Turn], readings: list[_Reading], base: i
 
 def _by_acronym(question: str, read: list[Turn], base: int) -> Resolution | None:
     """"What does that acronym stand for?": the acronym the latest turn that writes one wrote (the last of its
-    question, else the first of its answer); None when the question points at no acronym or no turn wrote one."""
+    question, else the first of its answer), or asked about when no turn wrote one; None when the question points
+    at no acronym."""
     match = _THAT_ACRONYM.search(question)
     if match is None:
         return None
@@ -273,7 +275,7 @@ def _by_acronym(question: str, read: list[Turn], base: int) -> Resolution | None
         if found:
             query = f"{question[:match.start()]}{found[0]}{question[match.end():]}"
             return Resolution(question, query, [base + number], [Taken(base + number, found)])
-    return None
+    return Resolution(question, question, unresolved=True)
 
 
 def _ordinal_reference(question: str) -> re.Match[str] | None:

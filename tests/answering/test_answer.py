@@ -573,8 +573,9 @@ def test_typed_spans_keep_units_qualifiers_and_expansions(sentence: str, kind: s
 
 @pytest.mark.parametrize("sentence, acronym", [
     ("KEX (see the section below) is negotiated first.", "KEX"),  # the bracket spells nothing out
-    ("Keys are exchanged (KEX) at login.", "KEX"),  # no word before the bracket starts with its first letter
-    ("The TGR (a record kept by the harbour master since the old tide tables were lost) is daily.", "TGR"),  # too long
+    ("Keys are exchanged (KEX) at login.", "KEX"),  # "are" is no small word and gives no letter
+    ("The TGR (tide of the gauge of the record) is daily.", "TGR"),  # it spells TGR, in more words than 2 × 3
+    ("Logs are kept on the Mac (MAC) daily.", "MAC"),  # the first word must give the first letter: one word is none
 ])
 def test_a_bracket_beside_an_acronym_that_does_not_spell_it_out_is_no_expansion(sentence: str, acronym: str) -> None:
     assert candidate_spans(sentence, QuestionType("acronym", acronym)) == []

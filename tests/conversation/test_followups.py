@@ -218,10 +218,12 @@ def test_that_acronym_stands_for_the_acronym_the_latest_turn_wrote(corpus) -> No
     resolution = resolve("What does that acronym stand for?", history, corpus)
     assert resolution.query == "What does HSI stand for?" and resolution.from_turns == [1]
     assert resolution.taken == [Taken(1, ["HSI"])]
-    by_answer = [Turn("Which agency leads the campaign?", "DHS, with UTF-8 forms")]  # "UTF-8" is no acronym
+    by_answer = [Turn("Which agency leads the campaign?", "NOTE: UTF-8 and ASN.1 forms, from $HOME, by DHS")]
     assert resolve("and what is this abbreviation short for?", by_answer, corpus).query == \
-        "and what is DHS short for?"
-    assert resolve("What does that acronym stand for?", [], corpus).unresolved  # no turn wrote one
+        "and what is DHS short for?"  # a label, "UTF-8", "ASN.1" and a variable are no acronyms
+    assert resolve("What does that acronym stand for?", [], corpus).unresolved  # no turn at all
+    plain = [Turn("Who leads the campaign?", "the Department of Justice")]
+    assert resolve("What does that acronym stand for?", plain, corpus).unresolved  # no turn wrote one
 
 
 def test_an_ordinal_points_at_a_turn_by_its_place_or_by_the_ordinal_it_asked_about(corpus) -> None:
