@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round44/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round46/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -53,6 +53,8 @@ cd "$work" || exit 1
 #   /usr/share/doc/restic/html/050_restore.html, 070_encryption.html  restic
 #   /usr/share/doc/git-lfs/locking.md.gz  git-lfs
 #   /usr/share/doc/borgbackup/README.rst.gz  borgbackup           man 5 sshd_config  openssh-server
+#   /usr/share/doc/python3.11/html/howto/sorting.html, library/shlex.html  python3.11-doc
+#   man 8 apt-get  apt             /usr/share/doc/git-lfs/server-discovery.md  git-lfs
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -524,11 +526,23 @@ r=$(round 44)
 gunzip -c "$doc/borgbackup/README.rst.gz"                            > "$r/borgbackup-README.rst"
 render_man man5/sshd_config.5.gz                                     > "$r/sshd_config.5.txt"
 
-for n in $(seq 0 44); do
+r=$(round 45)
+# Two more pages of Python 3.11's HTML documentation: the Sorting HOW TO (prose with examples at the interpreter's
+# prompt) and the shlex module (a reference of functions and attributes with their signatures, parsing rules).
+cp "$doc/python3.11/html/howto/sorting.html"                         "$r/python-sorting-howto.html"
+cp "$doc/python3.11/html/library/shlex.html"                         "$r/python-shlex.html"
+
+r=$(round 46)
+# man 8 apt-get (commands and options as terms over indented text, exit codes) and git-lfs's notes on how a client
+# finds its LFS server (Markdown: URLs in code blocks, a configuration key per case).
+render_man man8/apt-get.8.gz                                         > "$r/apt-get.8.txt"
+cp "$doc/git-lfs/server-discovery.md"                                "$r/git-lfs-server-discovery.md"
+
+for n in $(seq 0 46); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round44"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round46"
