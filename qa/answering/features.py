@@ -228,7 +228,7 @@ def sentence_words(corpus: Corpus, sentence: Sentence) -> SentenceWords:
     if found is None:
         text = fold(corpus.sentence_text(sentence))
         word_terms = [(m.start(), frozenset(terms(m.group(0)))) for m in re.finditer(r"[A-Za-z0-9]+", text)]
-        spans = {kind: [(a, b, terms(text[a:b])) for a, b in candidate_spans(text, QuestionType(kind))]
+        spans = {kind: [(a, b, terms(text[a:b], humps=True)) for a, b in candidate_spans(text, QuestionType(kind))]
                  for kind in _PRECOMPUTED}
         found = readings[sentence.sentence_id] = SentenceWords(word_terms, spans, _shapes(text), _defined_term(text))
     return found
@@ -527,6 +527,7 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
     spans = [(a, b) for a, b, span_terms in typed
              if not (_repeats_number(span_terms, query.asked, text[a:b], query.text) if numeric
                      else _restates(span_terms, query.span_terms, is_address(text[a:b]))
+                     or _only_the_noun_asked(span_terms, query.focus)
                      or (wanted.name == "place" and _target_of_a_restated_link(text, a, query.span_terms)))]
     if spans and wanted.name == "quantity":
         spans = counts_only(query.text, dimension_only(query.text, money_only(query.text, spans, text), text), text)
@@ -548,6 +549,12 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
     if len(spans) > 1 and wanted.name in LISTED_KINDS:
         best = coordinated(text, spans, best)
     return sentence.start + best[0], sentence.start + best[1]
+
+
+def _only_the_noun_asked(span_terms: list[str], focus: frozenset[str]) -> bool:
+    """A span that says no more than the noun the question asks for ("Unit" for "Which unit does foo.timer
+    activate?") names the kind of thing wanted, not the thing."""
+    return bool(span_terms) and set(span_terms) <= focus
 
 
 def _repeats_number(span_terms: list[str], asked: dict[str, float], span_text: str, question: str) -> bool:

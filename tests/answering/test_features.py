@@ -185,6 +185,18 @@ def test_a_number_word_the_question_says_is_no_answer_to_it(writable) -> None:
     assert span == "about 60,000"  # not "one"
 
 
+def test_a_span_that_restates_the_question_in_a_name_s_humps_or_only_names_the_noun_asked_is_no_answer(
+        writable) -> None:
+    text = ("Harbour watch\n\nBy default WatchExcludeUsers lists Marta Lind, who keeps the lamp.\n\n"
+            "Example: a watch file dawn.watch starts the matching unit dawn.service. The Unit to start may be set.\n")
+    writable.add_document(FileUpload("watch.txt", "text/plain", text.encode()))
+    corpus = writable.current().corpus
+    assert _best_span(corpus, "Marta Lind", "Which user is excluded from the watch by default?") == "Marta Lind"
+    example = next(s for s in corpus.sentences if corpus.sentence_text(s).startswith("Example: a watch"))
+    unit = read_query(corpus, "Which unit does dawn.watch start?", None)
+    assert unit.wanted.name == "who" and features.best_span(corpus, example, unit) is None  # not "Unit": the sentence
+
+
 def test_a_name_after_a_sentence_that_says_the_asked_act_without_its_doer_did_something_else(writable) -> None:
     text = ("Sample License\n\nThis license has been certified as open source. It has also been designated as\n"
             "GPL compatible by the Free Software Foundation.\n\nSample Guide\n\n2004, Oliver Elphick, Martin Pitt\n\n"
