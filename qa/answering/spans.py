@@ -416,12 +416,18 @@ _ASKS_MAGNITUDE = re.compile(r"\bhow (?:many|much|large|big|long|far|often|old)\
 
 def counts_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
     """For "how many/much/big ...?", nothing below zero (the "-9" of "xz -9" is an option, no size); for "how many?",
-    not a year standing alone ("2004, Oliver Elphick, Martin Pitt"): it dates, it does not count."""
+    not a year standing alone ("2004, Oliver Elphick, Martin Pitt"): it dates, it does not count; nor a share ("a
+    600% increase" for "How many suspects were detained?"), unless the question asks for one."""
     if _ASKS_MAGNITUDE.search(question):
         spans = [(a, b) for a, b in spans if not re.match(r"[-−]\d", sentence[a:b])]
     if not re.search(r"\bhow many\b", question, re.I):
         return spans
-    return [(a, b) for a, b in spans if not re.fullmatch(r"(?:19|20)\d\d", sentence[a:b])]
+    no_shares = not _ASKS_A_RATIO.search(question)
+    return [(a, b) for a, b in spans if not re.fullmatch(r"(?:19|20)\d\d", sentence[a:b])
+            and not (no_shares and _SHARE.search(sentence[a:b]))]
+
+
+_ASKS_A_RATIO = re.compile(r"%|\bper\s?cent|\bpercentage|\bshare\b|\bproportion|\bfraction|\btimes\b", re.I)
 
 
 def asked_noun(question: str) -> str | None:

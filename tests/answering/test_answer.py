@@ -369,6 +369,15 @@ def test_a_manual_section_is_no_quantity_and_a_lone_year_does_not_count() -> Non
     assert counts_only("What is the number?", spans, sentence) == spans  # a value may be any number
 
 
+def test_a_share_does_not_count_how_many_unless_the_question_asks_for_one() -> None:
+    sentence = "The keepers rang 40 bells at dawn, a 300% rise, and 12 percent more at dusk."
+    spans = candidate_spans(sentence, QuestionType("quantity"))
+    assert [sentence[a:b] for a, b in counts_only("How many bells were rung?", spans, sentence)] == ["40 bells"]
+    for asks_a_share in ("How many percent more bells were rung?", "How many times more bells were rung?"):
+        assert counts_only(asks_a_share, spans, sentence) == spans
+    assert counts_only("How much did the ringing rise?", spans, sentence) == spans  # no "how many"
+
+
 def test_a_size_is_never_below_zero_and_the_pronoun_one_counts_nothing() -> None:
     sentence = "One can use xz -9 with 6 MiB blocks, and returns -1 on error."
     spans = candidate_spans(sentence, QuestionType("quantity"))
