@@ -169,7 +169,7 @@ def _read_against(question: str, dependence: Dependence, history: list[Turn], co
     mentioning = {number for number, turn in enumerate(read) if noun and _mentions(turn, noun)}
     if noun and not mentioning:  # "this command" when no turn spoke of one: read alone after turns the
         # documents speak of, or when it names the document to look in; else asked about
-        unresolved = not any(reading.topic for reading in readings) and not _says_where_to_look(question, corpus)
+        unresolved = not any(reading.topic for reading in readings) and not says_where_to_look(question, corpus)
         return Resolution(question, question, unresolved=unresolved)
     kind = _value_kind(question) if dependence == "ellipsis" else None  # "and in 2001:db8::/96?" asks again the
     # turn that held an address ("how many addresses are in 192.0.2.0/24?"), not the one about looping over them
@@ -177,7 +177,7 @@ def _read_against(question: str, dependence: Dependence, history: list[Turn], co
     for reading in _most_likely_first(readings, mentioning or alike, "" if noun else _plural_reference(question)):
         if reading.topic:
             return _resolved(question, dependence, reading, read, len(history) - len(read), corpus)
-    unresolved = (dependence == "pronoun" and not _says_where_to_look(question, corpus)) \
+    unresolved = (dependence == "pronoun" and not says_where_to_look(question, corpus)) \
         or _nothing_of_its_own(question)
     return Resolution(question, question, unresolved=unresolved)
 
@@ -191,7 +191,7 @@ def _antecedent_before_pointer(question: str) -> bool:
                for word, following in itertools.pairwise(before))
 
 
-def _says_where_to_look(question: str, corpus: Corpus) -> bool:
+def says_where_to_look(question: str, corpus: Corpus) -> bool:
     """A word of the question names one document by its title (as `names_a_document` reads it): "are these
     environment variables stable?" beside "Known Environment Variables" says where to look."""
     return any(names_a_document(corpus, word) for word in _content(_tokens(question)))

@@ -15,6 +15,7 @@ from qa.answering.answer import Extraction, extract_answer
 from qa.answering.expansions import with_authors, with_expansion, with_opening
 from qa.answering.model import AnswerModel, default_model
 from qa.conversation.followups import MAX_TURNS, Turn, resolve
+from qa.conversation.sources import WIDER, documents_spoken_of, within_first
 from qa.documents.chunking import CONTEXT_SEPARATOR
 from qa.documents.pdf import page_of
 from qa.documents.reading import Document
@@ -64,10 +65,14 @@ class QuestionAnswerer:
         clock = [time.perf_counter()]
         question, top_k, mode = self._checked(question, top_k, mode)
         snapshot = self.current()
-        resolved = resolve(question, _checked_history(history), snapshot.corpus)
+        history = _checked_history(history)
+        resolved = resolve(question, history, snapshot.corpus)
         vector = self.queries.encode(resolved.query)  # the answer step uses it in every mode
         clock.append(time.perf_counter())
-        hits = search(snapshot, resolved.query, vector, max(top_k, ANSWER_DEPTH), mode, self.fusing)
+        depth = max(top_k, ANSWER_DEPTH)
+        documents = documents_spoken_of(snapshot, history, resolved)  # a follow-up stays with the conversation
+        hits = within_first(search(snapshot, resolved.query, vector, depth * (WIDER if documents else 1), mode,
+                                   self.fusing), documents, depth)
         if mode != "dense":  # the expansion is looked up by BM25
             hits = with_authors(snapshot, resolved.query,
                                 with_opening(snapshot, resolved.query, with_expansion(snapshot, resolved.query, hits)))
