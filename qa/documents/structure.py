@@ -65,6 +65,7 @@ _CLOSING_NUMBER = re.compile(r"^\s*\d{1,2}\)\s+\S")  # "6) Apache does not ...",
 # A word that links what comes before and after ("Then" between two commands) is no heading and no text alone.
 # A question a FAQ answers: "Q: ...?", "Question 3. ...?", or a paragraph of nothing but questions.
 _FAQ_MARK = re.compile(r"^\s*(?:Q|Question)\s*\d*\s*[:.)]\s+\S")
+_ANSWER_MARK = re.compile(r"^\s*(?:A|Answer)\s*\d*\s*[:.)]\s+\S")  # "A: ..." under a marked question
 _STATEMENT_END = re.compile(r"[.!]\s+[\"'(]?[A-Z]")
 FAQ_LEVEL = 9  # below every heading the document has: the next question replaces it, a section heading ends it
 _CONNECTIVES = frozenset("then or and otherwise alternatively also finally next else so but".split())
@@ -344,7 +345,8 @@ def _classify(paragraph: list[Line], after: list[Line] | None = None, before: li
     if heading is not None:
         yield heading
         return
-    if _asks_over_its_answer(paragraph, after) or _heads_its_text(paragraph, after, before):
+    if _asks_over_its_answer(paragraph, after) or _marked_over_its_answer(paragraph, after) \
+            or _heads_its_text(paragraph, after, before):
         yield Block(paragraph[0].start, paragraph[-1].end, "heading", FAQ_LEVEL)
         return
     if len(paragraph) == 1 and _is_label(paragraph[0].stripped):
@@ -421,6 +423,14 @@ def _asks_over_its_answer(paragraph: list[Line], after: list[Line] | None) -> bo
         and len(_STATEMENT_END.findall(text)) <= 1 and len(paragraph) <= 4 and len(text) <= 300 \
         and paragraph[0].text[:1].strip() != "" and not _ITEM.match(paragraph[0].text) \
         and all(line.indent < after[0].indent for line in paragraph)
+
+
+def _marked_over_its_answer(paragraph: list[Line], after: list[Line] | None) -> bool:
+    """A FAQ's question marked "Q:" over its answer marked "A:", whatever it ends with: "Q: Why doesn't Kerberos
+    work/why can't I get sensible answers to queries for SRV records." and "Q: DHCP doesn't work with windows 7 but
+    everything else is fine." ask as plainly as a question mark would."""
+    return after is not None and len(paragraph) <= 4 and _FAQ_MARK.match(paragraph[0].text) is not None \
+        and _ANSWER_MARK.match(after[0].text) is not None
 
 
 def _heads_its_text(paragraph: list[Line], after: list[Line] | None, before: list[Line] | None) -> bool:

@@ -16,7 +16,7 @@ from qa.errors import IndexMismatchError
 from qa.settings import Settings
 from qa.storage.corpus import Corpus
 
-FORMAT_VERSION = 20  # 2: blocks, passage context, extracted HTML and PDF text; 3: FAQ questions, wrapped titles and
+FORMAT_VERSION = 21  # 2: blocks, passage context, extracted HTML and PDF text; 3: FAQ questions, wrapped titles and
 # run-in headings as headings, the caption of a box of links left out; 4: Markdown's HTML-only paragraphs left out,
 # emphasis wrapped in HTML tags a label, a sentence in bold text, a plain text's title line a heading over its first
 # passage; 5: a name in camel case also read word by word; 6: headings before a document's first text kept (its title
@@ -33,7 +33,8 @@ FORMAT_VERSION = 20  # 2: blocks, passage context, extracted HTML and PDF text; 
 # indents in columns, a term alone on its line over text indented below it after a blank line an entry; 17: a
 # paragraph indented below one that ends with a colon is what it introduces, never a heading; 18: a spaced rule
 # ("- - - - -", "* * *") is furniture; 19: a "6)" item after an item or a colon is no heading, brackets must close;
-# 20: a man page's NAME line titles it whatever dash sets its name apart (a Unicode hyphen: "logrotate \u2010 ...")
+# 20: a man page's NAME line titles it whatever dash sets its name apart (a Unicode hyphen: "logrotate \u2010 ...");
+# 21: a question marked "Q:" over an answer marked "A:" a heading whatever it ends with
 BUILD_KEYS = ("format_version", "model", "chunking")  # a change in one of these means re-embedding everything
 
 VectorKey = tuple[str, str]

@@ -158,6 +158,17 @@ def test_a_faqs_questions_head_their_answers() -> None:
     assert all(s.heading for s in sentences if document.text[s.start:s.end].startswith(("Q:", "How do I")))
 
 
+def test_a_question_marked_q_over_an_answer_marked_a_heads_it_whatever_it_ends_with() -> None:
+    text = ("Pump FAQ\n\nQ: Why doesn't the pump start/why can't I get any pressure\n   from the valve.\n\n"
+            "A: Probably because the relief valve is open.\n\n"
+            "Q: Pumping works with the old hose but nothing else is fine.\n\nA: Replace the seal.\n\n"
+            "Q: The pump is loud.\nIt rattles at night.\n")
+    blocks = _blocks(text)
+    assert ("heading", 9, "Q: Why doesn't the pump start/why can't I get any pressure\n   from the valve.") in blocks
+    assert ("heading", 9, "Q: Pumping works with the old hose but nothing else is fine.") in blocks
+    assert ("text", 0, "Q: The pump is loud.\nIt rattles at night.") in blocks  # no answer marked "A:" under it
+
+
 def test_a_numbered_question_on_the_line_above_its_answer_heads_it() -> None:
     text = ("Harbour FAQ\r\n\r\n1  MOORING\r\n\r\n1.1  Can I moor at the outer wall overnight? Even in winter?\r\n"
             "Yes, from May to September. Ask the harbour master first.\r\n\r\n"

@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round46/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round47/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -55,6 +55,7 @@ cd "$work" || exit 1
 #   /usr/share/doc/borgbackup/README.rst.gz  borgbackup           man 5 sshd_config  openssh-server
 #   /usr/share/doc/python3.11/html/howto/sorting.html, library/shlex.html  python3.11-doc
 #   man 8 apt-get  apt             /usr/share/doc/git-lfs/server-discovery.md  git-lfs
+#   man 1 watch  procps            /usr/share/doc/dnsmasq-base/FAQ.gz  dnsmasq-base
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -96,7 +97,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           chrony manpages
           openssh-server
           restic git-lfs
-          borgbackup)
+          borgbackup
+          dnsmasq-base)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -538,11 +540,18 @@ r=$(round 46)
 render_man man8/apt-get.8.gz                                         > "$r/apt-get.8.txt"
 cp "$doc/git-lfs/server-discovery.md"                                "$r/git-lfs-server-discovery.md"
 
-for n in $(seq 0 46); do
+r=$(round 47)
+# man 1 watch (procps: options as terms over indented text, exit statuses in a tabbed column, examples indented below
+# the sentences that introduce them) and dnsmasq's FAQ (plain text: "Q:" over "A:" paragraphs, indented by three
+# blanks, addenda, configuration lines inside the answers, 27 KB).
+render_man man1/watch.1.gz                                           > "$r/watch.1.txt"
+gunzip -c "$doc/dnsmasq-base/FAQ.gz"                                 > "$r/dnsmasq-FAQ.txt"
+
+for n in $(seq 0 47); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round46"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round47"
