@@ -57,6 +57,7 @@ _RULE = re.compile(r"^\s*(?:[-=_*~.·•]{3,}|(?:[-=*~·•] ){2,}[-=*~·•])\s
 _LEADERS = re.compile(r"(?:\.\s?){4,}\s*\d*\s*$")  # the dot leaders of a table of contents or an index
 _TABLE_BORDER = re.compile(r"^\s*[|+][-=+|: ]*[-=][-=+|: ]*[|+]\s*$")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_COLUMN_ROW = re.compile(r"^\s*-?\d{1,3}\t\s*\S")  # a number (an exit status), a tab, then its meaning
 _NUMBERED = re.compile(r"^\s*(?:(?:chapter|section|part|appendix)\s+)?(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S", re.I)
 # "A. Overview", "B.2 Limits", "Appendix C Tables"; not the article of "A Contributor may choose ...".
 _LETTERED = re.compile(r"^\s*(?:(?i:appendix)\s+[A-Z](?:\.\d{1,2})*\.?|[A-Z](?:\.\d{1,2})+\.?|[A-Z]\.)\s+[A-Z]")
@@ -259,8 +260,7 @@ def _paragraphs(lines: Sequence[Line]) -> Iterator[list[Line]]:
             yield [current[0], line]                              # even when its text follows without a blank line
             current = []
             continue
-        if current and wraps and (_looks_like_heading(line.stripped) or _ITEM.match(line.text)
-                                  or (_starts_paragraph(line) and _ends_paragraph(current[-1], wraps))):
+        if current and _starts_another(line, current[-1], wraps):
             yield current
             current = []
         current.append(line)
@@ -269,6 +269,23 @@ def _paragraphs(lines: Sequence[Line]) -> Iterator[list[Line]]:
             current = []
     if current:
         yield current
+
+
+def _starts_another(line: Line, previous: Line, wraps: int | None) -> bool:
+    """`line` opens a paragraph though no blank line comes before it: a section heading, or in text without blank
+    lines (`wraps`: its wrap width) a heading, an item, or a sentence's start after a short line that ended one."""
+    if _heads_a_section(line, previous):
+        return True
+    if not wraps:
+        return False
+    return bool(_looks_like_heading(line.stripped) or _ITEM.match(line.text)
+                or (_starts_paragraph(line) and _ends_paragraph(previous, wraps)))
+
+
+def _heads_a_section(line: Line, previous: Line) -> bool:
+    """A section heading in capitals at the margin right under indented text, without a blank line between them: a
+    man page's "EXIT STATUS" after the last option's text, "ENVIRONMENT" after the exit statuses."""
+    return line.indent == 0 and previous.indent > 0 and _is_capitals_heading(line.stripped)
 
 
 def _underlines(title: Line, line: Line) -> bool:
@@ -542,16 +559,27 @@ def _is_code(paragraph: list[Line]) -> bool:
 
 
 def _items_and_text(paragraph: list[Line]) -> Iterator[Block]:
-    """Split a paragraph at list-item starts; a term line followed by deeper-indented lines is an entry."""
+    """Split a paragraph at list-item starts and at the rows of a table set with tabs; a term line followed by
+    deeper-indented lines is an entry."""
+    rows = _column_rows(paragraph)
     group: list[Line] = []
     for line in paragraph:
         starts_item = bool(_ITEM.match(line.text)) and (not group or line.indent <= group[0].indent + 1)
-        if group and (starts_item or _is_term(group, line)):
-            yield _block(group)
+        if group and (starts_item or line.start in rows or _is_term(group, line)):
+            yield _block(group, rows)
             group = []
         group.append(line)
     if group:
-        yield _block(group)
+        yield _block(group, rows)
+
+
+def _column_rows(paragraph: list[Line]) -> set[int]:
+    """Starts of the lines that open a row of a two-column table set with a tab: a number, a tab and its meaning
+    ("2\t     Forking the process to watch failed."), two rows at least at one indent (a man page's exit statuses). A
+    word before a tab may be justified text ("Truncate\tthe original log file"): no row."""
+    found = [line for line in paragraph if _COLUMN_ROW.match(line.text)]
+    indents = Counter(line.indent for line in found)
+    return {line.start for line in found if indents[line.indent] >= 2}
 
 
 def _is_term(group: list[Line], line: Line) -> bool:
@@ -560,7 +588,9 @@ def _is_term(group: list[Line], line: Line) -> bool:
     return len(group) > 1 and line.indent == group[0].indent and all(g.indent > line.indent for g in group[1:])
 
 
-def _block(lines: list[Line]) -> Block:
+def _block(lines: list[Line], rows: set[int]) -> Block:
+    if lines[0].start in rows:  # with the lines of its meaning wrapped below it
+        return Block(lines[0].start, lines[-1].end, "row")
     if _ITEM.match(lines[0].text):
         return Block(lines[0].start, lines[-1].end, "item")
     if len(lines) > 1 and all(line.indent > lines[0].indent for line in lines[1:]):

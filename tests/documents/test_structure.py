@@ -422,3 +422,27 @@ def test_a_markdown_paragraph_of_html_tags_alone_is_no_passage_and_tagged_emphas
                                               ("label", 0, "<small>*(spec-compliant)*</small>"),
                                               ("text", 0, "True if the status is 2xx."),
                                               ("text", 0, "Use <b>bold</b> words and 1 < 2 > 0.")]
+
+
+FROB_EXIT = ("FROB(1)                    User Commands                    FROB(1)\n\n"
+             "NAME\n       frob - polish files until they shine\n\n"
+             "OPTIONS\n       -v, --version\n\t      Display version information and exit.\n"
+             "EXIT STATUS\n\t      0\t     Success.\n\t      2\t     Forking the polisher\n\t\t     failed.\n"
+             "ENVIRONMENT\n       FROB_LEVEL\n\t      How hard frob polishes.\n")
+
+
+def test_a_man_page_section_heading_right_under_indented_text_starts_a_section() -> None:
+    blocks = _blocks(FROB_EXIT)
+    assert ("heading", 1, "EXIT STATUS") in blocks and ("heading", 1, "ENVIRONMENT") in blocks
+    assert ("entry", 0, "-v, --version\n\t      Display version information and exit.") in blocks
+
+
+def test_the_rows_of_a_table_set_with_tabs_are_rows_of_their_own() -> None:
+    blocks = _blocks(FROB_EXIT)
+    assert ("row", 0, "0\t     Success.") in blocks
+    assert ("row", 0, "2\t     Forking the polisher\n\t\t     failed.") in blocks  # its meaning wrapped below it
+    lone = _blocks("Notes\n\n       2\t     One value alone is no table.\n       It goes on here.\n")
+    assert not any(kind == "row" for kind, _, _ in lone)
+    justified = _blocks("OPTIONS\n       copytruncate\n\t      Truncate\tthe original log file to zero size.\n"
+                        "\t      Copy\tit first, then truncate it.\n")  # words before tabs: justified text
+    assert not any(kind == "row" for kind, _, _ in justified)
