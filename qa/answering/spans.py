@@ -23,10 +23,10 @@ _QUALIFIER = r"(?:(?:over|nearly|almost|about|around|approximately|roughly|some|
              r"up to|at least|at most|no more than|no less than|an estimated|estimated|only|just|exactly|" \
              r"within|after|before|every|per)\s+)?"
 NUMBER_WORD = re.compile(f"(?:{_NUMBER_WORDS})", re.I)  # a count written in words
-# A unit follows after a space, or glued for sizes, rates and times ("1KB", "530MB/s", "100ms", ".5s"; not the
-# "s" of "1990s"), after an adjective or not.
+# A unit follows after a space (or a line break and the next line's indent: "three\n   seconds"), or glued for sizes,
+# rates and times ("1KB", "530MB/s", "100ms", ".5s"; not the "s" of "1990s"), after an adjective or not.
 _UNIT = (r"(?:(?:[KMGT]i?B(?:ytes?)?(?:/s)?|ms|(?<!\d{4})s)\b|"
-         r"\s(?:additional|more|extra|new|other|consecutive|full|calendar|working|business|"
+         r"(?:\s|\n[ \t]+)(?:additional|more|extra|new|other|consecutive|full|calendar|working|business|"
          r"[a-z]+-[a-z]+(?=\s[a-z]))?\s?"  # a hyphenated adjective: "seven space-separated fields"
          r"(?:(?-i:[A-Z]{2,}\d*)\s(?=[a-z]+s\b))?"  # a thing an acronym names: "1.2 CPU cycles", "4 GPU threads"
          r"(?:%|percent|per cent|bits?|bytes?|[KMGT]i?B(?:ytes?)?(?:/s)?|kilobytes?|megabytes?|gigabytes?|"
@@ -52,8 +52,11 @@ _NUMERAL = (r"(?<![\w./\\])(?<!\w-)(?<!\w[\[(])"  # nor an escape in a string ("
             r"(?:\s?[-–]\s?" + _DIGITS + r"|\s(?:to|or)\s" + _DIGITS + r")?(?:\s?(?:%|percent\b))?")
 # A constant's name counts when a unit follows it ("at least ASN1_MAX_ERROR_DESCRIPTION_SIZE bytes").
 _CONSTANT = r"(?-i:\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b)(?=\s(?:bytes?|bits?|characters?|chars?|entries|elements|items))"
+# A range's first bound: "between two and three seconds", "between 10 and 20 minutes" (one quantity, not two).
+_RANGE_FROM = r"(?:between\s+(?:" + _DIGITS + r"(?:\.\d+)?|" + _NUMBER_WORDS + r")\s+and\s+)?"
 QUANTITY = re.compile(
-    _QUALIFIER + r"(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?|" + _NUMERAL + r"|\b(?:" + _NUMBER_WORDS + r")\b|" + _CONSTANT + ")"
+    _QUALIFIER + _RANGE_FROM
+    + r"(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?|" + _NUMERAL + r"|\b(?:" + _NUMBER_WORDS + r")\b|" + _CONSTANT + ")"
     r"(?:\s(?:million|billion|trillion|thousand|hundred)\b)?(?:\s(?:or|and)\s(?:more|fewer|less|so|above|over|up)\b)?"
     + _UNIT, re.I)
 # What a question about money wants: a sum with its currency, not any number.

@@ -159,6 +159,15 @@ def test_a_money_question_is_answered_by_a_sum_not_by_any_number() -> None:
         "0", "3 files", "2"]  # a verb after a number is no unit
 
 
+def test_a_range_is_one_quantity_and_its_unit_may_follow_on_the_next_line() -> None:
+    sentence = "The wait for a reply is between two and three\n   seconds. It waits between 2 and 5 minutes more."
+    assert [m.group(0) for m in QUANTITY.finditer(sentence)] == ["between two and three\n   seconds",
+                                                                 "between 2 and 5 minutes"]
+    spans = candidate_spans(sentence, QuestionType("quantity"))
+    assert [sentence[a:b] for a, b in dimension_only("How long is the wait?", spans, sentence)] == [
+        "between two and three\n   seconds", "between 2 and 5 minutes"]
+
+
 @pytest.mark.parametrize("question, expected", [
     ("How large is each record?", ["about 1KB"]), ("How long does it take?", ["within 3 days"]),
     ("How many records are there?", ["roughly 10K records", "about 1KB", "within 3 days"]),
