@@ -23,10 +23,12 @@ _QUALIFIER = r"(?:(?:over|nearly|almost|about|around|approximately|roughly|some|
              r"up to|at least|at most|no more than|no less than|an estimated|estimated|only|just|exactly|" \
              r"within|after|before|every|per)\s+)?"
 NUMBER_WORD = re.compile(f"(?:{_NUMBER_WORDS})", re.I)  # a count written in words
-# A unit follows after a space (or a line break and the next line's indent: "three\n   seconds"), or glued for sizes,
-# rates and times ("1KB", "530MB/s", "100ms", ".5s"; not the "s" of "1990s"), after an adjective or not.
+# A unit follows after a space (or a line break and the next line's indent, in lower case: "three\n   seconds", not
+# "2\n   Seconds are rounded"), or glued for sizes, rates and times ("1KB", "530MB/s", "100ms", ".5s"; not the "s" of
+# "1990s"), after an adjective or not.
 _UNIT = (r"(?:(?:[KMGT]i?B(?:ytes?)?(?:/s)?|ms|(?<!\d{4})s)\b|"
-         r"(?:\s|\n[ \t]+)(?:additional|more|extra|new|other|consecutive|full|calendar|working|business|"
+         r"(?:\s|\r?\n[ \t]+(?=(?-i:[a-z%])))"
+         r"(?:additional|more|extra|new|other|consecutive|full|calendar|working|business|"
          r"[a-z]+-[a-z]+(?=\s[a-z]))?\s?"  # a hyphenated adjective: "seven space-separated fields"
          r"(?:(?-i:[A-Z]{2,}\d*)\s(?=[a-z]+s\b))?"  # a thing an acronym names: "1.2 CPU cycles", "4 GPU threads"
          r"(?:%|percent|per cent|bits?|bytes?|[KMGT]i?B(?:ytes?)?(?:/s)?|kilobytes?|megabytes?|gigabytes?|"
@@ -52,8 +54,9 @@ _NUMERAL = (r"(?<![\w./\\])(?<!\w-)(?<!\w[\[(])"  # nor an escape in a string ("
             r"(?:\s?[-–]\s?" + _DIGITS + r"|\s(?:to|or)\s" + _DIGITS + r")?(?:\s?(?:%|percent\b))?")
 # A constant's name counts when a unit follows it ("at least ASN1_MAX_ERROR_DESCRIPTION_SIZE bytes").
 _CONSTANT = r"(?-i:\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b)(?=\s(?:bytes?|bits?|characters?|chars?|entries|elements|items))"
-# A range's first bound: "between two and three seconds", "between 10 and 20 minutes" (one quantity, not two).
-_RANGE_FROM = r"(?:between\s+(?:" + _DIGITS + r"(?:\.\d+)?|" + _NUMBER_WORDS + r")\s+and\s+)?"
+# A range's first bound: "between two and three seconds", "between 10 and 20 minutes" (one quantity, not two); a
+# year is a date's ("between 2010 and 2015").
+_RANGE_FROM = r"(?:between\s+(?!(?:19|20)\d\d\b)(?:" + _DIGITS + r"(?:\.\d+)?|" + _NUMBER_WORDS + r")\s+and\s+)?"
 QUANTITY = re.compile(
     _QUALIFIER + _RANGE_FROM
     + r"(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?|" + _NUMERAL + r"|\b(?:" + _NUMBER_WORDS + r")\b|" + _CONSTANT + ")"

@@ -1,15 +1,15 @@
 """Which documents a conversation is about: the ones its earlier answers were quoted from.
 
 The service is stateless, so a follow-up does not know which passages the earlier turns cited; it
-knows the answers' text as the client showed it. An answer is found again by BM25 (its own words)
-and kept where the passage, or the document around it, holds it word for word (spaces and
-typography aside). A follow-up that does not name a document of its own is answered from those
-documents first.
+knows the answers' text as the client showed it. An answer is found again by BM25 (its turn's
+question and its own words) and kept where the passage, with the passages on either side, holds it
+word for word (whole words; spaces and typography aside); an answer too short to tell ("No", "10")
+is found nowhere. A follow-up that does not name a document of its own is answered from that
+document first.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 
 from qa.conversation.followups import Resolution, Turn, says_where_to_look
@@ -19,8 +19,9 @@ from qa.storage.protocol import Snapshot
 
 WIDER = 3  # a follow-up with documents spoken of takes this many times the candidates, theirs first
 _LOOKED_UP = 10  # passages BM25 offers for an earlier answer
+_QUERY_WORDS = 50  # an answer's words BM25 looks it up by
 _SPACE = re.compile(r"\s+")
-_HAS_WORD = re.compile(r"[A-Za-z0-9]{2}")
+_ENOUGH = re.compile(r"[A-Za-z0-9]{3}|\w\W+\w")  # an answer found by chance is no evidence: "No", "10"
 
 
 def documents_spoken_of(snapshot: Snapshot, history: list[Turn], resolved: Resolution) -> frozenset[str]:
@@ -44,24 +45,30 @@ def within_first(hits: list[Hit], documents: frozenset[str], depth: int) -> list
 
 
 def _quoted_from(snapshot: Snapshot, turn: Turn) -> frozenset[str]:
-    """The document of the best BM25 passage (the question and answer as the query) that holds the answer,
-    else whose document holds it: an answer may run across passages."""
+    """The document of the best BM25 passage (the question and the answer's first words as the query) that holds the
+    answer, with the passages on either side of it: an answer may run across passages."""
     answer = turn.answer
-    if not answer or not _HAS_WORD.search(answer):
+    if not answer or not _ENOUGH.search(answer):
         return frozenset()
-    wanted = _squeezed(answer)
-    hits = lexical_hits(snapshot, f"{turn.question} {answer}", _LOOKED_UP)
-    documents = snapshot.corpus.documents
-    holding = next((hit for hit in hits if wanted in _squeezed(hit.passage.text)), None) \
-        or next((hit for hit in hits if wanted in _squeezed_document(documents[hit.passage.doc_id].text)), None)
-    return frozenset({holding.passage.doc_id}) if holding else frozenset()
+    wanted = re.compile(rf"(?<!\w){re.escape(_squeezed(answer))}(?!\w)")  # "10" is not in "2010"
+    query = " ".join([turn.question, *answer.split()[:_QUERY_WORDS]])
+    for hit in lexical_hits(snapshot, query, _LOOKED_UP):
+        if wanted.search(_squeezed(_around(snapshot, hit.passage.passage_id))):
+            return frozenset({hit.passage.doc_id})
+    return frozenset()
+
+
+def _around(snapshot: Snapshot, passage_id: int) -> str:
+    """The document's text from the passage before to the passage after (those of the same document)."""
+    passages = snapshot.corpus.passages
+    passage = passages[passage_id]
+    first = passages[passage_id - 1] if passage_id and passages[passage_id - 1].doc_id == passage.doc_id else passage
+    following = passage_id + 1
+    last = passages[following] if following < len(passages) and passages[following].doc_id == passage.doc_id \
+        else passage
+    return snapshot.corpus.documents[passage.doc_id].text[first.start:max(last.end, passage.end)]
 
 
 def _squeezed(text: str) -> str:
     """Spaces and typography aside: an answer shown by the client matches the text it was quoted from."""
     return _SPACE.sub(" ", fold(text)).strip().lower()
-
-
-@functools.lru_cache(maxsize=64)  # a document is squeezed once, not on every follow-up
-def _squeezed_document(text: str) -> str:
-    return _squeezed(text)

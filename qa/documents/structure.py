@@ -105,8 +105,8 @@ def text_blocks(text: str) -> tuple[str, tuple[Block, ...]]:
     """(title, blocks) of plain text: a .txt file, a rendered man page, or a PDF's text layer."""
     lines = _before_navigation([line for line in lines_of(text) if line.stripped.strip("\f") or not line.stripped])
     furniture = _furniture(lines)
-    paragraphs = list(_paragraphs([line for line in lines if line.start not in furniture]))
     man_title = _man_title(lines)
+    paragraphs = list(_paragraphs([line for line in lines if line.start not in furniture], bool(man_title)))
     title, lead, body = (man_title, [], paragraphs) if man_title else _title(paragraphs)
     body = list(_terms_over_their_text(body))
     blocks = [Block(lead[0].start, lead[-1].end, "lead")] if lead else []
@@ -246,8 +246,9 @@ def _pages(lines: Sequence[Line]) -> list[list[Line]]:
     return [page for page in pages if page]
 
 
-def _paragraphs(lines: Sequence[Line]) -> Iterator[list[Line]]:
-    """Runs of lines between blank lines; without blank lines (a PDF), a short line ending a sentence ends one."""
+def _paragraphs(lines: Sequence[Line], man_page: bool = False) -> Iterator[list[Line]]:
+    """Runs of lines between blank lines; without blank lines (a PDF), a short line ending a sentence ends one; in a
+    man page, a section heading at the margin under indented text starts one."""
     wraps = _wrap_width(lines) if _few_blank_lines(lines) else None
     current: list[Line] = []
     for line in lines:
@@ -260,7 +261,7 @@ def _paragraphs(lines: Sequence[Line]) -> Iterator[list[Line]]:
             yield [current[0], line]                              # even when its text follows without a blank line
             current = []
             continue
-        if current and _starts_another(line, current[-1], wraps):
+        if current and _starts_another(line, current[-1], wraps, man_page):
             yield current
             current = []
         current.append(line)
@@ -271,10 +272,11 @@ def _paragraphs(lines: Sequence[Line]) -> Iterator[list[Line]]:
         yield current
 
 
-def _starts_another(line: Line, previous: Line, wraps: int | None) -> bool:
-    """`line` opens a paragraph though no blank line comes before it: a section heading, or in text without blank
-    lines (`wraps`: its wrap width) a heading, an item, or a sentence's start after a short line that ended one."""
-    if _heads_a_section(line, previous):
+def _starts_another(line: Line, previous: Line, wraps: int | None, man_page: bool) -> bool:
+    """`line` opens a paragraph though no blank line comes before it: a man page's section heading, or in text
+    without blank lines (`wraps`: its wrap width) a heading, an item, or a sentence's start after a short line that
+    ended one."""
+    if man_page and _heads_a_section(line, previous):
         return True
     if not wraps:
         return False
@@ -284,7 +286,8 @@ def _starts_another(line: Line, previous: Line, wraps: int | None) -> bool:
 
 def _heads_a_section(line: Line, previous: Line) -> bool:
     """A section heading in capitals at the margin right under indented text, without a blank line between them: a
-    man page's "EXIT STATUS" after the last option's text, "ENVIRONMENT" after the exit statuses."""
+    man page's "EXIT STATUS" after the last option's text, "ENVIRONMENT" after the exit statuses (elsewhere a
+    heredoc's "EOF" under its indented lines is no heading)."""
     return line.indent == 0 and previous.indent > 0 and _is_capitals_heading(line.stripped)
 
 
@@ -565,7 +568,8 @@ def _items_and_text(paragraph: list[Line]) -> Iterator[Block]:
     group: list[Line] = []
     for line in paragraph:
         starts_item = bool(_ITEM.match(line.text)) and (not group or line.indent <= group[0].indent + 1)
-        if group and (starts_item or line.start in rows or _is_term(group, line)):
+        row_ends = bool(group) and group[0].start in rows and line.indent <= group[0].indent  # its wrapped text
+        if group and (starts_item or line.start in rows or row_ends or _is_term(group, line)):  # hangs deeper
             yield _block(group, rows)
             group = []
         group.append(line)

@@ -166,6 +166,9 @@ def test_a_range_is_one_quantity_and_its_unit_may_follow_on_the_next_line() -> N
     spans = candidate_spans(sentence, QuestionType("quantity"))
     assert [sentence[a:b] for a, b in dimension_only("How long is the wait?", spans, sentence)] == [
         "between two and three\n   seconds", "between 2 and 5 minutes"]
+    assert [m.group(0) for m in QUANTITY.finditer("The default is 2\n   Seconds are rounded up.")] == ["2"]
+    assert [m.group(0) for m in QUANTITY.finditer("Between 2010 and 2015 there were 40 users")] == [
+        "2010", "2015", "40 users"]  # years bound dates, not a quantity
 
 
 @pytest.mark.parametrize("question, expected", [

@@ -48,6 +48,8 @@ def test_an_answer_is_found_whatever_its_line_breaks_and_typography(gates) -> No
     ("When does it close?", [Turn("Who keeps the gate?", "Olga Marsh")]),            # no document says it
     ("When does it close?", [Turn("Who keeps the gate?", None)]),                    # nothing was shown
     ("When does it close?", [Turn("Who keeps the gate?", "--")]),                    # nothing to find
+    ("When does it close?", [Turn("When does the gate close?", "10")]),     # too short to tell where it came from
+    ("When does it close?", [Turn("Who keeps the gate?", "Val")]),         # in the notice, but only inside a word
 ])
 def test_no_document_is_spoken_of_without_an_answer_found_in_one(gates, question, history) -> None:
     service, _, _ = gates

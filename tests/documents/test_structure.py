@@ -162,7 +162,7 @@ def test_a_question_marked_q_over_an_answer_marked_a_heads_it_whatever_it_ends_w
     text = ("Pump FAQ\n\nQ: Why doesn't the pump start/why can't I get any pressure\n   from the valve.\n\n"
             "A: Probably because the relief valve is open.\n\n"
             "Q: Pumping works with the old hose but nothing else is fine.\n\nA: Replace the seal.\n\n"
-            "Q: The pump is loud.\nIt rattles at night.\n")
+            "Q: The pump is loud.\nIt rattles at night.\n\nNobody knows why.\n")
     blocks = _blocks(text)
     assert ("heading", 9, "Q: Why doesn't the pump start/why can't I get any pressure\n   from the valve.") in blocks
     assert ("heading", 9, "Q: Pumping works with the old hose but nothing else is fine.") in blocks
@@ -435,12 +435,17 @@ def test_a_man_page_section_heading_right_under_indented_text_starts_a_section()
     blocks = _blocks(FROB_EXIT)
     assert ("heading", 1, "EXIT STATUS") in blocks and ("heading", 1, "ENVIRONMENT") in blocks
     assert ("entry", 0, "-v, --version\n\t      Display version information and exit.") in blocks
+    heredoc = _blocks("Write the file:\n\n    cat > /etc/pump.conf <<EOF\n    speed 3\nEOF\n\nThen restart it.\n")
+    assert not any(kind == "heading" for kind, _, _ in heredoc)  # not a man page: "EOF" heads nothing
 
 
 def test_the_rows_of_a_table_set_with_tabs_are_rows_of_their_own() -> None:
     blocks = _blocks(FROB_EXIT)
     assert ("row", 0, "0\t     Success.") in blocks
     assert ("row", 0, "2\t     Forking the polisher\n\t\t     failed.") in blocks  # its meaning wrapped below it
+    closing = _blocks(FROB_EXIT.replace("failed.\n", "failed.\n\t      Other values are reserved.\n"))
+    assert ("row", 0, "2\t     Forking the polisher\n\t\t     failed.") in closing  # the sentence at the rows' indent
+    assert ("text", 0, "Other values are reserved.") in closing                 # closes the table, in no row
     lone = _blocks("Notes\n\n       2\t     One value alone is no table.\n       It goes on here.\n")
     assert not any(kind == "row" for kind, _, _ in lone)
     justified = _blocks("OPTIONS\n       copytruncate\n\t      Truncate\tthe original log file to zero size.\n"
