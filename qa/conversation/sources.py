@@ -66,7 +66,7 @@ def _around(snapshot: Snapshot, passage_id: int) -> str:
     following = passage_id + 1
     last = passages[following] if following < len(passages) and passages[following].doc_id == passage.doc_id \
         else passage
-    return snapshot.corpus.documents[passage.doc_id].text[first.start:max(last.end, passage.end)]
+    return snapshot.corpus.documents[passage.doc_id].text[first.start:last.end]
 
 
 def _squeezed(text: str) -> str:

@@ -246,7 +246,7 @@ def _pages(lines: Sequence[Line]) -> list[list[Line]]:
     return [page for page in pages if page]
 
 
-def _paragraphs(lines: Sequence[Line], man_page: bool = False) -> Iterator[list[Line]]:
+def _paragraphs(lines: Sequence[Line], man_page: bool) -> Iterator[list[Line]]:
     """Runs of lines between blank lines; without blank lines (a PDF), a short line ending a sentence ends one; in a
     man page, a section heading at the margin under indented text starts one."""
     wraps = _wrap_width(lines) if _few_blank_lines(lines) else None
