@@ -10,6 +10,7 @@ When the page marks its main content (<main> or role="main"), only that is read.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -30,6 +31,28 @@ _VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "emb
 # A definition term is a label: context that opens its definition's passage, never a passage alone, and no heading
 # of what comes after the list.
 _KIND: dict[str, BlockKind] = {"li": "item", "dt": "label", "dd": "item", "pre": "code", "tr": "row"}
+
+
+# What a page declares of its encoding near its start: <meta charset="...">, <meta http-equiv="Content-Type"
+# content="text/html; charset=...">, or an XHTML page's <?xml ... encoding="..."?>.
+_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml\b[^>]*?encoding\s*=\s*["']([\w.:-]+)""",
+                      re.I)
+_PRESCAN_BYTES = 2048
+
+
+def declared_encoding(raw: bytes) -> str | None:
+    """The codec an HTML page declares (None: none, or one Python does not know), read as browsers read it:
+    a page declared ISO-8859-1 or ASCII is decoded as windows-1252, its superset."""
+    found = _CHARSET.search(raw[:_PRESCAN_BYTES])
+    if found is None:
+        return None
+    try:
+        codec = codecs.lookup((found.group(1) or found.group(2)).decode("ascii")).name
+    except LookupError:
+        return None
+    if codec.startswith("utf"):  # markup readable as ASCII is no UTF-16; a UTF-8 page that does not decode is broken
+        return None
+    return "cp1252" if codec in ("latin-1", "iso8859-1", "ascii") else codec
 
 
 @dataclass

@@ -2,8 +2,9 @@
 
 Text, reStructuredText and Markdown files are read as they are. HTML pages and PDFs are read as their extracted text
 (`qa.documents.html`, `qa.documents.pdf`): citations point into that text, and the original file
-stays as it was. A PDF with a `.txt` of the same name beside it is that text's original (how
-uploads keep PDFs) and is not read a second time.
+stays as it was. Text is UTF-8; an HTML page may be in the encoding its markup declares. A PDF
+with a `.txt` of the same name beside it is that text's original (how uploads keep PDFs) and is
+not read a second time.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from qa.documents.html import read_html
+from qa.documents.html import declared_encoding, read_html
 from qa.documents.markdown import markdown_blocks
 from qa.documents.pdf import pdf_text
 from qa.documents.structure import Block, text_blocks
@@ -140,7 +141,7 @@ def parse_document(raw: bytes, name: str, doc_id: str, source: str) -> Document:
         text = pdf_text(raw, name)
         title, blocks = text_blocks(text)
     else:
-        text = _decoded(raw, name)
+        text = decoded(raw, name)
         if suffix in HTML:
             page = read_html(text)
             text, title, blocks = page.text, page.title, page.blocks
@@ -152,8 +153,18 @@ def parse_document(raw: bytes, name: str, doc_id: str, source: str) -> Document:
                     hashlib.sha256(raw).hexdigest())
 
 
-def _decoded(raw: bytes, name: str) -> str:
+def decoded(raw: bytes, name: str) -> str:
+    """A text file's text: UTF-8, or what an HTML page that is not UTF-8 declares in its markup (an old page in
+    ISO-8859-1 reads as its browser shows it). Anything else is refused with what to do."""
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise InvalidInputError(f"{name} is not valid UTF-8 ({error.reason}); re-save it as UTF-8") from error
+        declared = declared_encoding(raw) if Path(name).suffix.lower() in HTML else None
+        if declared is None:
+            raise InvalidInputError(f"{name} is not valid UTF-8 (byte {error.start}: {error.reason}); "
+                                    "re-save it as UTF-8") from None
+    try:
+        return raw.decode(declared)
+    except UnicodeDecodeError as error:
+        raise InvalidInputError(f"{name} is neither UTF-8 nor the {declared} its markup declares (byte "
+                                f"{error.start}: {error.reason}); re-save it as UTF-8") from None

@@ -14,7 +14,7 @@ from pathlib import PurePosixPath
 
 from qa.documents.chunking import split_document
 from qa.documents.pdf import CONTROL, pdf_text
-from qa.documents.reading import Document, parse_document, slug
+from qa.documents.reading import Document, decoded, parse_document, slug
 from qa.errors import InvalidInputError, TooLargeError, UnsupportedMediaError, UnusableDocumentError
 from qa.settings import Settings
 
@@ -83,7 +83,7 @@ def from_file(filename: str, content_type: str | None, data: bytes, settings: Se
     if suffix == ".pdf":
         text = pdf_text(data, filename)
         return _original(f"{stem}.txt", text.encode("utf-8"), settings, side_files=((f"{stem}.pdf", data),))
-    decoded_text(data, filename)  # refuses binary and non-UTF-8 data; the bytes are kept verbatim
+    decoded_text(data, filename)  # refuses binary data and undeclared encodings; the bytes are kept verbatim
     return _original(f"{stem}{suffix}", data, settings)
 
 
@@ -137,17 +137,13 @@ def _check_size(what: str, size: int, settings: Settings) -> None:
 
 
 def decoded_text(data: bytes, filename: str) -> str:
-    """The UTF-8 text of a text upload; binary data and other encodings are refused."""
+    """The text of a text upload (UTF-8, or the encoding an HTML page declares); binary data is refused."""
     kind = next((kind for magic, kind in _MAGIC.items() if data.startswith(magic)), None)
     if kind is None and b"\x00" in data:
         kind = "binary data (it holds NUL bytes)"
     if kind is not None:
         raise UnsupportedMediaError(f"{filename!r} holds {kind}, not UTF-8 text; upload {_KINDS_READ}")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InvalidInputError(f"{filename!r} is not valid UTF-8 (byte {error.start}: {error.reason}); "
-                                "re-save it as UTF-8 and upload it again") from None
+    text = decoded(data, filename)
     if len(CONTROL.findall(text)) > max(8, len(text) // 100):
         raise UnsupportedMediaError(f"{filename!r} is mostly control characters, not text; upload the text itself")
     return text

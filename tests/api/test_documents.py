@@ -59,6 +59,18 @@ def test_upload_search_and_delete_round_trip(client: TestClient) -> None:
     assert client.get(f"/documents/{added['doc_id']}").status_code == 404
 
 
+def test_an_old_page_in_the_encoding_it_declares_is_read_and_kept_byte_for_byte(client: TestClient,
+                                                                             writable: QuestionAnswerer) -> None:
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1"></head>'
+            "<body><p>The caf\u00e9 on the quay is run by Jos\u00e9 Ort\u00edz.</p></body></html>").encode("latin-1")
+    added = client.post("/documents", headers=WRITE, files={"file": ("quay.html", page, "text/html")})
+    assert added.status_code == 201, added.text
+    doc_id = added.json()["doc_id"]
+    assert "run by Jos\u00e9 Ort\u00edz." in client.get(f"/documents/{doc_id}").json()["text"]
+    assert (writable.settings.seeds_dir / added.json()["source"]).read_bytes() == page
+    assert client.delete(f"/documents/{doc_id}", headers=WRITE).status_code == 200
+
+
 def test_pdf_upload_cites_its_page_over_http(client: TestClient) -> None:
     pdf = make_pdf([["Ferry timetable."], ["The ferry captain is Rosa Lindqvist.", "She sails at dawn."]])
     added = client.post("/documents", headers=WRITE, files={"file": ("ferry.pdf", pdf, "application/pdf")}).json()
@@ -125,6 +137,8 @@ BAD_UPLOADS = {
     "binary renamed .txt": (_multipart("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 415, "PNG"),
     "NUL bytes in .txt": (_multipart("data.txt", b"abc\x00def\x00" * 20), 415, "NUL"),
     "invalid UTF-8": (_multipart("latin1.txt", "café crème.".encode("latin-1")), 422, "UTF-8"),
+    "undeclared Latin-1 HTML": (_multipart("old.html", "<p>café crème.</p>".encode("latin-1"), "text/html"), 422,
+                                "UTF-8"),
     "PDF without text layer": (_multipart("scan.pdf", make_pdf([[], []]), "application/pdf"), 422, "OCR"),
     "damaged PDF": (_multipart("broken.pdf", b"%PDF-1.7\n1 0 obj <<", "application/pdf"), 422, "PDF"),
     "name with ../": (_multipart("../../etc/passwd.txt", b"root.\n"), 422, "path"),

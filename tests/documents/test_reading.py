@@ -110,6 +110,32 @@ def test_invalid_utf8_is_refused_with_advice(tmp_path: Path) -> None:
         load_documents(tmp_path)
 
 
+@pytest.mark.parametrize("declaration", [
+    b'<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">',
+    b"<meta charset='windows-1252'>",
+    b'<?xml version="1.0" encoding="iso-8859-1"?>',
+])
+def test_html_in_the_encoding_it_declares_is_read(tmp_path: Path, declaration: bytes) -> None:
+    page = (b"<html><head>" + declaration + b"<title>Caf\xe9</title></head>"
+            b"<body><p>A na\xefve \x93quote\x94\xa0here.</p>")
+    (tmp_path / "old.html").write_bytes(page)
+    document = load_documents(tmp_path)[0]
+    assert document.title == "Caf\u00e9"
+    assert "A na\u00efve \u201cquote\u201d here." in document.text  # as a browser shows it: windows-1252
+
+
+@pytest.mark.parametrize(("name", "page"), [
+    ("undeclared.html", b"<p>caf\xe9</p>"),
+    ("unknown.html", b'<meta charset="klingon"><p>caf\xe9</p>'),
+    ("wrong.html", b'<meta charset="utf-8"><p>caf\xe9</p>'),
+    ("declared.txt", b'<meta charset="latin-1"> caf\xe9'),  # only HTML declares its encoding in its text
+])
+def test_text_in_an_undeclared_encoding_is_refused(tmp_path: Path, name: str, page: bytes) -> None:
+    (tmp_path / name).write_bytes(page)
+    with pytest.raises(InvalidInputError, match="UTF-8"):
+        load_documents(tmp_path)
+
+
 def test_html_is_read_as_its_main_text(tmp_path: Path) -> None:
     page = ("<html><head><title>Page &amp; title</title><style>p{}</style></head><body>"
             "<nav>Home | About</nav><h1>Agency</h1><p>The <b>agency</b> leads &amp;\n acts.</p>"
