@@ -211,7 +211,7 @@ def referentless(question: str) -> bool:
 
 def _question_terms(corpus: Corpus, question: str) -> dict[str, float]:
     """Question stems (typos repaired) with their weights; unknown words weigh the most."""
-    repaired = " ".join(corpus.speller.correct(w) for w in words(question))
+    repaired = " ".join(corpus.speller.repaired(question))
     weights = corpus.term_weights
     return {term: weights.get(term, corpus.rarest_weight) for term in dict.fromkeys(terms(repaired))}
 

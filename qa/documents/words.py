@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -121,16 +122,33 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))} | {word}
 
 
+# Two words of letters with only blanks between them, each whole ("log level"; not the parts of "first_uid", "a-b").
+_NEIGHBOURS = re.compile(r"(?<![\w.-])([a-z]{2,})[ \t]+(?=([a-z]{2,})(?![\w-]))")
+
+
 class Speller:
     """Repairs a query word to the corpus word one edit away (SymSpell-style delete index)."""
 
     def __init__(self, corpus_words: Iterable[str]) -> None:
-        self.counts = Counter(w for w in corpus_words if w.isalpha() and len(w) >= 4)
+        seen = list(corpus_words)
+        self.counts = Counter(w for w in seen if w.isalpha() and len(w) >= 4)
+        apart = Counter(a + b for a, b in itertools.pairwise(seen) if a + b in self.counts)
+        # Words the corpus writes as one more often than as two ("loglevel", not the "taskforce" of a URL among
+        # many "Task Force"s)
+        self.compounds = frozenset(w for w, n in apart.items() if n < self.counts[w]) | (self.counts.keys() - apart)
         self.known_stems = frozenset(stems(list(self.counts)))
         self.by_delete: dict[str, list[str]] = {}
         for word in self.counts:
             for variant in _deletes(word):
                 self.by_delete.setdefault(variant, []).append(word)
+
+    def repaired(self, text: str) -> list[str]:
+        """A query's words as the corpus writes them: each repaired (`correct`), and two content words that only a
+        blank parts where the corpus writes them as one joined as well ("log level" also reads "loglevel", "file
+        names" "filenames": a setting's name in a configuration file's manual; not "first_uid", nor "take over")."""
+        joined = [a + b for a, b in _NEIGHBOURS.findall(fold(text).lower())
+                  if a not in STOPWORDS and b not in STOPWORDS and a + b in self.compounds]
+        return [self.correct(word) for word in words(text)] + joined
 
     def correct(self, word: str) -> str:
         """`word` itself when known, short or numeric, or another form of a known word ("spend" where the corpus

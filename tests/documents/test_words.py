@@ -67,3 +67,16 @@ def test_a_word_broken_at_a_line_end_is_read_whole() -> None:
     assert unbroken("authenticator-\n\t     hosted keys") == "authenticator-\n\t     hosted keys"
     assert unbroken("exit status of 1\u2010\n  2 means") == "exit status of 1\u2010\n  2 means"
     assert unbroken("see below \u2010\n  it") == "see below \u2010\n  it"
+
+
+def test_two_words_the_corpus_writes_as_one_are_read_joined_as_well() -> None:
+    speller = Speller("the loglevel option sets the filenames of a takeover of the first uid firstuid".split())
+    read = speller.repaired("What log level? Which file names? take over FIRST_UID")
+    assert read[:4] == ["what", "log", "level", "which"] and {"loglevel", "filenames"} <= set(read)
+    assert "takeover" not in read  # "over" is a function word
+    assert "firstuid" not in read  # an underscore is no blank, and the corpus writes "first uid" apart as often
+
+
+def test_a_compound_the_corpus_mostly_writes_apart_is_not_joined() -> None:
+    speller = Speller("the task force the task force the task force visit taskforce.example".split())
+    assert "taskforce" not in speller.repaired("Who leads the task force?")

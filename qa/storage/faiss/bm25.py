@@ -26,7 +26,7 @@ class BM25Index:
 
     def query_terms(self, query: str) -> list[str]:
         """The query's stems after typo repair, restricted to the indexed vocabulary."""
-        repaired = [self.speller.correct(w) for w in words(query)]
+        repaired = self.speller.repaired(query)
         return [t for t in stems(repaired) if t in self.vocabulary]
 
     def ceiling(self, query_terms: list[str]) -> float:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from qa.documents.words import Speller, words
+from qa.documents.words import Speller
 from qa.storage.milvus.schema import CALL_TIMEOUT, reachable
 from qa.storage.protocol import Ranking
 
@@ -43,7 +43,7 @@ class MilvusSearcher:
 
     def _repaired(self, query: str) -> str:
         """The query as BM25 should read it: folded, typos repaired to corpus words."""
-        return " ".join(self.speller.correct(word) for word in words(query))  # `words` folds
+        return " ".join(self.speller.repaired(query))  # folded
 
     def _ranking(self, hits: Iterable[dict]) -> Ranking:
         entries: dict[int, tuple[float, int]] = {}
