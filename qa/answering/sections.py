@@ -96,13 +96,14 @@ def names_one_of(heading: str, kind: frozenset[str]) -> bool:
 # ("CheckHostIP", a line break, then "        If set to yes, ..."; two or three words under a hanging indent, "max
 # connections"; a setting with its equals sign, "WakeSystem=", or several, "OnClockChange=, OnTimezoneChange="), or the
 # term, a run of blanks and the text
-# ("Port    Specifies the port number ..."); the term may be a command's options and their argument ("-m, --mail
+# ("Port    Specifies the port number ..."), or one blank when the text starts at the column the lines below it hang
+# at ("dbfile Database filename. ..."); the term may be a command's options and their argument ("-m, --mail
 # command").
 _TERM_ENTRY = re.compile(r"""[ \t]*(?:
     (?P<words>[A-Za-z][\w-]*(?:[ ][A-Za-z][\w-]*){1,2})(?=[ \t]*\r?\n)
   | (?P<term>-{0,2}[A-Za-z_$][\w$.-]*[\w$]=?)(?:,[ \t]*[A-Za-z_$][\w$.-]*=)*
   | (?P<options>-{1,2}[A-Za-z?][\w-]*(?:,[ \t]*-{1,2}[A-Za-z?][\w-]*)*)(?:[ \t=]+\[?[A-Za-z_][\w.\]-]*)?
-  )(?:(?P<own_line>[ \t]*\r?\n[ \t]+(?=\S))|[ \t]{2,}(?=[A-Z]))""", re.X)
+  )(?:(?P<own_line>[ \t]*\r?\n[ \t]+(?=\S))|[ \t]{2,}(?=[A-Z])|(?P<aligned>[ \t]+)(?=\S))""", re.X)
 
 
 _ENTRY_PARAGRAPHS = 8  # paragraphs of a term's text above a sentence in which its term is sought
@@ -139,6 +140,8 @@ def _term(corpus: Corpus, sentence: Sentence) -> str | None:
     option = found.group(0).lstrip().startswith("-")
     if not found.group("own_line") and not option and not _hangs(corpus, sentence):
         return None
+    if found.group("aligned") and not option and not _aligned_setting(corpus, sentence, term, found.end()):
+        return None
     return term or max(found.group("options").replace(" ", "").split(","), key=len)
 
 
@@ -165,6 +168,21 @@ def _hangs(corpus: Corpus, sentence: Sentence) -> bool:
     next_line = _line_after(corpus, sentence)
     blank = len(next_line) - len(next_line.lstrip(" \t"))
     return bool(next_line.strip()) and len(next_line[:blank].expandtabs(8)) > _indent(corpus, sentence)
+
+
+def _aligned_setting(corpus: Corpus, sentence: Sentence, term: str, offset: int) -> bool:
+    """Whether a setting's name in lower case is followed by its text one blank after it, at the column the lines
+    below it hang at ("usedns use DNS to ..." over "fault it is ...": man(1) sets a term shorter than the indent on
+    its text's line); not a heading that happens to end there ("Add a system user"), nor a synopsis ("adduser
+    [--conf file]")."""
+    text = corpus.documents[sentence.doc_id].text
+    if not term[:1].islower() or text[sentence.start + offset] in "[-<{(|":
+        return False
+    position = sentence.start + offset
+    column = len(text[text.rfind("\n", 0, position) + 1:position].expandtabs(8))
+    next_line = _line_after(corpus, sentence)
+    blank = len(next_line) - len(next_line.lstrip(" \t"))
+    return column == len(next_line[:blank].expandtabs(8))
 
 
 def is_term_entry(corpus: Corpus, sentence: Sentence) -> bool:

@@ -24,9 +24,9 @@ _QUALIFIER = r"(?:(?:over|nearly|almost|about|around|approximately|roughly|some|
              r"within|after|before|every|per)\s+)?"
 NUMBER_WORD = re.compile(f"(?:{_NUMBER_WORDS})", re.I)  # a count written in words
 # A unit follows after a space (or a line break and the next line's indent, in lower case: "three\n   seconds", not
-# "2\n   Seconds are rounded"), or glued for sizes, rates and times ("1KB", "530MB/s", "100ms", ".5s"; not the "s" of
-# "1990s"), after an adjective or not.
-_UNIT = (r"(?:(?:[KMGT]i?B(?:ytes?)?(?:/s)?|ms|(?<!\d{4})s)\b|"
+# "2\n   Seconds are rounded"), or glued for sizes, rates and times ("1KB", "530MB/s", "100ms", ".5s", "24hours", "1h";
+# not the "s" of "1990s"), after an adjective or not.
+_UNIT = (r"(?:(?:[KMGT]i?B(?:ytes?)?(?:/s)?|ms|(?<!\d{4})s|h|hours?|hrs?|mins?|minutes?|days?|weeks?|months?|years?)\b|"
          r"(?:\s|\r?\n[ \t]+(?=(?-i:[a-z%])))"
          r"(?:additional|more|extra|new|other|consecutive|full|calendar|working|business|"
          r"[a-z]+-[a-z]+(?=\s[a-z]))?\s?"  # a hyphenated adjective: "seven space-separated fields"
@@ -459,6 +459,7 @@ def _spans_of_kind(sentence: str, wanted: QuestionType) -> list[tuple[int, int]]
                    if not _is_list_marker(sentence, m) and not _PRONOUN_ONE.match(sentence, m.start())
                    and re.search(r"\d|[a-z]", m.group(0), re.I)
                    and not _PART_OF_TEXT.search(sentence[max(0, m.start() - 20):m.start()])]
+        counted = _restated(sentence, counted)
         return counted + [m.span() for m in FREQUENCY.finditer(sentence) if m.span() not in counted]
     if wanted.name == "date":  # software marks its time in versions: "introduced in OpenSSL version 0.9.6"
         return [m.span() for m in DATE.finditer(sentence)] + _named_versions(sentence)
@@ -662,6 +663,21 @@ def _is_list_marker(sentence: str, match: re.Match[str]) -> bool:
         return True
     asks = sentence.rstrip().endswith("?")  # a FAQ's numbered question: "9.1 Who is SIL International?"
     return asks and "." in match.group(0) and re.match(r"\s[A-Z][a-z]", after) is not None
+
+
+def _restated(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A quantity restated in brackets right after it is one answer with it: "86400 (24hours)", "1024 (1 KiB)"."""
+    merged: list[tuple[int, int]] = []
+    for span in spans:
+        close = _CLOSING.match(sentence, span[1])
+        if merged and close and _OPENING.fullmatch(sentence, merged[-1][1], span[0]):
+            merged[-1] = (merged[-1][0], close.end())
+        else:
+            merged.append(span)
+    return merged
+
+
+_OPENING, _CLOSING = re.compile(r"\s*\(\s*"), re.compile(r"\s*\)")
 
 
 def _with_thing(sentence: str, span: tuple[int, int]) -> tuple[int, int]:

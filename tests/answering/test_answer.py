@@ -137,6 +137,8 @@ def test_quantity_spans_skip_list_numbers_and_keep_qualifiers() -> None:
     ("9  ABOUT SIL INTERNATIONAL", []),
     ("5.4 Am I allowed to use 2 names?", ["2 names"]),
     ("2.5 GB of memory are needed", ["2.5 GB"]), ("50.5 Hz is the mains frequency here.", ["50.5"]),
+    ("Default: 86400 (24hours), or 1h, or 3 days (72 hours)", ["86400 (24hours)", "1h", "3 days (72 hours)"]),
+    ("It read 10 (see below) lines in 2 (two) passes", ["10", "2 (two)"]),  # words in brackets: only a count
 ])
 def test_quantities_are_whole_numbers_with_what_they_count(sentence: str, expected: list[str]) -> None:
     spans = [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("quantity"))]
@@ -855,6 +857,28 @@ HARBOURD_CONF = ("HARBOURD.CONF(5)\n\nMODULE PARAMETERS\n       max boats\n\t   
                  "can override the default backlog value when the keeper listens.\n\t      It defaults to 5.\n\n"
                  "       Note well\n       the keeper reads this file once.\n\n"
                  "       For example\n\t      harbour = north\n")
+
+
+HARBOURD_JAIL = ("HARBOURD.JAIL(5)\n\n"
+                 "DESCRIPTION\n       The harbourd daemon reads this file when it starts, and again when it is "
+                 "told to reload the moorings of its boats.\n\n"
+                 "USAGE\n       harbourd [--conf file] [--quiet] [--verbose] [--debug] the mooring\n\t\tof boats "
+                 "[--help]\n\n"
+                 "OPTIONS\n   Add a new mooring\n       If called with one name, a mooring is added for it.\n\n"
+                 "       usedns use  DNS\tto  resolve the names of boats. By de\u2010\n\t      fault it is "
+                 '"warn".\n\n'
+                 "       dbfile Database filename. Default: /var/lib/harbourd.db\n\t      This keeps the moorings.\n")
+
+
+def test_a_setting_on_its_texts_line_one_blank_before_the_column_the_text_hangs_at_is_an_entry(writable) -> None:
+    corpus, doc_id = corpus_with(writable, "harbourd.jail.5.txt", HARBOURD_JAIL)
+    starting = partial(sentence_starting, corpus, doc_id)
+    assert entry_name(corpus, starting("usedns use")) == "usedns"
+    assert entry_name(corpus, starting("By de")) == "usedns"
+    assert entry_name(corpus, starting("dbfile Database")) == "dbfile"
+    assert entry_name(corpus, starting("harbourd [--conf")) is None  # a synopsis, its options aligned by chance
+    assert entry_name(corpus, starting("Add a new mooring")) is None  # a heading whose first word ends one blank
+    # before the column of the text below it
 
 
 def test_a_term_of_several_words_over_its_hanging_text_is_an_entry_whose_default_is_found(writable) -> None:

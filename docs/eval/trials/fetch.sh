@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round47/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round48/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -56,6 +56,7 @@ cd "$work" || exit 1
 #   /usr/share/doc/python3.11/html/howto/sorting.html, library/shlex.html  python3.11-doc
 #   man 8 apt-get  apt             /usr/share/doc/git-lfs/server-discovery.md  git-lfs
 #   man 1 watch  procps            /usr/share/doc/dnsmasq-base/FAQ.gz  dnsmasq-base
+#   man 5 jail.conf  fail2ban      /usr/share/doc/smartmontools/badblockhowto.html  smartmontools
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -98,7 +99,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           openssh-server
           restic git-lfs
           borgbackup
-          dnsmasq-base)
+          dnsmasq-base
+          fail2ban smartmontools)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -547,11 +549,19 @@ r=$(round 47)
 render_man man1/watch.1.gz                                           > "$r/watch.1.txt"
 gunzip -c "$doc/dnsmasq-base/FAQ.gz"                                 > "$r/dnsmasq-FAQ.txt"
 
-for n in $(seq 0 47); do
+r=$(round 48)
+# man 5 jail.conf (fail2ban: the four kinds of configuration file, then their settings as terms over indented text,
+# some on the line of their text, "Default: ..." sentences, a list of time abbreviations, tags written <name>) and
+# smartmontools' bad block HOWTO (HTML from DocBook, ISO-8859-1, 53 KB: a table of contents, worked examples of
+# commands and their output in <pre> blocks between paragraphs, numbered footnotes at the end).
+render_man man5/jail.conf.5.gz                                       > "$r/jail.conf.5.txt"
+cp "$doc/smartmontools/badblockhowto.html"                           "$r/smartmontools-badblockhowto.html"
+
+for n in $(seq 0 48); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round47"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round48"
