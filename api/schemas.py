@@ -193,8 +193,9 @@ UPLOAD_BODY = {"requestBody": {"required": True, "content": {
     "multipart/form-data": {"schema": {
         "type": "object", "required": ["file"],
         "properties": {"file": {"type": "string", "format": "binary",
-                                "description": "a file named .txt, .rst, .md, .html or .htm (UTF-8 text) or .pdf "
-                                               "(with a text layer); anything else is refused with 415, an unreadable "
+                                "description": "a file named .txt, .rst or .md (UTF-8 text), .html or .htm (UTF-8, "
+                                               "or the encoding its markup declares) or .pdf (with a text layer); "
+                                               "anything else is refused with 415, an unreadable "
                                                "file with 422, the same content twice with 409"}}},
         "encoding": {"file": {"contentType": "text/plain, text/x-rst, text/markdown, text/html, application/xhtml+xml, "
                                              "application/pdf, application/octet-stream"}}},
