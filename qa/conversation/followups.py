@@ -217,6 +217,8 @@ def points_back(question: str) -> Dependence | None:
     if position is None:
         return None
     before = tokens[:position]
+    if _plain(before[-1]) == "like" if before else False:
+        return "pronoun"  # "a string like that": compared with something said before, never inside the question
     if _names(before) or len(_content(before)) >= 3:
         return None  # "when was git created and who maintains it?": "it" points inside the question
     if before and _plain(before[-1]) in _SUBORDINATORS and _plain(tokens[position]) in _SUBJECTS and _content(before):
@@ -769,8 +771,9 @@ def _is_referring(tokens: list[str], position: int) -> bool:
         obliged = after in _OBLIGATION and later == "to"  # "does it have to be loaded?": "it" is a thing
         clause = ("to" in following and not obliged) or ("that" in following and tokens[-1].lower() != "that")
         return not (after in _EXPLETIVE_AFTER_IT or (after in _BE and later in _EXPLETIVE_AFTER_IT) or clause)
-    if word in _DEMONSTRATIVE:
-        return after == "" or after in _PRONOUN_FOLLOWERS or _determiner(word, before, tokens[position + 1:])
+    if word in _DEMONSTRATIVE:  # "like that" compares with something said before: "a string like that"
+        return after == "" or after in _PRONOUN_FOLLOWERS or before == "like" \
+            or _determiner(word, before, tokens[position + 1:])
     if word == "there":
         return after not in _BE and before not in _BE
     if word == "then":

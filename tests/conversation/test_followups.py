@@ -41,6 +41,9 @@ def corpus(service):
     ("What does this document cover?", None),               # the text itself
     ("where is the repository hosted these days?", None),   # time
     ("When was git created and who maintains it?", None),   # the antecedent is in the question
+    ("How can I check what a string like that comes out to?", "pronoun"),  # "like that": something said before
+    ("Can I write times like this one?", "pronoun"),
+    ("Which files look like that archive?", "pronoun"),
     ("Who leads Operation Sentinel?", None),
 ])
 def test_which_questions_point_back(question: str, expected: str | None) -> None:
