@@ -10,6 +10,7 @@ put out a major release now?" wants another figure than "every 12 months".
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 
 SAID_SHARE = 0.8  # an answer is a repetition when this share of its content words was said in the conversation
 QUOTED_WORDS = 5  # an earlier answer this long was quoted from a sentence: that sentence is no new answer
+# The words that point at what was said ("a string like that"): no word the follow-up asks with.
+_POINTING = re.compile(r"\blike\s+(?:that|this|these|those)\b", re.I)
 
 
 def beyond_what_was_said(corpus: Corpus, best: Candidate, eligible: list[Candidate], said: tuple[str, ...],
@@ -34,7 +37,7 @@ def beyond_what_was_said(corpus: Corpus, best: Candidate, eligible: list[Candida
     if not said and not given:
         return best
     already = {term for text in said for term in terms(text, humps=True)}
-    own = set(terms(asked, humps=True))
+    own = set(terms(_POINTING.sub(" ", asked), humps=True))
     quoted, values = _sentences_said(said), {_squashed(text) for text in given}
     if not repeats(corpus, best, already, own, quoted, values):
         return best

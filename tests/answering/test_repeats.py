@@ -79,3 +79,17 @@ def test_the_service_hands_the_answer_step_what_the_conversation_said(writable, 
     writable.ask("and historically?", history=[Turn(*PILOT_TURN)])  # another time: past the earlier answer
     assert seen == [(PILOT_TURN, "why must its members be trusted?", ()), ((), "Who leads Operation Sentinel?", ()),
                     ((), "and historically?", (PILOT_TURN[1],))]
+
+
+TIDES = ("# Tides\n\nTide times, like the harbour's bells, can be written as hours or as minutes (90 is the same "
+         "as 1h30m).\n\nThe tide clock converts a time: `tideclock --to-minutes 1h30m`.\n")
+
+
+def test_the_words_that_point_back_are_no_words_the_follow_up_asks_with(writable) -> None:
+    # "like that" compares with what was said: the sentence that said it, which also says "like", is no new answer
+    asked = "How do I check what a time like that comes out to?"
+    corpus, _, eligible = eligible_for(writable, "tides.md", TIDES, asked)
+    said_one = next(c for c in eligible if corpus.sentence_text(c.sentence).startswith("Tide times"))
+    turn = ("Can I write tide times like 1h30m?", corpus.sentence_text(said_one.sentence))
+    chosen = beyond_what_was_said(corpus, said_one, eligible, turn, asked)
+    assert chosen is not None and corpus.sentence_text(chosen.sentence).startswith("The tide clock")
