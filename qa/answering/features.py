@@ -273,16 +273,18 @@ def _readings(version: str) -> dict[int, SentenceWords]:
 def follower(corpus: Corpus, sentence: Sentence) -> Sentence | None:
     """The sentence that may complete this one's answer: the next in its block, or the next block's first when
     this one ends with a colon ("... get better compression, do:" then the command), is prose followed by a
-    command ("... install a symlink." then "$ ln -sf pkgconf /usr/bin/pkg-config") or only an entry's name and
-    type ("* `Dpkg::Options` - list of strings" over a paragraph that says what it does)."""
+    command ("... install a symlink." then "$ ln -sf pkgconf /usr/bin/pkg-config"), only an entry's name and
+    type ("* `Dpkg::Options` - list of strings" over a paragraph that says what it does) or only where the option
+    may be given ("This option is only valid for push and save commands.")."""
     number = sentence.sentence_id + 1
     if number >= len(corpus.sentences):
         return None
     after = corpus.sentences[number]
     if after.doc_id != sentence.doc_id or after.heading:
         return None
+    text = corpus.sentence_text(sentence)
     if after.paragraph == sentence.paragraph or introduces(corpus, sentence) or _shown_after(corpus, sentence, after) \
-            or _ONLY_A_NAME_AND_TYPE.fullmatch(corpus.sentence_text(sentence)):
+            or _ONLY_A_NAME_AND_TYPE.fullmatch(text) or _ONLY_WHERE_VALID.fullmatch(text):
         return after
     return None
 
@@ -395,19 +397,26 @@ _ONLY_ITS_TYPE = re.compile(r"(?:[ \t]*[\w.$-]+=?(?:,[ \t]*[\w.$-]+=?)*[ \t]*\n)
 
 
 _ONLY_A_REPLY = re.compile(r"\s*(?:yes|no)\s*[.!]?\s*", re.I)  # "Yes.", "No."
+# An entry's first sentence that says only where the option may be given ("-k, --keep-index" over "This option is
+# only valid for push and save commands.", then a paragraph that says what it does).
+_ONLY_WHERE_VALID = re.compile(r"(?:[ \t]*[\w.$-]+=?(?:,[ \t]*[\w.$-]+=?)*[ \t]*\n)?\s*"  # the term's line, if any
+                               r"(?:this|the)\s+(?:options?|flags?|switch|settings?|directives?|parameters?|keywords?)\s+"
+                               r"(?:is|are)\s+only\s+(?:valid|allowed|accepted|used|available|meaningful|honou?red)\s+"
+                               r"(?:for|with|in|by|when|if)\s+[^.\n]*(?:\n[^.\n]*)?\.?\s*", re.I)
 
 
 def completed_by(corpus: Corpus, sentence: Sentence, after: Sentence, query: Query) -> bool:
     """Whether the answer must take in the sentence `after` this one: this one ends with a colon or gives only an
     entry's name and a remark ("* `ignoreInitial` (default: `false`)." before "If set to `false` then ..."), only
-    what kind of value it takes ("Takes a boolean argument." before "If true, ...") or only yes or no ("Yes."
+    what kind of value it takes ("Takes a boolean argument." before "If true, ..."), only where it may be given
+    ("This option is only valid for push and save commands.") or only yes or no ("Yes."
     before "With the -q option chronyd will set the system clock once and exit."), a
     how-question is answered by the command shown after the prose, or a why-question by what comes next ("We need
     to use feof() ..." then "The reason is that ..."), or this one only says what the question asks ("Agent forwarding
     should be enabled with caution." for "Why should agent forwarding be enabled with caution?")."""
     text = corpus.sentence_text(sentence)
     if introduces(corpus, sentence) or _ONLY_A_LABEL.fullmatch(text) or _ONLY_ITS_TYPE.fullmatch(text) \
-            or _ONLY_A_REPLY.fullmatch(text):
+            or _ONLY_A_REPLY.fullmatch(text) or _ONLY_WHERE_VALID.fullmatch(text):
         return True
     if _only_what_is_asked(corpus, sentence, query):
         return True

@@ -59,16 +59,23 @@ def named_entry(corpus: Corpus, best: Candidate, eligible: list[Candidate], quer
 
 def _entry_asked_about(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query,
                        as_code: set[str], written: set[str]) -> Candidate:
-    """For a question that asks no more than what a name written as code does ("What does the -ro option of rrsync
-    do?"), the first sentence of that name's entry in the best candidate's document, with the best candidate's
-    score, when the best is in no entry: an example that uses the name ('command="rrsync -ro DIR"') matches the
-    question better than the entry that says what it does."""
-    if not as_code or not _only_what_it_is(corpus, query, as_code | KINDS_OF_NAME, best.sentence.doc_id):
+    """For a question that asks no more than what a name written as code does or what its default is ("What does the
+    -ro option of rrsync do?", "What's the default value of stash.showStat?"), the first sentence of that name's
+    entry in the best candidate's document, with the best candidate's score, when the best is in no entry: an
+    example that uses the name ('command="rrsync -ro DIR"') or a sentence that mentions it matches the question
+    better than the entry that says what it does (and, further on, its default)."""
+    asked_of_it = as_code | KINDS_OF_NAME | _ITS_DEFAULT
+    if not as_code or not _only_what_it_is(corpus, query, asked_of_it, best.sentence.doc_id):
         return best
     entry = next((c for c in eligible if c.sentence.doc_id == best.sentence.doc_id and c.span is None
                   and _written_as(entry_name(corpus, c.support) or "", as_code, written)
                   and entry_opening(corpus, c.support) == c.support), None)
     return replace(entry, score=best.score, logit=best.logit) if entry is not None else best
+
+
+# What a question may ask of a name besides what it is: its default ("What's the default value of stash.showStat?"),
+# which its entry says.
+_ITS_DEFAULT = frozenset({"default", "defaults", "value"})
 
 
 def _written_as(name: str, as_code: set[str], written: set[str]) -> bool:

@@ -227,15 +227,23 @@ _PATH_LIKE = re.compile(r"[/\\]|\w?\.\w|^(?:COPYING|AUTHORS|README|NEWS|INSTALL|
 
 def address_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
     """For "where do I email...?", only e-mail addresses; for "where can I read it online?", only URLs; for "which
-    directory ...?", only paths and file names."""
+    directory ...?", only paths and file names; for "where is it saved?", paths and file names if there are any."""
     if _ASKS_EMAIL.search(question):
         return [(a, b) for a, b in spans if "@" in sentence[a:b]]
     if _ASKS_URL.search(question):
         return [(a, b) for a, b in spans if re.match(_URL_START, sentence[a:b])]
+    paths = [(a, b) for a, b in spans if _PATH_LIKE.search(sentence[a:b])
+             and not re.match(_URL_START, sentence[a:b]) and "@" not in sentence[a:b]]
     if _ASKS_PATH.search(question):
-        return [(a, b) for a, b in spans if _PATH_LIKE.search(sentence[a:b])
-                and not re.match(_URL_START, sentence[a:b]) and "@" not in sentence[a:b]]
+        return paths
+    if _ASKS_WHERE_KEPT.search(question):
+        return paths or spans  # a place on the machine: "saved at `$HOME/.config/asciinema/install-id`", not a link
     return spans
+
+
+# "Where is the install ID saved?", "where are the logs kept": a place on the machine, a path before a URL.
+_ASKS_WHERE_KEPT = re.compile(r"\bwhere\b.*\b(?:saved|stored|kept|written|cached|logged|installed|located|placed)\b",
+                              re.I)
 
 
 _ASKS_MONTH = re.compile(r"\b(?:what|which) month\b", re.I)

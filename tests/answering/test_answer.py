@@ -1339,3 +1339,39 @@ def test_a_which_function_question_is_answered_from_the_signature_over_the_answe
     assert sections_module._signature_above(corpus, returns, frozenset({"option"})) is None  # asks no function
     which = writable.ask("Which function returns the height of the water at the harbour gate?", threshold=0.0).answer
     assert which is not None and which.text.startswith("tide.get_height(harbour)")
+
+
+HARBOUR_STASH = ("HARBOUR-STASH(1)\n\nNAME\n       harbour-stash - keep cargo aside for later\n\n"
+                 "DESCRIPTION\n       The harbour stash keeps cargo aside while the dock is cleared. If no\n"
+                 "       <option> is given, the default value of the listing is given by the cargo.showCount and\n"
+                 "       cargo.showWeight config variables.\n\n"
+                 "OPTIONS\n       -k, --keep-crane\n\t   This option is only valid for push and save commands.\n\n"
+                 "\t   Every crate already on the crane is left hanging.\n\n"
+                 "CONFIGURATION\n       cargo.showCount\n\t   If this is set to true, the listing shows how many "
+                 "crates a stash holds.\n\t   Defaults to true.\n\n       cargo.showWeight\n\t   If this is set to "
+                 "true, the listing shows their weight. Defaults to false.\n")
+
+
+def test_an_option_whose_first_sentence_only_says_where_it_is_valid_takes_in_what_it_does(writable) -> None:
+    corpus, doc_id = corpus_with(writable, "harbour-stash.1.txt", HARBOUR_STASH)
+    valid = sentence_starting(corpus, doc_id, "-k, --keep-crane")
+    assert corpus.sentence_text(follower(corpus, valid)).startswith("Every crate")  # the next paragraph
+    query = read_query(corpus, "What does --keep-crane do?", None)
+    assert completed_by(corpus, valid, follower(corpus, valid), query)
+    answer = writable.ask("What does --keep-crane do when stashing?", threshold=0.0).answer
+    assert answer is not None and answer.text.endswith("Every crate already on the crane is left hanging.")
+
+
+def test_the_default_of_a_name_written_as_code_is_answered_from_its_entry(writable) -> None:
+    corpus_with(writable, "harbour-stash.1.txt", HARBOUR_STASH)
+    answer = writable.ask("What's the default value of cargo.showWeight?", threshold=0.0).answer
+    assert answer is not None and answer.text.startswith("cargo.showWeight") and "Defaults to false" in answer.text
+
+
+def test_where_something_is_saved_is_a_path_before_a_link() -> None:
+    sentence = ("The crew ID is a random ID ([UUID v4](https://example.org/wiki/UUID)) made on the first run, and "
+                "saved at `$HOME/.config/harbour/crew-id`.")
+    spans = candidate_spans(sentence, QuestionType("place"))
+    assert [sentence[a:b] for a, b in address_only("Where is the crew ID saved?", spans, sentence)] == [
+        "$HOME/.config/harbour/crew-id"]
+    assert len(address_only("Where is the crew ID explained?", spans, sentence)) == 2  # not asked where it is kept

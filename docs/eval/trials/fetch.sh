@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round48/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round49/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -57,6 +57,7 @@ cd "$work" || exit 1
 #   man 8 apt-get  apt             /usr/share/doc/git-lfs/server-discovery.md  git-lfs
 #   man 1 watch  procps            /usr/share/doc/dnsmasq-base/FAQ.gz  dnsmasq-base
 #   man 5 jail.conf  fail2ban      /usr/share/doc/smartmontools/badblockhowto.html  smartmontools
+#   man 1 git-stash  git-man       /usr/share/doc/asciinema/README.md.gz  asciinema
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -100,7 +101,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           restic git-lfs
           borgbackup
           dnsmasq-base
-          fail2ban smartmontools)
+          fail2ban smartmontools
+          git-man asciinema)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -557,11 +559,20 @@ r=$(round 48)
 render_man man5/jail.conf.5.gz                                       > "$r/jail.conf.5.txt"
 cp "$doc/smartmontools/badblockhowto.html"                           "$r/smartmontools-badblockhowto.html"
 
-for n in $(seq 0 48); do
+r=$(round 49)
+# man 1 git-stash (git-man: a command with subcommands, each subcommand with its synopsis as a term over indented
+# text, options each "only valid for" some subcommands, a drawn ancestry graph, worked examples of shell sessions,
+# configuration variables with "Defaults to ..." sentences) and asciinema's README (Markdown, 15 KB: "###" headings
+# per subcommand written `rec [filename]`, options as list items "`-x, --long=<arg>` - meaning", fenced commands, a
+# commented INI configuration file whose comments give each setting's default, notes as "> " quotes).
+render_man man1/git-stash.1.gz                                       > "$r/git-stash.1.txt"
+gunzip -c "$doc/asciinema/README.md.gz"                              > "$r/asciinema-README.md"
+
+for n in $(seq 0 49); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round48"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round49"
