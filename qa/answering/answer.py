@@ -27,6 +27,7 @@ from qa.answering.features import (
     features,
     follower,
     introduces,
+    points_elsewhere,
     taken_in,
     through_the_list,
 )
@@ -394,11 +395,15 @@ def _default_of_the_entry(corpus: Corpus, answer: Sentence, query: Query) -> Sen
 
 
 def may_answer(candidate: Candidate, query: Query) -> bool:
-    """A heading alone never answers, and a sentence without a span never answers a question that wants one
+    """A heading alone never answers, nor a sentence that only sends the reader elsewhere ("See description of show
+    command in git-stash(1).") unless the question asks where or a span of what it asks is in it ("See ... for the
+    Python Enhancement Proposals (PEPs)."); and a sentence without a span never answers a question that wants one
     (`Query.span_only`: how many, which version or licence, when exactly, who did something or holds a role),
     unless it defines what the question asks about ("Who is the Licensor?": "Licensor means the individual ...")."""
     if candidate.span is not None:
         return True
+    if candidate.features.get("points_elsewhere", 0.0) > 0 and query.wanted.name != "place":
+        return False
     defining = candidate.features.get("defines_subject", 0.0) > 0  # "Who is the Licensor?": "Licensor means ..."
     return not candidate.support.heading and (defining or not query.span_only)
 
@@ -412,6 +417,7 @@ def score_candidates(corpus: Corpus, query: Query, hits: list[Hit], model: Answe
     sentences = [corpus.sentences[sentence_id] for sentence_id in places]
     units = [answer_unit(corpus, sentence, query) for sentence in sentences]
     found = [features(corpus, sentence, places[sentence.sentence_id], query, seen, unit.span)
+             | {"points_elsewhere": float(points_elsewhere(corpus, unit.support))}  # the answer's own sentence
              for sentence, unit in zip(sentences, units, strict=True)]
     logits = model.logits(found).tolist()
     candidates = [Candidate(sentence, logit, model.probability(logit), row, unit.span, unit.support)

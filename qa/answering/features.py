@@ -189,10 +189,24 @@ def _cues(cues: frozenset[str], kind: str) -> dict[str, float]:
             "definition_cue": float(kind in ("definition", "description") and "defining" in cues)}
 
 
+def points_elsewhere(corpus: Corpus, sentence: Sentence) -> bool:
+    """Whether the sentence only sends the reader elsewhere ("See description of show command in git-stash(1).")."""
+    return "pointer" in sentence_words(corpus, sentence).cues
+
+
 def _shapes(text: str) -> frozenset[str]:
     """The answer shapes a sentence has (read once per sentence)."""
     patterns = {"command": _COMMAND, "negation": _NEGATION, "modal": _MODAL, "defining": _DEFINING}
-    return frozenset(name for name, pattern in patterns.items() if pattern.search(text))
+    found = {name for name, pattern in patterns.items() if pattern.search(text)}
+    return frozenset(found | {"pointer"} if _POINTER.match(text) and len(text.split()) <= _POINTER_WORDS else found)
+
+
+# A short sentence that only sends the reader elsewhere: "See description of show command in git-stash(1).", "See
+# [`Dispatcher.upgrade(options)`](Dispatcher.md#...).", "For details, see the FAQ.", "Refer to section 4."
+_POINTER = re.compile(r"\s*\(?(?:for\s+(?:more\s+)?(?:details|information|more)\s*,?\s+)?"
+                      r"(?:see(?:\s+also)?|refer\s+to|cf\.)\s(?!\s*(?:how|what|whether|if|that|why|when|where|which|who)\b)",
+                      re.I)  # not "See how the daemon restarts ...", which says something
+_POINTER_WORDS = 16
 
 
 def _neighbour(corpus: Corpus, seen: Evidence, number: int, step: int, name: str) -> dict[str, float]:

@@ -12,7 +12,7 @@ from qa.answering import answer as answer_module
 from qa.answering import features as features_module
 from qa.answering import sections as sections_module
 from qa.answering.answer import Candidate, may_answer
-from qa.answering.features import answer_unit, completed_by, follower
+from qa.answering.features import answer_unit, completed_by, follower, points_elsewhere
 from qa.answering.questions import (
     coverage,
     defined_subject,
@@ -1375,3 +1375,18 @@ def test_where_something_is_saved_is_a_path_before_a_link() -> None:
     assert [sentence[a:b] for a, b in address_only("Where is the crew ID saved?", spans, sentence)] == [
         "$HOME/.config/harbour/crew-id"]
     assert len(address_only("Where is the crew ID explained?", spans, sentence)) == 2  # not asked where it is kept
+
+
+HARBOUR_API = ("# Harbour API\n\n## crane.lift()\n\nLifts a crate from the barge onto the quay and weighs it.\n\n"
+               "## dock.lift()\n\nSee [`crane.lift()`](#cranelift) for details.\n\n## dock.moor()\n\n"
+               "See how the dock moors a ship: it ties the bow first, then the stern.\n")
+
+
+def test_a_sentence_that_only_sends_the_reader_elsewhere_never_answers(writable) -> None:
+    corpus, doc_id = corpus_with(writable, "harbour-api.md", HARBOUR_API)
+    assert points_elsewhere(corpus, sentence_starting(corpus, doc_id, "See [`crane.lift()`]"))
+    assert not points_elsewhere(corpus, sentence_starting(corpus, doc_id, "See how the dock"))  # it says something
+    answer = writable.ask("What does dock.lift do?", threshold=0.0).answer
+    assert answer is None or "See [" not in answer.text
+    where = writable.ask("Where is dock.lift described?", threshold=0.0).answer  # a place: the pointer may answer
+    assert where is not None
