@@ -34,25 +34,45 @@ _KIND: dict[str, BlockKind] = {"li": "item", "dt": "label", "dd": "item", "pre":
 
 
 # What a page declares of its encoding near its start: <meta charset="...">, <meta http-equiv="Content-Type"
-# content="text/html; charset=...">, or an XHTML page's <?xml ... encoding="..."?>.
+# content="text/html; charset=...">, or an XHTML page's <?xml ... encoding="..."?>; not inside a comment or a script.
 _CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml\b[^>]*?encoding\s*=\s*["']([\w.:-]+)""",
                       re.I)
-_PRESCAN_BYTES = 2048
+_HIDDEN = re.compile(rb"<!--.*?-->|<script\b.*?</script\s*>", re.I | re.S)
+_PRESCAN_BYTES = 16384
+# As browsers read a label (the WHATWG Encoding Standard): a wider encoding for a narrow label, since pages so
+# labelled use it, and the labels Python does not know by that name.
+_WIDER = {"latin-1": "windows-1252", "iso8859-1": "windows-1252", "ascii": "windows-1252", "iso8859-9": "cp1254",
+          "gb2312": "gb18030", "gbk": "gb18030", "shift_jis": "cp932", "euc_kr": "cp949", "big5": "big5hkscs",
+          "tis-620": "cp874", "iso8859-11": "cp874"}
+_LABELS = {"windows-874": "cp874", "x-mac-roman": "mac-roman", "x-sjis": "cp932", "x-gbk": "gb18030"}
+_NO_PAGE_CODEC = re.compile(r"utf|escape|idna|punycode|undefined|mbcs|oem")  # not how a page's bytes are read
+# windows-1252 as browsers decode it: the five bytes it leaves undefined read as their Latin-1 characters.
+_WINDOWS_1252 = {byte: bytes([byte]).decode("cp1252") for byte in range(0x80, 0xA0)
+                 if byte not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 
 
 def declared_encoding(raw: bytes) -> str | None:
-    """The codec an HTML page declares (None: none, or one Python does not know), read as browsers read it:
-    a page declared ISO-8859-1 or ASCII is decoded as windows-1252, its superset."""
-    found = _CHARSET.search(raw[:_PRESCAN_BYTES])
+    """The encoding an HTML page declares, as browsers read it (a page declared ISO-8859-1 as windows-1252, GB2312 as
+    GB18030); None when it declares none, or no text encoding a page can be in (UTF-16 in markup readable as
+    ASCII, "rot13", "undefined")."""
+    found = _CHARSET.search(_HIDDEN.sub(b"", raw[:_PRESCAN_BYTES]))
     if found is None:
         return None
+    label = (found.group(1) or found.group(2)).decode("ascii").lower()
     try:
-        codec = codecs.lookup((found.group(1) or found.group(2)).decode("ascii")).name
+        info = codecs.lookup(_LABELS.get(label, label))
     except LookupError:
         return None
-    if codec.startswith("utf"):  # markup readable as ASCII is no UTF-16; a UTF-8 page that does not decode is broken
+    if not getattr(info, "_is_text_encoding", True) or _NO_PAGE_CODEC.search(info.name):
         return None
-    return "cp1252" if codec in ("latin-1", "iso8859-1", "ascii") else codec
+    return _WIDER.get(info.name, info.name)
+
+
+def decode_as(raw: bytes, encoding: str) -> str:
+    """The page's text in `encoding` (from `declared_encoding`); UnicodeDecodeError when its bytes do not fit."""
+    if encoding == "windows-1252":
+        return raw.decode("latin-1").translate(_WINDOWS_1252)
+    return raw.decode(encoding)
 
 
 @dataclass

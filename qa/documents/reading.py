@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from qa.documents.html import declared_encoding, read_html
+from qa.documents.html import declared_encoding, decode_as, read_html
 from qa.documents.markdown import markdown_blocks
 from qa.documents.pdf import pdf_text
 from qa.documents.structure import Block, text_blocks
@@ -164,7 +164,7 @@ def decoded(raw: bytes, name: str) -> str:
             raise InvalidInputError(f"{name} is not valid UTF-8 (byte {error.start}: {error.reason}); "
                                     "re-save it as UTF-8") from None
     try:
-        return raw.decode(declared)
+        return decode_as(raw, declared)
     except UnicodeDecodeError as error:
         raise InvalidInputError(f"{name} is neither UTF-8 nor the {declared} its markup declares (byte "
                                 f"{error.start}: {error.reason}); re-save it as UTF-8") from None

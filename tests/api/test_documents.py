@@ -139,6 +139,8 @@ BAD_UPLOADS = {
     "invalid UTF-8": (_multipart("latin1.txt", "café crème.".encode("latin-1")), 422, "UTF-8"),
     "undeclared Latin-1 HTML": (_multipart("old.html", "<p>café crème.</p>".encode("latin-1"), "text/html"), 422,
                                 "UTF-8"),
+    "HTML declaring no text encoding": (_multipart("rot.html", b'<meta charset="rot13"><p>caf\xe9</p>', "text/html"),
+                                        422, "UTF-8"),
     "PDF without text layer": (_multipart("scan.pdf", make_pdf([[], []]), "application/pdf"), 422, "OCR"),
     "damaged PDF": (_multipart("broken.pdf", b"%PDF-1.7\n1 0 obj <<", "application/pdf"), 422, "PDF"),
     "name with ../": (_multipart("../../etc/passwd.txt", b"root.\n"), 422, "path"),

@@ -124,11 +124,23 @@ def test_html_in_the_encoding_it_declares_is_read(tmp_path: Path, declaration: b
     assert "A na\u00efve \u201cquote\u201d here." in document.text  # as a browser shows it: windows-1252
 
 
+def test_a_declaration_is_read_as_browsers_read_it(tmp_path: Path) -> None:
+    (tmp_path / "wide.html").write_bytes(b'<!-- <meta charset="utf-8"> --><meta charset="iso-8859-1">'
+                                         b"<p>caf\xe9 \x81\x93quoted\x94</p>")  # 0x81: undefined in windows-1252
+    assert "caf\u00e9 \x81\u201cquoted\u201d" in load_documents(tmp_path)[0].text
+    (tmp_path / "wide.html").write_bytes(b'<meta charset="gb2312"><p>\x95\x40</p>')  # GBK, as GB2312 pages use
+    assert load_documents(tmp_path)[0].text == "\u65f2"
+
+
 @pytest.mark.parametrize(("name", "page"), [
     ("undeclared.html", b"<p>caf\xe9</p>"),
     ("unknown.html", b'<meta charset="klingon"><p>caf\xe9</p>'),
     ("wrong.html", b'<meta charset="utf-8"><p>caf\xe9</p>'),
     ("declared.txt", b'<meta charset="latin-1"> caf\xe9'),  # only HTML declares its encoding in its text
+    ("rot13.html", b'<meta charset="rot13"><p>caf\xe9</p>'),  # no text encoding: a 422, not a crash
+    ("undefined.html", b'<meta charset="undefined"><p>caf\xe9</p>'),
+    ("escape.html", b'<meta charset="unicode_escape"><p>\\x41 caf\xe9</p>'),
+    ("scripted.html", b'<script>s = "<meta charset=koi8-r>"</script><p>caf\xe9</p>'),  # a script declares nothing
 ])
 def test_text_in_an_undeclared_encoding_is_refused(tmp_path: Path, name: str, page: bytes) -> None:
     (tmp_path / name).write_bytes(page)
