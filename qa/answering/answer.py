@@ -69,6 +69,7 @@ class Candidate:
     features: dict[str, float]
     span: Span | None
     support: Sentence  # the sentence holding the span: this one, or the next in its block
+    points_elsewhere: bool = False  # the support only sends the reader elsewhere ("See ... in git-stash(1).")
 
 
 @dataclass(frozen=True)
@@ -402,7 +403,7 @@ def may_answer(candidate: Candidate, query: Query) -> bool:
     unless it defines what the question asks about ("Who is the Licensor?": "Licensor means the individual ...")."""
     if candidate.span is not None:
         return True
-    if candidate.features.get("points_elsewhere", 0.0) > 0 and query.wanted.name != "place":
+    if candidate.points_elsewhere and query.wanted.name != "place":
         return False
     defining = candidate.features.get("defines_subject", 0.0) > 0  # "Who is the Licensor?": "Licensor means ..."
     return not candidate.support.heading and (defining or not query.span_only)
@@ -417,10 +418,10 @@ def score_candidates(corpus: Corpus, query: Query, hits: list[Hit], model: Answe
     sentences = [corpus.sentences[sentence_id] for sentence_id in places]
     units = [answer_unit(corpus, sentence, query) for sentence in sentences]
     found = [features(corpus, sentence, places[sentence.sentence_id], query, seen, unit.span)
-             | {"points_elsewhere": float(points_elsewhere(corpus, unit.support))}  # the answer's own sentence
              for sentence, unit in zip(sentences, units, strict=True)]
     logits = model.logits(found).tolist()
-    candidates = [Candidate(sentence, logit, model.probability(logit), row, unit.span, unit.support)
+    candidates = [Candidate(sentence, logit, model.probability(logit), row, unit.span, unit.support,
+                            points_elsewhere(corpus, unit.support))
                   for sentence, unit, row, logit in zip(sentences, units, found, logits, strict=True)]
     return sorted(candidates, key=lambda c: (-c.logit, c.sentence.sentence_id))
 

@@ -15,7 +15,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from qa.answering.questions import Query, coverage, term_key
-from qa.answering.sections import is_label
+from qa.answering.sections import entry_opening, is_label
 from qa.answering.spans import (
     KINDS,
     NUMBER_WORD,
@@ -298,7 +298,8 @@ def follower(corpus: Corpus, sentence: Sentence) -> Sentence | None:
         return None
     text = corpus.sentence_text(sentence)
     if after.paragraph == sentence.paragraph or introduces(corpus, sentence) or _shown_after(corpus, sentence, after) \
-            or _ONLY_A_NAME_AND_TYPE.fullmatch(text) or _ONLY_WHERE_VALID.fullmatch(text):
+            or _ONLY_A_NAME_AND_TYPE.fullmatch(text) \
+            or (_ONLY_WHERE_VALID.fullmatch(text) and entry_opening(corpus, after) != after):  # not the next entry
         return after
     return None
 
@@ -411,12 +412,13 @@ _ONLY_ITS_TYPE = re.compile(r"(?:[ \t]*[\w.$-]+=?(?:,[ \t]*[\w.$-]+=?)*[ \t]*\n)
 
 
 _ONLY_A_REPLY = re.compile(r"\s*(?:yes|no)\s*[.!]?\s*", re.I)  # "Yes.", "No."
-# An entry's first sentence that says only where the option may be given ("-k, --keep-index" over "This option is
-# only valid for push and save commands.", then a paragraph that says what it does).
-_ONLY_WHERE_VALID = re.compile(r"(?:[ \t]*[\w.$-]+=?(?:,[ \t]*[\w.$-]+=?)*[ \t]*\n)?\s*"  # the term's line, if any
-                               r"(?:this|the)\s+(?:options?|flags?|switch|settings?|directives?|parameters?|keywords?)\s+"
-                               r"(?:is|are)\s+only\s+(?:valid|allowed|accepted|used|available|meaningful|honou?red)\s+"
-                               r"(?:for|with|in|by|when|if)\s+[^.\n]*(?:\n[^.\n]*)?\.?\s*", re.I)
+# An entry's first sentence, under its term's line, that says only where the option may be given ("-k, --keep-index"
+# over "This option is only valid for push and save commands.", then a paragraph that says what it does); possessive
+# runs, so that a long run of blanks costs no backtracking.
+_ONLY_WHERE_VALID = re.compile(r"[ \t]*+[\w.$-]++=?(?:,[ \t]*+[\w.$-]++=?)*+[ \t]*+\n\s*+"  # the term's line
+                               r"(?:this|the)\s++(?:options?|flags?|switch|settings?|directives?|parameters?|keywords?)"
+                               r"\s++(?:is|are)\s++only\s++(?:valid|allowed|accepted|used|available|meaningful|honou?red)"
+                               r"\s++(?:for|with|in|by|when|if)\s++[^.\n]*+(?:\n[^.\n]*+)?\.?\s*+", re.I)
 
 
 def completed_by(corpus: Corpus, sentence: Sentence, after: Sentence, query: Query) -> bool:

@@ -15,6 +15,7 @@ from qa.answering.questions import Query
 from qa.answering.sections import (
     KINDS_OF_NAME,
     entry_name,
+    entry_of,
     entry_opening,
     heading_above,
     heading_name,
@@ -70,12 +71,20 @@ def _entry_asked_about(corpus: Corpus, best: Candidate, eligible: list[Candidate
     entry = next((c for c in eligible if c.sentence.doc_id == best.sentence.doc_id and c.span is None
                   and _written_as(entry_name(corpus, c.support) or "", as_code, written)
                   and entry_opening(corpus, c.support) == c.support), None)
-    return replace(entry, score=best.score, logit=best.logit) if entry is not None else best
+    if entry is None or ("default" in query.asked and not _names_a_default(corpus, entry.support)):
+        return best  # the entry says nothing of a default: the best sentence may ("The default of --timeout is 30.")
+    return replace(entry, score=best.score, logit=best.logit)
 
 
 # What a question may ask of a name besides what it is: its default ("What's the default value of stash.showStat?"),
-# which its entry says.
+# when its entry says it.
 _ITS_DEFAULT = frozenset({"default", "defaults", "value"})
+_DEFAULT = re.compile(r"\bdefault", re.I)
+_ENTRY_REACH = 20  # sentences of an entry read for its default
+
+
+def _names_a_default(corpus: Corpus, opening: Sentence) -> bool:
+    return any(_DEFAULT.search(corpus.sentence_text(s)) for s in entry_of(corpus, opening, _ENTRY_REACH))
 
 
 def _written_as(name: str, as_code: set[str], written: set[str]) -> bool:

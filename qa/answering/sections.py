@@ -140,7 +140,7 @@ def _term(corpus: Corpus, sentence: Sentence) -> str | None:
     option = found.group(0).lstrip().startswith("-")
     if not found.group("own_line") and not option and not _hangs(corpus, sentence):
         return None
-    if found.group("aligned") and not option and not _aligned_setting(corpus, sentence, term, found.end()):
+    if found.group("aligned") and not _aligned_setting(corpus, sentence, term or found.group(0), found.end()):
         return None
     return term or max(found.group("options").replace(" ", "").split(","), key=len)
 
@@ -171,12 +171,17 @@ def _hangs(corpus: Corpus, sentence: Sentence) -> bool:
 
 
 def _aligned_setting(corpus: Corpus, sentence: Sentence, term: str, offset: int) -> bool:
-    """Whether a setting's name in lower case is followed by its text one blank after it, at the column the lines
-    below it hang at ("usedns use DNS to ..." over "fault it is ...": man(1) sets a term shorter than the indent on
-    its text's line); not a heading that happens to end there ("Add a system user"), nor a synopsis ("adduser
-    [--conf file]")."""
+    """Whether a setting's name in lower case, or an option, is followed by its text one blank after it, at the
+    column the lines below it hang at ("usedns use DNS to ..." over "fault it is ...": man(1) sets a term shorter
+    than the indent on its text's line); not a heading that happens to end there ("Add a system user"), a synopsis
+    ("adduser [--conf file]"), a line that introduces an example ("update the index first, then run:") nor an
+    option opening a paragraph of prose ("--force overrides every safety check")."""
     text = corpus.documents[sentence.doc_id].text
-    if not term[:1].islower() or text[sentence.start + offset] in "[-<{(|":
+    name = term.strip()
+    line_end = text.find("\n", sentence.start)
+    line = text[sentence.start:line_end if line_end >= 0 else len(text)]
+    if not (name[:1].islower() or name[:1] == "-") or text[sentence.start + offset] in "[-<{(|" \
+            or line.rstrip().endswith(":"):  # a line that introduces an example below it: "then run:"
         return False
     position = sentence.start + offset
     column = len(text[text.rfind("\n", 0, position) + 1:position].expandtabs(8))

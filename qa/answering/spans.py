@@ -24,9 +24,9 @@ _QUALIFIER = r"(?:(?:over|nearly|almost|about|around|approximately|roughly|some|
              r"within|after|before|every|per)\s+)?"
 NUMBER_WORD = re.compile(f"(?:{_NUMBER_WORDS})", re.I)  # a count written in words
 # A unit follows after a space (or a line break and the next line's indent, in lower case: "three\n   seconds", not
-# "2\n   Seconds are rounded"), or glued for sizes, rates and times ("1KB", "530MB/s", "100ms", ".5s", "24hours", "1h";
-# not the "s" of "1990s"), after an adjective or not.
-_UNIT = (r"(?:(?:[KMGT]i?B(?:ytes?)?(?:/s)?|ms|(?<!\d{4})s|h|hours?|hrs?|mins?|minutes?|days?|weeks?|months?|years?)\b|"
+# "2\n   Seconds are rounded"), or glued for sizes, rates and times ("1KB", "530MB/s", "100ms", ".5s", "24hours",
+# "30mins"; not the "s" of "1990s", nor an "h" that may mark a hexadecimal number, "80h"), after an adjective or not.
+_UNIT = (r"(?:(?:[KMGT]i?B(?:ytes?)?(?:/s)?|ms|(?<!\d{4})s|hours?|hrs?|mins?|minutes?|days?|weeks?|months?|years?)\b|"
          r"(?:\s|\r?\n[ \t]+(?=(?-i:[a-z%])))"
          r"(?:additional|more|extra|new|other|consecutive|full|calendar|working|business|"
          r"[a-z]+-[a-z]+(?=\s[a-z]))?\s?"  # a hyphenated adjective: "seven space-separated fields"
@@ -241,9 +241,12 @@ def address_only(question: str, spans: list[tuple[int, int]], sentence: str) -> 
     return spans
 
 
-# "Where is the install ID saved?", "where are the logs kept": a place on the machine, a path before a URL.
-_ASKS_WHERE_KEPT = re.compile(r"\bwhere\b.*\b(?:saved|stored|kept|written|cached|logged|installed|located|placed)\b",
-                              re.I)
+# "Where is the install ID saved?", "where does it store its keys": a place on the machine, a path before a URL; not
+# "Where can I read about how passwords are stored?".
+_ASKS_WHERE_KEPT = re.compile(r"\bwhere\s+(?:is|are|was|were|do|does|did|will|would|should|can|could)\b"
+                              r"(?:\s+(?!(?:how|what|why|that|if|whether|to)\b)[\w'-]+){0,6}?\s+"  # no clause between
+                              r"(?:saved|stored|kept|written|cached|logged|installed|located|placed|"
+                              r"save|store|keep|write|cache|log|install|put)\b", re.I)
 
 
 _ASKS_MONTH = re.compile(r"\b(?:what|which) month\b", re.I)
@@ -467,8 +470,8 @@ def _spans_of_kind(sentence: str, wanted: QuestionType) -> list[tuple[int, int]]
                    if not _is_list_marker(sentence, m) and not _PRONOUN_ONE.match(sentence, m.start())
                    and re.search(r"\d|[a-z]", m.group(0), re.I)
                    and not _PART_OF_TEXT.search(sentence[max(0, m.start() - 20):m.start()])]
-        counted = _restated(sentence, counted)
-        return counted + [m.span() for m in FREQUENCY.finditer(sentence) if m.span() not in counted]
+        frequencies = [m.span() for m in FREQUENCY.finditer(sentence) if m.span() not in counted]
+        return _restated(sentence, counted) + frequencies
     if wanted.name == "date":  # software marks its time in versions: "introduced in OpenSSL version 0.9.6"
         return [m.span() for m in DATE.finditer(sentence)] + _named_versions(sentence)
     if wanted.name == "version":
@@ -674,11 +677,13 @@ def _is_list_marker(sentence: str, match: re.Match[str]) -> bool:
 
 
 def _restated(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A quantity restated in brackets right after it is one answer with it: "86400 (24hours)", "1024 (1 KiB)"."""
+    """A quantity restated in brackets right after it is one answer with it: "86400 (24hours)", "1024 (1 KiB)", "3
+    days (72 hours)"; not another quantity in brackets ("2 cores (4 threads)")."""
     merged: list[tuple[int, int]] = []
     for span in spans:
         close = _CLOSING.match(sentence, span[1])
-        if merged and close and _OPENING.fullmatch(sentence, merged[-1][1], span[0]):
+        if merged and close and _OPENING.fullmatch(sentence, merged[-1][1], span[0]) \
+                and _one_measure(sentence[slice(*merged[-1])], sentence[slice(*span)]):
             merged[-1] = (merged[-1][0], close.end())
         else:
             merged.append(span)
@@ -686,6 +691,15 @@ def _restated(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
 
 
 _OPENING, _CLOSING = re.compile(r"\s*\(\s*"), re.compile(r"\s*\)")
+_BARE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_MEASURES = (re.compile(r"(?:\d|\b)(?:ms|s|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)$",
+                        re.I),
+             re.compile(r"(?:\d|\b)(?:bytes?|[KMGT]i?B(?:ytes?)?|kilobytes?|megabytes?|gigabytes?)$", re.I))
+
+
+def _one_measure(first: str, second: str) -> bool:
+    """Whether `second` may restate `first`: a bare number in other units, or the same kind of measure."""
+    return bool(_BARE_NUMBER.fullmatch(first)) or any(m.search(first) and m.search(second) for m in _MEASURES)
 
 
 def _with_thing(sentence: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -156,7 +156,7 @@ def bench_milvus(passages: list[Passage], vectors: np.ndarray, queries: list[Que
     inserted = time.perf_counter() - started
     rows = store._rows("passages", [generation], ["id", "position"])
     local_ids = {row["id"]: row["position"] for row in rows}
-    speller = Speller(w for p in passages for w in words(fold(p.text)))
+    speller = Speller(lambda: (w for p in passages for w in words(fold(p.text))))
     searcher = MilvusSearcher(store.client, store.collection("passages"), [generation], local_ids, speller)
     searcher.dense(queries[0][1], 10)  # the first search loads the collection
     build = time.perf_counter() - started

@@ -217,7 +217,7 @@ def points_back(question: str) -> Dependence | None:
     if position is None:
         return None
     before = tokens[:position]
-    if _plain(before[-1]) == "like" if before else False:
+    if _compares_back(tokens, position):
         return "pronoun"  # "a string like that": compared with something said before, never inside the question
     if _names(before) or len(_content(before)) >= 3:
         return None  # "when was git created and who maintains it?": "it" points inside the question
@@ -771,14 +771,29 @@ def _is_referring(tokens: list[str], position: int) -> bool:
         obliged = after in _OBLIGATION and later == "to"  # "does it have to be loaded?": "it" is a thing
         clause = ("to" in following and not obliged) or ("that" in following and tokens[-1].lower() != "that")
         return not (after in _EXPLETIVE_AFTER_IT or (after in _BE and later in _EXPLETIVE_AFTER_IT) or clause)
-    if word in _DEMONSTRATIVE:  # "like that" compares with something said before: "a string like that"
-        return after == "" or after in _PRONOUN_FOLLOWERS or before == "like" \
+    if word in _DEMONSTRATIVE:
+        return after == "" or after in _PRONOUN_FOLLOWERS or _compares_back(tokens, position) \
             or _determiner(word, before, tokens[position + 1:])
     if word == "there":
         return after not in _BE and before not in _BE
     if word == "then":
         return after == ""
     return True
+
+
+# What may follow "like that" when it compares with something said before ("a string like that comes out to",
+# "times like this one"), not with an example that follows ("a line like this: key = value", "a message like this
+# when I push").
+_AFTER_COMPARISON = frozenset("one ones comes come goes go works work means mean looks look is are was were does do "
+                              "did would will can could should has have gets get".split())
+
+
+def _compares_back(tokens: list[str], position: int) -> bool:
+    """The demonstrative at `position` follows "like" and ends the phrase, alone or before the question's last word:
+    it compares with something said before."""
+    after = _plain(tokens[position + 1]) if position + 1 < len(tokens) else ""
+    return position > 0 and _plain(tokens[position - 1]) == "like" and tokens[position].lower() in _DEMONSTRATIVE \
+        and (after == "" or after in _AFTER_COMPARISON or position + 2 == len(tokens))  # or "like that archive?"
 
 
 def _determiner(word: str, before: str, rest: list[str]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -126,16 +126,27 @@ def _deletes(word: str) -> set[str]:
 _NEIGHBOURS = re.compile(r"(?<![\w.-])([a-z]{2,})[ \t]+(?=([a-z]{2,})(?![\w-]))")
 
 
+_COMPOUND_COUNT = 2  # times the corpus writes a word joined before two question words are read as it
+
+
+def _twice(words: Iterable[str]) -> Callable[[], Iterable[str]]:
+    """Words that can be read twice: a list or a string's words as they are, a one-pass iterator kept whole."""
+    kept = words if isinstance(words, Collection) else list(words)
+    return lambda: kept
+
+
 class Speller:
     """Repairs a query word to the corpus word one edit away (SymSpell-style delete index)."""
 
-    def __init__(self, corpus_words: Iterable[str]) -> None:
-        seen = list(corpus_words)
-        self.counts = Counter(w for w in seen if w.isalpha() and len(w) >= 4)
-        apart = Counter(a + b for a, b in itertools.pairwise(seen) if a + b in self.counts)
-        # Words the corpus writes as one more often than as two ("loglevel", not the "taskforce" of a URL among
-        # many "Task Force"s)
-        self.compounds = frozenset(w for w, n in apart.items() if n < self.counts[w]) | (self.counts.keys() - apart)
+    def __init__(self, corpus_words: Iterable[str] | Callable[[], Iterable[str]]) -> None:
+        """`corpus_words`: the corpus's words in order, or a function that yields them afresh (read twice, never
+        held whole: a large corpus's words would take gigabytes)."""
+        again = corpus_words if callable(corpus_words) else _twice(corpus_words)
+        self.counts = Counter(w for w in again() if w.isalpha() and len(w) >= 4)
+        apart = Counter(a + b for a, b in itertools.pairwise(again()) if a + b in self.counts)
+        # Words the corpus writes as one more often than as two, and more than once ("banaction"; not the
+        # "taskforce" of a URL among many "Task Force"s, nor a "useless" that "use less" would meet)
+        self.compounds = frozenset(w for w, n in self.counts.items() if n >= _COMPOUND_COUNT and apart[w] < n)
         self.known_stems = frozenset(stems(list(self.counts)))
         self.by_delete: dict[str, list[str]] = {}
         for word in self.counts:

@@ -37,8 +37,8 @@ class Corpus:
     @cached_property
     def speller(self) -> Speller:
         """Typo repair to words the passages use."""
-        return Speller(word for passage in self.passages
-                       for word in words(passage_input(passage, passage.text, lexical=True), humps=True))
+        return Speller(lambda: (word for passage in self.passages
+                                for word in words(passage_input(passage, passage.text, lexical=True), humps=True)))
 
     @cached_property
     def sentence_terms(self) -> list[frozenset[str]]:

@@ -137,7 +137,9 @@ def test_quantity_spans_skip_list_numbers_and_keep_qualifiers() -> None:
     ("9  ABOUT SIL INTERNATIONAL", []),
     ("5.4 Am I allowed to use 2 names?", ["2 names"]),
     ("2.5 GB of memory are needed", ["2.5 GB"]), ("50.5 Hz is the mains frequency here.", ["50.5"]),
-    ("Default: 86400 (24hours), or 1h, or 3 days (72 hours)", ["86400 (24hours)", "1h", "3 days (72 hours)"]),
+    ("Default: 86400 (24hours), or 30mins, or 3 days (72 hours)", ["86400 (24hours)", "30mins", "3 days (72 hours)"]),
+    ("It uses 2 cores (4 threads), retries every 2 days (48 hours) at ATA register 80h",
+     ["2 cores", "4 threads", "every 2 days (48 hours)", "80"]),  # another measure in brackets is another answer
     ("It read 10 (see below) lines in 2 (two) passes", ["10", "2 (two)"]),  # words in brackets: only a count
 ])
 def test_quantities_are_whole_numbers_with_what_they_count(sentence: str, expected: list[str]) -> None:
@@ -1375,6 +1377,7 @@ def test_where_something_is_saved_is_a_path_before_a_link() -> None:
     assert [sentence[a:b] for a, b in address_only("Where is the crew ID saved?", spans, sentence)] == [
         "$HOME/.config/harbour/crew-id"]
     assert len(address_only("Where is the crew ID explained?", spans, sentence)) == 2  # not asked where it is kept
+    assert len(address_only("Where can I read about how the crew ID is saved?", spans, sentence)) == 2  # a clause
 
 
 HARBOUR_API = ("# Harbour API\n\n## crane.lift()\n\nLifts a crate from the barge onto the quay and weighs it.\n\n"
@@ -1390,3 +1393,43 @@ def test_a_sentence_that_only_sends_the_reader_elsewhere_never_answers(writable)
     assert answer is None or "See [" not in answer.text
     where = writable.ask("Where is dock.lift described?", threshold=0.0).answer  # a place: the pointer may answer
     assert where is not None
+
+
+HARBOUR_TIDE = ("HARBOUR-TIDE(1)\n\nNAME\n       harbour-tide - wait for the tide\n\nDESCRIPTION\n       The tide "
+                "keeper waits for the water to rise before ships leave. The default value of --timeout is 30\n"
+                "       minutes; the default value of --depth is 4 metres.\n\nOPTIONS\n       -t, --timeout\n"
+                "\t   Sets how long harbour-tide waits for the water to rise.\n\n       -d, --depth\n"
+                "\t   Sets how deep the water must be.\n")
+
+
+def test_a_default_stated_outside_the_entry_is_kept_when_the_entry_states_none(writable) -> None:
+    corpus_with(writable, "harbour-tide.1.txt", HARBOUR_TIDE)
+    answer = writable.ask("What is the default value of --timeout?", threshold=0.0).answer
+    assert answer is not None and "30" in answer.text
+
+
+HARBOUR_SWING = ("HARBOUR-SWING(1)\n\nDESCRIPTION\n       The swing tool moves crates between the quays of the harbour."
+                 "\n\nOPTIONS\n       -a, --all\n\t   Lift every crate on the quay. This option is only valid for the "
+                 "lift and swing commands.\n\n       -x, --exact\n\t   This option is only valid for push commands.\n\n"
+                 "       -b, --break\n\t   Drop the load at once and stop the crane.\n")
+
+
+def test_only_an_entrys_opening_that_says_where_it_is_valid_takes_in_what_follows(writable) -> None:
+    corpus, doc_id = corpus_with(writable, "harbour-swing.1.txt", HARBOUR_SWING)
+    last = sentence_starting(corpus, doc_id, "This option is only valid for the lift")  # no entry's opening
+    query = read_query(corpus, "Which commands is --all valid for?", None)
+    assert not completed_by(corpus, last, corpus.sentences[last.sentence_id + 1], query)
+    assert follower(corpus, sentence_starting(corpus, doc_id, "-x, --exact")) is None  # the next one is an entry
+
+
+HARBOUR_NOTES = ("# Harbour notes\n\n--force overrides every safety check of the crane, so use it with care\n"
+                 "when the quay is empty.\n")
+HARBOUR_SYNC = ("HARBOUR-SYNC(1)\n\nDESCRIPTION\n       The sync tool copies the harbour's ledger to the quays.\n\n"
+                "EXAMPLES\n       update the index first, then run:\n              tool --sync\n")
+
+
+def test_an_option_or_a_word_before_an_example_is_no_aligned_term(writable) -> None:
+    corpus, doc_id = corpus_with(writable, "harbour-notes.md", HARBOUR_NOTES)
+    assert entry_name(corpus, sentence_starting(corpus, doc_id, "--force overrides")) is None  # prose, no hang
+    corpus, doc_id = corpus_with(writable, "harbour-sync.1.txt", HARBOUR_SYNC)
+    assert entry_name(corpus, sentence_starting(corpus, doc_id, "update the index")) is None  # an example follows

@@ -42,8 +42,9 @@ def corpus(service):
     ("where is the repository hosted these days?", None),   # time
     ("When was git created and who maintains it?", None),   # the antecedent is in the question
     ("How can I check what a string like that comes out to?", "pronoun"),  # "like that": something said before
-    ("Can I write times like this one?", "pronoun"),
     ("Which files look like that archive?", "pronoun"),
+    ("How do I match a line like this: key = value?", None),  # an example follows
+    ("Why does git print a message like this when I push?", None),
     ("Who leads Operation Sentinel?", None),
 ])
 def test_which_questions_point_back(question: str, expected: str | None) -> None:
