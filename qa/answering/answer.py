@@ -43,6 +43,7 @@ from qa.answering.questions import (
 )
 from qa.answering.repeats import beyond_what_was_said
 from qa.answering.sections import (
+    NAMES_A_DEFAULT,
     asks_for_a_term,
     entry_name,
     entry_of,
@@ -315,7 +316,6 @@ _STATES_A_DEFAULT = re.compile(r"\bdefaults?\s*(?:is|are|was|to|:|=|\))|\(\s*(?:
                                r"\bdefault(?:\s+[\w-]+){1,5}?\s*(?::|=|\b(?:is|are|was)\b(?!\s+(?:not\s+)?(?:read|used|set|"
                                r"changed|loaded|written|kept|stored|ignored|overridden|applied|created|installed)\b))",
                                re.I)
-_NAMES_A_DEFAULT = re.compile(r"\bdefaults?\b", re.I)  # "... is left at the default, ..."
 _DEFAULT_REACH = 3  # sentences after the answer's last in which its block may state the default
 _ENTRY_REACH = 20  # sentences after the answer in which the rest of its entry may state it
 _NAMED_ENTRY_REACH = 3  # candidates from the best in which the entry a default question names is sought
@@ -359,7 +359,7 @@ def _default_in_the_entry(corpus: Corpus, candidates: list[Candidate], eligible:
     if home is not best and home.span is not None and any(c is home for c in eligible) \
             and _STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(home.support))):
         return replace(home, score=best.score, logit=best.logit)  # the named entry's own default ("Defaults to 10%.")
-    if _NAMES_A_DEFAULT.search(unbroken(corpus.sentence_text(home.support))):
+    if NAMES_A_DEFAULT.search(unbroken(corpus.sentence_text(home.support))):
         return None  # it says what the default is, or works with it ("... left at the default, ... 45 seconds")
     return _stated_near(corpus, home.support, eligible, query, best)
 

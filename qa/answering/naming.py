@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from qa.answering.questions import Query
 from qa.answering.sections import (
     KINDS_OF_NAME,
+    NAMES_A_DEFAULT,
     entry_name,
     entry_of,
     entry_opening,
@@ -79,12 +80,11 @@ def _entry_asked_about(corpus: Corpus, best: Candidate, eligible: list[Candidate
 # What a question may ask of a name besides what it is: its default ("What's the default value of stash.showStat?"),
 # when its entry says it.
 _ITS_DEFAULT = frozenset({"default", "defaults", "value"})
-_DEFAULT = re.compile(r"\bdefault", re.I)
 _ENTRY_REACH = 20  # sentences of an entry read for its default
 
 
 def _names_a_default(corpus: Corpus, opening: Sentence) -> bool:
-    return any(_DEFAULT.search(corpus.sentence_text(s)) for s in entry_of(corpus, opening, _ENTRY_REACH))
+    return any(NAMES_A_DEFAULT.search(corpus.sentence_text(s)) for s in entry_of(corpus, opening, _ENTRY_REACH))
 
 
 def _written_as(name: str, as_code: set[str], written: set[str]) -> bool:

@@ -107,6 +107,7 @@ _TERM_ENTRY = re.compile(r"""[ \t]*(?:
 
 
 _ENTRY_PARAGRAPHS = 8  # paragraphs of a term's text above a sentence in which its term is sought
+NAMES_A_DEFAULT = re.compile(r"\bdefaults?\b", re.I)  # "... is left at the default, ...", "Defaults to true."
 
 
 def entry_name(corpus: Corpus, sentence: Sentence) -> str | None:
