@@ -32,7 +32,7 @@ from qa.answering.features import (
     through_the_list,
 )
 from qa.answering.model import AnswerModel, default_model
-from qa.answering.naming import named_entry, named_section, names_term, what_the_entry_says
+from qa.answering.naming import named_entry, named_section, names_term, the_value_asked, what_the_entry_says
 from qa.answering.questions import (
     Query,
     asks_only_the_term,
@@ -105,6 +105,7 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
         return Extraction(None, None, 0.0, candidates, passages)
     defined = _defining_neighbour(corpus, best, eligible, query)
     best = what_the_entry_says(corpus, named_entry(corpus, defined, eligible, query), eligible, query)
+    best = the_value_asked(corpus, best, eligible, query)
     best = named_cell(corpus, named_section(corpus, best, eligible, query), eligible, query)
     best = by_the_authors(corpus, _from_the_opening(corpus, best, eligible, query), eligible, query.text)
     best = beyond_what_was_said(corpus, best, eligible, said, asked, given)
@@ -271,17 +272,20 @@ def _the_item_named(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
 
 # A sentence that opens by saying it follows from the one before: "As a result, some printers can balk at ..."
 _CONSEQUENCE = re.compile(r"\s*(?:as a (?:result|consequence)|consequently|therefore|thus|hence|for this reason|"
-                          r"because of this|this is why|that is why)\b", re.I)
+                          r"because of this|this is why|that is why|"
+                          r"(?:this|that)\s+(?:(?:in turn|then|also|often|usually|can|may|will)\s+)?"
+                          r"(?:leads?|led|causes?|caused|results?|resulted|triggers?|triggered)\b)", re.I)
 
 
 def _with_its_cause(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
     """For a why-question answered by a sentence that says it follows from the one before ("As a result, some
-    printers can balk at PDFs ..."), the answer taken back over that sentence, which gives the reason ("Gentium is
-    a large font, with lots of glyphs.")."""
+    printers can balk at PDFs ...", "This leads to problems if ..."), the answer taken back over that sentence,
+    which gives the reason ("Gentium is a large font, with lots of glyphs."), in its paragraph or, when the answer
+    opens one, at the end of the paragraph before (no heading between)."""
     if query.wanted.name != "reason" or not _CONSEQUENCE.match(corpus.sentence_text(answer)):
         return answer
     before = corpus.sentences[answer.sentence_id - 1] if answer.sentence_id > 0 else None
-    if before is None or before.doc_id != answer.doc_id or before.paragraph != answer.paragraph or before.heading:
+    if before is None or before.doc_id != answer.doc_id or before.heading:
         return answer
     return replace(answer, start=before.start)
 

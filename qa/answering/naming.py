@@ -108,6 +108,35 @@ def what_the_entry_says(corpus: Corpus, best: Candidate, eligible: list[Candidat
     return replace(found, score=best.score, logit=best.logit) if found is not None else best
 
 
+def the_value_asked(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
+    """For a question about one value of a setting ("What does SplitMode=uid do?", "what happens if I set
+    StrictHostKeyChecking to accept-new?"), when the best candidate is in that setting's entry, the sentence of
+    the entry that says what that value does ('If "uid", all regular users ...'), with the best's score."""
+    asked = _SETTING_VALUE.search(query.text)
+    name = entry_name(corpus, best.support)
+    if asked is None or name is None:
+        return best
+    setting, value = asked.group("name") or asked.group("set"), asked.group("value") or asked.group("to")
+    if name.rstrip("=:").lower() != setting.lower():
+        return best
+    quoted = rf"[\"'“`]?{re.escape(value)}[\"'”`]?"
+    condition = re.compile(rf"\s*(?:if|when|with)\b[^.;:]{{0,60}}?(?<![\w-]){quoted}(?![\w-])", re.I)
+    entry = {s.sentence_id for s in entry_of(corpus, best.support, _ENTRY_REACH)}
+    found = next((c for c in eligible if c.support.sentence_id in entry and c.span is None
+                  and condition.match(_past_the_term(corpus.sentence_text(c.support), name))), None)
+    return replace(found, score=best.score, logit=best.logit) if found is not None else best
+
+
+def _past_the_term(text: str, name: str) -> str:
+    """An entry's sentence without the term it may open with ("StrictHostKeyChecking\n  If this flag ...")."""
+    return text[len(name):].lstrip("=: \t\r\n") if text.startswith(name) else text
+
+
+# A setting and the value asked about: "SplitMode=uid", "set StrictHostKeyChecking to accept-new".
+_SETTING_VALUE = re.compile(r"(?<![\w-])(?P<name>[A-Za-z][\w.-]*)=[\"']?(?P<value>[\w.+-]+)"
+                            r"|\bset(?:ting)?\s+(?P<set>[A-Za-z][\w.-]*)\s+to\s+[\"']?(?P<to>[\w.+-]+)", re.I)
+
+
 def named_section(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
     """In an API reference, the section whose heading documents the name the question writes as code, with the
     best candidate's score, when the best is in the section of another name: "What is tar.Pack?" is answered under

@@ -402,6 +402,13 @@ def test_a_size_is_never_below_zero_and_the_pronoun_one_counts_nothing() -> None
     assert counts_only("What value does it return on error?", spans, sentence) == spans  # a value may be negative
 
 
+def test_a_word_inside_a_quoted_term_is_no_one() -> None:
+    sentence = 'The maintainer sends the "What\'s cooking" reports, as Ines Vale said.'
+    spans = candidate_spans(sentence, QuestionType("who"))
+    assert "What's" in [sentence[a:b] for a, b in spans]
+    assert [sentence[a:b] for a, b in person_only("Who sends those reports?", spans, sentence)] == ["Ines Vale"]
+
+
 def test_names_beyond_ascii_are_whole_and_a_qualified_acronym_is_no_one() -> None:
     sentence = "It is maintained by Björn Esser and Łukasz Nowak; the canonical repository URL is listed by the FSF."
     spans = candidate_spans(sentence, QuestionType("who"))
@@ -1147,6 +1154,17 @@ def test_a_why_question_answered_by_a_consequence_takes_in_its_cause(writable) -
     consequence = next(s for s in corpus.sentences if corpus.sentence_text(s).startswith("As a result, some locks"))
     plain = read_query(corpus, "What can some locks not do with the grain barges?", None)
     assert answer_module._with_its_cause(corpus, consequence, plain) == consequence  # not a why-question
+
+
+UDEV_NOTES = ("# Locks and udev\n\nThe lock daemon currently waits for every queued gate event.\n\n"
+              "This leads to a hang if you start the lock daemon from a gate rule.\n")
+
+
+def test_a_consequence_that_opens_a_paragraph_takes_in_the_cause_that_ends_the_one_before(writable) -> None:
+    writable.add_document(FileUpload("udev.md", "text/markdown", UDEV_NOTES.encode()))
+    answer = writable.ask("Why does the lock daemon hang when started from a gate rule?", threshold=0.0).answer
+    assert answer is not None and answer.text.startswith("The lock daemon currently waits")
+    assert answer.text.endswith("from a gate rule.")
 
 
 def test_how_often_is_answered_by_a_frequency_and_nothing_else_is() -> None:

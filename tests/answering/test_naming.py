@@ -6,7 +6,14 @@ from __future__ import annotations
 from functools import partial
 
 from qa.answering.answer import may_answer
-from qa.answering.naming import named_entry, named_section, names_in, names_term, what_the_entry_says
+from qa.answering.naming import (
+    named_entry,
+    named_section,
+    names_in,
+    names_term,
+    the_value_asked,
+    what_the_entry_says,
+)
 from qa.answering.questions import read_query
 from qa.answering.sections import entry_name, entry_of, heading_name
 from qa.documents.uploads import FileUpload
@@ -156,6 +163,21 @@ def test_a_question_asking_what_a_term_does_is_answered_by_the_first_sentence_of
     assert what_the_entry_says(corpus, implies, eligible, more) == implies
     kind = read_query(corpus, "What does the copygate keyword do?", None)  # what kind of name it is adds nothing
     assert corpus.sentence_text(what_the_entry_says(corpus, implies, eligible, kind).support).startswith("copygate\n")
+
+
+def test_a_question_about_one_value_of_a_setting_is_answered_by_the_sentence_on_that_value(writable) -> None:
+    question = "What does StrictGateChecking=ask do?"
+    corpus, query, eligible = eligible_for(writable, "gate_config.5.txt", GATE_CONFIG, question)
+    opening = next(c for c in eligible if corpus.sentence_text(c.support).startswith("StrictGateChecking\n"))
+    chosen = the_value_asked(corpus, opening, eligible, query)
+    assert corpus.sentence_text(chosen.support).startswith("If this flag is set to ask")
+    assert chosen.score == opening.score
+    words = read_query(corpus, "what happens if I set StrictGateChecking to yes?", None)
+    assert the_value_asked(corpus, opening, eligible, words) == opening  # the entry's term opens the sentence on yes
+    other = read_query(corpus, "What does CheckGateIP=ask do?", None)  # another setting's value: left as it is
+    assert the_value_asked(corpus, opening, eligible, other) == opening
+    unsaid = read_query(corpus, "What does StrictGateChecking=maybe do?", None)  # no sentence on that value
+    assert the_value_asked(corpus, opening, eligible, unsaid) == opening
 
 
 def test_a_question_names_a_term_whole_or_by_all_its_words(writable) -> None:
