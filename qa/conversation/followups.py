@@ -117,6 +117,8 @@ _ASKS_FOR_A_THING = re.compile(rf"^\s*(?:(?:which|what)\s+(?!(?:{_AUXILIARY})\b)
 # The term an entry of a definition list opens with: alone on its line, its text indented below it.
 _ENTRY_TERM = re.compile(r"\s*`?([A-Za-z_$][\w$.-]*[\w$])`?[ \t]*\r?\n[ \t]+\S")
 _NAME_FRAME = frozenset(w.capitalize() for w in FRAME | STOPWORDS)
+# A subject named before the question about it: "passdev, what does it do".
+_DISLOCATED = re.compile(rf"([^,;:?]{{1,60}}),\s*((?:{'|'.join(sorted(_OPENERS))})\b.*)", re.I | re.S)
 
 
 @dataclass(frozen=True)
@@ -435,6 +437,10 @@ def _rewrite(question: str, dependence: Dependence, earlier: _Reading, corpus: C
         query = earlier.query.rstrip(" ?")
         cut = _CONDITION_IN.search(query)
         return f"{query[:cut.start()] if cut else query} {rest}?"
+    dislocated = _dislocated(rest)
+    if dislocated is not None:  # "and passdev, what does it do?": "it" is passdev
+        subject, asked = dislocated
+        return _replace_pronoun(asked, _Reading(subject, subject, "", ())) + "?"
     if _first_referring(_tokens(rest)) is not None:
         return _replace_pronoun(rest, earlier) + "?"
     if rest and _only_a_subject(rest):
@@ -449,6 +455,21 @@ def _rewrite(question: str, dependence: Dependence, earlier: _Reading, corpus: C
     if any(_plain(word) in _QUESTION_WORDS for word in _tokens(rest)):  # "and how much money?", "by who?"
         return f"{rest}? {_QUESTION_FRAME.sub('', earlier.query, count=1)}"
     return f"{rest}? {earlier.query}"
+
+
+def _dislocated(rest: str) -> tuple[str, str] | None:
+    """A follow-up's own words that name their subject first and then ask about it with a referring word
+    ("passdev, what does it do", "handshakeTimeout, what unit is it in"): the subject and the question; else None
+    (an aspect, "the money side, is it big", is one of the earlier topic: read as before)."""
+    match = _DISLOCATED.match(rest)
+    if match is None:
+        return None
+    subject, asked = match.group(1).strip(), match.group(2)
+    named = _tokens(subject)
+    if not 0 < len(named) <= 4 or _referring(named) or not any(map(_is_content, named)) \
+            or _plain(named[0]) in _OPENERS | {"the", "a", "an"} or _first_referring(_tokens(asked)) is None:
+        return None
+    return subject, asked
 
 
 def _own_words(question: str) -> str:
@@ -527,8 +548,8 @@ def _shift(rest: str, earlier: _Reading, corpus: Corpus) -> str | None:
                 return f"{query[:found[0].start()]}{rest}{query[found[0].end():]}?"
             if kind in (_NUMBER, _OPTION):
                 return f"{query} {rest}?"
-    parallel = _parallel(words, query)
-    if parallel:  # "and probably lost?" after "what does definitely lost mean?"
+    parallel = _parallel(words, query) or _affixed(words, query)
+    if parallel:  # "and probably lost?" after "what does definitely lost mean?"; "and decompress?" after "compress"
         return parallel
     if words[0].lower() in _PREPOSITIONS:
         cut = query.lower().rfind(f" {words[0].lower()} ")
@@ -548,6 +569,22 @@ def _shift(rest: str, earlier: _Reading, corpus: Corpus) -> str | None:
     if not named and not corpus.uses_phrase(" ".join(_content(words))):
         return query.replace(earlier.topic, f"{rest} of {earlier.topic}", 1) + "?"  # an aspect: "the money side"
     return query.replace(earlier.topic, rest, 1) + "?"
+
+
+def _affixed(words: list[str], query: str) -> str | None:
+    """The earlier question with the one word that a single new word extends put in its place: "and decompress?"
+    after "how fast does zstd -1 compress?", "and uninstall?" after "how do I install it?"; None when no word, or
+    more than one, of the earlier question is the new word's beginning or end."""
+    if len(words) != 1 or not _is_content(words[0]):
+        return None
+    new = words[0].lower()
+    extended = {m for m in re.finditer(r"[A-Za-z][\w-]*", query)
+                if len(m.group(0)) >= 4 and m.group(0).lower() != new and _is_content(m.group(0))
+                and (new.startswith(m.group(0).lower()) or new.endswith(m.group(0).lower()))}
+    if len(extended) != 1:
+        return None
+    (found,) = extended
+    return f"{query[:found.start()]}{words[0]}{query[found.end():]}?"
 
 
 def _parallel(words: list[str], query: str) -> str | None:

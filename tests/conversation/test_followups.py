@@ -365,6 +365,23 @@ def test_an_option_replaces_the_earlier_option_and_a_parallel_phrase_its_match(t
     assert resolve("and probably lost?", lost, corpus).query == "When is a probably lost barge reported?"
 
 
+def test_a_subject_named_before_the_question_is_what_its_pointer_stands_for(tmp_path, settings,
+                                                                            real_embedder) -> None:
+    corpus = _corpus_with(tmp_path, settings, real_embedder, "gatectl.md", GATES)
+    earlier = [Turn("What does gatectl -q do?", "report only when a gate is closed")]
+    assert resolve("And --status, what does it do?", earlier, corpus).query == "what does --status do?"
+    assert resolve("and the barge, is it lost?", earlier, corpus).query != "is the barge lost?"  # an aspect
+
+
+def test_one_word_that_extends_a_word_of_the_earlier_question_takes_its_place(tmp_path, settings,
+                                                                              real_embedder) -> None:
+    corpus = _corpus_with(tmp_path, settings, real_embedder, "gatectl.md", GATES)
+    earlier = [Turn("How often does gatectl report a lost barge?", None)]
+    assert resolve("and unreport?", earlier, corpus).query == "How often does gatectl unreport a lost barge?"
+    assert resolve("and misreport?", [Turn("When is a report sent?", None)], corpus).query \
+        == "When is a misreport sent?"
+
+
 def test_with_no_earlier_turn_an_article_and_noun_before_the_pointer_are_its_antecedent(corpus) -> None:
     question = "What happens to the office if its funding ends?"
     resolution = resolve(question, [], corpus)
