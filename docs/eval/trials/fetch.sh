@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round49/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round50/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -58,6 +58,7 @@ cd "$work" || exit 1
 #   man 1 watch  procps            /usr/share/doc/dnsmasq-base/FAQ.gz  dnsmasq-base
 #   man 5 jail.conf  fail2ban      /usr/share/doc/smartmontools/badblockhowto.html  smartmontools
 #   man 1 git-stash  git-man       /usr/share/doc/asciinema/README.md.gz  asciinema
+#   man 5 journald.conf  systemd   /usr/share/doc/cryptsetup/README.Debian.gz  cryptsetup
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -102,7 +103,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           borgbackup
           dnsmasq-base
           fail2ban smartmontools
-          git-man asciinema)
+          git-man asciinema
+          cryptsetup)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -568,11 +570,20 @@ r=$(round 49)
 render_man man1/git-stash.1.gz                                       > "$r/git-stash.1.txt"
 gunzip -c "$doc/asciinema/README.md.gz"                              > "$r/asciinema-README.md"
 
-for n in $(seq 0 49); do
+r=$(round 50)
+# man 5 journald.conf (systemd: the configuration files and their precedence as prose, then settings written
+# "Name=" as terms over indented text, several to an entry, "Defaults to ..." sentences, a box-drawn table of disk
+# space against burst multiplier, numbered notes) and cryptsetup's README.Debian (Markdown-like plain text, 15 KB:
+# a numbered table of contents, numbered titles underlined with "-", paragraphs opening with one blank, crypttab,
+# fstab and shell lines indented by four blanks, reference-style links, a list of credits).
+render_man man5/journald.conf.5.gz                                   > "$r/journald.conf.5.txt"
+gunzip -c "$doc/cryptsetup/README.Debian.gz"                         > "$r/cryptsetup-README.Debian.txt"
+
+for n in $(seq 0 50); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round49"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round50"
