@@ -273,16 +273,24 @@ def _the_item_named(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
 # A sentence that opens by saying it follows from the one before: "As a result, some printers can balk at ..."
 _CONSEQUENCE = re.compile(r"\s*(?:as a (?:result|consequence)|consequently|therefore|thus|hence|for this reason|"
                           r"because of this|this is why|that is why|"
-                          r"(?:this|that)\s+(?:(?:in turn|then|also|often|usually|can|may|will)\s+)?"
-                          r"(?:leads?|led|causes?|caused|results?|resulted|triggers?|triggered)\b)", re.I)
+                          r"(?:this|that)\s+(?:(?:in turn|then|also|often|usually)\s+)?"
+                          r"(?:leads?\s+to|led\s+to|results?\s+in|resulted\s+in|causes|caused|triggers|triggered|"
+                          r"(?:can|may|will|could|might)\s+(?:lead\s+to|result\s+in|cause|trigger))\b)", re.I)
+
+
+# A sentence whose subject is what the sentence before said: "This is the origin of ...", "That was why ...".
+_SUBJECT_BEFORE = re.compile(r"\s*(?:this|that)\s+(?:is|was)\s+(?:the\s+(?:origin|reason|cause|source)|why|how)\b",
+                             re.I)
 
 
 def _with_its_cause(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
     """For a why-question answered by a sentence that says it follows from the one before ("As a result, some
-    printers can balk at PDFs ...", "This leads to problems if ..."), the answer taken back over that sentence,
-    which gives the reason ("Gentium is a large font, with lots of glyphs."), in its paragraph or, when the answer
-    opens one, at the end of the paragraph before (no heading between)."""
-    if query.wanted.name != "reason" or not _CONSEQUENCE.match(corpus.sentence_text(answer)):
+    printers can balk at PDFs ...", "This leads to problems if ..."), and for any question answered by a sentence
+    whose subject is the one before ("This is the origin of many Python features, ..."), the answer taken back over
+    that sentence, which gives the reason ("Gentium is a large font, with lots of glyphs.") or what "this" is, in its
+    paragraph or, when the answer opens one, at the end of the paragraph before (no heading between)."""
+    text = corpus.sentence_text(answer)
+    if not (query.wanted.name == "reason" and _CONSEQUENCE.match(text)) and not _SUBJECT_BEFORE.match(text):
         return answer
     before = corpus.sentences[answer.sentence_id - 1] if answer.sentence_id > 0 else None
     if before is None or before.doc_id != answer.doc_id or before.heading:

@@ -24,7 +24,7 @@ from qa.answering.sections import (
     is_term_entry,
 )
 from qa.documents.chunking import Sentence
-from qa.documents.words import terms
+from qa.documents.words import STOPWORDS, terms
 from qa.storage.corpus import Corpus
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def _entry_asked_about(corpus: Corpus, best: Candidate, eligible: list[Candidate
 # What a question may ask of a name besides what it is: its default ("What's the default value of stash.showStat?"),
 # when its entry says it.
 _ITS_DEFAULT = frozenset({"default", "defaults", "value"})
-_ENTRY_REACH = 20  # sentences of an entry read for its default
+_ENTRY_REACH = 20  # sentences of an entry read for its default or for what one of its values does
 
 
 def _names_a_default(corpus: Corpus, opening: Sentence) -> bool:
@@ -109,22 +109,36 @@ def what_the_entry_says(corpus: Corpus, best: Candidate, eligible: list[Candidat
 
 
 def the_value_asked(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
-    """For a question about one value of a setting ("What does SplitMode=uid do?", "what happens if I set
-    StrictHostKeyChecking to accept-new?"), when the best candidate is in that setting's entry, the sentence of
-    the entry that says what that value does ('If "uid", all regular users ...'), with the best's score."""
-    asked = _SETTING_VALUE.search(query.text)
+    """For a question that asks only what one value of a setting does ("What does SplitMode=uid do?", "what happens
+    if I set StrictHostKeyChecking to accept-new?"), when the best candidate is in that setting's entry, the first
+    sentence of the entry that opens with that value as its condition ('If "uid", ...', "If this flag is set to
+    accept-new, ..."; not "If no agent is running" for the value "no", nor "If it is not set to yes"), with the
+    best's score."""
     name = entry_name(corpus, best.support)
-    if asked is None or name is None:
+    value = _value_asked(query.text, name.rstrip("=:")) if name else None
+    if name is None or value is None \
+            or not _only_what_it_is(corpus, query, {name, value} | KINDS_OF_NAME | _WHAT_A_VALUE_DOES,
+                                    best.sentence.doc_id):
         return best
-    setting, value = asked.group("name") or asked.group("set"), asked.group("value") or asked.group("to")
-    if name.rstrip("=:").lower() != setting.lower():
-        return best
-    quoted = rf"[\"'“`]?{re.escape(value)}[\"'”`]?"
-    condition = re.compile(rf"\s*(?:if|when|with)\b[^.;:]{{0,60}}?(?<![\w-]){quoted}(?![\w-])", re.I)
-    entry = {s.sentence_id for s in entry_of(corpus, best.support, _ENTRY_REACH)}
-    found = next((c for c in eligible if c.support.sentence_id in entry and c.span is None
-                  and condition.match(_past_the_term(corpus.sentence_text(c.support), name))), None)
+    quoted = rf"[\"'“`]{re.escape(value)}[\"'”`]"
+    said = rf"(?:{quoted}|[\"'“`]?{re.escape(value)}[\"'”`]?(?![\w-]))"
+    condition = re.compile(rf"\s*(?:if|when|with)\s+(?:{quoted}|(?:(?!(?:not|unless|never|no)\b)[\w\"'.=-]+\s+){{0,5}}?"
+                           rf"(?:(?:is\s+)?set\s+to|is|equals|=)\s*{said})", re.I)
+    entry = entry_of(corpus, best.support, _ENTRY_REACH)
+    on_it = {s.sentence_id for s in entry if condition.match(_past_the_term(corpus.sentence_text(s), name))}
+    found = min((c for c in eligible if c.support.sentence_id in on_it and c.span is None),
+                key=lambda c: c.support.sentence_id, default=None)
     return replace(found, score=best.score, logit=best.logit) if found is not None else best
+
+
+def _value_asked(question: str, setting: str) -> str | None:
+    """The value the question gives `setting` ("SplitMode=uid", "set SplitMode to none"), unless it is a small word
+    ("set LogLevel to the highest level"); None when it gives none."""
+    for asked in _SETTING_VALUE.finditer(question):
+        named, value = asked.group("name") or asked.group("set"), asked.group("value") or asked.group("to")
+        if named.rstrip("=").lower() == setting.lower():
+            return None if value.lower() in STOPWORDS else value
+    return None
 
 
 def _past_the_term(text: str, name: str) -> str:
@@ -132,9 +146,12 @@ def _past_the_term(text: str, name: str) -> str:
     return text[len(name):].lstrip("=: \t\r\n") if text.startswith(name) else text
 
 
-# A setting and the value asked about: "SplitMode=uid", "set StrictHostKeyChecking to accept-new".
-_SETTING_VALUE = re.compile(r"(?<![\w-])(?P<name>[A-Za-z][\w.-]*)=[\"']?(?P<value>[\w.+-]+)"
-                            r"|\bset(?:ting)?\s+(?P<set>[A-Za-z][\w.-]*)\s+to\s+[\"']?(?P<to>[\w.+-]+)", re.I)
+# A setting and the value asked about: "SplitMode=uid", "--color=auto", "set StrictHostKeyChecking to accept-new".
+_SETTING_VALUE = re.compile(r"(?<![\w])(?P<name>-{0,2}[A-Za-z][\w.-]*)=[\"']?(?P<value>[\w.+-]+)"
+                            r"|\bset(?:ting)?\s+(?P<set>[A-Za-z][\w.-]*=?)\s+to\s+[\"']?(?P<to>[\w.+-]+)", re.I)
+# What a question about a value may say besides the setting and the value: "What does X=y do / mean?", "what happens
+# if I set X to y?".
+_WHAT_A_VALUE_DOES = frozenset({"set", "setting", "happen", "happens", "mean", "means", "do", "does", "value"})
 
 
 def named_section(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:

@@ -350,15 +350,15 @@ def asks_role_holder(question: str) -> bool:
 def person_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
     """For a question about who holds a role, the spans that could be a person: no bare acronym; for any question
     that opens with "who", no name written as code (`libpkgconf` is no one, nor is the "TemporaryFile" of a call;
-    `tty` may answer "which group"), in quotes, whole or in part, or a term the sentence puts in quotes (the
-    "Original Work" is a term the text defines, the "What's cooking" reports are a kind of report) and no acronym
+    `tty` may answer "which group"), nor a term in quotes or the start of one (the "Original Work" is a term the
+    text defines, the "What's cooking" reports are a kind of report), nor that term used again, and no acronym
     that a lower-case word qualifies ("the canonical repository URL" is a thing), nor one opening with a
     demonstrative ("This LICENSE AGREEMENT" is the text itself)."""
     if re.match(r"\s*who", question, re.I):
         quoted = [m.span(1) for m in _QUOTED_TERM.finditer(sentence)]
-        terms_defined = {sentence[start:end].rstrip(".,;:") for start, end in quoted}
+        terms_defined = {sentence[start:end].rstrip(".,;:") for start, end in quoted}  # and used again unquoted
         spans = [(a, b) for a, b in spans if sentence[a - 1:a] != "`" and sentence[b:b + 1] != "("
-                 and sentence[a:b] not in terms_defined and not any(start <= a and b <= end for start, end in quoted)
+                 and sentence[a:b] not in terms_defined and not any(a == start and b <= end for start, end in quoted)
                  and not _common_acronym(sentence, a, b) and not _DEMONSTRATIVE.match(sentence, a)]
     if not asks_role_holder(question):
         return spans
@@ -366,8 +366,9 @@ def person_only(question: str, spans: list[tuple[int, int]], sentence: str) -> l
 
 
 _DEMONSTRATIVE = re.compile(r"(?:This|That|These|Those)\s", re.I)
-# A term in quotes, or a part of one: the "Original Work" a text defines, the "What's cooking" reports.
-_QUOTED_TERM = re.compile(r"[\"\u201c]([^\"\u201d]{1,60})[\"\u201d]")
+# A term in quotes: the "Original Work" a text defines, the "What's cooking" reports; not a quoted remark ("Thanks
+# to Ines Vale, ..."), an address ("Ines Vale <ines@...>") or the inch mark of a 3.5" drive.
+_QUOTED_TERM = re.compile(r"(?<!\d)[\"\u201c]([^\"\u201d<@,]{1,60})[\"\u201d]")
 
 
 def _common_acronym(sentence: str, start: int, end: int) -> bool:

@@ -407,6 +407,10 @@ def test_a_word_inside_a_quoted_term_is_no_one() -> None:
     spans = candidate_spans(sentence, QuestionType("who"))
     assert "What's" in [sentence[a:b] for a, b in spans]
     assert [sentence[a:b] for a, b in person_only("Who sends those reports?", spans, sentence)] == ["Ines Vale"]
+    for kept in ('"author": "Ines Vale <ines@example.org>"',  # an address, not a term
+                 'The 3.5" drive was written by Ines Vale for the "floppy" subsystem.'):  # an inch mark
+        spans = candidate_spans(kept, QuestionType("who"))
+        assert "Ines Vale" in [kept[a:b] for a, b in person_only("Who wrote it?", spans, kept)], kept
 
 
 def test_names_beyond_ascii_are_whole_and_a_qualified_acronym_is_no_one() -> None:
@@ -1158,6 +1162,25 @@ def test_a_why_question_answered_by_a_consequence_takes_in_its_cause(writable) -
 
 UDEV_NOTES = ("# Locks and udev\n\nThe lock daemon currently waits for every queued gate event.\n\n"
               "This leads to a hang if you start the lock daemon from a gate rule.\n")
+
+
+ORIGIN_NOTES = ("# Harbour history\n\nThe first keeper had worked for years at the Lowland canal office. This is the "
+                "origin of many harbour customs, including the use of bells for the tides.\n")
+
+
+def test_a_sentence_whose_subject_is_the_one_before_takes_it_in_for_any_question(writable) -> None:
+    writable.add_document(FileUpload("origin.md", "text/markdown", ORIGIN_NOTES.encode()))
+    answer = writable.ask("Where did the harbour get the use of bells for the tides from?", threshold=0.0).answer
+    assert answer is not None and answer.text.startswith("The first keeper had worked")
+    assert answer.text.endswith("bells for the tides.")
+
+
+def test_only_a_demonstrative_with_a_verb_of_consequence_opens_a_consequence() -> None:
+    consequence = answer_module._CONSEQUENCE
+    assert all(consequence.match(text) for text in ("This leads to a hang.", "This causes a hang.",
+                                                    "This can cause a hang.", "This results in a hang."))
+    assert not any(consequence.match(text) for text in ("This trigger runs after every install.",
+                                                        "That result is cached.", "This results from a stale lock."))
 
 
 def test_a_consequence_that_opens_a_paragraph_takes_in_the_cause_that_ends_the_one_before(writable) -> None:

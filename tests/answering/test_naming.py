@@ -180,6 +180,28 @@ def test_a_question_about_one_value_of_a_setting_is_answered_by_the_sentence_on_
     assert the_value_asked(corpus, opening, eligible, unsaid) == opening
 
 
+KEY_CONFIG = ("KEY_CONFIG(5)\n\nDESCRIPTION\n     The keywords are as follows:\n\n"
+              "     ForwardKey\n\t     Specifies whether the gate key is handed on.  If no keeper is on duty, the key "
+              "stays in its box.\n\n\t     If it is not set to yes, the gate stays shut.\n\n\t     When set to yes, "
+              "the key travels with the barge.\n\n"
+              "     LogLevel\n\t     Gives the verbosity of the keeper's log.  If the log cannot be opened, nothing "
+              "is kept.\n")
+
+
+def test_a_value_is_the_condition_only_where_a_sentence_opens_with_it_unnegated(writable) -> None:
+    corpus, query, eligible = eligible_for(writable, "key_config.5.txt", KEY_CONFIG, "What does ForwardKey=yes do?")
+    opening = next(c for c in eligible if corpus.sentence_text(c.support).startswith("ForwardKey\n"))
+    chosen = the_value_asked(corpus, opening, eligible, query)
+    assert corpus.sentence_text(chosen.support).startswith("When set to yes")  # not "If it is not set to yes"
+    no = read_query(corpus, "What does ForwardKey=no do?", None)  # "If no keeper ...": the word, not the value
+    assert the_value_asked(corpus, opening, eligible, no) == opening
+    level = next(c for c in eligible if corpus.sentence_text(c.support).startswith("LogLevel\n"))
+    small = read_query(corpus, "what happens if I set LogLevel to the highest level?", None)  # "the" is no value
+    assert the_value_asked(corpus, level, eligible, small) == level
+    more = read_query(corpus, "Is ForwardKey=yes safe for barges?", None)  # asks more than what the value does
+    assert the_value_asked(corpus, opening, eligible, more) == opening
+
+
 def test_a_question_names_a_term_whole_or_by_all_its_words(writable) -> None:
     corpus, _ = corpus_with(writable, "gate_config.5.txt", GATE_CONFIG)
     assert names_term(read_query(corpus, "Is key forwarding on by default?", None), "ForwardKey")
