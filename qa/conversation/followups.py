@@ -117,6 +117,13 @@ _ASKS_FOR_A_THING = re.compile(rf"^\s*(?:(?:which|what)\s+(?!(?:{_AUXILIARY})\b)
 # The term an entry of a definition list opens with: alone on its line, its text indented below it.
 _ENTRY_TERM = re.compile(r"\s*`?([A-Za-z_$][\w$.-]*[\w$])`?[ \t]*\r?\n[ \t]+\S")
 _NAME_FRAME = frozenset(w.capitalize() for w in FRAME | STOPWORDS)
+# An aspect of the earlier topic is a short phrase ("the money side", "still created by default"); a longer one ("using
+# indentation to group statements") is a new subject, which takes the topic's place.
+_ASPECT_WORDS = 3
+# What turns a word of an earlier question into the word a one-word follow-up asks about ("de"-"compress").
+_PREFIXES = frozenset("un re de dis mis non pre sub over under auto multi".split())
+# Words that set the scene before a question rather than name its subject ("unlike passdev, ...", "ok, ...").
+_SCENE_SETTERS = _MORE_PREPOSITIONS | frozenset("like compared otherwise ok okay yes no well now then also".split())
 # A subject named before the question about it: "passdev, what does it do".
 _DISLOCATED = re.compile(rf"([^,;:?]{{1,60}}),\s*((?:{'|'.join(sorted(_OPENERS))})\b.*)", re.I | re.S)
 
@@ -437,7 +444,7 @@ def _rewrite(question: str, dependence: Dependence, earlier: _Reading, corpus: C
         query = earlier.query.rstrip(" ?")
         cut = _CONDITION_IN.search(query)
         return f"{query[:cut.start()] if cut else query} {rest}?"
-    dislocated = _dislocated(rest)
+    dislocated = _dislocated(rest, corpus)
     if dislocated is not None:  # "and passdev, what does it do?": "it" is passdev
         subject, asked = dislocated
         return _replace_pronoun(asked, _Reading(subject, subject, "", ())) + "?"
@@ -457,17 +464,20 @@ def _rewrite(question: str, dependence: Dependence, earlier: _Reading, corpus: C
     return f"{rest}? {earlier.query}"
 
 
-def _dislocated(rest: str) -> tuple[str, str] | None:
+def _dislocated(rest: str, corpus: Corpus) -> tuple[str, str] | None:
     """A follow-up's own words that name their subject first and then ask about it with a referring word
-    ("passdev, what does it do", "handshakeTimeout, what unit is it in"): the subject and the question; else None
-    (an aspect, "the money side, is it big", is one of the earlier topic: read as before)."""
+    ("passdev, what does it do", "handshakeTimeout, what unit is it in"): the subject, a name the documents use, and
+    the question; else None. An aspect ("the money side, is it big") is one of the earlier topic, and a phrase
+    that sets the scene ("on Windows, where is it stored", "by default, what does it read", "unlike passdev, ...")
+    leaves the pointer to the earlier turn: both are read as before."""
     match = _DISLOCATED.match(rest)
     if match is None:
         return None
     subject, asked = match.group(1).strip(), match.group(2)
     named = _tokens(subject)
-    if not 0 < len(named) <= 4 or _referring(named) or not any(map(_is_content, named)) \
-            or _plain(named[0]) in _OPENERS | {"the", "a", "an"} or _first_referring(_tokens(asked)) is None:
+    if not 0 < len(named) <= 4 or not all(map(_is_content, named)) or _referring(named) \
+            or _plain(named[0]) in _OPENERS | _SCENE_SETTERS or _first_referring(_tokens(asked)) is None \
+            or not _known(subject, corpus):
         return None
     return subject, asked
 
@@ -533,11 +543,13 @@ def _shift(rest: str, earlier: _Reading, corpus: Corpus) -> str | None:
     mean?"), "and -s?" its option ("what does diff -q do?"), "and pipecmd_get_nargs?" its name in code ("what does
     pipecmd_clearenv do?"), "and historically?" its time ("how often ... now?"); "and probably lost?" the phrase that
     ends alike ("what does definitely lost mean?"); "and for a release candidate?" replaces what followed "for"
-    ("...suffix for a Python alpha release?"); "what about JTFA?" replaces the topic ("Who leads Operation
-    Sentinel?"); a single word replaces the first of a longer topic ("and plugdev?" after "what does the dialout
-    group give you?"), or a one-word topic when both label items of one list ("and apt-cdrom?" after "what is
-    apt-key?"); words the documents never write together are an aspect of the topic ("and the money side?":
-    "the money side of Operation Sentinel")."""
+    ("...suffix for a Python alpha release?"), and where nothing did, the phrase that ends alike ("and for pack
+    files?" after "... when decompressing gzip or zip files?"); "what about JTFA?" replaces the topic ("Who leads
+    Operation Sentinel?"); a single word replaces the first of a longer topic ("and plugdev?" after "what does the
+    dialout group give you?"), or a one-word topic when both label items of one list ("and apt-cdrom?" after "what
+    is apt-key?"); a short noun phrase the documents never write is an aspect of the topic ("and the money side?":
+    "the money side of Operation Sentinel"), a longer one ("using indentation to group statements") takes the
+    topic's place."""
     words = _tokens(rest)
     query = earlier.query.rstrip(" ?")
     for kind in (*_VALUE_KINDS, _TIME):  # "and zero?" after "what does a NUM of -1 mean?", "and -s?" after "... -q
@@ -553,7 +565,10 @@ def _shift(rest: str, earlier: _Reading, corpus: Corpus) -> str | None:
         return parallel
     if words[0].lower() in _PREPOSITIONS:
         cut = query.lower().rfind(f" {words[0].lower()} ")
-        return f"{query[:cut]} {rest}?" if cut >= 0 else f"{query} {rest}?"
+        if cut < 0:  # "and for pack files?" after "what does gunzip check when decompressing gzip files?"
+            phrase = [word for word in words[1:] if _plain(word) not in ("a", "an", "the")]
+            return _parallel(phrase, query) or f"{query} {rest}?"
+        return f"{query[:cut]} {rest}?"
     if not earlier.topic or earlier.topic not in query:
         return None
     topic = earlier.topic.split()
@@ -566,25 +581,29 @@ def _shift(rest: str, earlier: _Reading, corpus: Corpus) -> str | None:
         if _siblings(corpus, earlier.topic, content[0]):  # "and apt-cdrom?" after "what is apt-key?"
             return query.replace(earlier.topic, rest, 1) + "?"
         return f"{query} {rest}?"  # "and historically?"
-    if not named and not corpus.uses_phrase(" ".join(_content(words))):
+    if not named and len(content) <= _ASPECT_WORDS and not corpus.uses_phrase(" ".join(content)):
         return query.replace(earlier.topic, f"{rest} of {earlier.topic}", 1) + "?"  # an aspect: "the money side"
     return query.replace(earlier.topic, rest, 1) + "?"
 
 
 def _affixed(words: list[str], query: str) -> str | None:
-    """The earlier question with the one word that a single new word extends put in its place: "and decompress?"
-    after "how fast does zstd -1 compress?", "and uninstall?" after "how do I install it?"; None when no word, or
-    more than one, of the earlier question is the new word's beginning or end."""
+    """The earlier question with the one word that a single new word extends by a prefix put in its place: "and
+    decompress?" after "how fast does zstd -1 compress?", "and uninstall?" after "how do I install it?" (not "and
+    adduser?" after "how do I add a user?", nor "and copyright?" after "can I copy it?"); None when no word, or more
+    than one, of the earlier question is so extended."""
     if len(words) != 1 or not _is_content(words[0]):
         return None
-    new = words[0].lower()
-    extended = {m for m in re.finditer(r"[A-Za-z][\w-]*", query)
-                if len(m.group(0)) >= 4 and m.group(0).lower() != new and _is_content(m.group(0))
-                and (new.startswith(m.group(0).lower()) or new.endswith(m.group(0).lower()))}
+    new = _plain(words[0])
+    asked = list(_TOKEN.finditer(query))
+    extended = [m for m in asked if _is_content(m.group(0)) and _extends(new, _plain(m.group(0)))]
     if len(extended) != 1:
         return None
-    (found,) = extended
+    found = extended[0]
     return f"{query[:found.start()]}{words[0]}{query[found.end():]}?"
+
+
+def _extends(new: str, old: str) -> bool:
+    return len(old) >= 4 and new.endswith(old) and new[:-len(old)] in _PREFIXES
 
 
 def _parallel(words: list[str], query: str) -> str | None:

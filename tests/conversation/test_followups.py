@@ -373,6 +373,19 @@ def test_a_subject_named_before_the_question_is_what_its_pointer_stands_for(tmp_
     assert resolve("and the barge, is it lost?", earlier, corpus).query != "is the barge lost?"  # an aspect
 
 
+def test_a_phrase_after_a_preposition_the_earlier_question_lacks_replaces_the_phrase_that_ends_alike(
+        tmp_path, settings, real_embedder) -> None:
+    corpus = _corpus_with(tmp_path, settings, real_embedder, "gatectl.md", GATES)
+    earlier = [Turn("When is a definitely lost barge reported?", None)]
+    assert resolve("and for a probably lost barge?", earlier, corpus).query == "When is a probably lost barge reported?"
+
+
+def test_a_short_phrase_is_an_aspect_of_the_topic_and_a_longer_one_a_new_subject(corpus) -> None:
+    assert resolve("and the money side?", [SENTINEL], corpus).query == "What is the money side of Operation Sentinel?"
+    resolution = resolve("what about using bells to call the tides?", [WHO_LEADS], corpus)
+    assert resolution.query == "Who leads using bells to call the tides?"
+
+
 def test_one_word_that_extends_a_word_of_the_earlier_question_takes_its_place(tmp_path, settings,
                                                                               real_embedder) -> None:
     corpus = _corpus_with(tmp_path, settings, real_embedder, "gatectl.md", GATES)
@@ -380,6 +393,16 @@ def test_one_word_that_extends_a_word_of_the_earlier_question_takes_its_place(tm
     assert resolve("and unreport?", earlier, corpus).query == "How often does gatectl unreport a lost barge?"
     assert resolve("and misreport?", [Turn("When is a report sent?", None)], corpus).query \
         == "When is a misreport sent?"
+    assert resolve("and copyright?", [Turn("Can I copy the barge report?", None)], corpus).query \
+        != "Can I copyright the barge report?"  # "right" is no suffix of "copy"
+
+
+def test_a_phrase_that_sets_the_scene_before_the_question_is_no_subject(tmp_path, settings, real_embedder) -> None:
+    corpus = _corpus_with(tmp_path, settings, real_embedder, "gatectl.md", GATES)
+    earlier = [Turn("What does gatectl -q do?", "report only when a gate is closed")]
+    for question in ("and by default, what does it report?", "and unlike --status, what does it do?",
+                     "ok, what does it do?", "and harbourmaster, what does it do?"):  # the last: no word of the corpus
+        assert "gatectl" in resolve(question, earlier, corpus).query, question
 
 
 def test_with_no_earlier_turn_an_article_and_noun_before_the_pointer_are_its_antecedent(corpus) -> None:
