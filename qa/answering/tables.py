@@ -29,8 +29,8 @@ _HEADER_REACH = 60  # rows above a row in which its table's header is sought
 
 
 def named_cell(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
-    """The cell of the row the question names (by its first cell) under the column it names (by its header), or
-    `best` when no candidate is such a row."""
+    """The cell of the row the question names (by its first cell: a name in code, or all the words of a longer cell)
+    under the column it names (by its header), or `best` when no candidate is such a row."""
     if query.wanted.name in ("manner", "reason"):  # "How do I change the default logLevel?" asks more than the cell
         return best
     named = names_in(query.text)
@@ -38,7 +38,7 @@ def named_cell(corpus: Corpus, best: Candidate, eligible: list[Candidate], query
     for candidate in eligible:
         cells = _cells(corpus, candidate.support)
         doc_id = candidate.support.doc_id
-        if len(cells) < 2 or _plain(corpus, doc_id, cells[0]) not in named or not _names_code(corpus, doc_id, cells[0]):
+        if len(cells) < 2 or not _row_named(corpus, doc_id, cells[0], named):
             continue
         header = _header(corpus, candidate.support)
         if header is None or len(header) != len(cells):
@@ -77,6 +77,14 @@ def _header(corpus: Corpus, row: Sentence) -> list[tuple[int, int]] | None:
         if _SEPARATOR.match(text, above.end):
             return _cells(corpus, above)
     return None
+
+
+def _row_named(corpus: Corpus, doc_id: str, first: tuple[int, int], named: set[str]) -> bool:
+    """Whether the question names the row by its first cell: a name in code ("logLevel"), or every word of a cell
+    of several ("zstd 1.5.1 -1" in "How fast does zstd 1.5.1 at level -1 decompress?"; not "zstd 1.5.1 --fast=1")."""
+    plain = _plain(corpus, doc_id, first)
+    words = names_in(plain)
+    return (plain in named and _names_code(corpus, doc_id, first)) or (len(words) >= 2 and words <= named)
 
 
 def _names_code(corpus: Corpus, doc_id: str, cell: tuple[int, int]) -> bool:

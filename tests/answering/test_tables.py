@@ -48,3 +48,19 @@ def test_a_row_named_by_a_plain_word_or_in_a_table_without_a_header_answers_as_i
     ebb = next(c for c in eligible if corpus.sentence_text(c.support).startswith("| ebbLevel"))
     described = read_query(corpus, "What does ebbLevel describe?", None)  # names no column
     assert tables.named_cell(corpus, ebb, [ebb], described) == ebb
+
+
+PUMP_BENCHMARK = ("# Pump benchmark\n\n| Pump and setting | Ratio | Filling | Emptying |\n| --- | --- | --- | --- |\n"
+                  "| **pump 1.5 -1** | 2.887 | 530 l/s | 1700 l/s |\n"
+                  "| **pump 1.5 --fast=1** | 2.437 | 600 l/s | 2150 l/s |\n")
+
+
+def test_a_row_whose_first_cell_has_several_words_is_named_by_all_of_them(writable) -> None:
+    question = "How fast does pump 1.5 at level -1 go when emptying?"
+    corpus, query, eligible = eligible_for(writable, "pumps.md", PUMP_BENCHMARK, question)
+    fast = next(c for c in eligible if corpus.sentence_text(c.support).startswith("| **pump 1.5 --fast=1**"))
+    chosen = tables.named_cell(corpus, fast, eligible, query)  # the best is the other row: "--fast=1" is not asked
+    assert corpus.documents[chosen.support.doc_id].text[slice(*chosen.span)] == "1700 l/s"
+    assert chosen.score == fast.score
+    unnamed = read_query(corpus, "How fast does pump 1.5 go when emptying?", None)  # "-1" not said: no row named
+    assert tables.named_cell(corpus, fast, eligible, unnamed) == fast
