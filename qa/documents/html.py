@@ -27,6 +27,9 @@ _FURNITURE_NAME = re.compile(r"nav|nav[-_]?\w+|\w*[-_]?nav|\w*sidebar\w*|related
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCKS = {"p", "div", "section", "article", "main", "li", "dt", "dd", "blockquote", "pre", "table", "tr",
            "ul", "ol", "dl", "figure", "figcaption", "hr", "body", "center", "address", "caption", *_HEADINGS}
+_BOLD = {"b", "strong"}
+_BOLD_TITLE_WORDS = 12  # words at most in a paragraph of bold text that titles what follows
+_BOLD_TITLE_LEVEL = 6  # below every heading the page marks up as one
 _VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"}
 # A definition term is a label: context that opens its definition's passage, never a passage alone, and no heading
 # of what comes after the list.
@@ -88,6 +91,7 @@ class _Buffer:
     level: int = 0
     parts: list[str] = field(default_factory=list)
     linked: int = 0  # characters inside <a>
+    bold: int = 0  # characters inside <b> or <strong>
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,7 @@ class _Reader(HTMLParser):
         self.in_main = 0
         self.pre = 0
         self.links = 0
+        self.bolds = 0
         self.title_parts: list[str] | None = None
         self.title = ""
         self.buffer = _Buffer()
@@ -131,6 +136,8 @@ class _Reader(HTMLParser):
             self.pre += 1
         elif tag == "a":
             self.links += 1
+        elif tag in _BOLD:
+            self.bolds += 1
         elif tag in ("td", "th") and self.buffer.parts:
             self._add("\t")
 
@@ -155,6 +162,8 @@ class _Reader(HTMLParser):
             self.pre = max(0, self.pre - 1)
         elif tag == "a":
             self.links = max(0, self.links - 1)
+        elif tag in _BOLD:
+            self.bolds = max(0, self.bolds - 1)
 
     def handle_data(self, data: str) -> None:
         if self.title_parts is not None:
@@ -172,11 +181,15 @@ class _Reader(HTMLParser):
         self.buffer.parts.append(text)
         if self.links:
             self.buffer.linked += len(text.strip())
+        if self.bolds:
+            self.buffer.bold += len(text.strip())
 
     def _flush(self) -> None:
         buffer, self.buffer = self.buffer, _Buffer()
         text = "".join(buffer.parts)
         text = text.strip("\n") if buffer.kind == "code" else _tidy(text)
+        if text and _bold_title(buffer, text):
+            buffer.kind, buffer.level = "heading", _BOLD_TITLE_LEVEL
         if text and not _only_links(buffer, text):
             self.blocks.append((buffer, text))
         elif text and self.blocks and _is_caption(*self.blocks[-1]):
@@ -199,9 +212,21 @@ def _only_links(buffer: _Buffer, text: str) -> bool:
     return buffer.kind not in ("heading", "label") and letters > 0 and buffer.linked >= 0.9 * len(text.replace(" ", ""))
 
 
+def _bold_title(buffer: _Buffer, text: str) -> bool:
+    """A paragraph that is only a few words in bold, no sentence, opening with a capital: the title of what follows
+    ("<li><p><b>Maximum Length Of A String Or BLOB</b></p><p>The maximum number of bytes ..."; not a command in bold,
+    "<p><strong><code>git clone https://...</code></strong></p>")."""
+    letters = len(text.replace(" ", ""))
+    return buffer.kind == "text" and 0 < letters <= buffer.bold and len(text.split()) <= _BOLD_TITLE_WORDS \
+        and "\n" not in text and not re.search(r"[.!?:;,]$|://", text) and text[:1].isupper()
+
+
 def _is_caption(buffer: _Buffer, text: str) -> bool:
-    """A few words of plain text, no sentence: what may title a box of links."""
-    return buffer.kind == "text" and len(text.split()) <= 4 and not re.search(r"[.!?:;,]$", text)
+    """A few words of plain text or bold (no heading the page marks up), no sentence: what may title a box of
+    links."""
+    bold_title = buffer.kind == "heading" and buffer.level == _BOLD_TITLE_LEVEL and buffer.bold > 0
+    plain = buffer.kind == "text" or bold_title
+    return plain and len(text.split()) <= 4 and not re.search(r"[.!?:;,]$", text)
 
 
 def _is_anchor_mark(data: str, links: int) -> bool:

@@ -315,6 +315,19 @@ def test_a_definition_term_opens_its_definition_and_is_no_heading_of_what_follow
         ("Once you have the memory, prepare the closure.", "API › 2.5 The Closure API")]
 
 
+def test_a_paragraph_of_a_few_words_all_in_bold_is_the_heading_of_what_follows() -> None:
+    page = read_html("<h1>Limits</h1><ol><li><p><b>Maximum Length Of A Rope</b></p><p>A rope is at most 1 billion "
+                     "bytes. It <b>defaults</b> to 1.</p></li><li><p><strong>Mooring lines are short.</strong></p>"
+                     "<p><b>Note:</b></p><p><b>Knots</b> hold.</p><p><strong><code>git clone https://example.org/rope"
+                     "</code></strong></p></li></ol>")
+    kinds = {page.text[b.start:b.end]: (b.kind, b.level) for b in page.blocks}
+    assert kinds["Maximum Length Of A Rope"] == ("heading", 6)
+    assert kinds["A rope is at most 1 billion bytes. It defaults to 1."] == ("text", 0)  # bold in part
+    assert kinds["Mooring lines are short."] == ("text", 0)  # a sentence
+    assert kinds["Note:"] == ("text", 0) and kinds["Knots hold."] == ("text", 0)
+    assert kinds["git clone https://example.org/rope"] == ("text", 0)  # a command in bold
+
+
 def test_main_content_and_pilcrows() -> None:
     page = read_html('<body><div role="navigation"><p>Menu</p></div><div role="main"><h2>Why?'
                      '<a class="headerlink" href="#why">¶</a></h2><p>Because.</p></div><p>Footer text</p></body>')
