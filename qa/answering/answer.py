@@ -47,6 +47,7 @@ from qa.answering.sections import (
     asks_for_a_term,
     entry_name,
     entry_of,
+    heading_above,
     is_program_text,
     is_prose,
     section_of,
@@ -272,6 +273,7 @@ def _the_item_named(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
 
 # A sentence that opens by saying it follows from the one before: "As a result, some printers can balk at ..."
 _CONSEQUENCE = re.compile(r"\s*(?:as a (?:result|consequence)|consequently|therefore|thus|hence|for this reason|"
+                          r"so(?!\s+(?:far|that|long|much|many|called|to\s+speak)\b)(?=[\s,])|"
                           r"because of this|this is why|that is why|"
                           r"(?:this|that)\s+(?:(?:in turn|then|also|often|usually)\s+)?"
                           r"(?:leads?\s+to|led\s+to|results?\s+in|resulted\s+in|causes|caused|triggers|triggered|"
@@ -332,6 +334,7 @@ _DEFAULT_REACH = 3  # sentences after the answer's last in which its block may s
 _ENTRY_REACH = 20  # sentences after the answer in which the rest of its entry may state it
 _NAMED_ENTRY_REACH = 3  # candidates from the best in which the entry a default question names is sought
 _DEFAULT_NEAR = 3  # sentences before or after the best one in which its paragraph may state the default
+_SECTION_REACH = 20  # sentences of a section, at most, in which the one stating a default is sought
 # A default stated of nothing else: "The default is 3.", "The default value is 8.", "Defaults to 0.", "Default: 20".
 _BARE_DEFAULT = re.compile(r"^\W*(?:the\s+)?default(?:\s+value)?\s*(?:is\b|:)|^\W*defaults?\s+(?:to|is)\b", re.I)
 
@@ -379,7 +382,7 @@ def _default_in_the_entry(corpus: Corpus, candidates: list[Candidate], eligible:
 def _stated_near(corpus: Corpus, home: Sentence, eligible: list[Candidate], query: Query,
                  best: Candidate) -> Candidate | None:
     """The candidate, with the best's score, whose sentence states the default in `home`'s entry, or else near it in
-    its paragraph (None: none does)."""
+    its paragraph, or else alone in its short section (None: none does)."""
     entry = entry_of(corpus, home, _ENTRY_REACH)
     named = bool(entry) and _in_entry_named(corpus, home, query)
     around = entry or [s for s in corpus.sentences[max(0, home.sentence_id - _DEFAULT_NEAR):
@@ -388,7 +391,30 @@ def _stated_near(corpus: Corpus, home: Sentence, eligible: list[Candidate], quer
     stating = {s.sentence_id for s in around
                if (_BARE_DEFAULT if not named else _STATES_A_DEFAULT).search(unbroken(corpus.sentence_text(s)))}
     found = next((c for c in eligible if c.span is not None and c.support.sentence_id in stating), None)
+    if found is None and not entry:
+        found = _stated_in_section(corpus, home, eligible, query)
     return replace(found, score=best.score, logit=best.logit) if found is not None else None
+
+
+def _stated_in_section(corpus: Corpus, home: Sentence, eligible: list[Candidate], query: Query) -> Candidate | None:
+    """The candidate whose sentence, in another paragraph of `home`'s short section, is the only one there that
+    states a default and says a word the question asks with besides "default" ("Maximum Number Of Terms In A Compound
+    SELECT Statement", then four paragraphs, one saying "The maximum number of terms is SQLITE_MAX_COMPOUND_SELECT
+    which defaults to 500."; not "The default queue length is 100 jobs." for "How many workers ...?"); None when
+    the section is long, or states none or several."""
+    heading = heading_above(corpus, home)
+    section = section_of(corpus, heading) if heading is not None else range(0)
+    if not 0 < len(section) <= _SECTION_REACH:
+        return None
+    asked = set(query.asked) - _DEFAULT_TERMS
+    stating = [number for number in section if corpus.sentences[number].paragraph != home.paragraph
+               and _STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(corpus.sentences[number])))]
+    if len(stating) != 1 or not corpus.sentence_terms[stating[0]] & asked:
+        return None
+    return next((c for c in eligible if c.span is not None and c.support.sentence_id == stating[0]), None)
+
+
+_DEFAULT_TERMS = frozenset(terms("default defaults"))
 
 
 def _in_entry_named(corpus: Corpus, sentence: Sentence, query: Query) -> bool:

@@ -180,9 +180,13 @@ _AUXILIARY = r"(?:is|are|was|were|do|does|did|can|could|should|shall|will|would|
 _YESNO = re.compile(r"^" + _AUXILIARY, re.I)
 
 
+# A question word's "'s" written without its apostrophe: "whats the minimum size ...?" asks what "what's" asks.
+_WRITTEN_OUT = re.compile(r"\b(what|who|where|when|how)s\b")
+
+
 def question_type(question: str) -> QuestionType:
     """The question word that comes first decides ("what happens to those who ..." is no who-question)."""
-    lowered = " ".join(question.lower().replace("\u2019", "'").split()).rstrip(" ?")
+    lowered = _WRITTEN_OUT.sub(r"\1's", " ".join(question.lower().replace("\u2019", "'").split()).rstrip(" ?"))
     acronym = acronym_asked(question)
     if acronym:
         return QuestionType("acronym", acronym)

@@ -1178,9 +1178,24 @@ def test_a_sentence_whose_subject_is_the_one_before_takes_it_in_for_any_question
 def test_only_a_demonstrative_with_a_verb_of_consequence_opens_a_consequence() -> None:
     consequence = answer_module._CONSEQUENCE
     assert all(consequence.match(text) for text in ("This leads to a hang.", "This causes a hang.",
-                                                    "This can cause a hang.", "This results in a hang."))
+                                                    "This can cause a hang.", "This results in a hang.",
+                                                    "So there is a hard upper bound of 127.", "So, it hangs."))
+    assert not any(consequence.match(text) for text in ("So far it works.", "So that it works, set it.",
+                                                        "Some gates hang."))
     assert not any(consequence.match(text) for text in ("This trigger runs after every install.",
                                                         "That result is cached.", "This results from a stale lock."))
+
+
+TERMS_NOTES = ("# Harbour limits\n\n## Maximum Number Of Barges In A Convoy\n\nA convoy is two or more barges "
+               "tied together.\n\nThe lock keeper checks each convoy by hand.\n\nThe maximum number of barges is "
+               "MAX_CONVOY which defaults to 12.\n\n## Tides\n\nThe tide turns twice a day.\n")
+
+
+def test_a_default_stated_alone_in_a_short_section_answers_a_question_asking_it(writable) -> None:
+    writable.add_document(FileUpload("limits.md", "text/markdown", TERMS_NOTES.encode()))
+    answer = writable.ask("How many barges can a convoy hold by default?", threshold=0.0).answer
+    assert answer is not None and answer.text == "12"
+    assert question_type("Whats the maximum number of barges in a convoy?").name == "quantity"  # "what's"
 
 
 def test_a_consequence_that_opens_a_paragraph_takes_in_the_cause_that_ends_the_one_before(writable) -> None:
