@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round50/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round51/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -59,6 +59,7 @@ cd "$work" || exit 1
 #   man 5 jail.conf  fail2ban      /usr/share/doc/smartmontools/badblockhowto.html  smartmontools
 #   man 1 git-stash  git-man       /usr/share/doc/asciinema/README.md.gz  asciinema
 #   man 5 journald.conf  systemd   /usr/share/doc/cryptsetup/README.Debian.gz  cryptsetup
+#   /usr/share/doc/sqlite3/limits.html  sqlite3-doc                 man 1 zstd  zstd
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -104,7 +105,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           dnsmasq-base
           fail2ban smartmontools
           git-man asciinema
-          cryptsetup)
+          cryptsetup
+          sqlite3-doc)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -579,11 +581,21 @@ r=$(round 50)
 render_man man5/journald.conf.5.gz                                   > "$r/journald.conf.5.txt"
 gunzip -c "$doc/cryptsetup/README.Debian.gz"                         > "$r/cryptsetup-README.Debian.txt"
 
-for n in $(seq 0 50); do
+r=$(round 51)
+# SQLite's page on its implementation limits (sqlite3-doc, HTML, 21 KB: the site's menu, search form and script
+# before the title, an introduction, then a numbered list of 15 limits, each a bold title over paragraphs naming a
+# SQLITE_MAX_... macro and its default, compile-time options in quoted blocks, exponents in <sup>) and man 1 zstd
+# (zstd 1.5.4: options as terms over indented text and as "○" bullets "-x, --long=#: meaning (default: ...)",
+# environment variables, a dictionary builder and advanced options "name=x, x=x" as terms; tbl warns about the
+# source's broken synopsis table, which is left out of the rendering, as man itself shows it).
+cp "$doc/sqlite3/limits.html"                                        "$r/sqlite-limits.html"
+render_man man1/zstd.1.gz                                            > "$r/zstd.1.txt"
+
+for n in $(seq 0 51); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round50"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round51"
