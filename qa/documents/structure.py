@@ -68,6 +68,7 @@ _CLOSING_NUMBER = re.compile(r"^\s*\d{1,2}\)\s+\S")  # "6) Apache does not ...",
 _FAQ_MARK = re.compile(r"^\s*(?:Q|Question)\s*\d*\s*[:.)]\s+\S")
 _ANSWER_MARK = re.compile(r"^\s*(?:A|Answer)\s*\d*\s*[:.)]\s+\S")  # "A: ..." under a marked question
 _STATEMENT_END = re.compile(r"[.!]\s+[\"'(]?[A-Z]")
+_SUBSECTION_WORDS = 6  # words at most in an indented subsection heading
 FAQ_LEVEL = 9  # below every heading the document has: the next question replaces it, a section heading ends it
 _CONNECTIVES = frozenset("then or and otherwise alternatively also finally next else so but".split())
 _URL_ONLY = re.compile(r"^\s*[<(\[]*(?:https?://|www\.|mailto:)\S+[>)\]]*\s*$", re.I)
@@ -381,10 +382,11 @@ def _classify(paragraph: list[Line], after: list[Line] | None = None, before: li
         paragraph = paragraph[1:]  # "PREAMBLE" on the line above "The goals of the Open Font License ..."
     # A heading over an indented body ("NAME" over "grep - print lines..."); but below a line not in capitals, an
     # indented line that opens in lower case goes on with it ('1.1. "Contributor"' over "means each ..."): an entry.
-    if len(paragraph) > 1 and _looks_like_heading(paragraph[0].stripped) and paragraph[0].text[:1].strip() \
+    if len(paragraph) > 1 and _looks_like_heading(paragraph[0].stripped) \
+            and (paragraph[0].text[:1].strip() or _subsection_title(paragraph[0].stripped)) \
             and all(line.indent > paragraph[0].indent for line in paragraph[1:]) \
             and (paragraph[0].stripped.isupper() or not paragraph[1].stripped[:1].islower()):
-        yield Block(paragraph[0].start, paragraph[0].end, "heading", _level(paragraph[0].stripped, 0))
+        yield Block(paragraph[0].start, paragraph[0].end, "heading", _level(paragraph[0].stripped, paragraph[0].indent))
         paragraph = paragraph[1:]
     if sum(bool(_TABLE_ROW.match(line.text) or _TABLE_BORDER.match(line.text)) for line in paragraph) \
             > len(paragraph) / 2:
@@ -394,6 +396,15 @@ def _classify(paragraph: list[Line], after: list[Line] | None = None, before: li
         yield Block(paragraph[0].start, paragraph[-1].end, "code")
         return
     yield from _items_and_text(paragraph)
+
+
+def _subsection_title(line: str) -> bool:
+    """Indented, a few words all in title case, none of them a name in code: a man page's subsection heading
+    ("   Environment Variables" over its text at the body's indent), not a definition's term ("--rsyncable",
+    "StrictHostKeyChecking", "askpass")."""
+    words = line.split()
+    return 2 <= len(words) <= _SUBSECTION_WORDS and all(re.fullmatch(r"[A-Za-z][a-z]*", word) for word in words) \
+        and title_cased(line)
 
 
 def _is_label(line: str) -> bool:

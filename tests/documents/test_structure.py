@@ -464,3 +464,14 @@ def test_the_rows_of_a_table_set_with_tabs_are_rows_of_their_own() -> None:
     justified = _blocks("OPTIONS\n       copytruncate\n\t      Truncate\tthe original log file to zero size.\n"
                         "\t      Copy\tit first, then truncate it.\n")  # words before tabs: justified text
     assert not any(kind == "row" for kind, _, _ in justified)
+
+
+def test_an_indented_line_of_title_cased_words_over_deeper_text_is_a_man_page_subsection_heading() -> None:
+    page = ("LOCKER(1)            General Commands Manual            LOCKER(1)\n\nDESCRIPTION\n       Locks.\n\n"
+            "   Environment Variables\n       Only LOCKER_LEVEL is read.  It sets the level.\n\n"
+            "   --rsyncable\n       Keep the lock in step.\n\n   StrictLocking\n       Check every lock.\n")
+    _, blocks = text_blocks(page)
+    kinds = {page[b.start:b.end].strip(): (b.kind, b.level) for b in blocks}
+    assert kinds["Environment Variables"] == ("heading", 2) and kinds["DESCRIPTION"] == ("heading", 1)
+    assert "--rsyncable" not in kinds and "StrictLocking" not in kinds  # terms of entries, no headings
+
