@@ -27,6 +27,7 @@ import numpy as np
 
 from qa.benchmarks.harness import Server
 from qa.embedding.base import Embedder
+from qa.errors import QAError
 
 BATCH_SIZES = (1, 2, 4, 8, 16, 32)
 STAGES = ("embed", "search", "answer")
@@ -155,9 +156,11 @@ def wrk_run(target: Target, questions: list[str], concurrency: int, seconds: flo
     script = _script(target, questions, threads, workdir)
     cpu_before, children_before = target.cpu_seconds(), _children_cpu()
     started = time.perf_counter()
-    run = subprocess.run(["wrk", f"-t{threads}", f"-c{concurrency}", f"-d{seconds:g}s", "--latency", "-s",
-                          str(script), target.url], capture_output=True, text=True, timeout=seconds + 60)
+    run = subprocess.run(["wrk", f"-t{threads}", f"-c{concurrency}", f"-d{wrk_duration(seconds)}", "--latency",
+                          "-s", str(script), target.url], capture_output=True, text=True, timeout=seconds + 60)
     wall = time.perf_counter() - started
+    if run.returncode != 0:
+        raise QAError(f"wrk failed (exit {run.returncode}): {(run.stderr or run.stdout).strip()[:500]}")
     parsed = parse_wrk(run.stdout)
     # no thread numbered past its requests, its failures (wrk asks again after one) and its connections: the
     # next run starts above them all
@@ -165,6 +168,11 @@ def wrk_run(target: Target, questions: list[str], concurrency: int, seconds: flo
     return {"concurrency": concurrency, "generator": "wrk", "seconds": round(wall, 2), **parsed,
             "server_cpu_cores": round((target.cpu_seconds() - cpu_before) / wall, 2),
             "client_cpu_cores": round((_children_cpu() - children_before) / wall, 2)}
+
+
+def wrk_duration(seconds: float) -> str:
+    """`wrk -d` takes whole seconds only ("2.5s" is refused): the nearest, at least one."""
+    return f"{max(1, round(seconds))}s"
 
 
 def parse_wrk(output: str) -> dict:

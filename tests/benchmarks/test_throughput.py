@@ -14,7 +14,7 @@ from typing import ClassVar
 import pytest
 
 from qa.benchmarks import peers
-from qa.benchmarks.throughput import Target, have_wrk, wrk_run
+from qa.benchmarks.throughput import Target, have_wrk, wrk_duration, wrk_run
 from qa.errors import QAError
 
 # Six word gaps or more each: 8 ** 6 spacing patterns per question, far more than a fast machine sends in a second.
@@ -72,6 +72,25 @@ def test_every_wrk_request_carries_a_question_intact(recorder: tuple[str, list[s
     assert {" ".join(question.split()) for question in seen} == set(QUESTIONS)  # the words, unchanged
     # but every text new, across wrk's threads and from one run to the next: no cache can answer
     assert len(set(seen)) == len(seen)
+
+
+@pytest.mark.skipif(not have_wrk(), reason="needs Debian's wrk (.ci/run installs it)")
+def test_a_fraction_of_a_second_still_runs_wrk(recorder: tuple[str, list[str]], tmp_path: Path) -> None:
+    url, seen = recorder  # `qa bench --seconds 10` gives the lone-client rounds 2.5 s, which wrk refused
+    run = wrk_run(Target(url, lambda: 0.0), QUESTIONS, 1, 1.4, tmp_path)
+    assert run["requests"] > 0 and run["p50_ms"] is not None and seen
+
+
+def test_wrk_durations_are_whole_seconds() -> None:
+    assert [wrk_duration(s) for s in (0.2, 2.5, 3.4, 20)] == ["1s", "2s", "3s", "20s"]
+
+
+def test_a_wrk_that_fails_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("qa.benchmarks.throughput.wrk_duration", lambda seconds: "2.5s")  # as wrk refuses it
+    if not have_wrk():
+        pytest.skip("needs Debian's wrk (.ci/run installs it)")
+    with pytest.raises(QAError, match="wrk failed"):
+        wrk_run(Target("http://127.0.0.1:9", lambda: 0.0), QUESTIONS, 1, 1, tmp_path)
 
 
 def _runs(*rates: float) -> list[dict]:
