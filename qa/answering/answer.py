@@ -110,7 +110,7 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     best = named_cell(corpus, named_section(corpus, best, eligible, query), eligible, query)
     best = by_the_authors(corpus, _from_the_opening(corpus, best, eligible, query), eligible, query.text)
     best = beyond_what_was_said(corpus, best, eligible, said, asked, given)
-    if best is None:
+    if best is None or _default_left_unsaid(corpus, best, candidates, query):
         return Extraction(None, None, 0.0, candidates, passages)
     if best.score < threshold:
         return Extraction(None, None, best.score, candidates, passages)
@@ -415,6 +415,28 @@ def _stated_in_section(corpus: Corpus, home: Sentence, eligible: list[Candidate]
 
 
 _DEFAULT_TERMS = frozenset(terms("default defaults"))
+# What holds when a setting is left alone, said without the word "default": "If this relation is not specified,
+# ...", "when unset, ...", "... otherwise the block size is used".
+_WHEN_UNSET = re.compile(r"\b(?:if|when|unless)\b[^.;]{0,60}?\b(?:not\s+(?:set|specified|given|present|configured|"
+                         r"defined)|unset|omitted|absent|missing)\b|\botherwise\b", re.I)
+
+
+def _default_left_unsaid(corpus: Corpus, best: Candidate, candidates: list[Candidate], query: Query) -> bool:
+    """Whether a question asks the default of a term the documents document ("What is the default value of
+    sync_kludge?") and neither the term's entry, where the answer is, nor any other candidate sentence that names
+    the term says what holds when it is not set: the documents do not say ("reserved_ratio: This relation specifies
+    the default percentage of file system blocks reserved ..." names a default and states none)."""
+    if "default" not in query.asked or not _in_entry_named(corpus, best.support, query):
+        return False
+    name = (entry_name(corpus, best.support) or "").lower()
+    if _DEFAULT_TERMS & set(terms(name)):
+        return False  # "What does opts.default hold?" names a term, it asks no default
+    entry = {sentence.sentence_id for sentence in entry_of(corpus, best.support, _ENTRY_REACH)}
+    around = [corpus.sentences[number] for number in sorted(entry)] + [
+        c.support for c in candidates if c.support.sentence_id not in entry
+        and name in corpus.sentence_text(c.support).lower()]
+    return not any(_STATES_A_DEFAULT.search(text) or _WHEN_UNSET.search(text)
+                   for text in (unbroken(corpus.sentence_text(sentence)) for sentence in around))
 
 
 def _in_entry_named(corpus: Corpus, sentence: Sentence, query: Query) -> bool:

@@ -550,7 +550,8 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
         typed = reading.spans[wanted.name]
     numeric = wanted.name in NUMERIC_KINDS
     spans = [(a, b) for a, b, span_terms in typed
-             if not (_repeats_number(span_terms, query.asked, text[a:b], query.text) if numeric
+             if not ((_repeats_number(span_terms, query.asked, text[a:b], query.text)
+                      or _glued_to_another_name(text, a, query.asked)) if numeric
                      else _restates(span_terms, query.span_terms, is_address(text[a:b]))
                      or _only_the_noun_asked(span_terms, query.focus)
                      or (wanted.name == "place" and _target_of_a_restated_link(text, a, query.span_terms)))]
@@ -590,6 +591,18 @@ def _repeats_number(span_terms: list[str], asked: dict[str, float], span_text: s
         return True
     word = span_text.strip().lower()
     return NUMBER_WORD.fullmatch(word) is not None and re.search(rf"\b{word}\b", question, re.I) is not None
+
+
+# A number glued to a word before it is part of a name: "C++11", "-std=c++0x", "utf8-12.1" (an encoding).
+_GLUED_NAME = re.compile(r"\b([A-Za-z][\w.]*)(?:\+\+|\+|-)\Z")
+
+
+def _glued_to_another_name(text: str, start: int, asked: dict[str, float]) -> bool:
+    """Whether the number at `start` is the end of a name ("C++11", "utf8-12.1") that the question does not ask
+    about: the standard C++11 is no minimum version of g++, nor is the encoding utf8-12.1 a release of e2fsprogs;
+    "gcc-12.1" still answers "Which gcc version ...?"."""
+    glued = _GLUED_NAME.search(text, max(0, start - 40), start)
+    return glued is not None and not set(terms(glued.group(1))) & asked.keys()
 
 
 _LINK_TEXT_BEFORE = re.compile(r"\[([^\[\]\n]{1,200})\]\(\Z")

@@ -1489,3 +1489,46 @@ def test_an_option_or_a_word_before_an_example_is_no_aligned_term(writable) -> N
     assert entry_name(corpus, sentence_starting(corpus, doc_id, "--force overrides")) is None  # prose, no hang
     corpus, doc_id = corpus_with(writable, "harbour-sync.1.txt", HARBOUR_SYNC)
     assert entry_name(corpus, sentence_starting(corpus, doc_id, "update the index")) is None  # an example follows
+
+
+HARBOUR_CONF = ("HARBOUR.CONF(5)\n\nDESCRIPTION\n       harbour.conf is the configuration file for the harbour "
+                "crane.\n\nRELATIONS\n       quay_ratio\n\t      This relation specifies the default percentage of "
+                "quay space\n\t      kept free for the harbour master.\n\n       crane_speed\n\t      This relation "
+                "sets how fast the crane swings.  Defaults to 4.\n\n       tide_wait\n\t      This relation sets how "
+                "long the crane waits for the tide.  If this\n\t      relation is not specified, the crane does not "
+                "wait.\n\n       opts.default\n\t      This relation holds the values every crane starts with.\n")
+
+
+def test_a_default_the_entry_of_the_term_asked_never_states_is_withheld(writable) -> None:
+    corpus_with(writable, "harbour.conf.5.txt", HARBOUR_CONF)
+    assert writable.ask("What is the default quay_ratio?", threshold=0.0).answer is None  # it names one, states none
+    stated = writable.ask("What is the default value of crane_speed?", threshold=0.0).answer
+    assert stated is not None and "4" in stated.text
+    unset = writable.ask("What is the default tide_wait?", threshold=0.0).answer  # what holds when it is not set
+    assert unset is not None and "does not wait" in unset.text
+    named = writable.ask("What does opts.default hold?", threshold=0.0).answer  # a term's name, no default asked
+    assert named is not None and "values every crane starts with" in named.text
+
+
+def test_a_day_of_the_month_is_a_date_and_a_number_after_version_is_a_version() -> None:
+    shipped = "We ship a minor update on the 15th of every month and a fix on the 1st of March 2024."
+    assert [shipped[a:b] for a, b in candidate_spans(shipped, QuestionType("date"))] == [
+        "15th of every month", "1st of March 2024"]
+    protocol = "The supported protocol version is 13."
+    assert [protocol[a:b] for a, b in candidate_spans(protocol, QuestionType("version"))] == ["13"]
+    assert candidate_spans("The crane lifted 13 crates.", QuestionType("version")) == []
+
+
+HARBOUR_BUILD = ("# Building the crane controller\n\nThe controller is written in C++. The current source code "
+                 "requires a C++11 aware compiler, and the crane firmware speaks utf8-12.1 only.\n\nThe gcc-12.2 "
+                 "compiler builds it.\n")
+
+
+def test_a_number_glued_to_another_name_answers_no_version_or_count(writable) -> None:
+    corpus_with(writable, "building.md", HARBOUR_BUILD)
+    minimum = writable.ask("What minimum version of g++ is needed to build the crane controller?", threshold=0.0)
+    assert minimum.answer is None or "11" not in minimum.answer.text  # C++11 is a standard, not a version of g++
+    encoding = writable.ask("Which version of the firmware encoding is used?", threshold=0.0).answer
+    assert encoding is None or encoding.text != "12.1"  # utf8-12.1 names an encoding
+    named = writable.ask("Which gcc version builds the crane controller?", threshold=0.0).answer
+    assert named is not None and "12.2" in named.text  # the name the question asks about
