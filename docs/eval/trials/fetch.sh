@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round51/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round52/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -60,6 +60,7 @@ cd "$work" || exit 1
 #   man 1 git-stash  git-man       /usr/share/doc/asciinema/README.md.gz  asciinema
 #   man 5 journald.conf  systemd   /usr/share/doc/cryptsetup/README.Debian.gz  cryptsetup
 #   /usr/share/doc/sqlite3/limits.html  sqlite3-doc                 man 1 zstd  zstd
+#   man 5 mke2fs.conf  e2fsprogs   /usr/share/doc/aria2/README.html  aria2
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -106,7 +107,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           fail2ban smartmontools
           git-man asciinema
           cryptsetup
-          sqlite3-doc)
+          sqlite3-doc
+          e2fsprogs aria2)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -591,11 +593,20 @@ r=$(round 51)
 cp "$doc/sqlite3/limits.html"                                        "$r/sqlite-limits.html"
 render_man man1/zstd.1.gz                                            > "$r/zstd.1.txt"
 
-for n in $(seq 0 51); do
+r=$(round 52)
+# man 5 mke2fs.conf (e2fsprogs 1.47.0: an INI-style file described in prose with an indented example, then one
+# section per stanza, [options], [defaults], [fs_types] and [devices], its relations as terms over indented text,
+# a few "Defaults to ..." / "The default value is ..." sentences, the values of "errors" in a nested column) and
+# aria2's README (aria2/README.html, Docutils HTML with an inline stylesheet, 38 KB: a feature list, a two-column
+# table of features and their dependencies, notes in boxes, commands after a "$" prompt, build variables as terms).
+render_man man5/mke2fs.conf.5.gz                                     > "$r/mke2fs.conf.5.txt"
+cp "$doc/aria2/README.html"                                          "$r/aria2-README.html"
+
+for n in $(seq 0 52); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round51"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round52"
