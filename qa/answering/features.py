@@ -411,7 +411,7 @@ _ONLY_ITS_TYPE = re.compile(r"(?:[ \t]*[\w.$-]+=?(?:,[ \t]*[\w.$-]+=?)*[ \t]*\n)
                             r"(?:argument|value|parameter|list|string|number|integer|path|time\s+span)s?\.?\s*", re.I)
 
 
-_ONLY_A_REPLY = re.compile(r"\s*(?:yes|no)\s*[.!]?\s*", re.I)  # "Yes.", "No."
+_ONLY_A_REPLY = re.compile(r"\s*(?:(?:A|Answer)\s*\d*\s*[:.)]\s*)?(?:yes|no)\s*[.!]?\s*", re.I)  # "Yes.", "A) No."
 # An entry's first sentence, under its term's line, that says only where the option may be given ("-k, --keep-index"
 # over "This option is only valid for push and save commands.", then a paragraph that says what it does); possessive
 # runs, so that a long run of blanks costs no backtracking.

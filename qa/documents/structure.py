@@ -373,7 +373,11 @@ def _classify(paragraph: list[Line], after: list[Line] | None = None, before: li
     if len(paragraph) == 1 and _is_label(paragraph[0].stripped):
         yield Block(paragraph[0].start, paragraph[0].end, "label")
         return
-    if len(paragraph) > 1 and _is_numbered_question(paragraph[0].stripped):  # "1.6  Why won't ...?" over its answer
+    marked = _marked_question_lines(paragraph)
+    if marked:  # "Q) Help! I'm getting the error message ..." over "A) vsftpd is protecting ...", in one paragraph
+        yield Block(paragraph[0].start, paragraph[marked - 1].end, "heading", FAQ_LEVEL)
+        paragraph = paragraph[marked:]
+    elif len(paragraph) > 1 and _is_numbered_question(paragraph[0].stripped):  # "1.6  Why won't ...?" over its answer
         yield Block(paragraph[0].start, paragraph[0].end, "heading", FAQ_LEVEL)
         paragraph = paragraph[1:]
     elif len(paragraph) > 1 and _is_capitals_heading(paragraph[0].stripped) and not paragraph[1].stripped.isupper() \
@@ -462,6 +466,19 @@ def _marked_over_its_answer(paragraph: list[Line], after: list[Line] | None) -> 
     everything else is fine." ask as plainly as a question mark would."""
     return after is not None and len(paragraph) <= 4 and _FAQ_MARK.match(paragraph[0].text) is not None \
         and _ANSWER_MARK.match(after[0].text) is not None
+
+
+def _marked_question_lines(paragraph: list[Line]) -> int:
+    """How many lines of a paragraph make a FAQ's question marked "Q)" or "Q:", when its answer marked "A)", "A:" or
+    "A1)" starts on a later line of the same paragraph, whatever the question ends with ("Q) Help! Local users cannot
+    log in." then "A) There are various possible problems."); 0 for any other paragraph."""
+    if len(paragraph) < 2 or _FAQ_MARK.match(paragraph[0].text) is None:
+        return 0
+    return next((number for number, line in enumerate(paragraph[1:_MARKED_QUESTION_LINES + 1], start=1)
+                 if _ANSWER_MARK.match(line.text)), 0)
+
+
+_MARKED_QUESTION_LINES = 4
 
 
 def _heads_its_text(paragraph: list[Line], after: list[Line] | None, before: list[Line] | None) -> bool:

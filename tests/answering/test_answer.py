@@ -1532,3 +1532,13 @@ def test_a_number_glued_to_another_name_answers_no_version_or_count(writable) ->
     assert encoding is None or encoding.text != "12.1"  # utf8-12.1 names an encoding
     named = writable.ask("Which gcc version builds the crane controller?", threshold=0.0).answer
     assert named is not None and "12.2" in named.text  # the name the question asks about
+
+
+PUMP_FAQ = ("Pump FAQ\n\nQ) Help! Can I limit the pump's flow?\nA) Yes. See the settings \"flow_max\" and "
+            "\"flow_min\".\n\nQ) Help! The pump rattles at night.\nA) Tighten the seal. Then fill the tank.\n")
+
+
+def test_a_marked_bare_yes_takes_in_the_sentence_after_it(writable) -> None:
+    corpus_with(writable, "pump-faq.txt", PUMP_FAQ)
+    answer = writable.ask("Can I limit the flow of the pump?", threshold=0.0).answer
+    assert answer is not None and answer.text.startswith("A) Yes.") and "flow_max" in answer.text

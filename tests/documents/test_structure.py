@@ -169,6 +169,17 @@ def test_a_question_marked_q_over_an_answer_marked_a_heads_it_whatever_it_ends_w
     assert ("text", 0, "Q: The pump is loud.\nIt rattles at night.") in blocks  # no answer marked "A:" under it
 
 
+def test_a_question_marked_q_heads_the_answer_marked_a_in_the_same_paragraph() -> None:
+    text = ("Pump FAQ\n\nQ) Help! I'm getting the error message \"dry run\".\nA) The pump is protecting itself. "
+            "Fill the tank.\n\nQ) Help! What are the risks of the\n\"high_flow\" setting?\nA1) It wears the seal."
+            "\nA2) It is loud.\n\nQ) The pump is loud.\nIt rattles at night.\n")
+    blocks = _blocks(text)
+    assert ("heading", 9, "Q) Help! I'm getting the error message \"dry run\".") in blocks
+    assert ("text", 0, "A) The pump is protecting itself. Fill the tank.") in blocks
+    assert ("heading", 9, "Q) Help! What are the risks of the\n\"high_flow\" setting?") in blocks  # two lines
+    assert ("heading", 9, "Q) The pump is loud.") not in blocks  # no answer marked under it
+
+
 def test_a_numbered_question_on_the_line_above_its_answer_heads_it() -> None:
     text = ("Harbour FAQ\r\n\r\n1  MOORING\r\n\r\n1.1  Can I moor at the outer wall overnight? Even in winter?\r\n"
             "Yes, from May to September. Ask the harbour master first.\r\n\r\n"
