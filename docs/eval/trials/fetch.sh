@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round52/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round53/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -61,6 +61,7 @@ cd "$work" || exit 1
 #   man 5 journald.conf  systemd   /usr/share/doc/cryptsetup/README.Debian.gz  cryptsetup
 #   /usr/share/doc/sqlite3/limits.html  sqlite3-doc                 man 1 zstd  zstd
 #   man 5 mke2fs.conf  e2fsprogs   /usr/share/doc/aria2/README.html  aria2
+#   man 1 iperf3  iperf3           /usr/share/doc/vsftpd/FAQ.gz  vsftpd
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -108,7 +109,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           git-man asciinema
           cryptsetup
           sqlite3-doc
-          e2fsprogs aria2)
+          e2fsprogs aria2
+          iperf3 vsftpd)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -602,11 +604,20 @@ r=$(round 52)
 render_man man5/mke2fs.conf.5.gz                                     > "$r/mke2fs.conf.5.txt"
 cp "$doc/aria2/README.html"                                          "$r/aria2-README.html"
 
-for n in $(seq 0 52); do
+r=$(round 53)
+# man 1 iperf3 (iperf3 3.12: a long description with commands indented below their sentences, then options in
+# three sections, general, server-specific and client-specific, as terms over indented text, "(default ...)" in the
+# text of some, examples of authentication set-up as "> " command lines;
+# troff warns "cannot adjust line" on stderr, harmless) and vsftpd's FAQ (vsftpd/FAQ.gz: plain text,
+# 13 KB, "Q)" questions over "A)" answers, several answers numbered "A1)", "A2)", settings written name=VALUE).
+render_man man1/iperf3.1.gz                                          > "$r/iperf3.1.txt"
+gunzip -c "$doc/vsftpd/FAQ.gz"                                       > "$r/vsftpd-FAQ.txt"
+
+for n in $(seq 0 53); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round52"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round53"
