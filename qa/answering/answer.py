@@ -48,6 +48,7 @@ from qa.answering.sections import (
     entry_name,
     entry_of,
     heading_above,
+    is_label,
     is_program_text,
     is_prose,
     section_of,
@@ -354,7 +355,30 @@ def _through_the_default(corpus: Corpus, answer: Sentence, query: Query) -> Sent
             break
         if _STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(after))):
             return replace(answer, end=after.end)
-    return _default_of_the_entry(corpus, answer, query) or answer
+    return _default_of_the_entry(corpus, answer, query) or _default_under_its_label(corpus, answer) or answer
+
+
+_LABEL_REACH = 8  # sentences above the answer in which the label of its entry may be
+
+
+def _default_under_its_label(corpus: Corpus, answer: Sentence) -> Sentence | None:
+    """In an HTML definition list, where a term's label ("unix_socket_permissions (integer)") is over paragraphs of
+    its own, the sentence of a later paragraph under the same label that states the default ("The default
+    permissions are 0777, ..."), up to the next label or heading; None when the answer is under no label."""
+    above = corpus.sentences[max(0, answer.sentence_id - _LABEL_REACH):answer.sentence_id]
+    for before in reversed(above):
+        if before.doc_id != answer.doc_id or (before.heading and not is_label(corpus, before)):
+            return None
+        if is_label(corpus, before):
+            break
+    else:
+        return None
+    for after in corpus.sentences[answer.sentence_id + 1:answer.sentence_id + 1 + _ENTRY_REACH]:
+        if after.doc_id != answer.doc_id or after.heading or is_label(corpus, after):
+            return None
+        if _STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(after))):
+            return after
+    return None
 
 
 def _default_in_the_entry(corpus: Corpus, candidates: list[Candidate], eligible: list[Candidate],

@@ -1542,3 +1542,17 @@ def test_a_marked_bare_yes_takes_in_the_sentence_after_it(writable) -> None:
     corpus_with(writable, "pump-faq.txt", PUMP_FAQ)
     answer = writable.ask("Can I limit the flow of the pump?", threshold=0.0).answer
     assert answer is not None and answer.text.startswith("A) Yes.") and "flow_max" in answer.text
+
+
+CRANE_SETTINGS = ("<html><head><title>Crane settings</title></head><body><h1>Crane settings</h1><dl>"
+                  "<dt><code>hook_permissions</code> (<code>integer</code>)</dt><dd><p>Sets the access permissions "
+                  "of the crane hook. The hook uses the usual permission set of the quay.</p><p>The default "
+                  "permissions are 0770, meaning the crew can lift.</p><p>This can only be set at start.</p></dd>"
+                  "<dt><code>hook_depth</code> (<code>integer</code>)</dt><dd><p>Sets how deep the hook goes.</p>"
+                  "<p>The default is 9 metres.</p></dd></dl></body></html>")
+
+
+def test_a_default_stated_in_a_later_paragraph_under_the_same_label_answers(writable) -> None:
+    writable.add_document(FileUpload("crane-settings.html", "text/html", CRANE_SETTINGS.encode()))
+    answer = writable.ask("What permissions does the crane hook get by default?", threshold=0.0).answer
+    assert answer is not None and "0770" in answer.text and "9 metres" not in answer.text
