@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round53/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round54/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -62,6 +62,8 @@ cd "$work" || exit 1
 #   /usr/share/doc/sqlite3/limits.html  sqlite3-doc                 man 1 zstd  zstd
 #   man 5 mke2fs.conf  e2fsprogs   /usr/share/doc/aria2/README.html  aria2
 #   man 1 iperf3  iperf3           /usr/share/doc/vsftpd/FAQ.gz  vsftpd
+#   /usr/share/doc/btop/README.md.gz  btop
+#   /usr/share/doc/postgresql-doc-15/html/runtime-config-connection.html  postgresql-doc-15
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -110,7 +112,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           cryptsetup
           sqlite3-doc
           e2fsprogs aria2
-          iperf3 vsftpd)
+          iperf3 vsftpd
+          btop postgresql-doc-15)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -613,11 +616,21 @@ r=$(round 53)
 render_man man1/iperf3.1.gz                                          > "$r/iperf3.1.txt"
 gunzip -c "$doc/vsftpd/FAQ.gz"                                       > "$r/vsftpd-FAQ.txt"
 
-for n in $(seq 0 53); do
+r=$(round 54)
+# btop's README (Markdown, 28 KB: badges, an index, dated "#####" news, a feature list, installation and compilation
+# for Linux, macOS and FreeBSD as numbered bold steps over fenced commands, make variables "Append `NAME=value` ...",
+# an auto-generated btop.conf with "#*" comments over each setting, command-line options in a text block) and the
+# PostgreSQL 15 manual's page on connection and authentication settings (postgresql-doc-15, DocBook HTML, 42 KB:
+# settings "name (type)" as definition terms over their meaning, "The default is ..." sentences, notes in boxes,
+# a definition list explaining the default ssl_ciphers value).
+gunzip -c "$doc/btop/README.md.gz"                                   > "$r/btop-README.md"
+cp "$doc/postgresql-doc-15/html/runtime-config-connection.html"      "$r/postgresql-runtime-config-connection.html"
+
+for n in $(seq 0 54); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round53"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round54"
