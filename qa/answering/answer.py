@@ -359,17 +359,22 @@ def _through_the_default(corpus: Corpus, answer: Sentence, query: Query) -> Sent
 
 
 _LABEL_REACH = 8  # sentences above the answer in which the label of its entry may be
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 def _default_under_its_label(corpus: Corpus, answer: Sentence) -> Sentence | None:
-    """In an HTML definition list, where a term's label ("unix_socket_permissions (integer)") is over paragraphs of
-    its own, the sentence of a later paragraph under the same label that states the default ("The default
+    """In an HTML definition list, where a term's label ("unix_socket_permissions (integer)", no "Options:") is over
+    paragraphs of its own, the sentence of a later paragraph under the same label that states the default ("The default
     permissions are 0777, ..."), up to the next label or heading; None when the answer is under no label."""
     above = corpus.sentences[max(0, answer.sentence_id - _LABEL_REACH):answer.sentence_id]
+    if not corpus.documents[answer.doc_id].source.lower().endswith(_HTML_SUFFIXES):
+        return None
     for before in reversed(above):
         if before.doc_id != answer.doc_id or (before.heading and not is_label(corpus, before)):
             return None
         if is_label(corpus, before):
+            if corpus.sentence_text(before).rstrip().endswith(":"):
+                return None  # "Options:" introduces what follows; it names no term
             break
     else:
         return None
@@ -442,7 +447,11 @@ _DEFAULT_TERMS = frozenset(terms("default defaults"))
 # What holds when a setting is left alone, said without the word "default": "If this relation is not specified,
 # ...", "when unset, ...", "... otherwise the block size is used".
 _WHEN_UNSET = re.compile(r"\b(?:if|when|unless)\b[^.;]{0,60}?\b(?:not\s+(?:set|specified|given|present|configured|"
-                         r"defined)|unset|omitted|absent|missing)\b|\botherwise\b", re.I)
+                         r"defined|provided|supplied)|unset|unspecified|omitted|absent|missing|empty)\b|"
+                         r"\b(?:if|when)\s+no\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are)\s+(?:given|specified|set|provided)\b|"
+                         r"\botherwise\b|\binitially\b|\b(?:the|its)\s+default\s+of\b", re.I)
+# A question that asks how to change a default or why it is so asks no value ("How do I change the default editor?").
+_ASKS_NO_DEFAULT_VALUE = ("manner", "reason", "yesno")
 
 
 def _default_left_unsaid(corpus: Corpus, best: Candidate, candidates: list[Candidate], query: Query) -> bool:
@@ -450,7 +459,8 @@ def _default_left_unsaid(corpus: Corpus, best: Candidate, candidates: list[Candi
     sync_kludge?") and neither the term's entry, where the answer is, nor any other candidate sentence that names
     the term says what holds when it is not set: the documents do not say ("reserved_ratio: This relation specifies
     the default percentage of file system blocks reserved ..." names a default and states none)."""
-    if "default" not in query.asked or not _in_entry_named(corpus, best.support, query):
+    if "default" not in query.asked or query.wanted.name in _ASKS_NO_DEFAULT_VALUE \
+            or not _in_entry_named(corpus, best.support, query):
         return False
     name = (entry_name(corpus, best.support) or "").lower()
     if _DEFAULT_TERMS & set(terms(name)):

@@ -593,8 +593,9 @@ def _repeats_number(span_terms: list[str], asked: dict[str, float], span_text: s
     return NUMBER_WORD.fullmatch(word) is not None and re.search(rf"\b{word}\b", question, re.I) is not None
 
 
-# A number glued to a word before it is part of a name: "C++11", "-std=c++0x", "utf8-12.1" (an encoding).
-_GLUED_NAME = re.compile(r"\b([A-Za-z][\w.]*)(?:\+\+|\+|-)\Z")
+# A number glued to a name that marks itself an identifier is part of it: "C++11", "-std=c++0x", "utf8-12.1" (an
+# encoding), "x86-64"; not "Python-3.8", "libfoo-2.3.1" or "v2.6-3.4", where the number is the name's version.
+_GLUED_NAME = re.compile(r"\b([A-Za-z]\w*(?:\+\+|(?<=[A-Za-z]\d)-|(?<=[A-Za-z]\d\d)-))\Z")
 
 
 def _glued_to_another_name(text: str, start: int, asked: dict[str, float]) -> bool:
@@ -602,7 +603,8 @@ def _glued_to_another_name(text: str, start: int, asked: dict[str, float]) -> bo
     about: the standard C++11 is no minimum version of g++, nor is the encoding utf8-12.1 a release of e2fsprogs;
     "gcc-12.1" still answers "Which gcc version ...?"."""
     glued = _GLUED_NAME.search(text, max(0, start - 40), start)
-    return glued is not None and not set(terms(glued.group(1))) & asked.keys()
+    return glued is not None and not re.match(r"v?\d", glued.group(1), re.I) \
+        and not set(terms(glued.group(1).rstrip("+-"))) & asked.keys()
 
 
 _LINK_TEXT_BEFORE = re.compile(r"\[([^\[\]\n]{1,200})\]\(\Z")

@@ -75,7 +75,7 @@ DATE = re.compile(
     r"|\b(?:(?:early|late|mid-?)\s?)?(?:" + _MONTHS + r")(?:\s\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s(?:19|20)\d\d)?\b"
     r"|\b\d{4}-\d\d-\d\d\b(?:[T\s]+\d\d:\d\d(?::\d\d)?(?:\s?(?:UTC|GMT|Z)\b)?)?"
     # a day of a month: "the 15th of every month", "1st of January", "on the 3rd day of each month"
-    r"|\b\d{1,2}(?:st|nd|rd|th)\s(?:day\s)?of\s(?:(?:every|each|the|a)\s(?:calendar\s)?month\b|"
+    r"|\b\d{1,2}(?:st|nd|rd|th)\s+(?:day\s+)?of\s+(?:(?:every|each|the|a)\s+(?:calendar\s+)?month\b|"
     r"(?:" + _MONTHS + r")(?:,?\s(?:19|20)\d\d)?\b)"
     r"|\b(?:(?:early|late|mid)[-\s]?)?(?:1[89]|20)\d0s\b"  # a decade: "the mid-1990s", "the 2010s"
     r"|\b(?:early|late|mid)[-\s](?:19|20)\d\d\b"  # part of a year: "as of mid-2018"
@@ -89,7 +89,8 @@ _PRE_RELEASE = (r"(?:-(?:update|rc|alpha|beta|pre|preview|dev|post|snapshot|patc
 VERSION = re.compile(r"(?:\b(?:v(?:ersion)?\s?)?\d+(?:\.\d+){0,2}\.x\b|"  # a series: "libevent 2.x", "3.11.x"
                      r"\b(?:v(?:ersion)?\s?)?\d+(?:\.\d+){1,3}(?:[a-z]+\d*)?" + _PRE_RELEASE + r"\b|"
                      r"\b(?:version|release)\s\d+(?:\.\d+){0,3}\b|"
-                     r"(?<=version is )\d+(?:\.\d+){0,3}\b)"  # "The supported protocol version is 13."
+                     r"(?<=\bversion is )\d+(?:\.\d+){0,3}\b(?!\s*(?:%|percent|times?\b|years?\b|months?\b|"
+                     r"days?\b|releases?\b|x\b)))"  # "The supported protocol version is 13."; not "... is 2 years old"
                      r"(?:\s(?:and|or)\s(?:newer|later|above|higher)\b|\+)?", re.I)  # "2.1 or later" is a range
 # A licence by its name: "the GNU Lesser General Public License version 2.1 or later", "GPL v2 or later", "GPLv3+",
 # "the MIT License", "the OpenLDAP Public License", "a Creative Commons license", "the Creative Commons

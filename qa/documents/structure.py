@@ -472,13 +472,19 @@ def _marked_question_lines(paragraph: list[Line]) -> int:
     """How many lines of a paragraph make a FAQ's question marked "Q)" or "Q:", when its answer marked "A)", "A:" or
     "A1)" starts on a later line of the same paragraph, whatever the question ends with ("Q) Help! Local users cannot
     log in." then "A) There are various possible problems."); 0 for any other paragraph."""
-    if len(paragraph) < 2 or _FAQ_MARK.match(paragraph[0].text) is None:
-        return 0
+    if len(paragraph) < 2 or _INLINE_QUESTION.match(paragraph[0].text) is None \
+            or any(_OTHER_LETTER_MARK.match(line.text) for line in paragraph):
+        return 0  # "Q: Quit the program" over "A: Select all" and "D: Delete" is a list of keys
     return next((number for number, line in enumerate(paragraph[1:_MARKED_QUESTION_LINES + 1], start=1)
-                 if _ANSWER_MARK.match(line.text)), 0)
+                 if _INLINE_ANSWER.match(line.text)), 0)
 
 
 _MARKED_QUESTION_LINES = 4
+# In one paragraph only a bracket or a colon marks a question and its answer ("Q. Zhang and Y. Li." cites authors);
+# the question has three words at least.
+_INLINE_QUESTION = re.compile(r"^\s*(?:Q|Question)\s*\d*\s*[:)]\s+\S+\s+\S+\s+\S")
+_INLINE_ANSWER = re.compile(r"^\s*(?:A|Answer)\s*\d*\s*[:)]\s+\S")
+_OTHER_LETTER_MARK = re.compile(r"^\s*[B-PR-Z]\s*[:.)]\s+\S")
 
 
 def _heads_its_text(paragraph: list[Line], after: list[Line] | None, before: list[Line] | None) -> bool:

@@ -1508,6 +1508,16 @@ def test_a_default_the_entry_of_the_term_asked_never_states_is_withheld(writable
     assert unset is not None and "does not wait" in unset.text
     named = writable.ask("What does opts.default hold?", threshold=0.0).answer  # a term's name, no default asked
     assert named is not None and "values every crane starts with" in named.text
+    corpus_with(writable, "harbour-rsync.1.txt", HARBOUR_PORTS)
+    port = writable.ask("What is the default port of --port?", threshold=0.0).answer  # "rather than the default of"
+    assert port is not None and "873" in port.text
+    editor = writable.ask("How do I change the default editor with --editor?", threshold=0.0).answer
+    assert editor is not None  # asks how, not the default's value
+
+
+HARBOUR_PORTS = ("HARBOUR-RSYNC(1)\n\nOPTIONS\n       --port=PORT\n              This specifies an alternate TCP port "
+                 "number to use rather\n              than the default of 873.\n\n       --editor=NAME\n"
+                 "              Sets the editor the harbour master edits the ledger with.\n")
 
 
 def test_a_day_of_the_month_is_a_date_and_a_number_after_version_is_a_version() -> None:
@@ -1516,6 +1526,10 @@ def test_a_day_of_the_month_is_a_date_and_a_number_after_version_is_a_version() 
         "15th of every month", "1st of March 2024"]
     protocol = "The supported protocol version is 13."
     assert [protocol[a:b] for a, b in candidate_spans(protocol, QuestionType("version"))] == ["13"]
+    aged = "The conversion is 3 times faster; this version is 2 years old."
+    assert candidate_spans(aged, QuestionType("version")) == []
+    wrapped = "Updates ship on the 15th of\n    every month."
+    assert [wrapped[a:b] for a, b in candidate_spans(wrapped, QuestionType("date"))] == ["15th of\n    every month"]
     assert candidate_spans("The crane lifted 13 crates.", QuestionType("version")) == []
 
 
@@ -1532,6 +1546,9 @@ def test_a_number_glued_to_another_name_answers_no_version_or_count(writable) ->
     assert encoding is None or encoding.text != "12.1"  # utf8-12.1 names an encoding
     named = writable.ask("Which gcc version builds the crane controller?", threshold=0.0).answer
     assert named is not None and "12.2" in named.text  # the name the question asks about
+    corpus_with(writable, "requirements.md", "# Requirements\n\nThe crane controller requires Python-3.8 or later.\n")
+    python = writable.ask("What is the minimum supported version of the crane controller?", threshold=0.0).answer
+    assert python is not None and "3.8" in python.text  # a version of a plain name is its version
 
 
 PUMP_FAQ = ("Pump FAQ\n\nQ) Help! Can I limit the pump's flow?\nA) Yes. See the settings \"flow_max\" and "
@@ -1556,3 +1573,8 @@ def test_a_default_stated_in_a_later_paragraph_under_the_same_label_answers(writ
     writable.add_document(FileUpload("crane-settings.html", "text/html", CRANE_SETTINGS.encode()))
     answer = writable.ask("What permissions does the crane hook get by default?", threshold=0.0).answer
     assert answer is not None and "0770" in answer.text and "9 metres" not in answer.text
+    notes = ("# Crane notes\n\n**Options:**\n\nThe cache lives in ~/.cache/crane and is flushed on exit.\n\n"
+             "The worker pool is started lazily. The default is 4 workers.\n")
+    writable.add_document(FileUpload("crane-notes.md", "text/markdown", notes.encode()))
+    cache = writable.ask("Where is the crane cache kept by default?", threshold=0.0).answer
+    assert cache is not None and "4 workers" not in cache.text  # Markdown's "Options:" names no term

@@ -178,6 +178,10 @@ def test_a_question_marked_q_heads_the_answer_marked_a_in_the_same_paragraph() -
     assert ("text", 0, "A) The pump is protecting itself. Fill the tank.") in blocks
     assert ("heading", 9, "Q) Help! What are the risks of the\n\"high_flow\" setting?") in blocks  # two lines
     assert ("heading", 9, "Q) The pump is loud.") not in blocks  # no answer marked under it
+    keys = _blocks("Keys\n\nQ: Quit the program now\nA: Select all processes\nD: Delete the process\n")
+    assert not any(kind == "heading" and text.startswith("Q:") for kind, _, text in keys)  # a list of keys
+    cited = _blocks("References\n\nQ. Zhang and Y. Li. Fast hashing.\nA. Smith. Slow hashing.\n")
+    assert not any(kind == "heading" and text.startswith("Q.") for kind, _, text in cited)  # authors cited
 
 
 def test_a_numbered_question_on_the_line_above_its_answer_heads_it() -> None:
