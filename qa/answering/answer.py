@@ -47,6 +47,7 @@ from qa.answering.sections import (
     asks_for_a_term,
     entry_name,
     entry_of,
+    from_html,
     heading_above,
     is_label,
     is_program_text,
@@ -122,8 +123,9 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
                                query)
     sentence = _the_item_named(corpus, _with_its_first_step(corpus, sentence, query), query)
     wants_the_term = asks_for_a_term(query.focus) or query.wanted.name == "manner"
+    wants_the_label = wants_the_term or asks_for_a_term(query.focus, query.text)
     sentence = with_naming_heading(corpus, with_naming_term(corpus, _through_the_default(corpus, sentence, query),
-                                                            wants_the_term), query.focus)
+                                                            wants_the_term, wants_the_label), query.focus)
     return Extraction((sentence.start, sentence.end), sentence, best.score, candidates, passages)
 
 
@@ -359,7 +361,6 @@ def _through_the_default(corpus: Corpus, answer: Sentence, query: Query) -> Sent
 
 
 _LABEL_REACH = 8  # sentences above the answer in which the label of its entry may be
-_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 def _default_under_its_label(corpus: Corpus, answer: Sentence) -> Sentence | None:
@@ -367,7 +368,7 @@ def _default_under_its_label(corpus: Corpus, answer: Sentence) -> Sentence | Non
     paragraphs of its own, the sentence of a later paragraph under the same label that states the default ("The default
     permissions are 0777, ..."), up to the next label or heading; None when the answer is under no label."""
     above = corpus.sentences[max(0, answer.sentence_id - _LABEL_REACH):answer.sentence_id]
-    if not corpus.documents[answer.doc_id].source.lower().endswith(_HTML_SUFFIXES):
+    if not from_html(corpus, answer):
         return None
     for before in reversed(above):
         if before.doc_id != answer.doc_id or (before.heading and not is_label(corpus, before)):

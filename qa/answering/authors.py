@@ -28,6 +28,7 @@ _ASKS_WHO_WROTE = re.compile(r"^\s*who\b.*\b(?:wrote|written|authored|authors?|c
 _ASKS_WHO_MAINTAINS = re.compile(r"^\s*who\b.*\b(?:maintains|maintained|maintainers?)\b", re.I)
 _AUTHORS_HEADINGS = frozenset({"author", "authors", "author(s)", "written by"})
 _MAINTAINERS_HEADINGS = frozenset({"maintainer", "maintainers", "maintainer(s)"})
+_COPYRIGHT_HEADINGS = frozenset({"copyright"})
 _ROLE_WORDS = frozenset(terms("wrote written authored author authors created creator creators maintains maintained "
                               "maintainer maintainers originally original"))
 _OTHER_WORDS = 2  # at most this many of the question's words besides the document's name
@@ -44,6 +45,8 @@ def authors_section(corpus: Corpus, question: str) -> range | None:
     if doc_id is None:
         return None
     found = _sections_headed(corpus, doc_id, headings)
+    if not found and headings is _AUTHORS_HEADINGS:  # a man page without an AUTHOR section: its copyright holder
+        found = _sections_headed(corpus, doc_id, _COPYRIGHT_HEADINGS)
     return found[0] if len(found) == 1 else None
 
 

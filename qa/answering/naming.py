@@ -47,16 +47,33 @@ def named_entry(corpus: Corpus, best: Candidate, eligible: list[Candidate], quer
     named = names_in(query.text)
     best_name = entry_name(corpus, best.support)
     written = set(_CODE_NAME.findall(query.text))
-    as_code = {word.lower() for word in [*written, *re.findall(r"`([^`\s]+)`", query.text)]}
+    quoted = re.findall(r"`([^`\s]+)`", query.text)
+    as_code = {word.lower() for word in [*written, *quoted, *_named_by_kind(query.text)]}
     if best_name is None:
         return _entry_asked_about(corpus, best, eligible, query, as_code, written)
-    if best_name.lower() in named or names_term(query, best_name):
+    if best_name.lower() in named or (names_term(query, best_name) and not _built_on(best_name, as_code)):
         return best
     section = heading_above(corpus, best.support)
     entry = next((c for c in eligible if c.sentence.doc_id == best.sentence.doc_id
                   and (_entry_sought(corpus, c, named, as_code, section)
                        or _named_in_words(corpus, c, query, section))), None)
     return replace(entry, score=best.score, logit=best.logit) if entry is not None else best
+
+
+_BEFORE_ITS_KIND = re.compile(r"\bthe\s+([A-Za-z_][\w.-]*)\s+(?:" + "|".join(sorted(KINDS_OF_NAME)) + r")\b", re.I)
+
+
+def _named_by_kind(question: str) -> list[str]:
+    """The plain words a question marks as names by their kind after them ("async" in "What does the async option
+    do?"), as sure a name as one written as code."""
+    return [word for word in _BEFORE_ITS_KIND.findall(question) if word.lower() not in STOPWORDS]
+
+
+def _built_on(name: str, as_code: set[str]) -> bool:
+    """Whether an entry's name is another name built on the one the question writes as code ("no_root_squash" on
+    "root_squash"), not the same name in a namespace."""
+    own = re.split(r"[.:]+", name.lower())[-1]  # "awaitWriteFinish.stabilityThreshold" is stabilityThreshold
+    return own not in as_code and any(code in own for code in as_code)
 
 
 def _entry_asked_about(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query,

@@ -63,23 +63,55 @@ KINDS_OF_NAME = frozenset({"option", "flag", "switch", "setting", "parameter", "
 _KIND_STEMS = frozenset(terms(" ".join(KINDS_OF_NAME)))
 
 
-def asks_for_a_term(kind: frozenset[str]) -> bool:
-    """Whether a which-question's kind is one a definition list's term is ("Which option ...?")."""
-    return bool(kind & _KIND_STEMS)
+def asks_for_a_term(kind: frozenset[str], question: str = "") -> bool:
+    """Whether a which-question's kind is one a definition list's term is ("Which option ...?"), the kind's word
+    after the question's noun too ("Which environment variable ...?")."""
+    compound = _COMPOUND_KIND.search(question)
+    return bool(kind & _KIND_STEMS) or (compound is not None and compound.group(1).lower() not in STOPWORDS)
 
 
-def with_naming_term(corpus: Corpus, sentence: Sentence, wanted: bool) -> Sentence:
+_COMPOUND_KIND = re.compile(r"\b(?:which|what)\s+([a-z][\w-]*)\s+(?:" + "|".join(sorted(KINDS_OF_NAME)) + r")s?\b",
+                            re.I)
+
+
+def with_naming_term(corpus: Corpus, sentence: Sentence, wanted: bool, label_wanted: bool) -> Sentence:
     """The answer taken back to the term of its entry when the question wants it: a which-question asking for a name
     of the kind a term is ("Which option makes an elapsing timer resume the system?" is answered from "WakeSystem="
     on, not by "If true, an elapsing timer will cause the system to resume ..." alone), or a how-question answered
-    by what a setting does ("How do I keep the downloaded deb packages?": the setting is how)."""
-    if not wanted:
-        return sentence
-    opening = entry_opening(corpus, sentence)
-    if opening is None or opening.start >= sentence.start or entry_name(corpus, sentence) is None \
+    by what a setting does ("How do I keep the downloaded deb packages?": the setting is how). In an HTML definition
+    list the term is a label over the text: `label_wanted` also takes it for a kind after another word ("Which
+    environment variable ...?" is answered from "TIGRC_SYSTEM" on)."""
+    opening = entry_opening(corpus, sentence) if wanted or label_wanted else None
+    if opening is None:
+        label = _label_over(corpus, sentence) if label_wanted else None
+        return sentence if label is None else replace(sentence, start=label.start)
+    if not wanted or opening.start >= sentence.start or entry_name(corpus, sentence) is None \
             or sentence.end - opening.start > _NAMING_REACH:
         return sentence
     return replace(sentence, start=opening.start)
+
+
+def _label_over(corpus: Corpus, sentence: Sentence) -> Sentence | None:
+    """In an HTML page, the definition term over the text a sentence is in (a <dt>: "TIGRC_SYSTEM" over "Path of the
+    system wide configuration file ...", not "Options:"), within `_NAMING_REACH`; None under any other heading."""
+    if not from_html(corpus, sentence):
+        return None
+    for number in range(sentence.sentence_id - 1, -1, -1):
+        above = corpus.sentences[number]
+        if above.doc_id != sentence.doc_id or sentence.end - above.start > _NAMING_REACH:
+            return None
+        if above.heading:
+            named = is_label(corpus, above) and not corpus.sentence_text(above).rstrip().endswith(":")
+            return above if named else None
+    return None
+
+
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+def from_html(corpus: Corpus, sentence: Sentence) -> bool:
+    """Whether the sentence is of an HTML page (where a definition list's term is a label of its own)."""
+    return corpus.documents[sentence.doc_id].source.lower().endswith(_HTML_SUFFIXES)
 
 
 def names_one_of(heading: str, kind: frozenset[str]) -> bool:

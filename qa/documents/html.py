@@ -83,6 +83,7 @@ class _Open:
     tag: str
     skip: bool
     main: bool
+    header_from: int | None = None  # a page header's first block: kept when it opens with the page's title (<h1>)
 
 
 @dataclass
@@ -122,10 +123,13 @@ class _Reader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
             self.title_parts = []
-        skip = self._skipping() or tag in _SKIP or _is_furniture(attrs)
+        header = not self._skipping() and _is_page_header(tag, attrs)
+        skip = not header and (self._skipping() or tag in _SKIP or _is_furniture(attrs))
         if tag not in _VOID:
             main = _is_main(tag, attrs)
-            self.stack.append(_Open(tag, skip, main))
+            if header:
+                self._flush()
+            self.stack.append(_Open(tag, skip, main, len(self.blocks) if header else None))
             self.in_main += main
         if tag == "br":
             self._add("\n")
@@ -154,6 +158,9 @@ class _Reader(HTMLParser):
         while self.stack:
             open_ = self.stack.pop()
             self.in_main -= open_.main
+            if open_.header_from is not None:
+                self._flush()
+                self._drop_header(open_.header_from)
             if open_.tag == tag:
                 break
         if tag in _BLOCKS:
@@ -194,6 +201,13 @@ class _Reader(HTMLParser):
             self.blocks.append((buffer, text))
         elif text and self.blocks and _is_caption(*self.blocks[-1]):
             self.blocks.pop()  # "API Menu", "Related links": the caption of a box of links is navigation too
+
+    def _drop_header(self, first: int) -> None:
+        """A page header's blocks are navigation unless the first is the page's title: an <h1> ("tig(1) Manual Page"
+        over the NAME section of a manual page in AsciiDoc's HTML; not "Next: ..., Previous: ..." in Texinfo's)."""
+        opening = self.blocks[first][0] if first < len(self.blocks) else None
+        if opening is None or opening.kind != "heading" or opening.level != 1:
+            del self.blocks[first:]
 
     def close(self) -> None:
         super().close()
@@ -240,6 +254,18 @@ def _is_furniture(attrs: list[tuple[str, str | None]]) -> bool:
         return True
     names = [token for k, v in attrs if k in ("class", "id") and v for token in v.split()]
     return any(_FURNITURE_NAME.fullmatch(name) for name in names)
+
+
+_PAGE_HEADER = re.compile(r"(?:site|page)?[-_]?header", re.I)
+
+
+def _is_page_header(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """A <header> or an element named "header", nothing else marking it furniture (a role, another name): the page's
+    title and what is under it, or a site's navigation, which is known at its end (`_Reader._drop_header`)."""
+    names = [token for k, v in attrs if k in ("class", "id") and v for token in v.split()]
+    headers = [name for name in names if _PAGE_HEADER.fullmatch(name)]
+    others = [(k, v) for k, v in attrs if k not in ("class", "id")] + [("class", n) for n in names if n not in headers]
+    return (tag == "header" or bool(headers)) and tag not in _SKIP - {"header"} and not _is_furniture(others)
 
 
 def _is_main(tag: str, attrs: list[tuple[str, str | None]]) -> bool:

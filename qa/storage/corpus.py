@@ -18,6 +18,8 @@ from qa.documents.chunking import Passage, Sentence, passage_input, title_acrony
 from qa.documents.reading import Document, fold
 from qa.documents.words import Speller, stems, terms, words
 
+_MAN_SECTION = re.compile(r"(?<=\w)\(\d[a-z]*\)\s*$")  # "tig(1)": the manual's section, no word of the name
+
 
 @dataclass(frozen=True)
 class Corpus:
@@ -70,8 +72,9 @@ class Corpus:
 
     @cached_property
     def plain_title_terms(self) -> dict[str, frozenset[str]]:
-        """Per document, the stems of its title's own words."""
-        return {doc_id: frozenset(terms(document.title)) for doc_id, document in self.documents.items()}
+        """Per document, the stems of its title's own words (not the section of a manual page's, "tig(1)")."""
+        return {doc_id: frozenset(terms(_MAN_SECTION.sub("", document.title))) for doc_id, document in
+                self.documents.items()}
 
     @cached_property
     def title_initials(self) -> dict[str, frozenset[str]]:

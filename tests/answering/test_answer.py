@@ -1578,3 +1578,35 @@ def test_a_default_stated_in_a_later_paragraph_under_the_same_label_answers(writ
     writable.add_document(FileUpload("crane-notes.md", "text/markdown", notes.encode()))
     cache = writable.ask("Where is the crane cache kept by default?", threshold=0.0).answer
     assert cache is not None and "4 workers" not in cache.text  # Markdown's "Options:" names no term
+
+
+# AsciiDoc's HTML of a manual page: its title and NAME section in a page header, options and variables as terms.
+FROB_HTML = ('<html><head><title>frob(1)</title></head><body class="manpage"><div id="header"><h1>frob(1) Manual '
+             'Page</h1><h2>NAME</h2><div class="sectionbody"><p>frob - text-mode polisher for harbour files</p></div>'
+             '</div><div id="content"><h2>EXAMPLES</h2><p>Polish the current folder:</p><pre>$ frob</pre>'
+             '<p>Polish one file:</p><pre>$ frob -- README</pre><h2>OPTIONS</h2><dl><dt>-C &lt;path&gt;</dt><dd><p>'
+             'Run as if frob was started in &lt;path&gt; instead of the current working directory.</p></dd>'
+             '<dt>-v, --version</dt><dd><p>Show version and exit.</p></dd></dl><h2>ENVIRONMENT VARIABLES</h2><dl>'
+             '<dt>FROBRC_SYSTEM</dt><dd><p>Path of the system wide configuration file.</p></dd></dl></div></body>'
+             '</html>')
+
+
+def test_a_manual_page_in_html_says_what_its_program_is_from_its_name_line(writable) -> None:
+    corpus, doc_id = corpus_with(writable, "frob.1.html", FROB_HTML)
+    assert corpus.plain_title_terms[doc_id] == frozenset({"frob"})  # "(1)" is the manual's section, no name
+    answer = writable.ask("What is frob?", threshold=0.0).answer
+    assert answer is not None and answer.text == "frob - text-mode polisher for harbour files"
+
+
+def test_a_which_option_or_variable_question_is_answered_from_the_definition_term(writable) -> None:
+    corpus_with(writable, "frob.1.html", FROB_HTML)
+    option = writable.ask("Which option changes the working directory?", threshold=0.0).answer
+    assert option is not None and option.text.startswith("-C <path>\n\nRun as if frob was started")
+    variable = writable.ask("Which environment variable names the system-wide configuration file?",
+                            threshold=0.0).answer
+    assert variable is not None and variable.text == "FROBRC_SYSTEM\n\nPath of the system wide configuration file."
+    told = writable.ask("What does the system wide configuration file hold?", threshold=0.0).answer
+    assert told is not None and not told.text.startswith("FROBRC_SYSTEM")  # no name asked: the sentence alone
+    writable.add_document(api_entry("body.cache", "The option that keeps fetched bodies for later reads."))
+    markdown = writable.ask("Which option keeps fetched bodies for later reads?", threshold=0.0).answer
+    assert markdown is not None and markdown.text.startswith("The option")  # Markdown's label names no term

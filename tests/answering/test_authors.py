@@ -41,3 +41,17 @@ def test_an_answer_that_already_says_who_wrote_the_program_is_kept(writable) -> 
     corpus_with(writable, "frob.1.txt", page)
     answer = writable.ask("Who wrote frob?", threshold=0.0).answer
     assert answer is not None and answer.text == "Ines Vale"
+
+
+def test_a_man_page_without_an_author_section_is_answered_by_its_copyright_holder(writable) -> None:
+    page = FROB.replace("AUTHOR\n       Nadia Oyelaran (nadia@example.org)\n"
+                        "       Colour output hacked by Tomas Brenner (tomas@example.org)\n"
+                        "       Charsets and OS/2 support by Kyosuke Tokoro (tokoro@example.org)\n\n",
+                        "COPYRIGHT\n       Copyright (c) 2006-2014 Ines Vale <ines@example.org>\n"
+                        "       This program is free software.\n\n")
+    corpus, doc_id = corpus_with(writable, "frob.1.txt", page)
+    section = authors_section(corpus, "Who wrote frob?")
+    assert section is not None and "Ines Vale" in corpus.sentence_text(corpus.sentences[section.start])
+    assert authors_section(corpus, "Who maintains frob?") is None  # a copyright holder is no maintainer
+    answer = writable.ask("Who wrote frob?", threshold=0.0).answer
+    assert answer is not None and answer.text == "Ines Vale" and answer.citation.doc_id == doc_id

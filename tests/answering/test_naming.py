@@ -299,3 +299,40 @@ def test_a_namespaced_option_is_answered_by_its_entry_from_its_name_on(writable)
     does = writable.ask("What does the Bell-Blacklist option do?", threshold=0.0).answer
     assert does is not None and does.text.startswith("* `Harbour::Bell-Blacklist`")  # not the whitelist naming it
     assert does.text.endswith("whatever its flag.")  # past the name and type, what it does
+
+
+# A man page's options as terms: one entry mentions the option the next documents, one name is built on another.
+GATE_OPTIONS = ("GATE(5)\t\t\t File Formats Manual\t\t\t GATE(5)\n\nNAME\n       gate - harbour gate table\n\n"
+                "OPTIONS\n       sync   Close the gate only after the changes have been written\n"
+                "\t      to the log.\n\n"
+                "\t      In releases up to 1.0 the async option was the default. Now sync is the default.\n\n"
+                "       async  This option lets the gate close before the changes have\n"
+                "\t      been written to the log.\n\n"
+                "       root_squash\n\t      Map the keeper of gate 0 to the night keeper.\n\n"
+                "       no_root_squash\n\t      Turn off root squashing. Useful for gates without a keeper.\n")
+
+
+def test_a_plain_word_the_question_calls_an_option_names_its_entry_over_one_that_mentions_it(writable) -> None:
+    question = "What does the async option do?"
+    corpus, query, eligible = eligible_for(writable, "gate.5.txt", GATE_OPTIONS, question)
+    mention = next(c for c in eligible if corpus.sentence_text(c.support).startswith("In releases up to 1.0"))
+    chosen = named_entry(corpus, mention, eligible, query)
+    assert entry_name(corpus, chosen.support) == "async" and chosen.score == mention.score
+    unnamed = read_query(corpus, "What was the default in releases up to 1.0?", None)
+    assert named_entry(corpus, mention, eligible, unnamed) == mention  # no option named: the best stays
+
+
+def test_an_entry_whose_name_is_built_on_the_asked_one_gives_way_to_the_entry_of_that_name(writable) -> None:
+    question = "What does the root_squash option do?"
+    corpus, query, eligible = eligible_for(writable, "gate.5.txt", GATE_OPTIONS, question)
+    longer = next(c for c in eligible if entry_name(corpus, c.support) == "no_root_squash")
+    chosen = named_entry(corpus, longer, eligible, query)
+    assert entry_name(corpus, chosen.support) == "root_squash"
+    asked_longer = read_query(corpus, "What does no_root_squash do?", None)
+    assert named_entry(corpus, longer, eligible, asked_longer) == longer
+    settings = ("# Class: Pump\n\n## Parameter: `PumpOptions`\n\n* **pump** `object` (optional) - The settings of "
+                "the pump.\n* **pump.drainTimeout** `number` (optional) - Default: `5e3` - The time after which an "
+                "idle pump stops.\n")
+    corpus, query, eligible = eligible_for(writable, "pump.md", settings, "What is the default drainTimeout of `pump`?")
+    spaced = next(c for c in eligible if entry_name(corpus, c.support) == "pump.drainTimeout")
+    assert named_entry(corpus, spaced, eligible, query) == spaced  # the asked name in the namespace the question says

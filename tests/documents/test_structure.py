@@ -320,6 +320,20 @@ def test_old_html_with_upper_case_tags_split_across_lines_reads_as_clean_text() 
     assert [b.kind for b in page.blocks] == ["heading", "label", "text"]  # the term opens its definition
 
 
+def test_a_page_header_that_opens_with_the_page_title_is_read_and_a_header_of_links_is_not() -> None:
+    manual = read_html('<body><div id="header"><h1>frob(1) Manual Page</h1><h2>NAME</h2><div class="sectionbody">'
+                       '<p>frob - polish files</p></div></div><div id="content"><h2>SYNOPSIS</h2><p>frob FILE</p>'
+                       '</div></body>')
+    assert manual.text == "frob(1) Manual Page\n\nNAME\n\nfrob - polish files\n\nSYNOPSIS\n\nfrob FILE"
+    for header in ('<div class="header"><p>Next: <a href="b.html">Closure Example</a>, Up: <a href="u.html">Using '
+                   'it</a></p></div>',  # Texinfo's: links before the title
+                   '<header><a href="/">Home</a><p>The harbour site</p></header>',
+                   '<div id="header" role="banner"><h1>Harbour site</h1></div>',
+                   '<div class="header nav"><h1>Harbour site</h1></div>'):
+        page = read_html(f"<body>{header}<h3>2.5 The Closure API</h3><p>Free the memory.</p></body>")
+        assert page.text == "2.5 The Closure API\n\nFree the memory."
+
+
 def test_a_definition_term_opens_its_definition_and_is_no_heading_of_what_follows_the_list() -> None:
     page = read_html("<h2>2.5 The Closure API</h2><dl><dt>Function: ffi_closure_free (void *writable)</dt>"
                      "<dd><p>Free the memory.</p></dd></dl><p>Once you have the memory, prepare the closure.</p>")

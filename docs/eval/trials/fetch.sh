@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round54/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round55/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -113,7 +113,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           sqlite3-doc
           e2fsprogs aria2
           iperf3 vsftpd
-          btop postgresql-doc-15)
+          btop postgresql-doc-15
+          nfs-kernel-server tig)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -626,11 +627,19 @@ r=$(round 54)
 gunzip -c "$doc/btop/README.md.gz"                                   > "$r/btop-README.md"
 cp "$doc/postgresql-doc-15/html/runtime-config-connection.html"      "$r/postgresql-runtime-config-connection.html"
 
-for n in $(seq 0 54); do
+r=$(round 55)
+# man 5 exports (nfs-kernel-server, rendered as in round 1: the export table's format, machine-name formats as terms,
+# general options and user-ID mapping options as terms over indented text, "This is the default" sentences, an
+# example table) and tig's manual page in HTML (tig/tig.1.html, AsciiDoc output: options and environment variables in
+# definition lists, commands in a synopsis block, files and bugs sections).
+render_man man5/exports.5.gz                                         > "$r/exports.5.txt"
+cp "$doc/tig/tig.1.html"                                             "$r/tig.1.html"
+
+for n in $(seq 0 55); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round54"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round55"
