@@ -22,6 +22,7 @@ from qa.answering.sections import (
     heading_name,
     is_prose,
     is_term_entry,
+    label_above,
 )
 from qa.documents.chunking import Sentence
 from qa.documents.words import STOPWORDS, terms
@@ -218,9 +219,14 @@ def _own_part(name: str) -> str:
 
 
 def _documented_name(corpus: Corpus, candidate: Candidate) -> str | None:
-    """The name in code form that the heading of the candidate's section documents (None: a section of prose)."""
-    heading = candidate.support if candidate.support.heading else heading_above(corpus, candidate.support)
-    return heading_name(corpus, heading) if heading is not None else None
+    """The name in code form that the heading of the candidate's section documents, or the definition term right
+    over its text ("glob.escape(pathname)" over "New in version 3.4." in an HTML reference); None: prose."""
+    if candidate.support.heading:
+        return heading_name(corpus, candidate.support)
+    label = label_above(corpus, candidate.support)
+    named = heading_name(corpus, label) if label is not None else None
+    heading = heading_above(corpus, candidate.support) if named is None else None
+    return heading_name(corpus, heading) if heading is not None else named
 
 
 def _entry_sought(corpus: Corpus, candidate: Candidate, named: set[str], as_code: set[str],

@@ -94,16 +94,11 @@ def with_naming_term(corpus: Corpus, sentence: Sentence, wanted: bool, label_wan
 def _label_over(corpus: Corpus, sentence: Sentence) -> Sentence | None:
     """In an HTML page, the definition term over the text a sentence is in (a <dt>: "TIGRC_SYSTEM" over "Path of the
     system wide configuration file ...", not "Options:"), within `_NAMING_REACH`; None under any other heading."""
-    if not from_html(corpus, sentence):
+    label = label_above(corpus, sentence) if from_html(corpus, sentence) else None
+    if label is None or sentence.end - label.start > _NAMING_REACH \
+            or corpus.sentence_text(label).rstrip().endswith(":"):
         return None
-    for number in range(sentence.sentence_id - 1, -1, -1):
-        above = corpus.sentences[number]
-        if above.doc_id != sentence.doc_id or sentence.end - above.start > _NAMING_REACH:
-            return None
-        if above.heading:
-            named = is_label(corpus, above) and not corpus.sentence_text(above).rstrip().endswith(":")
-            return above if named else None
-    return None
+    return label
 
 
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -344,6 +339,18 @@ def heading_above(corpus: Corpus, sentence: Sentence) -> Sentence | None:
             return None
         if found.heading and not is_label(corpus, found):
             return found
+    return None
+
+
+def label_above(corpus: Corpus, sentence: Sentence) -> Sentence | None:
+    """The definition term over the text a sentence is in: the nearest heading above it when that is a label (an
+    HTML <dt>); None under any other heading."""
+    for number in range(sentence.sentence_id - 1, -1, -1):
+        found = corpus.sentences[number]
+        if found.doc_id != sentence.doc_id:
+            return None
+        if found.heading:
+            return found if is_label(corpus, found) else None
     return None
 
 

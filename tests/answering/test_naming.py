@@ -336,3 +336,21 @@ def test_an_entry_whose_name_is_built_on_the_asked_one_gives_way_to_the_entry_of
     corpus, query, eligible = eligible_for(writable, "pump.md", settings, "What is the default drainTimeout of `pump`?")
     spaced = next(c for c in eligible if entry_name(corpus, c.support) == "pump.drainTimeout")
     assert named_entry(corpus, spaced, eligible, query) == spaced  # the asked name in the namespace the question says
+
+
+# A Sphinx page of a module: each function a definition term (its signature) over its text.
+CRANE_MODULE = ('<html><head><title>crane</title></head><body><h1>crane — lifting helpers</h1>'
+                '<p>The crane module lifts crates.</p><dl><dt>crane.lift(weight, *, careful=False)</dt><dd><p>Lift a '
+                'crate of the given weight.</p><p>Changed in version 3.5: Added the careful parameter.</p></dd></dl>'
+                '<dl><dt>crane.escape(name)</dt><dd><p>Escape all special characters in a crate name.</p>'
+                '<p>New in version 3.4.</p></dd></dl></body></html>')
+
+
+def test_a_name_written_as_code_is_answered_under_the_definition_term_that_documents_it(writable) -> None:
+    question = "Since which version is crane.escape available?"
+    corpus, query, eligible = eligible_for(writable, "crane.html", CRANE_MODULE, question)
+    other = next(c for c in eligible if corpus.sentence_text(c.support).startswith("Changed in version 3.5"))
+    chosen = named_section(corpus, other, eligible, query)
+    assert corpus.sentence_text(chosen.support) == "New in version 3.4." and chosen.score == other.score
+    lift = read_query(corpus, "Since which version does crane.lift take careful?", None)
+    assert named_section(corpus, other, eligible, lift) == other  # the best is under the name asked

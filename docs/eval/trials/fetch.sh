@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round55/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round56/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -64,6 +64,8 @@ cd "$work" || exit 1
 #   man 1 iperf3  iperf3           /usr/share/doc/vsftpd/FAQ.gz  vsftpd
 #   /usr/share/doc/btop/README.md.gz  btop
 #   /usr/share/doc/postgresql-doc-15/html/runtime-config-connection.html  postgresql-doc-15
+#   man 5 exports  nfs-kernel-server   /usr/share/doc/tig/tig.1.html  tig
+#   /usr/share/doc/mosh/README.md.gz  mosh   /usr/share/doc/python3.11/html/library/glob.html  python3.11-doc
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -114,7 +116,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           e2fsprogs aria2
           iperf3 vsftpd
           btop postgresql-doc-15
-          nfs-kernel-server tig)
+          nfs-kernel-server tig
+          mosh)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -635,11 +638,18 @@ r=$(round 55)
 render_man man5/exports.5.gz                                         > "$r/exports.5.txt"
 cp "$doc/tig/tig.1.html"                                             "$r/tig.1.html"
 
-for n in $(seq 0 55); do
+r=$(round 56)
+# mosh's README (mosh/README.md.gz, Markdown) and the Python 3.11 library reference's glob page
+# (python3.11-doc/html/library/glob.html, Sphinx: functions as definition terms with their signatures, notes on
+# hidden files and recursion, "Changed in version" notes, an audit event).
+gunzip -c "$doc/mosh/README.md.gz"                                   > "$r/mosh-README.md"
+cp "$doc/python3.11/html/library/glob.html"                          "$r/python-glob.html"
+
+for n in $(seq 0 56); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round55"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round56"
