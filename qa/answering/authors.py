@@ -46,8 +46,14 @@ def authors_section(corpus: Corpus, question: str) -> range | None:
         return None
     found = _sections_headed(corpus, doc_id, headings)
     if not found and headings is _AUTHORS_HEADINGS:  # a man page without an AUTHOR section: its copyright holder
-        found = _sections_headed(corpus, doc_id, _COPYRIGHT_HEADINGS)
+        found = [held for held in _sections_headed(corpus, doc_id, _COPYRIGHT_HEADINGS)
+                 if not _ORGANISATION.search(corpus.sentence_text(corpus.sentences[held.start]))]
     return found[0] if len(found) == 1 else None
+
+
+# A copyright holder that is no author: an organisation ("Free Software Foundation, Inc.", "Acme Corporation").
+_ORGANISATION = re.compile(r"\b(?:Inc|Foundation|Corporation|Corp|Ltd|LLC|GmbH|Project|contributors|Authors|"
+                           r"Organi[sz]ation|University|Consortium|Company|Co)\b\.?")
 
 
 def by_the_authors(corpus: Corpus, best: Candidate, eligible: list[Candidate], question: str) -> Candidate:

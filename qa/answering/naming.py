@@ -67,14 +67,28 @@ _BEFORE_ITS_KIND = re.compile(r"\bthe\s+([A-Za-z_][\w.-]*)\s+(?:" + "|".join(sor
 def _named_by_kind(question: str) -> list[str]:
     """The plain words a question marks as names by their kind after them ("async" in "What does the async option
     do?"), as sure a name as one written as code."""
-    return [word for word in _BEFORE_ITS_KIND.findall(question) if word.lower() not in STOPWORDS]
+    return [word for word in _BEFORE_ITS_KIND.findall(question) if word.lower() not in STOPWORDS | _NO_NAMES]
+
+
+# Words that say which of several a question means, not its name ("the default option", "the following setting").
+_NO_NAMES = frozenset({"default", "first", "last", "following", "next", "previous", "new", "other", "recommended",
+                       "relevant", "given", "above", "below", "main", "only", "specific", "particular", "additional",
+                       "extra", "corresponding", "appropriate", "right", "correct", "best", "current", "old", "second",
+                       "third", "global", "same", "whole", "entire", "required", "optional", "necessary"})
 
 
 def _built_on(name: str, as_code: set[str]) -> bool:
     """Whether an entry's name is another name built on the one the question writes as code ("no_root_squash" on
     "root_squash"), not the same name in a namespace."""
     own = re.split(r"[.:]+", name.lower())[-1]  # "awaitWriteFinish.stabilityThreshold" is stabilityThreshold
-    return own not in as_code and any(code in own for code in as_code)
+    parts = re.split(r"[_-]+", own)
+    return own not in as_code and any(_ends_with(parts, re.split(r"[_-]+", code)) for code in as_code
+                                      if not code.startswith("-"))
+
+
+def _ends_with(parts: list[str], ending: list[str]) -> bool:
+    """Whether a name's parts end with all the parts of a shorter name ("no_root_squash": root_squash; not "chroot")."""
+    return len(parts) > len(ending) and parts[-len(ending):] == ending
 
 
 def _entry_asked_about(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query,

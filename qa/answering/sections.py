@@ -66,12 +66,15 @@ _KIND_STEMS = frozenset(terms(" ".join(KINDS_OF_NAME)))
 def asks_for_a_term(kind: frozenset[str], question: str = "") -> bool:
     """Whether a which-question's kind is one a definition list's term is ("Which option ...?"), the kind's word
     after the question's noun too ("Which environment variable ...?")."""
-    compound = _COMPOUND_KIND.search(question)
-    return bool(kind & _KIND_STEMS) or (compound is not None and compound.group(1).lower() not in STOPWORDS)
+    compound = _COMPOUND_KIND.match(question)
+    said = compound.group(1).split() if compound else []
+    return bool(kind & _KIND_STEMS) or (compound is not None and not any(w.lower() in STOPWORDS for w in said))
 
 
-_COMPOUND_KIND = re.compile(r"\b(?:which|what)\s+([a-z][\w-]*)\s+(?:" + "|".join(sorted(KINDS_OF_NAME)) + r")s?\b",
-                            re.I)
+# "Which environment variable ...?", "Which command line option ...?", "Which of the options ...?": the kind's word
+# after words that qualify it, at the question's start.
+_COMPOUND_KIND = re.compile(r"\s*(?:which|what)\s+(?:of\s+the\s+)?((?:[a-z][\w-]*\s+){0,2}?)(?:" +
+                            "|".join(sorted(KINDS_OF_NAME)) + r")s?\b", re.I)
 
 
 def with_naming_term(corpus: Corpus, sentence: Sentence, wanted: bool, label_wanted: bool) -> Sentence:
@@ -95,10 +98,15 @@ def _label_over(corpus: Corpus, sentence: Sentence) -> Sentence | None:
     """In an HTML page, the definition term over the text a sentence is in (a <dt>: "TIGRC_SYSTEM" over "Path of the
     system wide configuration file ...", not "Options:"), within `_NAMING_REACH`; None under any other heading."""
     label = label_above(corpus, sentence) if from_html(corpus, sentence) else None
-    if label is None or sentence.end - label.start > _NAMING_REACH \
-            or corpus.sentence_text(label).rstrip().endswith(":"):
+    if label is None or sentence.end - label.start > _NAMING_REACH or not _NAME_LIKE.match(corpus.sentence_text(label)):
         return None
     return label
+
+
+# A term that names something: a signature, or a few words with a mark of a name ("-C <path>", "TIGRC_SYSTEM",
+# "ssl_dh_params_file (string)", "shadow"), not a question, a sentence, "Options:" or a capitalised word ("Note").
+_NAME_LIKE = re.compile(r"\s*(?:`?[A-Za-z_$][\w$.]*\([^()\n]*\)`?|[a-z][\w-]*|"
+                        r"(?=[^\n]*(?:[-_.=<($/+]|\b[A-Z]{2,}\b))\S+(?:[ \t]+\S+){0,3})\s*$(?<![?.:]\s)(?<![?.:])")
 
 
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -344,7 +352,10 @@ def heading_above(corpus: Corpus, sentence: Sentence) -> Sentence | None:
 
 def label_above(corpus: Corpus, sentence: Sentence) -> Sentence | None:
     """The definition term over the text a sentence is in: the nearest heading above it when that is a label (an
-    HTML <dt>); None under any other heading."""
+    HTML <dt>); None under any other heading, and in an HTML page for text outside a definition (after a </dl>)."""
+    blocks = corpus.documents[sentence.doc_id].blocks
+    if from_html(corpus, sentence) and 0 <= sentence.paragraph < len(blocks) and not blocks[sentence.paragraph].level:
+        return None
     for number in range(sentence.sentence_id - 1, -1, -1):
         found = corpus.sentences[number]
         if found.doc_id != sentence.doc_id:

@@ -93,6 +93,7 @@ class _Buffer:
     parts: list[str] = field(default_factory=list)
     linked: int = 0  # characters inside <a>
     bold: int = 0  # characters inside <b> or <strong>
+    defined: bool = False  # inside a definition (<dd>): text under the term over it
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,8 @@ class _Reader(HTMLParser):
             self._add("\n")
         elif tag in _BLOCKS:
             self._flush()
-            self.buffer = _Buffer(_KIND.get(tag, "heading" if tag in _HEADINGS else "text"), _HEADINGS.get(tag, 0))
+            self.buffer = _Buffer(_KIND.get(tag, "heading" if tag in _HEADINGS else "text"), _HEADINGS.get(tag, 0),
+                                  defined=any(open_.tag == "dd" for open_ in self.stack))
         if tag == "pre":
             self.pre += 1
         elif tag == "a":
@@ -199,19 +201,26 @@ class _Reader(HTMLParser):
             buffer.kind, buffer.level = "heading", _BOLD_TITLE_LEVEL
         if text and not _only_links(buffer, text):
             self.blocks.append((buffer, text))
-        elif text and self.blocks and _is_caption(*self.blocks[-1]):
+        elif text and len(self.blocks) > self._header_floor() and _is_caption(*self.blocks[-1]):
             self.blocks.pop()  # "API Menu", "Related links": the caption of a box of links is navigation too
+
+    def _header_floor(self) -> int:
+        """The first block of the innermost page header still open (0: none): what is before it is no caption."""
+        return max((open_.header_from for open_ in self.stack if open_.header_from is not None), default=0)
 
     def _drop_header(self, first: int) -> None:
         """A page header's blocks are navigation unless the first is the page's title: an <h1> ("tig(1) Manual Page"
         over the NAME section of a manual page in AsciiDoc's HTML; not "Next: ..., Previous: ..." in Texinfo's)."""
-        opening = self.blocks[first][0] if first < len(self.blocks) else None
-        if opening is None or opening.kind != "heading" or opening.level != 1:
-            del self.blocks[first:]
+        opening = self.blocks[first] if first < len(self.blocks) else None
+        if opening is None or opening[0].kind != "heading" or opening[0].level != 1 or _linked(*opening):
+            del self.blocks[first:]  # a site's name linked home ("<h1><a href="/">Harbour Blog</a></h1>") is a banner
 
     def close(self) -> None:
         super().close()
         self._flush()
+        for open_ in reversed(self.stack):  # a header never closed is judged at the end of the page
+            if open_.header_from is not None:
+                self._drop_header(open_.header_from)
 
 
 def _tidy(text: str) -> str:
@@ -222,8 +231,12 @@ def _tidy(text: str) -> str:
 
 def _only_links(buffer: _Buffer, text: str) -> bool:
     """A navigation block: nearly all of its text is link text (a table of contents, "Prev | Next")."""
-    letters = len(re.sub(r"\W", "", text))
-    return buffer.kind not in ("heading", "label") and letters > 0 and buffer.linked >= 0.9 * len(text.replace(" ", ""))
+    return buffer.kind not in ("heading", "label") and _linked(buffer, text)
+
+
+def _linked(buffer: _Buffer, text: str) -> bool:
+    """Nearly all of a block's text is link text."""
+    return bool(re.sub(r"\W", "", text)) and buffer.linked >= 0.9 * len(text.replace(" ", ""))
 
 
 def _bold_title(buffer: _Buffer, text: str) -> bool:
@@ -265,7 +278,8 @@ def _is_page_header(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
     names = [token for k, v in attrs if k in ("class", "id") and v for token in v.split()]
     headers = [name for name in names if _PAGE_HEADER.fullmatch(name)]
     others = [(k, v) for k, v in attrs if k not in ("class", "id")] + [("class", n) for n in names if n not in headers]
-    return (tag == "header" or bool(headers)) and tag not in _SKIP - {"header"} and not _is_furniture(others)
+    block = tag == "header" or (tag in _BLOCKS and bool(headers))  # not an inline <span class="header">
+    return block and not _is_furniture(others)
 
 
 def _is_main(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
@@ -294,7 +308,8 @@ def _assemble(found: list[tuple[_Buffer, str]], title: str) -> HtmlText:
         if parts:
             parts.append("\n\n")
             cursor += 2
-        block = Block(cursor, cursor + len(text), buffer.kind, buffer.level)
+        level = buffer.level if buffer.kind == "heading" else int(buffer.defined)
+        block = Block(cursor, cursor + len(text), buffer.kind, level)
         blocks.append(block)
         parts.append(text)
         cursor += len(text)

@@ -26,7 +26,8 @@ Span = tuple[int, int]
 @dataclass(frozen=True)
 class Block:
     """`text[start:end]` is one heading (with its `level`, 1 = top), lead or label (what opens the next
-    passage), paragraph, list item, definition entry (term and definition together), code block or table row."""
+    passage), paragraph, list item, definition entry (term and definition together), code block or table row. Any
+    other block of an HTML page has `level` 1 inside a definition (a <dd>, under its term), else 0."""
 
     start: int
     end: int

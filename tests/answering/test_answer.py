@@ -1607,6 +1607,12 @@ def test_a_which_option_or_variable_question_is_answered_from_the_definition_ter
     assert variable is not None and variable.text == "FROBRC_SYSTEM\n\nPath of the system wide configuration file."
     told = writable.ask("What does the system wide configuration file hold?", threshold=0.0).answer
     assert told is not None and not told.text.startswith("FROBRC_SYSTEM")  # no name asked: the sentence alone
+    assert not sections_module.asks_for_a_term(frozenset(), "How do I see what environment variables frob reads?")
+    assert sections_module.asks_for_a_term(frozenset(), "Which command line option prints the version?")
+    writable.add_document(FileUpload("notes.html", "text/html", b"<dl><dt>Note</dt><dd><p>The FROBRC_HOME variable "
+                                     b"moves the polishing folder.</p></dd></dl>"))
+    noted = writable.ask("Which environment variable moves the polishing folder?", threshold=0.0).answer
+    assert noted is not None and noted.text.startswith("The FROBRC_HOME")  # "Note" names no term
     writable.add_document(api_entry("body.cache", "The option that keeps fetched bodies for later reads."))
     markdown = writable.ask("Which option keeps fetched bodies for later reads?", threshold=0.0).answer
     assert markdown is not None and markdown.text.startswith("The option")  # Markdown's label names no term

@@ -55,3 +55,6 @@ def test_a_man_page_without_an_author_section_is_answered_by_its_copyright_holde
     assert authors_section(corpus, "Who maintains frob?") is None  # a copyright holder is no maintainer
     answer = writable.ask("Who wrote frob?", threshold=0.0).answer
     assert answer is not None and answer.text == "Ines Vale" and answer.citation.doc_id == doc_id
+    owned = page.replace("Ines Vale <ines@example.org>", "Free Software Foundation, Inc.")
+    corpus, _ = corpus_with(writable, "frob-gnu.1.txt", owned.replace("frob", "gnufrob"))
+    assert authors_section(corpus, "Who wrote gnufrob?") is None  # an organisation holds the copyright, wrote nothing

@@ -7,6 +7,8 @@ from functools import partial
 
 from qa.answering.answer import may_answer
 from qa.answering.naming import (
+    _built_on,
+    _named_by_kind,
     named_entry,
     named_section,
     names_in,
@@ -320,6 +322,8 @@ def test_a_plain_word_the_question_calls_an_option_names_its_entry_over_one_that
     assert entry_name(corpus, chosen.support) == "async" and chosen.score == mention.score
     unnamed = read_query(corpus, "What was the default in releases up to 1.0?", None)
     assert named_entry(corpus, mention, eligible, unnamed) == mention  # no option named: the best stays
+    assert _named_by_kind("What does the default option do?") == []  # says which option, names none
+    assert _named_by_kind("What does the following setting do?") == []
 
 
 def test_an_entry_whose_name_is_built_on_the_asked_one_gives_way_to_the_entry_of_that_name(writable) -> None:
@@ -330,6 +334,7 @@ def test_an_entry_whose_name_is_built_on_the_asked_one_gives_way_to_the_entry_of
     assert entry_name(corpus, chosen.support) == "root_squash"
     asked_longer = read_query(corpus, "What does no_root_squash do?", None)
     assert named_entry(corpus, longer, eligible, asked_longer) == longer
+    assert not _built_on("chroot", {"root"}) and _built_on("no_root_squash", {"root_squash"})  # whole parts only
     settings = ("# Class: Pump\n\n## Parameter: `PumpOptions`\n\n* **pump** `object` (optional) - The settings of "
                 "the pump.\n* **pump.drainTimeout** `number` (optional) - Default: `5e3` - The time after which an "
                 "idle pump stops.\n")
@@ -354,3 +359,10 @@ def test_a_name_written_as_code_is_answered_under_the_definition_term_that_docum
     assert corpus.sentence_text(chosen.support) == "New in version 3.4." and chosen.score == other.score
     lift = read_query(corpus, "Since which version does crane.lift take careful?", None)
     assert named_section(corpus, other, eligible, lift) == other  # the best is under the name asked
+    after = ('<html><head><title>yard</title></head><body><h1>yard — crate yard</h1><dl><dt>yard.lift(crate)</dt>'
+             '<dd><p>Lift a crate off the stack.</p></dd></dl><dl><dt>yard.stack(crate)</dt><dd><p>Stack a crate in '
+             'the yard.</p></dd></dl><p>Crates beginning with a dot are stacked apart.</p></body></html>')
+    corpus, query, eligible = eligible_for(writable, "yard.html", after, "Does yard.lift() take crates beginning "
+                                           "with a dot apart?")
+    prose = next(c for c in eligible if corpus.sentence_text(c.support).startswith("Crates beginning"))
+    assert named_section(corpus, prose, eligible, query) == prose  # text after the list is under no term

@@ -332,6 +332,20 @@ def test_a_page_header_that_opens_with_the_page_title_is_read_and_a_header_of_li
                    '<div class="header nav"><h1>Harbour site</h1></div>'):
         page = read_html(f"<body>{header}<h3>2.5 The Closure API</h3><p>Free the memory.</p></body>")
         assert page.text == "2.5 The Closure API\n\nFree the memory."
+    banner = read_html('<header class="site-header"><h1><a href="/">Harbour Blog</a></h1></header><article><h2>Install '
+                       'guide</h2><p>Run it.</p></article>')  # a site's name linked home
+    assert banner.text == "Install guide\n\nRun it."
+    before = read_html('<p>Quick start</p><header><p><a href="/">Home</a> <a href="/a">About</a></p><p>Welcome to '
+                       'the harbour</p></header><p>Body.</p>')  # no caption of the header's links before it
+    assert before.text == "Quick start\n\nBody."
+    inline = read_html('<p>The default is <span class="header">X-Token</span> for all requests.</p>')
+    assert [b.kind for b in inline.blocks] == ["text"]  # an inline element named "header" splits no paragraph
+
+
+def test_html_text_inside_a_definition_is_marked_as_under_its_term() -> None:
+    page = read_html("<dl><dt>crane.lift(weight)</dt><dd><p>Lift a crate.</p><p>New in version 3.4.</p></dd></dl>"
+                     "<p>Crates wait in the yard.</p>")
+    assert [(b.kind, b.level) for b in page.blocks] == [("label", 0), ("text", 1), ("text", 1), ("text", 0)]
 
 
 def test_a_definition_term_opens_its_definition_and_is_no_heading_of_what_follows_the_list() -> None:
