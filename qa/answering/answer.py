@@ -52,6 +52,7 @@ from qa.answering.sections import (
     is_label,
     is_program_text,
     is_prose,
+    label_above,
     section_of,
     with_naming_heading,
     with_naming_term,
@@ -367,17 +368,9 @@ def _default_under_its_label(corpus: Corpus, answer: Sentence) -> Sentence | Non
     """In an HTML definition list, where a term's label ("unix_socket_permissions (integer)", no "Options:") is over
     paragraphs of its own, the sentence of a later paragraph under the same label that states the default ("The default
     permissions are 0777, ..."), up to the next label or heading; None when the answer is under no label."""
-    above = corpus.sentences[max(0, answer.sentence_id - _LABEL_REACH):answer.sentence_id]
-    if not from_html(corpus, answer):
-        return None
-    for before in reversed(above):
-        if before.doc_id != answer.doc_id or (before.heading and not is_label(corpus, before)):
-            return None
-        if is_label(corpus, before):
-            if corpus.sentence_text(before).rstrip().endswith(":"):
-                return None  # "Options:" introduces what follows; it names no term
-            break
-    else:
+    label = label_above(corpus, answer) if from_html(corpus, answer) else None
+    if label is None or answer.sentence_id - label.sentence_id > _LABEL_REACH \
+            or corpus.sentence_text(label).rstrip().endswith(":"):  # "Options:" introduces what follows, names no term
         return None
     for after in corpus.sentences[answer.sentence_id + 1:answer.sentence_id + 1 + _ENTRY_REACH]:
         if after.doc_id != answer.doc_id or after.heading or is_label(corpus, after):
