@@ -23,6 +23,7 @@ from qa.answering.spans import (
     QuestionType,
     address_only,
     agent_verb,
+    asks_for_years,
     candidate_spans,
     coordinated,
     counts_only,
@@ -571,10 +572,27 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
     # many smugglers").
     anchors = [(position, found) for position, word in reading.word_terms if (found := word & query.asked.keys())]
     listed = text if wanted.name in ("version", "quantity") else ""  # dates come first: "In April, DHS launched"
+    if wanted.name == "who":
+        spans = _agents_of_the_verb_asked(text, spans, query.asked) or spans
     best = max(spans, key=lambda s: (_closeness(s, anchors, query.asked, inside=numeric, text=listed), s[1] - s[0]))
-    if len(spans) > 1 and wanted.name in LISTED_KINDS:
+    if len(spans) > 1 and (wanted.name in LISTED_KINDS or (wanted.name == "date" and asks_for_years(query.text))):
         best = coordinated(text, spans, best)
     return sentence.start + best[0], sentence.start + best[1]
+
+
+# A passive's agent: "fixes for Solaris, mostly suggested by Peter Bray" ("by" after the verb, an adverb between).
+_AGENT_BEFORE = re.compile(r"\b([A-Za-z]+)(?:\s+[a-z]+ly)?\s+by\s+\Z")
+
+
+def _agents_of_the_verb_asked(text: str, spans: list[Span], asked: dict[str, float]) -> list[Span]:
+    """The names that do what the question asks who did ("Who suggested it?": the one it was "suggested by"), not
+    the thing it was done to or for, which may stand nearer the verb."""
+    agents = []
+    for start, end in spans:
+        verb = _AGENT_BEFORE.search(text, max(0, start - 40), start)
+        if verb and set(terms(verb.group(1))) & asked.keys():
+            agents.append((start, end))
+    return agents
 
 
 def _only_the_noun_asked(span_terms: list[str], focus: frozenset[str]) -> bool:
@@ -586,11 +604,12 @@ def _only_the_noun_asked(span_terms: list[str], focus: frozenset[str]) -> bool:
 def _repeats_number(span_terms: list[str], asked: dict[str, float], span_text: str, question: str) -> bool:
     """A number the question itself gives is no answer to it ("nearly 2,000 smugglers" answers "how many
     smugglers", though it repeats "smugglers"), nor is a number word it says ("one" in "how many children have
-    lost one or both parents?")."""
+    lost one or both parents?"), alone or with its unit ("eight weeks" in "... in the last eight weeks?")."""
     if any(any(c.isdigit() for c in term) and term in asked for term in span_terms):
         return True
-    word = span_text.strip().lower()
-    return NUMBER_WORD.fullmatch(word) is not None and re.search(rf"\b{word}\b", question, re.I) is not None
+    said = " ".join(span_text.lower().split())
+    return NUMBER_WORD.match(said) is not None and \
+        re.search(rf"(?<!\w){re.escape(said)}(?!\w)", " ".join(question.lower().split())) is not None
 
 
 # A number glued to a name that marks itself an identifier is part of it: "C++11", "-std=c++0x", "utf8-12.1" (an

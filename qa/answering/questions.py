@@ -63,7 +63,7 @@ def read_query(corpus: Corpus, question: str, vector: np.ndarray | None) -> Quer
     return Query(question, vector, wanted, asked, naming, _predicate(corpus, asked, question),
                  [t for t in asked if t not in noun], frozenset(noun),
                  1.0 - coverage(naming, corpus.term_weights.keys()), referentless(question),
-                 wants_a_span(question, wanted), defined_subject(question))
+                 wants_a_span(question, wanted), _as_spelt(corpus, defined_subject(question)))
 
 
 # "What is X?", "What are the X?", "What is meant by X?", "Who is the X?", "Define X"; "What does X mean (in ...)?";
@@ -94,6 +94,11 @@ def defined_subject(question: str) -> tuple[str, ...]:
         return ()
     key = term_key(_SOURCE_TAIL.sub("", found.group("subject")))
     return key if 0 < len(key) <= 5 else ()
+
+
+def _as_spelt(corpus: Corpus, subject: tuple[str, ...]) -> tuple[str, ...]:
+    """A defined subject's words with their typos repaired as the question's terms are ("Standrad Version")."""
+    return tuple(dict.fromkeys(term for word in subject for term in term_key(corpus.speller.correct(word))))
 
 
 def term_key(text: str) -> tuple[str, ...]:
@@ -198,7 +203,8 @@ def asks_only_the_term(corpus: Corpus, query: Query, doc_id: str) -> bool:
     closing = _CLOSING_SOURCE.search(query.text)
     bare = query.text[:closing.start()] if closing else query.text
     naming = corpus.title_terms[doc_id] | corpus.source_terms[doc_id]
-    return not set(terms(bare)) - _FRAME_TERMS - set(query.subject) - naming
+    asked = terms(" ".join(corpus.speller.repaired(bare)))  # typos repaired, as the subject's
+    return not set(asked) - _FRAME_TERMS - set(query.subject) - naming
 
 
 def referentless(question: str) -> bool:

@@ -157,7 +157,8 @@ _TYPE_PATTERNS = (
                  r"(?:(?:default|maximum|minimum|max|min|highest|lowest) (?:[a-z-]+ )?levels?\b|"
                  r"(?:maximum|minimum|max|min|highest|lowest) (?:[a-z-]+ )?values?\b|"
                  r"(?:[a-z-]+ ){0,4}(?:size|length|limit|count|number|amount)s?\b" + _NOUN_ENDS + ")"),
-    ("date", r"\bwhen\b|\bwhat (?:year|month|day|date|time)\b|\bwhich (?:year|month|day|date)\b|\bsince when\b|"
+    ("date", r"\bwhen\b|\bwhat (?:years?|months?|days?|dates?|time)\b|\bwhich (?:years?|months?|days?|dates?)\b|"
+             r"\bsince when\b|"
              r"\bin which year\b|\bhow recent\b"),
     ("version", r"\b(?:which|what) (?:" + _MODIFIER + r"){0,2}(?:version|release)s?\b(?! notes?\b)(?!\s+\d)|"
                 r"\bsince (?:which|what) version\b|"
@@ -259,7 +260,7 @@ _ASKS_WHERE_KEPT = re.compile(r"\bwhere\s+(?:is|are|was|were|do|does|did|will|wo
 
 
 _ASKS_MONTH = re.compile(r"\b(?:what|which) month\b", re.I)
-_ASKS_YEAR = re.compile(r"\b(?:what|which) year\b", re.I)
+_ASKS_YEAR = re.compile(r"\b(?:what|which) years?\b", re.I)
 _A_MONTH = re.compile(r"\b(?:" + _MONTHS + r")(?!\w)|\b\d{4}-\d\d-\d\d\b")
 _A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d(?!\d)")  # also in a decade: "the 1990s"
 
@@ -284,6 +285,14 @@ _ASKS_END = re.compile(r"\b(?:until|till|up to|through)\s+(?:when|what|which)\b|
                        r"\bwhen\b.*\b(?:end|ends|ended|stop|stops|stopped|cease|ceased|finish|finished)\b", re.I)
 _ASKS_START = re.compile(r"\b(?:since|from)\s+(?:when|what|which)\b|"
                          r"\bwhen\b.*\b(?:start|starts|started|begin|begins|began|commence|commenced)\b", re.I)
+_ASKS_YEARS = re.compile(r"\b(?:what|which)\s+(?:years|dates)\b", re.I)
+
+
+def asks_for_years(question: str) -> bool:
+    """"What years does the copyright cover?": every year or range listed answers, "1992-1993, 1996-2016"."""
+    return _ASKS_YEARS.search(question) is not None
+
+
 _RANGE_LINK = re.compile(r"\s*(?:to|until|till|through|-|\u2013|\u2014)\s*")
 
 
@@ -291,10 +300,13 @@ def _range_end_asked(question: str, spans: list[tuple[int, int]], sentence: str)
     """Of two dates that make a range ("from 2004 to 2019"), the end for a question about it, the start for one
     about that; all spans for any other question."""
     end, start = _ASKS_END.search(question) is not None, _ASKS_START.search(question) is not None
-    if end == start:
-        return spans
     ranges = [(first, second) for first, second in itertools.pairwise(spans)
               if _RANGE_LINK.fullmatch(sentence[first[1]:second[0]])]
+    if asks_for_years(question):  # "What years does it cover?": the whole range, "2000-2006"
+        joined = {span for pair in ranges for span in pair}
+        return [(first[0], second[1]) for first, second in ranges] + [span for span in spans if span not in joined]
+    if end == start:
+        return spans
     dropped = {first if end else second for first, second in ranges}
     return [span for span in spans if span not in dropped]
 
@@ -573,7 +585,32 @@ def expansions(sentence: str, acronym: str) -> list[tuple[int, int]]:
     for match in re.finditer(rf"\b{re.escape(acronym)}\b,?\s+(?:stands for|is short for|short for|means)\s+"
                              r"([^().,;]{3,120})", sentence):
         spans.append(match.span(1))
-    return spans + [span for span in _bracketed_long_forms(sentence, acronym) if span not in spans]
+    more = _bracketed_long_forms(sentence, acronym) + _dashed_long_forms(sentence, acronym)
+    return spans + [span for span in more if span not in spans]
+
+
+_LONG_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # "re-engineer" is one word
+
+
+def _dashed_long_forms(sentence: str, acronym: str) -> list[tuple[int, int]]:
+    """An acronym labelling its long form after a dash or a colon, as a table's or a list's label does: "NFU - new
+    feature (user requested)", "RR - refactor and re-engineer"; the fewest words that spell it, and the rest of a
+    bracket they open."""
+    letters = "".join(c.lower() for c in acronym if c.isalnum())
+    found = []
+    for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}\s*(?:[-\u2013\u2014:]\s+)([^|\n.;]{{3,120}})", sentence):
+        words = list(_LONG_WORD.finditer(match.group(1)))
+        count = next((count for count in range(1, min(len(words), 2 * len(letters)) + 1)
+                      if _initials_spell([w.group(0).lower() for w in words[:count]], letters)), None)
+        if count is None:
+            continue
+        end = words[count - 1].end()
+        opened = match.group(1).rfind("(", 0, end)
+        if opened > match.group(1).rfind(")", 0, end):  # "new feature (user" goes on to "requested)"
+            closing = match.group(1).find(")", end)
+            end = closing + 1 if closing >= 0 else end
+        found.append((match.start(1), match.start(1) + end))
+    return found
 
 
 def _bracketed_long_forms(sentence: str, acronym: str) -> list[tuple[int, int]]:
@@ -595,6 +632,23 @@ def _bracketed_long_forms(sentence: str, acronym: str) -> list[tuple[int, int]]:
         if 2 <= len(inside) <= most and _spells(inside, letters):
             found.append(match.span(1))
     return found
+
+
+def _initials_spell(words: list[str], letters: str) -> bool:
+    """Whether the words' initials spell the letters: each word gives its first letter (a hyphenated one the first
+    letters of its first parts: "long-term" l or lt), a small word its first letter or none."""
+
+    @cache
+    def spelled(word: int, letter: int) -> bool:  # words[word:] spell letters[letter:]
+        if word == len(words):
+            return letter == len(letters)
+        if words[word] in _SMALL_WORDS and spelled(word + 1, letter):
+            return True
+        initials = "".join(part[0] for part in words[word].split("-") if part)
+        return any(letters[letter:letter + given] == initials[:given] and spelled(word + 1, letter + given)
+                   for given in range(1, min(len(initials), len(letters) - letter) + 1))
+
+    return spelled(0, 0)
 
 
 def _spells(words: list[str], letters: str) -> bool:

@@ -460,6 +460,10 @@ def test_a_question_about_where_a_range_of_dates_ends_or_starts_takes_that_end()
     assert dated("When did Anna Berg stop keeping the gate?") == ["2011", "since 2004"]
     assert dated("Since when did Anna Berg keep the gate?") == ["1998", "since 2004"]
     assert dated("In which year did Anna Berg keep the gate?") == ["1998", "2011", "since 2004"]  # no end asked
+    assert dated("What years did Anna Berg keep the gate?") == ["1998 to 2011", "since 2004"]  # the whole range
+    notice = "Copyright (c) 2000-2006, The Harbour Foundation."
+    years = candidate_spans(notice, QuestionType("date"))
+    assert [notice[a:b] for a, b in dated_only("What years does the notice cover?", years, notice)] == ["2000-2006"]
 
 
 def test_a_term_the_sentence_defines_in_quotes_is_no_one() -> None:
@@ -580,6 +584,7 @@ def test_an_address_may_end_in_the_file_the_question_names(writable) -> None:
     ("Under which license exception can wrk be exported?", "description"), ("What license terms apply?", "description"),
     ("What is the yaml maintainer's email address?", "place"), ("What's their contact address?", "place"),
     ("What is the email policy?", "definition"), ("What is the address space limit?", "quantity"),
+    ("What years does the copyright notice cover?", "date"), ("Which dates are holidays?", "date"),
 ])
 def test_more_question_kinds(question: str, kind: str) -> None:
     assert question_type(question).name == kind
@@ -600,6 +605,11 @@ def test_more_question_kinds(question: str, kind: str) -> None:
     ("Lists the MAC (message authentication code) algorithms.", "acronym", "MAC", ["message authentication code"]),
     ("every harbour keeps a tide gauge record (TGR) daily", "acronym", "TGR", ["tide gauge record"]),
     (" * Various fixes, mostly suggested by Peter Bray.", "who", None, ["Peter Bray"]),  # a bullet opens it
+    # a label before its long form, after a dash or a colon; a bracket the spelling opens is closed
+    ("|NFU - new feature (user requested) |A capability not yet provided", "acronym", "NFU",
+     ["new feature (user requested)"]),
+    ("|RR - refactor and re-engineer      |Results in", "acronym", "RR", ["refactor and re-engineer"]),
+    ("LTS: long-term support releases", "acronym", "LTS", ["long-term support"]),
 ])
 def test_typed_spans_keep_units_qualifiers_and_expansions(sentence: str, kind: str, acronym: str | None,
                                                           expected: list[str]) -> None:
@@ -612,6 +622,8 @@ def test_typed_spans_keep_units_qualifiers_and_expansions(sentence: str, kind: s
     ("Keys are exchanged (KEX) at login.", "KEX"),  # "are" is no small word and gives no letter
     ("The TGR (tide of the gauge of the record) is daily.", "TGR"),  # it spells TGR, in more words than 2 × 3
     ("Logs are kept on the Mac (MAC) daily.", "MAC"),  # the first word must give the first letter: one word is none
+    ("GPL - see the file COPYING for details.", "GPL"),  # what follows the dash does not spell it
+    ("NFU - new feature, whatever users ask", "NFU"),  # a word's inner letters are no initials after a dash
 ])
 def test_a_bracket_beside_an_acronym_that_does_not_spell_it_out_is_no_expansion(sentence: str, acronym: str) -> None:
     assert candidate_spans(sentence, QuestionType("acronym", acronym)) == []
@@ -1098,6 +1110,14 @@ def test_what_a_term_is_is_answered_by_its_definition_elsewhere_in_the_best_sent
     eligible = [c for c in candidates if may_answer(c, founded)]
     history = next(c for c in eligible if corpus.sentence_text(c.support).startswith("The guild"))
     assert answer_module._defining_neighbour(corpus, history, eligible, founded) == history  # nothing defines it
+
+
+def test_a_misspelt_term_is_defined_as_the_term_spelt_right(writable) -> None:
+    corpus, query, eligible = eligible_for(writable, "guild.md", GUILD_RULES, "What is a pliot?")
+    assert query.subject == ("pilot",)  # repaired as the question's other terms are
+    history = next(c for c in eligible if corpus.sentence_text(c.support).startswith("The guild"))
+    chosen = answer_module._defining_neighbour(corpus, history, eligible, query)
+    assert corpus.sentence_text(chosen.support).startswith('"Pilot" refers to')
 
 
 def test_a_term_asked_about_with_more_words_is_not_defined_from_elsewhere_in_the_document(writable) -> None:

@@ -96,6 +96,20 @@ def test_the_answer_span_counts_the_unit_of_a_quantity(service) -> None:
     assert span == "nearly 2,000 smugglers"  # not "eight weeks"
 
 
+def test_a_number_the_question_says_with_its_unit_is_no_answer_to_it(service) -> None:
+    question = "How many smugglers were arrested in the last eight weeks?"
+    assert _best_span(service.snapshot.corpus, "2,000 smugglers", question) == "nearly 2,000 smugglers"
+
+
+def test_what_years_is_answered_by_every_range_listed_and_no_version(writable) -> None:
+    text = ("Tide tables\n\nCopyright 1992-1993, 1996-2016 Harbour Guild. Released under version 3 of the guild "
+            "licence.\n")
+    writable.add_document(FileUpload("tides.txt", "text/plain", text.encode()))
+    corpus = writable.current().corpus
+    assert _best_span(corpus, "Copyright 1992", "Which years does the copyright cover?") == "1992-1993, 1996-2016"
+    assert _best_span(corpus, "Copyright 1992", "When was it written?") != "1992-1993, 1996-2016"  # one date
+
+
 def test_a_sentence_that_leaves_its_subject_to_its_heading_is_read_with_it(writable) -> None:
     page = ("# Installs\n\n## Hash-checking\n\nHashes are written after each pinned version.\n\n"
             "```\nFoo == 1.2 --hash=sha256:2cf24dba\n```\n\nThis protects against a compromised index.\n")
@@ -183,6 +197,13 @@ def test_a_number_word_the_question_says_is_no_answer_to_it(writable) -> None:
     writable.add_document(FileUpload("rakai.txt", "text/plain", text.encode()))
     span = _best_span(writable.current().corpus, "60,000", "How many children have lost one or both parents?")
     assert span == "about 60,000"  # not "one"
+
+
+def test_who_did_the_act_asked_is_the_agent_after_by_not_a_name_nearer_the_verb(writable) -> None:
+    text = "Harbour news\n\n* Various lamp fixes for Kestrel Point, mostly suggested by Ines Vale.\n"
+    writable.add_document(FileUpload("news.txt", "text/plain", text.encode()))
+    corpus = writable.current().corpus
+    assert _best_span(corpus, "Kestrel Point", "Who suggested the lamp fixes?") == "Ines Vale"  # not the place
 
 
 def test_a_span_that_restates_the_question_in_a_name_s_humps_or_only_names_the_noun_asked_is_no_answer(

@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round56/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round57/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -66,6 +66,7 @@ cd "$work" || exit 1
 #   /usr/share/doc/postgresql-doc-15/html/runtime-config-connection.html  postgresql-doc-15
 #   man 5 exports  nfs-kernel-server   /usr/share/doc/tig/tig.1.html  tig
 #   /usr/share/doc/mosh/README.md.gz  mosh   /usr/share/doc/python3.11/html/library/glob.html  python3.11-doc
+#   /usr/share/doc/node-marked/CONTRIBUTING.md.gz  node-marked   /usr/share/doc/rakudo/copyright  rakudo
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -117,7 +118,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           iperf3 vsftpd
           btop postgresql-doc-15
           nfs-kernel-server tig
-          mosh)
+          mosh
+          node-marked rakudo)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -645,11 +647,20 @@ r=$(round 56)
 gunzip -c "$doc/mosh/README.md.gz"                                   > "$r/mosh-README.md"
 cp "$doc/python3.11/html/library/glob.html"                          "$r/python-glob.html"
 
-for n in $(seq 0 56); do
+r=$(round 57)
+# marked's contributing guide (node-marked/CONTRIBUTING.md.gz: Markdown, 6 KB, a checklist of "- [ ]" steps, design
+# principles in bold, two pipe tables: ticket type labels such as "NFU - new feature (user requested)" over their
+# descriptions, and test folders; npm scripts in fenced blocks) and the Artistic License 2.0 (rakudo's copyright: its
+# stand-alone "License: Artistic-2.0" stanza, as above; 9 KB, a preamble, definitions, numbered sections "(1)" to
+# "(14)"; not the Artistic License 1.0 of /usr/share/common-licenses).
+gunzip -c "$doc/node-marked/CONTRIBUTING.md.gz"                      > "$r/marked-CONTRIBUTING.md"
+debian_text licence "$doc/rakudo/copyright" Artistic-2.0             > "$r/artistic-license-2.0.txt"
+
+for n in $(seq 0 57); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round56"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round57"
