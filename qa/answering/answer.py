@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from qa.answering.authors import by_the_authors
+from qa.answering.documents import document_name
 from qa.answering.features import (
     Span,
     answer_unit,
@@ -91,11 +92,13 @@ class Extraction:
 
 def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | None, hits: list[Hit],
                    threshold: float | None = None, model: AnswerModel | None = None,
-                   said: tuple[str, ...] = (), asked: str = "", given: tuple[str, ...] = ()) -> Extraction:
+                   said: tuple[str, ...] = (), asked: str = "", given: tuple[str, ...] = (),
+                   which_document: bool = False) -> Extraction:
     """The best-supported span for `question` among the hits' sentences, or an abstention. For a follow-up,
     `question` is how it was read, `asked` how it was written and `said` what the conversation said before (its
     questions and answers): an answer that only repeats that, and not about the words asked, is not given again,
-    nor a name or a number the follow-up asks past (`given`: the earlier answer, for "and historically?")."""
+    nor a name or a number the follow-up asks past (`given`: the earlier answer, for "and historically?").
+    `which_document`: `question` is what a document is asked to say; the answer is that document's name."""
     model = model or default_model()
     query = read_query(corpus, question, query_vector)
     candidates = score_candidates(corpus, query, hits, model)
@@ -117,6 +120,9 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
         return Extraction(None, None, 0.0, candidates, passages)
     if best.score < threshold:
         return Extraction(None, None, best.score, candidates, passages)
+    named = document_name(corpus, best.support.doc_id) if which_document else None
+    if named is not None:
+        return Extraction(named, best.support, best.score, candidates, passages)
     if best.span is not None:
         return Extraction(best.span, best.support, best.score, candidates, passages)
     best = _in_section(corpus, best, eligible)

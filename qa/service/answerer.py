@@ -12,6 +12,7 @@ from collections.abc import Callable
 from threading import Lock
 
 from qa.answering.answer import Extraction, extract_answer
+from qa.answering.documents import what_a_document_says
 from qa.answering.expansions import with_authors, with_expansion, with_opening
 from qa.answering.model import AnswerModel, default_model
 from qa.conversation.followups import MAX_TURNS, Turn, resolve
@@ -67,19 +68,20 @@ class QuestionAnswerer:
         snapshot = self.current()
         history = _checked_history(history)
         resolved = resolve(question, history, snapshot.corpus)
-        vector = self.queries.encode(resolved.query)  # the answer step uses it in every mode
+        claim = what_a_document_says(resolved.query)  # "Which document mentions Konsole?": look for "Konsole"
+        query = claim or resolved.query
+        vector = self.queries.encode(query)  # the answer step uses it in every mode
         clock.append(time.perf_counter())
         depth = max(top_k, ANSWER_DEPTH)
         documents = documents_spoken_of(snapshot, history, resolved)  # a follow-up stays with the conversation
-        hits = within_first(search(snapshot, resolved.query, vector, depth * (WIDER if documents else 1), mode,
+        hits = within_first(search(snapshot, query, vector, depth * (WIDER if documents else 1), mode,
                                    self.fusing), documents, depth)
         if mode != "dense":  # the expansion is looked up by BM25
-            hits = with_authors(snapshot, resolved.query,
-                                with_opening(snapshot, resolved.query, with_expansion(snapshot, resolved.query, hits)))
+            hits = with_authors(snapshot, query, with_opening(snapshot, query, with_expansion(snapshot, query, hits)))
         clock.append(time.perf_counter())
-        extraction = extract_answer(snapshot.corpus, resolved.query, vector, hits,
+        extraction = extract_answer(snapshot.corpus, query, vector, hits,
                                     self.threshold if threshold is None else threshold, self.model,
-                                    resolved.said, resolved.question, resolved.given)
+                                    resolved.said, resolved.question, resolved.given, claim is not None)
         answer = None if resolved.unresolved else _answer(snapshot.corpus, extraction, explain)
         clarify = _which_one(snapshot.corpus, extraction.passages) if resolved.unresolved else None
         passages = [_passage(snapshot.corpus, hit, explain) for hit in extraction.passages[:top_k]]

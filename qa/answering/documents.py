@@ -1,0 +1,44 @@
+""""Which document explains how to choose the SSL cipher suites?": the name of the document that says it.
+
+A question that asks which of the documents says, mentions or explains something is answered by the name of the
+document whose sentence answers it best: its title where the text shows it near the top, else its first heading.
+The sentence stays the answer's support, so the reader sees where the document says it. "Which document root does
+suexec use?" asks no such thing: the verb of saying must follow.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.storage.corpus import Corpus
+
+_ASKS_WHICH_DOCUMENT = re.compile(
+    r"^\s*(?:in\s+)?(?:which|what)\s+(?:one\s+)?(?:of\s+the\s+(?:\w+\s+)?)?(?:documents?|pages?|guides?|texts?)\s+"
+    r"(?:says?|tells?|states?|mentions?|explains?|describes?|covers?|discuss(?:es)?|defines?|documents?|"
+    r"recommends?|talks?\s+about|is\s+about|lists?|gives?)\b\s*(?P<claim>.*?)[\s?]*$", re.I | re.S)
+# What a document is asked to say, without the words that hand it to the reader: "(me) to run ...", "that ...".
+_HANDED_OVER = re.compile(r"^(?:(?:me|you|us|one)\s+)?(?:(?:to|that|about)\s+)?", re.I)
+_TITLE_REACH = 2000  # characters from a document's start in which its title is sought
+_HEADING_REACH = 12  # sentences from a document's start in which its first heading is sought
+
+
+def what_a_document_says(question: str) -> str | None:
+    """What a which-document question asks a document to say ("how to choose the SSL cipher suites", "Konsole",
+    "run npm run test:all"), to look for alone; None for any other question."""
+    asked = _ASKS_WHICH_DOCUMENT.match(question)
+    claim = _HANDED_OVER.sub("", asked.group("claim"), count=1) if asked else ""
+    return claim or None
+
+
+def document_name(corpus: Corpus, doc_id: str) -> tuple[int, int] | None:
+    """Where the document shows its name: its title near the top, else its first heading; None if neither."""
+    document = corpus.documents[doc_id]
+    title = document.title.strip()
+    found = document.text.find(title, 0, _TITLE_REACH) if title else -1
+    if found >= 0:
+        return found, found + len(title)
+    first = corpus.openings[doc_id].first_sentence
+    for sentence in corpus.sentences[first:first + _HEADING_REACH]:
+        if sentence.doc_id == doc_id and sentence.heading:
+            return sentence.start, sentence.end
+    return None

@@ -1,0 +1,42 @@
+"""A which-document question is answered by the name of the document that says it."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answering.documents import document_name, what_a_document_says
+from tests.helpers.corpora import corpus_with
+
+HARBOUR_GUIDE = ("# Harbour Pilots' Handbook\n\nEvery pilot logs the tide gauge at dawn.\n\n"
+                 "## Storms\n\nWhen the storm flag flies, the outer gate stays shut and barges wait in the lee.\n")
+
+
+@pytest.mark.parametrize("question, claim", [
+    ("Which document tells me to run npm test before a pull request?", "run npm test before a pull request"),
+    ("Which of the two documents mentions Happy Eyeballs?", "Happy Eyeballs"),
+    ("Which document explains how to choose the SSL cipher suites?", "how to choose the SSL cipher suites"),
+    ("What page talks about sorting?", "sorting"),
+    ("Which document root does suexec work with?", None),  # no verb of saying: a root, not a document, is asked
+    ("Which specification describes a version?", None),  # a specification the text names, not one of ours
+    ("Which document says?", None),  # nothing asked of it
+])
+def test_a_which_document_question_asks_what_the_document_says(question: str, claim: str | None) -> None:
+    assert what_a_document_says(question) == claim
+
+
+def test_the_document_that_says_it_is_named_by_its_title_cited_exactly(writable) -> None:
+    corpus_with(writable, "harbour-guide.md", HARBOUR_GUIDE)
+    answer = writable.ask("Which document says that barges wait in the lee when the storm flag flies?").answer
+    assert answer is not None and answer.text == "Harbour Pilots' Handbook"
+    document = writable.current().corpus.documents[answer.citation.doc_id]
+    assert document.text[answer.citation.start:answer.citation.end] == answer.text
+    assert answer.sentence is not None and "storm flag" in answer.sentence.text  # the support shows where
+    plain = writable.ask("What happens to barges when the storm flag flies?").answer
+    assert plain is not None and "storm flag" in plain.text  # a question about the text is answered from it
+
+
+def test_a_document_whose_title_is_not_in_its_text_is_named_by_its_first_heading(writable) -> None:
+    corpus, doc_id = corpus_with(writable, "tides.html", "<html><head><title>Tides | Harbour site</title></head>"
+                                 "<body><h1>Tide tables</h1><p>High water comes twice a day.</p></body></html>")
+    start, end = document_name(corpus, doc_id)
+    assert corpus.documents[doc_id].text[start:end] == "Tide tables"
