@@ -459,9 +459,10 @@ def _default_left_unsaid(corpus: Corpus, best: Candidate, candidates: list[Candi
     sync_kludge?") and neither the term's entry, where the answer is, nor any other candidate sentence that names
     the term says what holds when it is not set: the documents do not say ("reserved_ratio: This relation specifies
     the default percentage of file system blocks reserved ..." names a default and states none)."""
-    if "default" not in query.asked or query.wanted.name in _ASKS_NO_DEFAULT_VALUE \
-            or not _in_entry_named(corpus, best.support, query):
+    if "default" not in query.asked or query.wanted.name in _ASKS_NO_DEFAULT_VALUE:
         return False
+    if not _in_entry_named(corpus, best.support, query):
+        return _default_of_a_setting_left_unsaid(corpus, best, candidates, query)
     name = (entry_name(corpus, best.support) or "").lower()
     if _DEFAULT_TERMS & set(terms(name)):
         return False  # "What does opts.default hold?" names a term, it asks no default
@@ -471,6 +472,29 @@ def _default_left_unsaid(corpus: Corpus, best: Candidate, candidates: list[Candi
         and name in corpus.sentence_text(c.support).lower()]
     return not any(_STATES_A_DEFAULT.search(text) or _WHEN_UNSET.search(text)
                    for text in (unbroken(corpus.sentence_text(sentence)) for sentence in around))
+
+
+# The default of a setting named as code ("smtp_connection_cache_time_limit", "core.editor"): "the default (value)
+# of NAME", "NAME's default", "What does NAME default to?"; not "Which unit does foo.timer activate by default?".
+_SETTING = r"(?<![\w.-])(?P<name>[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+)(?![\w-])"
+_DEFAULT_OF_A_SETTING = re.compile(r"\bdefault\s+(?:value\s+|setting\s+)?(?:of|for)\s+(?:the\s+)?" + _SETTING + "|"
+                                   + _SETTING.replace("?P<name>", "?P<of>") + r"(?:'s)?\s+defaults?\b", re.I)
+
+
+def _default_of_a_setting_left_unsaid(corpus: Corpus, best: Candidate, candidates: list[Candidate],
+                                      query: Query) -> bool:
+    """Whether a default question names a setting ("What is the default value of smtp_connection_cache_time_limit?")
+    that the best sentence names outside any entry of it, and no candidate sentence naming it, nor the sentence
+    after one, says what its default is ("The time limit is specified with the smtp_connection_cache_time_limit ...
+    parameters."): the documents do not say."""
+    names = [found.group("name") or found.group("of") for found in _DEFAULT_OF_A_SETTING.finditer(query.text)]
+    if len(names) != 1 or names[0] not in corpus.sentence_text(best.support):
+        return False
+    naming = [c.support for c in candidates if names[0] in corpus.sentence_text(c.support)]
+    after = [following for sentence in naming if (following := follower(corpus, sentence)) is not None]
+    return not any(_STATES_A_DEFAULT.search(text) or _WHEN_UNSET.search(text)  # "By default this is set to 'no'"
+                   for text in (unbroken(corpus.sentence_text(sentence)) for sentence in naming + after))
+
 
 
 def _in_entry_named(corpus: Corpus, sentence: Sentence, query: Query) -> bool:

@@ -439,7 +439,23 @@ def completed_by(corpus: Corpus, sentence: Sentence, after: Sentence, query: Que
         return True
     if query.wanted.name == "manner" and after.paragraph != sentence.paragraph:  # the command after the prose
         return True
-    return query.wanted.name == "reason" and _GIVES_A_REASON.match(corpus.sentence_text(after)) is not None
+    if query.wanted.name != "reason":
+        return False
+    following = corpus.sentence_text(after)
+    return _GIVES_A_REASON.match(following) is not None \
+        or (_GOES_ON_ABOUT_IT.match(following) is not None and _little_more_than_asked(corpus, sentence, query))
+
+
+# A sentence that goes on about what the one before said: "This avoids triggering bugs ...", "It keeps ...".
+_GOES_ON_ABOUT_IT = re.compile(r"\s*(?:this|that|it)\s+(?!is\b|was\b)[a-z]+", re.I)
+
+
+def _little_more_than_asked(corpus: Corpus, sentence: Sentence, query: Query) -> bool:
+    """Whether the sentence says one content word at most that the question does not ("The Postfix smtp(8) client
+    reuses a session for only a limited number of times." for "Why does Postfix reuse an SMTP session only a
+    limited number of times?"): it restates what is asked, and the reason comes after it."""
+    said = {term for term in corpus.sentence_terms[sentence.sentence_id] if term.isalpha()}  # not smtp(8)'s 8
+    return len(said & query.asked.keys()) >= 2 and len(said - query.asked.keys()) <= 1
 
 
 def _only_what_is_asked(corpus: Corpus, sentence: Sentence, query: Query) -> bool:

@@ -152,7 +152,7 @@ _TYPE_PATTERNS = (
     ("quantity", r"\bhow (?:many|much|large|big|long|far|often|frequently|old|fast|high|low|deep|wide)\b|"
                  r"\bwhat (?:number|amount|percentage|share|proportion|sum|size|length|limit|maximum|minimum|max|min|"
                  r"default (?:level|size|value|number))\b|\bby how much\b|\bwhat percent\b|"
-                 r"\b(?:which|what) (?:number|uid|gid|port)\b|"
+                 r"\b(?:which|what) (?:number|uid|gid|(?:(?:tcp|udp|network|default|listening) )?port)\b|"
                  r"\bwhat(?:'s| is| are) (?:the |its |their )?(?:[\w-]+'s )?"
                  r"(?:(?:default|maximum|minimum|max|min|highest|lowest) (?:[a-z-]+ )?levels?\b|"
                  r"(?:maximum|minimum|max|min|highest|lowest) (?:[a-z-]+ )?values?\b|"
@@ -268,15 +268,20 @@ _A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d(?!\d)")  # also in a decade: "the 1990
 def dated_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
     """For "in which month ...?", only the dates that name a month ("April", not "since 1991"); for "in which
     year ...?", only those that name a year; for any other, a date with its year before a version that marks a
-    time ("Version 1.0 - August 17th, 2003": August 17th, 2003; not "today" before "version 0.9.6")."""
+    time ("Version 1.0 - August 17th, 2003": August 17th, 2003; not "today" before "version 0.9.6"), and only a date
+    when the question names a version itself ("When was 1.4.2 released?")."""
     if _ASKS_MONTH.search(question):
         dated = [(a, b) for a, b in spans if _A_MONTH.search(sentence[a:b])]
     elif _ASKS_YEAR.search(question):
         dated = [(a, b) for a, b in spans if _A_YEAR.search(sentence[a:b])]
     else:
         dates = [(a, b) for a, b in spans if DATE.fullmatch(sentence[a:b])]
-        dated = dates if any(_A_YEAR.search(sentence[a:b]) for a, b in dates) else spans
+        names_a_version = _A_VERSION.search(question) is not None  # "When is containerd 2.0 released?" asks a date
+        dated = dates if names_a_version or any(_A_YEAR.search(sentence[a:b]) for a, b in dates) else spans
     return _range_end_asked(question, dated, sentence)
+
+
+_A_VERSION = re.compile(r"(?<![\w.])v?\d+\.\d+(?:\.\d+)*(?![\w.])")
 
 
 # "Until which year ...?" asks where a range of dates ends, "Since when ...?" where it starts: "maintained from 2004
@@ -341,12 +346,15 @@ _ASKS_ROLE_HOLDER = re.compile(
 
 # "Who wrote/leads/ported X?" asks for the one who did it; "who is/does/can ..." may ask for a description.
 _ASKS_AGENT = re.compile(r"^\s*who\s+(?!" + _AUXILIARY + r")([a-z]+)", re.I)
+# "By whom was it written?", "by who was the first article written?", "Who was it written by?": the doer, passive.
+_ASKS_AGENT_OF_PASSIVE = re.compile(r"^\s*by\s+whom?\b|^\s*who\b.*\bby\W*$", re.I)
 NUMERIC_KINDS = ("quantity", "date", "version")  # answered only by a span that holds a number or a date
 
 
 def asks_agent(question: str) -> bool:
-    """Whether the question asks who did something ("Who ported polkit to mozjs-102?"): a name answers it."""
-    return _ASKS_AGENT.match(question) is not None
+    """Whether the question asks who did something ("Who ported polkit to mozjs-102?", "By whom was it written?"):
+    a name answers it."""
+    return _ASKS_AGENT.match(question) is not None or _ASKS_AGENT_OF_PASSIVE.search(question) is not None
 
 
 def agent_verb(question: str) -> str | None:
@@ -586,7 +594,14 @@ def expansions(sentence: str, acronym: str) -> list[tuple[int, int]]:
                              r"([^().,;]{3,120})", sentence):
         spans.append(match.span(1))
     more = _bracketed_long_forms(sentence, acronym) + _dashed_long_forms(sentence, acronym)
-    return spans + [span for span in more if span not in spans]
+    found = [_without_possessive(sentence, span) for span in spans + more]
+    return list(dict.fromkeys(found))
+
+
+def _without_possessive(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """"Cloud Native Computing Foundation's" spells CNCF out as "Cloud Native Computing Foundation"."""
+    start, end = span
+    return (start, end - 2) if sentence[end - 2:end] in ("'s", "\u2019s") else span
 
 
 _LONG_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # "re-engineer" is one word
@@ -622,7 +637,8 @@ def _bracketed_long_forms(sentence: str, acronym: str) -> list[tuple[int, int]]:
     most = min(len(letters) + 5, 2 * len(letters))  # words in a long form at most (their bound)
     found = []
     for match in re.finditer(rf"\(\s*{re.escape(acronym)}\s*\)", sentence):  # long form (ACR): the fewest words
-        words = list(re.finditer(r"[^\W_]+", sentence[:match.start()]))
+        before = re.sub(r"['\u2019]s\s*$", "", sentence[:match.start()])  # "Cloud Native Computing Foundation's (CNCF)"
+        words = list(re.finditer(r"[^\W_]+", before))
         first = next((len(words) - count for count in range(2, min(most, len(words)) + 1)
                       if _spells([w.group(0).lower() for w in words[-count:]], letters)), None)
         if first is not None:

@@ -36,6 +36,7 @@ from qa.answering.spans import (
     money_only,
     person_only,
     question_type,
+    wants_a_span,
 )
 from qa.documents.chunking import Sentence
 from qa.documents.uploads import FileUpload
@@ -195,6 +196,15 @@ def test_who_holds_a_role_is_a_person_never_an_acronym_or_a_sentence() -> None:
     assert len(person_only("Who leads the effort?", spans, sentence)) == len(spans)  # no role: organisations too
     assert asks_role_holder("Who's the current maintainer of the package?")
     assert not asks_role_holder("Who leads Operation Sentinel?") and not asks_role_holder("Who is a Licensee?")
+
+
+@pytest.mark.parametrize("question, named", [
+    ("Who ported polkit to mozjs-102?", True), ("By whom was the first article written?", True),
+    ("by who? was the very first article about python written?", True), ("Who was the guide written by?", True),
+    ("Who is a Licensee?", False), ("Who can change the settings?", False),
+])
+def test_a_question_about_who_did_something_wants_a_name_active_or_passive(question: str, named: bool) -> None:
+    assert wants_a_span(question, question_type(question)) is named
 
 
 def test_a_duration_without_a_time_unit_is_written_with_digits_never_a_number_word() -> None:
@@ -443,6 +453,8 @@ def test_a_question_for_a_month_or_a_year_is_answered_by_a_date_that_names_one()
     added = "Engine support was added in OpenSSL version 0.9.6, which you may use today."
     spans = candidate_spans(added, QuestionType("date"))
     assert dated_only("When was engine support added?", spans, added) == spans  # "today" has no year: both stay
+    today = [added[a:b] for a, b in dated_only("When will OpenSSL 1.0 come out?", spans, added)]
+    assert today == ["today"]  # a question that names a version asks a date, not another version
     iso = "Released 2019-05-03, the 1990s code was gone."
     spans = candidate_spans(iso, QuestionType("date"))
     assert [iso[a:b] for a, b in dated_only("In which month was it released?", spans, iso)] == ["2019-05-03"]
@@ -585,6 +597,7 @@ def test_an_address_may_end_in_the_file_the_question_names(writable) -> None:
     ("What is the yaml maintainer's email address?", "place"), ("What's their contact address?", "place"),
     ("What is the email policy?", "definition"), ("What is the address space limit?", "quantity"),
     ("What years does the copyright notice cover?", "date"), ("Which dates are holidays?", "date"),
+    ("On which TCP port does the scache server listen?", "quantity"), ("What default port is used?", "quantity"),
 ])
 def test_more_question_kinds(question: str, kind: str) -> None:
     assert question_type(question).name == kind
@@ -610,6 +623,7 @@ def test_more_question_kinds(question: str, kind: str) -> None:
      ["new feature (user requested)"]),
     ("|RR - refactor and re-engineer      |Results in", "acronym", "RR", ["refactor and re-engineer"]),
     ("LTS: long-term support releases", "acronym", "LTS", ["long-term support"]),
+    ("on Cloud Native Computing Foundation's (CNCF) slack", "acronym", "CNCF", ["Cloud Native Computing Foundation"]),
 ])
 def test_typed_spans_keep_units_qualifiers_and_expansions(sentence: str, kind: str, acronym: str | None,
                                                           expected: list[str]) -> None:
@@ -1110,6 +1124,39 @@ def test_what_a_term_is_is_answered_by_its_definition_elsewhere_in_the_best_sent
     eligible = [c for c in candidates if may_answer(c, founded)]
     history = next(c for c in eligible if corpus.sentence_text(c.support).startswith("The guild"))
     assert answer_module._defining_neighbour(corpus, history, eligible, founded) == history  # nothing defines it
+
+
+def test_a_why_question_answered_by_a_sentence_that_restates_it_takes_in_the_reason_after_it(writable) -> None:
+    text = ("# Harbour rules\n\nThe harbour's west gate opens for only a limited number of barges a day. This avoids "
+            "wearing out the hinges.\n\nThe gate keeper logs every opening.\n")  # "west": one word not asked
+    corpus_with(writable, "harbour-rules.md", text)
+    answer = writable.ask("Why does the harbour gate open for only a limited number of barges a day?").answer
+    assert answer is not None and answer.text.endswith("This avoids wearing out the hinges.")
+    said = writable.ask("How many barges may pass the harbour gate a day?").answer  # no reason asked: one sentence
+    assert said is None or "hinges" not in said.text
+
+
+def test_the_default_of_a_setting_no_sentence_states_is_withheld(writable) -> None:
+    text = ("# Tide cache\n\nThe tide cache keeps a gauge reading for a limited time. The time limit is set with the "
+            "tide_cache_time_limit parameter.\n\nThe tide_cache_size parameter defaults to 40 readings.\n\n"
+            "How the outer gate behaves is set with the tide_gate_mode parameter. By default this is set to 'shut'.\n")
+    corpus_with(writable, "tide-cache.md", text)
+    assert writable.ask("What is the default value of tide_cache_time_limit?").answer is None
+    size = writable.ask("What is the default value of tide_cache_size?").answer
+    assert size is not None and "40" in size.text
+    mode = writable.ask("What is the default value of tide_gate_mode?").answer  # said in the sentence after
+    assert mode is not None and "shut" in mode.text
+
+
+@pytest.mark.parametrize("question, setting", [
+    ("What is the default value of tide_cache_time_limit?", "tide_cache_time_limit"),
+    ("What is core.editor's default?", "core.editor"), ("What does tide_cache_size default to?", "tide_cache_size"),
+    ("Which unit does foo.timer activate by default?", None),  # a default asked of no setting's value
+    ("Where did Ines Vale move 50-default.rules?", None),  # "default" inside a file's name asks no default
+])
+def test_the_default_of_a_setting_is_asked_by_its_name_written_as_code(question: str, setting: str | None) -> None:
+    found = [m.group("name") or m.group("of") for m in answer_module._DEFAULT_OF_A_SETTING.finditer(question)]
+    assert found == ([setting] if setting else [])
 
 
 def test_a_misspelt_term_is_defined_as_the_term_spelt_right(writable) -> None:

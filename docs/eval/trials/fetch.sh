@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round57/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round58/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -67,6 +67,7 @@ cd "$work" || exit 1
 #   man 5 exports  nfs-kernel-server   /usr/share/doc/tig/tig.1.html  tig
 #   /usr/share/doc/mosh/README.md.gz  mosh   /usr/share/doc/python3.11/html/library/glob.html  python3.11-doc
 #   /usr/share/doc/node-marked/CONTRIBUTING.md.gz  node-marked   /usr/share/doc/rakudo/copyright  rakudo
+#   /usr/share/doc/containerd/README.md.gz  containerd   /usr/share/doc/postfix/html/CONNECTION_CACHE_README.html  postfix-doc
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -119,7 +120,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           btop postgresql-doc-15
           nfs-kernel-server tig
           mosh
-          node-marked rakudo)
+          node-marked rakudo
+          containerd postfix-doc)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -656,11 +658,20 @@ r=$(round 57)
 gunzip -c "$doc/node-marked/CONTRIBUTING.md.gz"                      > "$r/marked-CONTRIBUTING.md"
 debian_text licence "$doc/rakudo/copyright" Artistic-2.0             > "$r/artistic-license-2.0.txt"
 
-for n in $(seq 0 57); do
+r=$(round 58)
+# containerd's README (containerd/README.md.gz: Markdown, 16 KB, banner images, Go client examples, a config.toml
+# snippet, kernel requirements, "Releases and API Stability", CRI and CNCF spelt out, how to report a security
+# issue) and Postfix's connection cache README (postfix-doc: postfix/html/CONNECTION_CACHE_README.html, old plain
+# HTML, 14 KB: a table of contents, an ASCII-art diagram in <pre>, main.cf parameters, Postfix versions, "fatal
+# attractor" defined).
+gunzip -c "$doc/containerd/README.md.gz"                             > "$r/containerd-readme.md"
+cp "$doc/postfix/html/CONNECTION_CACHE_README.html"                  "$r/postfix-connection-cache.html"
+
+for n in $(seq 0 58); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round57"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round58"
