@@ -476,7 +476,7 @@ def _default_left_unsaid(corpus: Corpus, best: Candidate, candidates: list[Candi
 
 # The default of a setting named as code ("smtp_connection_cache_time_limit", "core.editor"): "the default (value)
 # of NAME", "NAME's default", "What does NAME default to?"; not "Which unit does foo.timer activate by default?".
-_SETTING = r"(?<![\w.-])(?P<name>[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+)(?![\w-])"
+_SETTING = r"(?<![\w.-])(?P<name>[a-z][a-z0-9]+(?:[_.][a-z0-9]+)+)(?![\w-])"  # not "e.g"
 _DEFAULT_OF_A_SETTING = re.compile(r"\bdefault\s+(?:value\s+|setting\s+)?(?:of|for)\s+(?:the\s+)?" + _SETTING + "|"
                                    + _SETTING.replace("?P<name>", "?P<of>") + r"(?:'s)?\s+defaults?\b", re.I)
 
@@ -488,9 +488,12 @@ def _default_of_a_setting_left_unsaid(corpus: Corpus, best: Candidate, candidate
     after one, says what its default is ("The time limit is specified with the smtp_connection_cache_time_limit ...
     parameters."): the documents do not say."""
     names = [found.group("name") or found.group("of") for found in _DEFAULT_OF_A_SETTING.finditer(query.text)]
-    if len(names) != 1 or names[0] not in corpus.sentence_text(best.support):
+    if len(names) != 1:
         return False
-    naming = [c.support for c in candidates if names[0] in corpus.sentence_text(c.support)]
+    named = re.compile(rf"(?<![\w.-]){re.escape(names[0])}(?![\w-])")  # not "gc.auto" in "gc.autoPackLimit"
+    if not named.search(corpus.sentence_text(best.support)):
+        return False
+    naming = [c.support for c in candidates if named.search(corpus.sentence_text(c.support))]
     after = [following for sentence in naming if (following := follower(corpus, sentence)) is not None]
     return not any(_STATES_A_DEFAULT.search(text) or _WHEN_UNSET.search(text)  # "By default this is set to 'no'"
                    for text in (unbroken(corpus.sentence_text(sentence)) for sentence in naming + after))

@@ -14,10 +14,11 @@ from qa.storage.corpus import Corpus
 
 _ASKS_WHICH_DOCUMENT = re.compile(
     r"^\s*(?:in\s+)?(?:which|what)\s+(?:one\s+)?(?:of\s+the\s+(?:\w+\s+)?)?(?:documents?|pages?|guides?|texts?)\s+"
-    r"(?:says?|tells?|states?|mentions?|explains?|describes?|covers?|discuss(?:es)?|defines?|documents?|"
+    r"(?:says?|tells?|states?|mentions?|explains?|describes?|covers?|discuss(?:es)?|defines?|"
     r"recommends?|talks?\s+about|is\s+about|lists?|gives?)\b\s*(?P<claim>.*?)[\s?]*$", re.I | re.S)
-# What a document is asked to say, without the words that hand it to the reader: "(me) to run ...", "that ...".
-_HANDED_OVER = re.compile(r"^(?:(?:me|you|us|one)\s+)?(?:(?:to|that|about)\s+)?", re.I)
+# What a document is asked to say, without the words that hand it to the reader: "(me) to run ...", "that ..."
+# (in lower case: "US export rules" names a country).
+_HANDED_OVER = re.compile(r"^(?:(?:me|you|us|one)\s+)?(?:(?:to|that|about)\s+)?")
 _TITLE_REACH = 2000  # characters from a document's start in which its title is sought
 _HEADING_REACH = 12  # sentences from a document's start in which its first heading is sought
 

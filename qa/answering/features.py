@@ -447,7 +447,8 @@ def completed_by(corpus: Corpus, sentence: Sentence, after: Sentence, query: Que
 
 
 # A sentence that goes on about what the one before said: "This avoids triggering bugs ...", "It keeps ...".
-_GOES_ON_ABOUT_IT = re.compile(r"\s*(?:this|that|it)\s+(?!is\b|was\b)[a-z]+", re.I)
+_GOES_ON_ABOUT_IT = re.compile(r"\s*(?:this|that|it)\s+(?!(?:is|was|said|section|file|document|page|chapter|can|"
+                               r"could|may|might|must|should|will|would|also)\b)[a-z]+", re.I)  # "This avoids ..."
 
 
 def _little_more_than_asked(corpus: Corpus, sentence: Sentence, query: Query) -> bool:
@@ -589,7 +590,7 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
     anchors = [(position, found) for position, word in reading.word_terms if (found := word & query.asked.keys())]
     listed = text if wanted.name in ("version", "quantity") else ""  # dates come first: "In April, DHS launched"
     if wanted.name == "who":
-        spans = _agents_of_the_verb_asked(text, spans, query.asked) or spans
+        spans = _agents_of_the_verb_asked(text, spans, query.text) or spans
     best = max(spans, key=lambda s: (_closeness(s, anchors, query.asked, inside=numeric, text=listed), s[1] - s[0]))
     if len(spans) > 1 and (wanted.name in LISTED_KINDS or (wanted.name == "date" and asks_for_years(query.text))):
         best = coordinated(text, spans, best)
@@ -600,13 +601,14 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
 _AGENT_BEFORE = re.compile(r"\b([A-Za-z]+)(?:\s+[a-z]+ly)?\s+by\s+\Z")
 
 
-def _agents_of_the_verb_asked(text: str, spans: list[Span], asked: dict[str, float]) -> list[Span]:
+def _agents_of_the_verb_asked(text: str, spans: list[Span], question: str) -> list[Span]:
     """The names that do what the question asks who did ("Who suggested it?": the one it was "suggested by"), not
     the thing it was done to or for, which may stand nearer the verb."""
+    act = set(terms(agent_verb(question) or ""))  # "suggested" of "Who suggested it?"
     agents = []
     for start, end in spans:
         verb = _AGENT_BEFORE.search(text, max(0, start - 40), start)
-        if verb and set(terms(verb.group(1))) & asked.keys():
+        if act and verb and set(terms(verb.group(1))) & act:
             agents.append((start, end))
     return agents
 
@@ -624,7 +626,7 @@ def _repeats_number(span_terms: list[str], asked: dict[str, float], span_text: s
     if any(any(c.isdigit() for c in term) and term in asked for term in span_terms):
         return True
     said = " ".join(span_text.lower().split())
-    return NUMBER_WORD.match(said) is not None and \
+    return re.match(rf"(?:{NUMBER_WORD.pattern})\b", said) is not None and \
         re.search(rf"(?<!\w){re.escape(said)}(?!\w)", " ".join(question.lower().split())) is not None
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 import numpy as np
@@ -63,7 +63,7 @@ def read_query(corpus: Corpus, question: str, vector: np.ndarray | None) -> Quer
     return Query(question, vector, wanted, asked, naming, _predicate(corpus, asked, question),
                  [t for t in asked if t not in noun], frozenset(noun),
                  1.0 - coverage(naming, corpus.term_weights.keys()), referentless(question),
-                 wants_a_span(question, wanted), _as_spelt(corpus, defined_subject(question)))
+                 wants_a_span(question, wanted), defined_subject(question, corpus.speller.correct))
 
 
 # "What is X?", "What are the X?", "What is meant by X?", "Who is the X?", "Define X"; "What does X mean (in ...)?";
@@ -85,20 +85,18 @@ def asks_what_makes_one(question: str) -> bool:
     return _WHAT_MAKES_ONE.match(question) is not None
 
 
-def defined_subject(question: str) -> tuple[str, ...]:
+def defined_subject(question: str, correct: Callable[[str], str] | None = None) -> tuple[str, ...]:
     """What a question asks to have defined ("What does \"Share\" mean in this licence?": share; "Who is the
     Licensor?": licensor; "What is libxcrypt?": libxcrypt), the place it names to look aside, as `term_key`
-    reads it; () for any other question."""
+    reads it, each word first repaired by `correct` if given ("Standrad Version"); () for any other question."""
     found = _DEFINITION_QUESTION.match(question) or _MEANING_QUESTION.match(question)
     if not found:
         return ()
-    key = term_key(_SOURCE_TAIL.sub("", found.group("subject")))
+    subject = _SOURCE_TAIL.sub("", found.group("subject"))
+    if correct is not None:
+        subject = " ".join(correct(word) for word in words(subject))
+    key = term_key(subject)
     return key if 0 < len(key) <= 5 else ()
-
-
-def _as_spelt(corpus: Corpus, subject: tuple[str, ...]) -> tuple[str, ...]:
-    """A defined subject's words with their typos repaired as the question's terms are ("Standrad Version")."""
-    return tuple(dict.fromkeys(term for word in subject for term in term_key(corpus.speller.correct(word))))
 
 
 def term_key(text: str) -> tuple[str, ...]:

@@ -268,20 +268,15 @@ _A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d(?!\d)")  # also in a decade: "the 1990
 def dated_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
     """For "in which month ...?", only the dates that name a month ("April", not "since 1991"); for "in which
     year ...?", only those that name a year; for any other, a date with its year before a version that marks a
-    time ("Version 1.0 - August 17th, 2003": August 17th, 2003; not "today" before "version 0.9.6"), and only a date
-    when the question names a version itself ("When was 1.4.2 released?")."""
+    time ("Version 1.0 - August 17th, 2003": August 17th, 2003; not "today" before "version 0.9.6")."""
     if _ASKS_MONTH.search(question):
         dated = [(a, b) for a, b in spans if _A_MONTH.search(sentence[a:b])]
     elif _ASKS_YEAR.search(question):
         dated = [(a, b) for a, b in spans if _A_YEAR.search(sentence[a:b])]
     else:
         dates = [(a, b) for a, b in spans if DATE.fullmatch(sentence[a:b])]
-        names_a_version = _A_VERSION.search(question) is not None  # "When is containerd 2.0 released?" asks a date
-        dated = dates if names_a_version or any(_A_YEAR.search(sentence[a:b]) for a, b in dates) else spans
+        dated = dates if any(_A_YEAR.search(sentence[a:b]) for a, b in dates) else spans
     return _range_end_asked(question, dated, sentence)
-
-
-_A_VERSION = re.compile(r"(?<![\w.])v?\d+\.\d+(?:\.\d+)*(?![\w.])")
 
 
 # "Until which year ...?" asks where a range of dates ends, "Since when ...?" where it starts: "maintained from 2004
@@ -301,6 +296,21 @@ def asks_for_years(question: str) -> bool:
 _RANGE_LINK = re.compile(r"\s*(?:to|until|till|through|-|\u2013|\u2014)\s*")
 
 
+def _ranges_joined(spans: list[tuple[int, int]], ranges: list[tuple[tuple[int, int], tuple[int, int]]]
+                   ) -> list[tuple[int, int]]:
+    """The spans with each chain of linked dates made one ("2004-2010-2019")."""
+    linked = dict(ranges)
+    joined, inside = [], {second for _, second in ranges}
+    for span in spans:
+        if span in inside:
+            continue
+        end = span
+        while end in linked:
+            end = linked[end]
+        joined.append((span[0], end[1]))
+    return joined
+
+
 def _range_end_asked(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
     """Of two dates that make a range ("from 2004 to 2019"), the end for a question about it, the start for one
     about that; all spans for any other question."""
@@ -308,8 +318,7 @@ def _range_end_asked(question: str, spans: list[tuple[int, int]], sentence: str)
     ranges = [(first, second) for first, second in itertools.pairwise(spans)
               if _RANGE_LINK.fullmatch(sentence[first[1]:second[0]])]
     if asks_for_years(question):  # "What years does it cover?": the whole range, "2000-2006"
-        joined = {span for pair in ranges for span in pair}
-        return [(first[0], second[1]) for first, second in ranges] + [span for span in spans if span not in joined]
+        return _ranges_joined(spans, ranges)
     if end == start:
         return spans
     dropped = {first if end else second for first, second in ranges}
@@ -347,7 +356,8 @@ _ASKS_ROLE_HOLDER = re.compile(
 # "Who wrote/leads/ported X?" asks for the one who did it; "who is/does/can ..." may ask for a description.
 _ASKS_AGENT = re.compile(r"^\s*who\s+(?!" + _AUXILIARY + r")([a-z]+)", re.I)
 # "By whom was it written?", "by who was the first article written?", "Who was it written by?": the doer, passive.
-_ASKS_AGENT_OF_PASSIVE = re.compile(r"^\s*by\s+whom?\b|^\s*who\b.*\bby\W*$", re.I)
+_ASKS_AGENT_OF_PASSIVE = re.compile(r"^\s*by\s+whom?\b|^\s*who\s+(?:was|were|is|are|has\s+been|had\s+been)\b.*"
+                                    r"\bby\W*$", re.I)  # not "Who can the file be read by?"
 NUMERIC_KINDS = ("quantity", "date", "version")  # answered only by a span that holds a number or a date
 
 
@@ -624,6 +634,8 @@ def _dashed_long_forms(sentence: str, acronym: str) -> list[tuple[int, int]]:
         if opened > match.group(1).rfind(")", 0, end):  # "new feature (user" goes on to "requested)"
             closing = match.group(1).find(")", end)
             end = closing + 1 if closing >= 0 else end
+        if match.group(1)[end:].strip():
+            continue  # the label's whole text spells it, or it is no long form ("UI: update icons for the dark theme")
         found.append((match.start(1), match.start(1) + end))
     return found
 

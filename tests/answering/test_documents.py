@@ -19,6 +19,8 @@ HARBOUR_GUIDE = ("# Harbour Pilots' Handbook\n\nEvery pilot logs the tide gauge 
     ("Which document root does suexec work with?", None),  # no verb of saying: a root, not a document, is asked
     ("Which specification describes a version?", None),  # a specification the text names, not one of ours
     ("Which document says?", None),  # nothing asked of it
+    ("Which text documents are indexed?", None),  # "documents" is the noun here, no verb of saying
+    ("Which document describes US export rules?", "US export rules"),  # "US" is no pronoun handing it over
 ])
 def test_a_which_document_question_asks_what_the_document_says(question: str, claim: str | None) -> None:
     assert what_a_document_says(question) == claim

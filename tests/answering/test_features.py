@@ -204,6 +204,10 @@ def test_who_did_the_act_asked_is_the_agent_after_by_not_a_name_nearer_the_verb(
     writable.add_document(FileUpload("news.txt", "text/plain", text.encode()))
     corpus = writable.current().corpus
     assert _best_span(corpus, "Kestrel Point", "Who suggested the lamp fixes?") == "Ines Vale"  # not the place
+    text = "Harbour log\n\nAda Quist translated the lamp manual by Ines Vale into Welsh.\n"
+    writable.add_document(FileUpload("log.txt", "text/plain", text.encode()))
+    corpus = writable.current().corpus  # "manual by": no agent of the verb asked
+    assert _best_span(corpus, "Ada Quist translated", "Who translated the lamp manual?") == "Ada Quist"
 
 
 def test_a_span_that_restates_the_question_in_a_name_s_humps_or_only_names_the_noun_asked_is_no_answer(
