@@ -619,8 +619,9 @@ _LONG_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # "re-engineer" is one word
 
 def _dashed_long_forms(sentence: str, acronym: str) -> list[tuple[int, int]]:
     """An acronym labelling its long form after a dash or a colon, as a table's or a list's label does: "NFU - new
-    feature (user requested)", "RR - refactor and re-engineer"; the fewest words that spell it, and the rest of a
-    bracket they open."""
+    feature (user requested)", "RR - refactor and re-engineer": the fewest words whose initials spell it, with the
+    rest of a bracket they open, when they are the label's whole text ("UI: update icons for the dark theme" is a
+    change log's entry, no long form)."""
     letters = "".join(c.lower() for c in acronym if c.isalnum())
     found = []
     for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}\s*(?:[-\u2013\u2014:]\s+)([^|\n.;]{{3,120}})", sentence):
