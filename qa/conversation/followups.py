@@ -94,8 +94,14 @@ _ADDRESS = re.compile(r"(?<![\w.:/])(?=[\w.:/]*\d)(?=[\w.:/]*(?:[:/]|\.\w+\.))[A
                       r"(?![\w.:/])")
 # A name in code: "pipecmd_clearenv", "getLogger", "os.path.join", "itemgetter()".
 _IDENTIFIER = re.compile(r"(?<![\w.-])`?[A-Za-z_]\w*(?:_\w+|[a-z][A-Z]\w*|\.[A-Za-z_]\w*)+(?:\(\))?`?(?![\w-])")
+_VERSION_NUMBER = re.compile(r"(?<![\w.])v?\d+\.\d+(?:\.\d+)*(?![\w.]*\w)")  # "1.4.2", "v2.0"
+# nouns that name a kind of value: "that release" may point at the turn that gave "1.4.2" without saying "release"
+_KIND_NAMED = {"release": _VERSION_NUMBER, "version": _VERSION_NUMBER, "option": _OPTION, "flag": _OPTION,
+               "switch": _OPTION, "address": _ADDRESS, "function": _IDENTIFIER, "method": _IDENTIFIER}
 _VALUE_KINDS = (_ADDRESS, _NUMBER, _OPTION, _IDENTIFIER)  # what an elliptic follow-up may give alone
 # When something holds: "now" and "historically" ask the same at another time.
+_LINKING = _ASKING | _PREPOSITIONS | _MORE_PREPOSITIONS  # words that tie a literal into its sentence
+_QUOTED = re.compile(r'"[^"\n]{1,40}"|\u201c[^\u201d\n]{1,40}\u201d|`[^`\n]{1,40}`')  # a literal: '"**/"', "`-r`"
 _TIME = re.compile(r"(?<!\w)(?:now|nowadays|these days|currently|today|at present|historically|previously|"
                    r"originally|formerly|initially|in the past|at first|recently|earlier)(?!\w)", re.I)
 _CONTRACTION = {"s": "is", "re": "are", "ve": "have", "ll": "will", "d": "would"}
@@ -176,6 +182,10 @@ def _read_against(question: str, dependence: Dependence, history: list[Turn], co
         return pointed
     noun = _pointed_noun(question)
     mentioning = {number for number, turn in enumerate(read) if noun and _mentions(turn, noun)}
+    if noun and not mentioning:
+        pointed = _by_kind(question, noun, read, len(history) - len(read))
+        if pointed is not None:
+            return pointed
     if noun and not mentioning:  # "this command" when no turn spoke of one: read alone after turns the
         # documents speak of, or when it names the document to look in; else asked about
         unresolved = not any(reading.topic for reading in readings) and not says_where_to_look(question, corpus)
@@ -287,6 +297,26 @@ def _by_acronym(question: str, read: list[Turn], base: int) -> Resolution | None
             query = f"{question[:match.start()]}{found[0]}{question[match.end():]}"
             return Resolution(question, query, [base + number], [Taken(base + number, found)])
     return Resolution(question, question, unresolved=True)
+
+
+def _by_kind(question: str, noun: str, read: list[Turn], base: int) -> Resolution | None:
+    """"When did that release come out?" after "what was fixed in 1.4.2?": a noun that names a kind of value points
+    at the latest turn that gave one, in its question or its answer, and stands for that value ("1.4.2 release");
+    None when the noun names no kind, no turn gave one, or the latest that did gave several ("pip 23.1" and
+    "Python 3.7": which one is meant is unknown)."""
+    kind = _KIND_NAMED.get(_plain(noun).removesuffix("s"))
+    match = re.search(rf"\b(?:that|this|those|these)\s+(?={re.escape(noun)}\b)", question, re.I)
+    if kind is None or match is None:
+        return None
+    for number in reversed(range(len(read))):
+        found = set(kind.findall(_said(read[number])))
+        if len(found) == 1:
+            value = found.pop()
+            query = f"{question[:match.start()]}{value} {question[match.end():]}"
+            return Resolution(question, query, [base + number], [Taken(base + number, [value])])
+        if found:
+            return None
+    return None
 
 
 def _ordinal_reference(question: str) -> re.Match[str] | None:
@@ -552,6 +582,9 @@ def _shift(rest: str, earlier: _Reading, corpus: Corpus) -> str | None:
     topic's place."""
     words = _tokens(rest)
     query = earlier.query.rstrip(" ?")
+    literal = _for_the_literal(rest, query)
+    if literal:
+        return literal
     for kind in (*_VALUE_KINDS, _TIME):  # "and zero?" after "what does a NUM of -1 mean?", "and -s?" after "... -q
         # do?", "and pipecmd_get_nargs?" after "what does pipecmd_clearenv do?", "and historically?"
         if kind.fullmatch(rest):
@@ -795,6 +828,24 @@ def _nothing_of_its_own(question: str) -> bool:
     """Nothing in the question says what it is about: a bare referring question or a bare frame."""
     own = _tokens(_WHAT_ABOUT.sub("", _OPENING_CONJUNCTION.sub("", question)))
     return referentless(question) or all(_plain(word) in _GENERIC for word in _content(own))
+
+
+def _for_the_literal(rest: str, query: str) -> str | None:
+    """'and a trailing "/**"?' after 'what does a leading "**/" do in a pattern?': a quoted literal, with the words
+    before it, in place of the earlier question's one literal and as many words before that; None when either
+    holds no literal, the earlier one several, or a preposition or a word that asks is among the words replaced or
+    replacing."""
+    given = _QUOTED.search(rest)
+    found = list(_QUOTED.finditer(query))
+    if given is None or given.end() != len(rest) or len(found) != 1:
+        return None
+    own = rest[:given.start()].split()
+    words = list(re.finditer(r"\S+", query[:found[0].start()]))
+    replaced = [word.group(0) for word in words[len(words) - len(own):]] if own else []
+    if len(own) > len(words) or any(_plain(word) in _LINKING for word in own + replaced):
+        return None  # "and with a trailing "/**"?", "and in Python 2 "b"?": not a like phrase in a like place
+    start = words[len(words) - len(own)].start() if own else found[0].start()
+    return f"{query[:start]}{rest}{query[found[0].end():]}?"
 
 
 def _only_a_subject(text: str) -> bool:

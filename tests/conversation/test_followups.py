@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from qa.conversation import followups
 from qa.conversation.followups import Taken, Turn, points_back, resolve
 from qa.documents import uploads
 from qa.evaluation.gold import load_gold
@@ -228,6 +229,34 @@ def test_that_acronym_stands_for_the_acronym_the_latest_turn_wrote(corpus) -> No
     assert resolve("What does that acronym stand for?", [], corpus).unresolved  # no turn at all
     plain = [Turn("Who leads the campaign?", "the Department of Justice")]
     assert resolve("What does that acronym stand for?", plain, corpus).unresolved  # no turn wrote one
+
+
+def test_a_quoted_literal_takes_the_place_of_the_earlier_one_with_the_words_before_it(corpus) -> None:
+    history = [Turn('How many smugglers did a leading "HSI" team arrest?', None)]
+    assert resolve('And a border "CBP"?', history, corpus).query == 'How many smugglers did a border "CBP" team arrest?'
+    smugglers = [Turn("How many smugglers does `HSI` arrest?", None)]
+    assert resolve("and `CBP`?", smugglers, corpus).query == "How many smugglers does `CBP` arrest?"
+    two = 'Do "HSI" and "CBP" arrest smugglers'  # which of the two it would replace is unknown
+    assert followups._for_the_literal('and "DOJ"', two) is None
+    pattern = 'What does the pattern "a/**/b" match'  # a preposition ties the literal in otherwise
+    assert followups._for_the_literal('with a trailing "/**"', pattern) is None
+
+
+def test_a_noun_naming_a_kind_of_value_points_at_the_turn_that_gave_one(corpus) -> None:
+    history = [Turn("what was fixed in 1.4.2?", "Fix EOF detection."), Turn("where is the repo hosted?", None)]
+    resolution = resolve("when did that release come out?", history, corpus)
+    assert resolution.query == "when did 1.4.2 release come out?" and resolution.from_turns == [0]
+    assert resolution.taken == [Taken(0, ["1.4.2"])]
+    options = [Turn("What does -r do?", None), Turn("Who leads JTFA?", None)]
+    assert resolve("is that option the default?", options, corpus).query == "is -r option the default?"
+    said = [Turn("Which release added the flag?", "1.2.0"), Turn("What does 2.0 fix?", None)]
+    assert resolve("when did that release come out?", said, corpus).from_turns == [0]  # a turn that says the noun
+    answered = [Turn("What does -r do?", None), Turn("How do HSI teams search smugglers?", "-i")]
+    assert resolve("is that option the default?", answered, corpus).query == "is -i option the default?"  # latest
+    two = [Turn("Does HSI 2.1 still support DHS 3.7?", None)]  # which version is meant is unknown
+    assert "that release" in resolve("when did that release come out?", two, corpus).query
+    plain = [Turn("Who leads the campaign?", "the Department of Justice")]
+    assert "that release" in resolve("when did that release come out?", plain, corpus).query  # nothing gave one
 
 
 def test_an_ordinal_points_at_a_turn_by_its_place_or_by_the_ordinal_it_asked_about(corpus) -> None:
