@@ -25,6 +25,7 @@ Span = tuple[int, int]
 
 _ROW = re.compile(r"\s*\|.*\|\s*")  # a row of a Markdown table: "| logLevel | `'warn'` |"
 _SEPARATOR = re.compile(r"\r?\n\s*\|?\s*:?-{3,}")  # the line under a table's header: "| --- | :--: |"
+_VERSION_NUMBER = re.compile(r"v?\d+(?:\.\d+)+")  # "1.5.1" in "zstd 1.5.1 -1"
 _HEADER_REACH = 60  # rows above a row in which its table's header is sought
 
 
@@ -35,11 +36,13 @@ def named_cell(corpus: Corpus, best: Candidate, eligible: list[Candidate], query
         return best
     named = names_in(query.text)
     asked = set(query.asked)
-    for candidate in eligible:
-        cells = _cells(corpus, candidate.support)
+    rows = [(candidate, cells) for candidate in eligible if len(cells := _cells(corpus, candidate.support)) >= 2]
+    strictly = [(c, cells) for c, cells in rows if _row_named(corpus, c.support.doc_id, cells[0], named)]
+    versionless = not any(_VERSION_NUMBER.fullmatch(word) for word in named)  # "Python 3.12" names no "Python 3.8"
+    loosely = {c.support.sentence_id: (c, cells) for c, cells in rows if versionless
+               and _row_named(corpus, c.support.doc_id, cells[0], named, versions_aside=True)}
+    for candidate, cells in strictly or (list(loosely.values()) if len(loosely) == 1 else []):
         doc_id = candidate.support.doc_id
-        if len(cells) < 2 or not _row_named(corpus, doc_id, cells[0], named):
-            continue
         header = _header(corpus, candidate.support)
         if header is None or len(header) != len(cells):
             continue
@@ -79,11 +82,17 @@ def _header(corpus: Corpus, row: Sentence) -> list[tuple[int, int]] | None:
     return None
 
 
-def _row_named(corpus: Corpus, doc_id: str, first: tuple[int, int], named: set[str]) -> bool:
+def _row_named(corpus: Corpus, doc_id: str, first: tuple[int, int], named: set[str],
+               versions_aside: bool = False) -> bool:
     """Whether the question names the row by its first cell: a name in code ("logLevel"), or every word of a cell
-    of several ("zstd 1.5.1 -1" in "How fast does zstd 1.5.1 at level -1 decompress?"; not "zstd 1.5.1 --fast=1")."""
+    of several ("zstd 1.5.1 -1" in "How fast does zstd 1.5.1 at level -1 decompress?"; not "zstd 1.5.1 --fast=1"),
+    `versions_aside` all but its version numbers ("zstd -1"; `named_cell` takes it when one row alone is so named
+    and the question names no version)."""
     plain = _plain(corpus, doc_id, first)
     words = names_in(plain)
+    if versions_aside:
+        kept = {word for word in words if not _VERSION_NUMBER.fullmatch(word)}
+        return len(words) >= 2 and kept != words and bool(kept) and kept <= named
     return (plain in named and _names_code(corpus, doc_id, first)) or (len(words) >= 2 and words <= named)
 
 

@@ -64,3 +64,17 @@ def test_a_row_whose_first_cell_has_several_words_is_named_by_all_of_them(writab
     assert chosen.score == fast.score
     unnamed = read_query(corpus, "How fast does pump 1.5 go when emptying?", None)  # "-1" not said: no row named
     assert tables.named_cell(corpus, fast, eligible, unnamed) == fast
+
+
+def test_a_row_is_named_without_its_version_when_no_other_row_is(writable) -> None:
+    question = "How fast does pump at level -1 go when emptying?"  # "1.5" left out, as a follow-up leaves it
+    corpus, query, eligible = eligible_for(writable, "pumps.md", PUMP_BENCHMARK, question)
+    fast = next(c for c in eligible if corpus.sentence_text(c.support).startswith("| **pump 1.5 --fast=1**"))
+    chosen = tables.named_cell(corpus, fast, eligible, query)
+    assert corpus.documents[chosen.support.doc_id].text[slice(*chosen.span)] == "1700 l/s"
+    other = read_query(corpus, "How fast does pump 2.0 at level -1 go when emptying?", None)
+    assert tables.named_cell(corpus, fast, eligible, other) == fast  # a version asked names no row of another
+    alike = PUMP_BENCHMARK + "| pump 1.4 -1 | 2.5 | 400 l/s | 1200 l/s |\n"  # two rows named but for the version
+    corpus, query, eligible = eligible_for(writable, "pumps-two.md", alike, question)
+    fast = next(c for c in eligible if corpus.sentence_text(c.support).startswith("| **pump 1.5 --fast=1**"))
+    assert tables.named_cell(corpus, fast, eligible, query) == fast  # which of them is unknown
