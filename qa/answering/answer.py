@@ -293,19 +293,24 @@ _CONSEQUENCE = re.compile(r"\s*(?:as a (?:result|consequence)|consequently|there
 # A sentence whose subject is what the sentence before said: "This is the origin of ...", "That was why ...".
 _SUBJECT_BEFORE = re.compile(r"\s*(?:this|that)\s+(?:is|was)\s+(?:the\s+(?:origin|reason|cause|source)|why|how)\b",
                              re.I)
+_EXAMPLE = re.compile(r"\s*(?:for\s+(?:example|instance)|e\.\s?g\.)\W", re.I)  # an example of the rule before
 
 
 def _with_its_cause(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
     """For a why-question answered by a sentence that says it follows from the one before ("As a result, some
     printers can balk at PDFs ...", "This leads to problems if ..."), and for any question answered by a sentence
-    whose subject is the one before ("This is the origin of many Python features, ..."), the answer taken back over
-    that sentence, which gives the reason ("Gentium is a large font, with lots of glyphs.") or what "this" is, in its
-    paragraph or, when the answer opens one, at the end of the paragraph before (no heading between)."""
+    whose subject is the one before ("This is the origin of many Python features, ...") or that gives an example of
+    it in its paragraph ('For example, "a/**/b" matches ...'), the answer taken back over that sentence, which gives
+    the reason ("Gentium is a large font, with lots of glyphs."), what "this" is or the rule, in its paragraph or,
+    when the answer opens one, at the end of the paragraph before (no heading between)."""
     text = corpus.sentence_text(answer)
-    if not (query.wanted.name == "reason" and _CONSEQUENCE.match(text)) and not _SUBJECT_BEFORE.match(text):
+    example = _EXAMPLE.match(text) is not None
+    if not (query.wanted.name == "reason" and _CONSEQUENCE.match(text)) and not _SUBJECT_BEFORE.match(text) \
+            and not example:
         return answer
     before = corpus.sentences[answer.sentence_id - 1] if answer.sentence_id > 0 else None
-    if before is None or before.doc_id != answer.doc_id or before.heading:
+    if before is None or before.doc_id != answer.doc_id or before.heading \
+            or (example and before.paragraph != answer.paragraph):  # an example opening a paragraph stands alone
         return answer
     return replace(answer, start=before.start)
 

@@ -19,8 +19,19 @@ _ASKS_WHICH_DOCUMENT = re.compile(
 # What a document is asked to say, without the words that hand it to the reader: "(me) to run ...", "that ..."
 # (in lower case: "US export rules" names a country).
 _HANDED_OVER = re.compile(r"^(?:(?:me|you|us|one)\s+)?(?:(?:to|that|about)\s+)?")
+_FILE_NAME = re.compile(r"[\w.]+(?:-[\w.]+)+")  # a title that is a file's name ("mosh-README"), no words apart
+_NAME_PART = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}")
+_GENERIC_PARTS = frozenset("readme faq news changelog changes copyright copying license licence install installing "
+                           "contributing security policy options manual guide howto notes index doc docs debian "
+                           "html txt md rst".split())
 _TITLE_REACH = 2000  # characters from a document's start in which its title is sought
 _HEADING_REACH = 12  # sentences from a document's start in which its first heading is sought
+
+
+def _shared(corpus: Corpus, doc_id: str, part: str) -> bool:
+    """Another document's title has `part` as a word."""
+    word = re.compile(rf"(?<![A-Za-z0-9]){re.escape(part)}(?![A-Za-z0-9])", re.I)
+    return any(word.search(other.title) for other_id, other in corpus.documents.items() if other_id != doc_id)
 
 
 def what_a_document_says(question: str) -> str | None:
@@ -32,12 +43,19 @@ def what_a_document_says(question: str) -> str | None:
 
 
 def document_name(corpus: Corpus, doc_id: str) -> tuple[int, int] | None:
-    """Where the document shows its name: its title near the top, else its first heading; None if neither."""
+    """Where the document shows its name: its title near the top, else the first part of a title made of a file's
+    name that the top says as a word ("etckeeper" of "etckeeper-README": "etckeeper is a collection of tools"), when
+    no other document's title has that part and it names no kind of document ("pip" of "pip-issue-triage" beside
+    "pip-installation", "security"), else its first heading; None if none."""
     document = corpus.documents[doc_id]
     title = document.title.strip()
     found = document.text.find(title, 0, _TITLE_REACH) if title else -1
     if found >= 0:
         return found, found + len(title)
+    for part in _NAME_PART.findall(title) if _FILE_NAME.fullmatch(title) else ():
+        said = re.search(rf"(?<![\w/.-]){re.escape(part)}(?![\w/-])", document.text[:_TITLE_REACH])
+        if said and part.lower() not in _GENERIC_PARTS and not _shared(corpus, doc_id, part):
+            return said.span()
     first = corpus.openings[doc_id].first_sentence
     for sentence in corpus.sentences[first:first + _HEADING_REACH]:
         if sentence.doc_id == doc_id and sentence.heading:

@@ -9,10 +9,12 @@ takes the place of the last hit, ranked first: it is the only place such a quest
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from qa.answering.authors import authors_section
-from qa.answering.questions import document_asked_about
+from qa.answering.features import sentence_words
+from qa.answering.questions import defined_subject, document_asked_about
 from qa.answering.spans import QuestionType, acronym_asked, candidate_spans
 from qa.documents.reading import fold
 from qa.retrieval.search import Hit, lexical_hits
@@ -20,6 +22,9 @@ from qa.storage.corpus import Corpus
 from qa.storage.protocol import Snapshot
 
 LOOKED_AT = 30  # passages holding the acronym read, best BM25 first
+DEFINITIONS_LOOKED_AT = 100  # passages holding a term read for its definition: a document's name is in most of them
+_OPENING_SENTENCES = 8  # a document's first sentences, in which a definition brought in is sought
+_CONDITION = re.compile(r"\W*(?:if|when|whenever|unless|once|where)\b", re.I)
 
 
 def with_expansion(snapshot: Snapshot, question: str, hits: list[Hit]) -> list[Hit]:
@@ -36,6 +41,20 @@ def with_expansion(snapshot: Snapshot, question: str, hits: list[Hit]) -> list[H
     if found is None:
         return hits
     return [replace(found, score=hits[0].score), *hits[:-1]]
+
+
+def with_definition(snapshot: Snapshot, question: str, hits: list[Hit]) -> list[Hit]:
+    """`hits`, or for a question that asks what a term is ("What is etckeeper?") none of whose hits defines it,
+    the passage that does in a document's first sentences ("etckeeper is a collection of tools ...") in the place
+    of the last hit, ranked first: a document says what its subject is once, at the top, while the name fills every
+    later passage."""
+    corpus = snapshot.corpus
+    subject = defined_subject(question, corpus.speller.correct) if hits else ()
+    if not subject or any(_defines(corpus, hit, subject) for hit in hits):
+        return hits
+    found = next((hit for hit in lexical_hits(snapshot, " ".join(subject), DEFINITIONS_LOOKED_AT)
+                  if _defines(corpus, hit, subject, opening_only=True)), None)
+    return hits if found is None else [replace(found, score=hits[0].score), *hits[:-1]]
 
 
 def with_opening(snapshot: Snapshot, question: str, hits: list[Hit]) -> list[Hit]:
@@ -67,6 +86,19 @@ def with_authors(snapshot: Snapshot, question: str, hits: list[Hit]) -> list[Hit
     found = next((hit for hit in lexical_hits(snapshot, question, LOOKED_AT)
                   if hit.passage.passage_id == passage.passage_id), Hit(passage, 0.0, None, None, None, None))
     return [*hits, replace(found, score=hits[-1].score)]
+
+
+def _defines(corpus: Corpus, hit: Hit, subject: tuple[str, ...], opening_only: bool = False) -> bool:
+    """A sentence of the hit's passage defines `subject` ("X is a ...", "X means ..."); `opening_only`: one of its
+    document's first sentences, not a condition ("If source is a directory, ..."), where a document says what its
+    subject is ("bzip2 is a resource hog." further on says something else of it)."""
+    passage = hit.passage
+    first = corpus.openings[passage.doc_id].first_sentence
+    return any(sentence_words(corpus, sentence).defines == subject
+               and (not opening_only or (number - first < _OPENING_SENTENCES
+                                         and not _CONDITION.match(corpus.sentence_text(sentence))))
+               for number in range(passage.first_sentence, passage.last_sentence + 1)
+               if (sentence := corpus.sentences[number]))
 
 
 def spells_out(corpus: Corpus, hit: Hit, wanted: QuestionType) -> bool:

@@ -260,8 +260,8 @@ _DEFINING_OPENING = re.compile(
 
 
 # ... or names it in quotes in parentheses: 'documentation covered by this license (the "Software")'.
-_DEFINED_IN_PARENTHESES = re.compile(
-    r"\((?:the\s+|hereinafter\s+(?:called\s+)?)?[\"\u201c](?P<term>[^\"\u201d]{1,40})[\"\u201d]\)", re.I)
+_DEFINED_IN_PARENTHESES = re.compile(  # not a call's argument in code: 'require("debug")'
+    r"(?<![\w\])$.])\((?:the\s+|hereinafter\s+(?:called\s+)?)?[\"\u201c](?P<term>[^\"\u201d]{1,40})[\"\u201d]\)", re.I)
 
 
 def _defined_term(text: str) -> tuple[str, ...]:

@@ -70,6 +70,11 @@ _ASKS_SHARE = re.compile(r"\bhow much of\b|\bwhat (?:share|percentage|proportion
 _CURRENCY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|cents?|USD|EUR|GBP)\b", re.I)
 # One of something names the thing in the singular ("only one exception"), which no unit list can foresee.
 _ONE_THING = re.compile(r"\s+([a-z]{3,})\b")
+# A time of day: "6:25", "6:25 am", "03:00 UTC", "10 p.m.", "5pm", "midnight"
+_TIME_OF_DAY = (r"(?<![\d:.+\-])(?<!-p\s)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s?(?i:[ap]\.m\.|[ap]m\b))?"
+                r"(?:\s?(?:UTC|GMT)\b)?(?![\d:]|\.\d)|\b(?:1[0-2]|0?[1-9])\s?(?i:[ap]\.m\.|[ap]m\b)|"
+                r"\b(?:midnight|noon|midday)\b")
+TIME_OF_DAY = re.compile(_TIME_OF_DAY)
 DATE = re.compile(
     r"\b\d{1,2}\s(?:" + _MONTHS + r")\s(?:19|20)\d\d\b"
     r"|\b(?:(?:early|late|mid-?)\s?)?(?:" + _MONTHS + r")(?:\s\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s(?:19|20)\d\d)?\b"
@@ -81,7 +86,7 @@ DATE = re.compile(
     r"|\b(?:early|late|mid)[-\s](?:19|20)\d\d\b"  # part of a year: "as of mid-2018"
     r"|\b(?:in|since|by|during|until)\s(?:19|20)\d\d\b|\b(?:19|20)\d\d\b"
     r"|\b(?:last|next|this|previous|past)\s(?:\w+\s)?(?:week|weeks|month|months|year|years|day|days)\b"
-    r"|\b(?:yesterday|today|tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+    r"|\b(?:yesterday|today|tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|" + _TIME_OF_DAY)
 # After a version: a pre-release ("1.1-update2", "2.0-rc.1") or a Debian revision ("0.29.0-1", "1.6-2.1+deb12u1"; not
 # the "-2.3" of "2.0-2.3", two versions).
 _PRE_RELEASE = (r"(?:-(?:update|rc|alpha|beta|pre|preview|dev|post|snapshot|patch)\.?\d*|"
@@ -93,16 +98,18 @@ VERSION = re.compile(r"(?:\b(?:v(?:ersion)?\s?)?\d+(?:\.\d+){0,2}\.x\b|"  # a se
                      r"days?\b|releases?\b|x\b)))"  # "The supported protocol version is 13."; not "... is 2 years old"
                      r"(?:\s(?:and|or)\s(?:newer|later|above|higher)\b|\+)?", re.I)  # "2.1 or later" is a range
 # A licence by its name: "the GNU Lesser General Public License version 2.1 or later", "GPL v2 or later", "GPLv3+",
-# "the MIT License", "the OpenLDAP Public License", "a Creative Commons license", "the Creative Commons
-# Attribution-ShareAlike 4.0 International License" (a version inside the name), "Expat", "BSD-3-Clause"; not
-# "This License", "The License" or "this Public License" (`_names_a_licence`).
+# "version 2 or greater of the GNU GPL", "the MIT License", "the OpenLDAP Public License", "a Creative Commons
+# license", "the Creative Commons Attribution-ShareAlike 4.0 International License" (a version inside the name),
+# "Expat", "BSD-3-Clause"; not "This License", "The License" or "this Public License" (`_names_a_licence`).
 _LICENSE_VERSION = (r"(?:,?\s(?:version|v\.?)\s?\d+(?:\.\d+)*|\s?v?\d+(?:\.\d+)*)?"
                     r"(?:\+|\sor\s(?:any\s)?later(?:\sversion)?)?")
+_VERSION_BEFORE = (r"(?:\bversion\s\d+(?:\.\d+)*(?:\s(?:or|and)\s(?:greater|later|newer|above|any\slater))?"
+                   r"\sof\s(?:the\s)?)?")
 LICENSE = re.compile(
-    r"\b[A-Z][\w+-]*\s+(?:(?:[A-Z][\w+-]*|(?<!Section\s)(?<!Sections\s)(?<!Clause\s)(?<!Article\s)(?<!Version\s)"
-    r"\d+(?:\.\d+)+)\s+){0,4}(?<![Tt]his\s)(?<!The\s)[Ll]icen[cs]e\b"
+    _VERSION_BEFORE + r"\b[A-Z][\w+-]*\s+(?:(?:[A-Z][\w+-]*|(?<!Section\s)(?<!Sections\s)(?<!Clause\s)(?<!Article\s)"
+    r"(?<!Version\s)\d+(?:\.\d+)+)\s+){0,4}(?<![Tt]his\s)(?<!The\s)[Ll]icen[cs]e\b"
     + _LICENSE_VERSION + "|"
-    r"\b(?:GNU\s)?[AL]?GPL(?:-\d(?:\.\d)?)?" + _LICENSE_VERSION + r"|"
+    + _VERSION_BEFORE + r"\b(?:GNU\s)?[AL]?GPL(?:-\d(?:\.\d)?)?" + _LICENSE_VERSION + r"|"
     r"\b(?:MIT|BSD(?:-\d-[Cc]lause)?|ISC|Expat|Apache(?:-\d\.\d)?|MPL(?:-\d\.\d)?|CC0|Unlicense|[Pp]ublic [Dd]omain)\b")
 # Names may be written with letters beyond ASCII ("Björn Esser", "Łukasz", "Émile").
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"
@@ -266,10 +273,13 @@ _A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d(?!\d)")  # also in a decade: "the 1990
 
 
 def dated_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
-    """For "in which month ...?", only the dates that name a month ("April", not "since 1991"); for "in which
-    year ...?", only those that name a year; for any other, a date with its year before a version that marks a
-    time ("Version 1.0 - August 17th, 2003": August 17th, 2003; not "today" before "version 0.9.6")."""
-    if _ASKS_MONTH.search(question):
+    """For "at what time ...?", only times of day; for "in which month ...?", only the dates that name a month
+    ("April", not "since 1991"); for "in which year ...?", only those that name a year; for any other, a date with
+    its year before a version that marks a time ("Version 1.0 - August 17th, 2003": August 17th, 2003; not "today"
+    before "version 0.9.6")."""
+    if _ASKS_TIME_OF_DAY.search(question):  # "At what time does it run?": a time, not a day
+        dated = [(a, b) for a, b in spans if TIME_OF_DAY.search(sentence[a:b])]  # "2020-11-20 14:05 UTC" too
+    elif _ASKS_MONTH.search(question):
         dated = [(a, b) for a, b in spans if _A_MONTH.search(sentence[a:b])]
     elif _ASKS_YEAR.search(question):
         dated = [(a, b) for a, b in spans if _A_YEAR.search(sentence[a:b])]
@@ -328,7 +338,9 @@ def _range_end_asked(question: str, spans: list[tuple[int, int]], sentence: str)
 # A question about a point in time wants a date: "In what year ...?", "When did ...?", "When was ...?". One in the
 # present asks under what condition, which a sentence may say: "When do the grants take effect?" -> "on the date
 # the Contributor first distributes the Covered Work".
-_ASKS_POINT_IN_TIME = re.compile(r"\b(?:what|which) (?:year|month|day|date)\b|\bwhen (?:did|was|were|had)\b", re.I)
+_ASKS_TIME_OF_DAY = re.compile(r"\b(?:what|which) time of (?:the )?day\b|\bat what time\b", re.I)
+_ASKS_POINT_IN_TIME = re.compile(rf"\b(?:what|which) (?:year|month|day|date)\b|\bwhen (?:did|was|were|had)\b|"
+                                 rf"{_ASKS_TIME_OF_DAY.pattern}", re.I)
 
 
 def asks_point_in_time(question: str) -> bool:
@@ -375,10 +387,11 @@ def agent_verb(question: str) -> str | None:
 
 def wants_a_span(question: str, wanted: QuestionType) -> bool:
     """Whether only a span of the asked kind answers: how many, which version or licence, when exactly, who did
-    something or holds a role ("Who is the director of ...?"); a sentence may answer the others."""
+    something or holds a role ("Who is the director of ...?"), what an acronym stands for; a sentence may answer
+    the others."""
     kind = wanted.name
-    return (kind in NUMERIC_KINDS and (kind != "date" or asks_point_in_time(question))) or kind == "license" \
-        or (kind == "who" and (asks_role_holder(question) or asks_agent(question)))
+    return (kind in NUMERIC_KINDS and (kind != "date" or asks_point_in_time(question))) \
+        or kind in ("license", "acronym") or (kind == "who" and (asks_role_holder(question) or asks_agent(question)))
 
 
 def asks_role_holder(question: str) -> bool:
@@ -523,7 +536,8 @@ def _spans_of_kind(sentence: str, wanted: QuestionType) -> list[tuple[int, int]]
     if wanted.name == "acronym":
         return expansions(sentence, wanted.acronym or "")
     if wanted.name == "license":
-        return [_strip(sentence, m.span()) for m in LICENSE.finditer(sentence) if _names_a_licence(m.group(0))]
+        return [_strip(sentence, m.span()) for m in LICENSE.finditer(sentence)
+                if _names_a_licence(re.sub(f"^{_VERSION_BEFORE}", "", m.group(0)))]
     # in a sentence written in capitals ("THE PROGRAM IS PROVIDED ... ("AGREEMENT")") a capital names nothing
     found = [] if _shouted(sentence) else _wrapped_names(sentence, [_entity(sentence, m)
                                                                      for m in ENTITY.finditer(sentence)])
@@ -589,16 +603,21 @@ def _code_names(sentence: str) -> list[tuple[int, int]]:
 
 
 _SMALL_WORDS = ("of", "and", "for", "the", "to", "in", "on", "a", "an", "de")
+_UNSAID_LETTERS = 3  # an acronym this long spelt out in capitals needs no mention beside it
+# words that open no name spelt out without its acronym: a sentence's frame or an instruction ("See Server ...")
+_NO_NAME_OPENS = STOPWORDS | frozenset("see use read run note check refer consult visit neither either each every "
+                                       "any some many most several".split())
 _DIGIT_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four"}
 
 
 def expansions(sentence: str, acronym: str) -> list[tuple[int, int]]:
     """Where `acronym` is spelled out in a sentence that mentions it: a run of words whose initials spell it
     ("Distinguished Encoding Rules (DER)", "| LPPL | LaTeX Project Public License |"), or what follows "ACR
-    stands for"."""
-    if not re.search(rf"\b{re.escape(acronym)}", sentence):
-        return []
+    stands for". A sentence that does not mention it may still spell it out in capitals, with three letters or more:
+    "Version Control Systems are designed ..." under the heading "VCS limitations"."""
     letters = [_DIGIT_WORDS.get(c, c.lower())[0] for c in acronym if c.isalnum()]
+    if not re.search(rf"\b{re.escape(acronym)}", sentence):
+        return _initial_runs(sentence, letters, unsaid=True) if len(letters) >= _UNSAID_LETTERS else []
     spans = _initial_runs(sentence, letters)
     for match in re.finditer(rf"\b{re.escape(acronym)}\b,?\s+(?:stands for|is short for|short for|means)\s+"
                              r"([^().,;]{3,120})", sentence):
@@ -642,21 +661,22 @@ def _dashed_long_forms(sentence: str, acronym: str) -> list[tuple[int, int]]:
 
 
 def _bracketed_long_forms(sentence: str, acronym: str) -> list[tuple[int, int]]:
-    """An acronym defined beside its long form in brackets, either way round: "the available KEX (Key Exchange)
-    algorithms", "message authentication code (MAC)". As Schwartz and Hearst (2003) find long forms, a letter may
-    come from inside a word ("Key EXchange") and the words need no capitals; here every word but a small one also
-    starts with one of the letters ("Keys are exchanged" spells no KEX)."""
+    """An acronym defined beside its long form in brackets, either way round, the acronym maybe plural: "the
+    available KEX (Key Exchange) algorithms", "message authentication code (MAC)", "ACLs (access control lists)". As
+    Schwartz and Hearst (2003) find long forms, a letter may come from inside a word ("Key EXchange") and the words
+    need no capitals; here every word but a small one also starts with one of the letters ("Keys are exchanged"
+    spells no KEX)."""
     letters = "".join(c.lower() for c in acronym if c.isalnum())
     most = min(len(letters) + 5, 2 * len(letters))  # words in a long form at most (their bound)
     found = []
-    for match in re.finditer(rf"\(\s*{re.escape(acronym)}\s*\)", sentence):  # long form (ACR): the fewest words
+    for match in re.finditer(rf"\(\s*{re.escape(acronym)}s?\s*\)", sentence):  # long form (ACR): the fewest words
         before = re.sub(r"['\u2019]s\s*$", "", sentence[:match.start()])  # "Cloud Native Computing Foundation's (CNCF)"
         words = list(re.finditer(r"[^\W_]+", before))
         first = next((len(words) - count for count in range(2, min(most, len(words)) + 1)
                       if _spells([w.group(0).lower() for w in words[-count:]], letters)), None)
         if first is not None:
             found.append((words[first].start(), words[-1].end()))  # "**Open Harbour Fund** (OHF)" ends at "Fund"
-    for match in re.finditer(rf"\b{re.escape(acronym)}\s*\(\s*([^()]{{3,120}}?)\s*\)", sentence):  # ACR (long form)
+    for match in re.finditer(rf"\b{re.escape(acronym)}s?\s*\(\s*([^()]{{3,120}}?)\s*\)", sentence):  # ACR (long form)
         inside = [w.group(0).lower() for w in re.finditer(r"[^\W_]+", match.group(1))]
         if 2 <= len(inside) <= most and _spells(inside, letters):
             found.append(match.span(1))
@@ -708,25 +728,46 @@ def _in_order(letters: str, word: str) -> bool:
     return all(letter in remaining for letter in letters)
 
 
-def _initial_runs(sentence: str, letters: list[str]) -> list[tuple[int, int]]:
-    """Runs of capitalised words (small words between them allowed) whose initials spell `letters`."""
+def _initial_runs(sentence: str, letters: list[str], unsaid: bool = False) -> list[tuple[int, int]]:
+    """Runs of capitalised words (small words between them allowed) whose initials spell `letters`; a word of
+    capitalised parts gives its own initial or each part's ("Wi-Fi Protected Access": WPA, "Decorate-Sort-Undecorate":
+    DSU). `unsaid`: the sentence does not mention the acronym, so the run must read as a name: no mark between its
+    words, no word in capitals, no opening word of a sentence's frame or of an instruction ("See Server Hardening"
+    spells no SSH, "Neither the Font Software" no NFS), in a sentence not written in capitals."""
+    if unsaid and _shouted(sentence):
+        return []
+    target = "".join(letters)
     words = list(re.finditer(r"[A-Za-z0-9][\w'*\-]*", sentence))
     found = []
     for first in range(len(words)):
-        initials: list[str] = []
-        last = first
+        if unsaid and words[first].group(0).lower() in _NO_NAME_OPENS:
+            continue
+        spelled = {""}
         for index in range(first, len(words)):
             word = words[index].group(0)
-            if word.lower() in _SMALL_WORDS and initials:
+            if word.lower() in _SMALL_WORDS and index > first:
                 continue
-            if len(initials) == len(letters) or not word[0].isupper():
+            gap = sentence[words[index - 1].end():words[index].start()] if index > first else ""
+            if not word[0].isupper() or (unsaid and (gap.strip() or (len(word) > 1 and word.isupper()))):
                 break
-            initials.append(word[0].lower())
-            last = index
-        if initials == letters and last > first:
-            last_word = words[last].group(0).rstrip("*")  # "**Open Harbour Fund**" ends at "Fund"
-            found.append((words[first].start(), words[last].start() + len(last_word)))
+            spelled = {done + given for done in spelled for given in _word_initials(word)
+                       if target.startswith(done + given)}
+            if not spelled:
+                break
+            if target in spelled:
+                if index > first or "-" in word:
+                    last_word = word.rstrip("*")  # "**Open Harbour Fund**" ends at "Fund"
+                    found.append((words[first].start(), words[index].start() + len(last_word)))
+                break
     return found
+
+
+def _word_initials(word: str) -> set[str]:
+    """A word's initial, and for a word of capitalised parts ("Wi-Fi", "Decorate-Sort-Undecorate") its parts'."""
+    parts = [part for part in word.split("-") if part]
+    own = {word[0].lower()}
+    return own | {"".join(part[0].lower() for part in parts)} if len(parts) > 1 and \
+        all(part[0].isupper() for part in parts) else own
 
 
 # Hard-wrapped text breaks a long path after a slash ("placed in the /\nusr/share/python-wheels directory"); a

@@ -528,6 +528,8 @@ def test_a_decade_and_part_of_a_year_are_dates() -> None:
     ("The logo is licensed under a [Creative Commons Attribution-ShareAlike 4.0 International License](https://x).",
      ["Creative Commons Attribution-ShareAlike 4.0 International License"]),  # a version inside the name
     ("See Section 2.1 License Grant and Version 1.1 License Terms.", []),  # a part's number is not in a name
+    ("under version 2 or greater of the GNU GPL.", ["version 2 or greater of the GNU GPL"]),  # the version first
+    ("under the terms of version 2 of the Public License", []),  # a version first names no licence
 ])
 def test_a_license_is_named_with_its_version(sentence: str, expected: list[str]) -> None:
     assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("license"))] == expected
@@ -609,6 +611,11 @@ def test_more_question_kinds(question: str, kind: str) -> None:
     ("must reply within 72 hours of a report", "quantity", None, ["within 72 hours"]),
     ("HSI has deployed more than 700 additional personnel", "quantity", None, ["more than 700 additional personnel"]),
     ("released on 13 November 2022 as version 1.5.7", "date", None, ["13 November 2022"]),
+    ("The job runs daily at 6:25 am, the backup at 03:00 UTC.", "date", None, ["6:25 am", "03:00 UTC"]),
+    ("The gate opens at 10 p.m. or at midnight, never at 5pm.", "date", None, ["10 p.m.", "midnight", "5pm"]),
+    ("Released 2020-11-20 14:05 UTC; the gate shuts at 10:00 PM.", "date", None, ["2020-11-20 14:05 UTC", "10:00 PM"]),
+    ("Use WPA (Wi-Fi Protected Access) here.", "acronym", "WPA", ["Wi-Fi Protected Access"]),  # "Wi-Fi" as one word
+    ("ACLs (access control lists) are kept.", "acronym", "ACL", ["access control lists"]),  # a plural acronym
     ("libpipeline 1.5.4 requires Autoconf >= 2.64", "version", None, ["1.5.4", "2.64"]),
     ("Python versions 2.1 and newer, or GPL version 2 or later", "version", None, ["2.1 and newer",
                                                                                   "version 2 or later"]),
@@ -625,6 +632,9 @@ def test_more_question_kinds(question: str, kind: str) -> None:
     ("|RR - refactor and re-engineer      |Results in", "acronym", "RR", ["refactor and re-engineer"]),
     ("| LTS: long-term support |", "acronym", "LTS", ["long-term support"]),
     ("on Cloud Native Computing Foundation's (CNCF) slack", "acronym", "CNCF", ["Cloud Native Computing Foundation"]),
+    # three letters or more spelt out in capitals need no mention beside them (the heading says "VCS limitations")
+    ("Version Control Systems are designed to manage source code.", "acronym", "VCS", ["Version Control Systems"]),
+    ("This idiom is called Decorate-Sort-Undecorate after its steps.", "acronym", "DSU", ["Decorate-Sort-Undecorate"]),
 ])
 def test_typed_spans_keep_units_qualifiers_and_expansions(sentence: str, kind: str, acronym: str | None,
                                                           expected: list[str]) -> None:
@@ -640,6 +650,12 @@ def test_typed_spans_keep_units_qualifiers_and_expansions(sentence: str, kind: s
     ("GPL - see the file COPYING for details.", "GPL"),  # what follows the dash does not spell it
     ("NFU - new feature, whatever users ask", "NFU"),  # a word's inner letters are no initials after a dash
     ("UI: update icons for the dark theme", "UI"),  # a change log's label: the words go on past the spelling
+    ("Use Interactive mode for this.", "UI"),  # two letters spelt out without the acronym beside them: chance
+    ("See Server Hardening for details.", "SSH"),  # an instruction, no name
+    ("Neither the Font Software nor any of its parts", "NFS"),  # a sentence's frame, no name
+    ("String ID of the Lock, at 51 Franklin St, Fifth Floor", "SIL"),  # a word in capitals
+    ("51 Franklin St, Fifth Floor", "FSF"),  # a mark between the words
+    ("Version control systems are designed for code.", "VCS"),  # not in capitals, and no mention beside it
 ])
 def test_a_bracket_beside_an_acronym_that_does_not_spell_it_out_is_no_expansion(sentence: str, acronym: str) -> None:
     assert candidate_spans(sentence, QuestionType("acronym", acronym)) == []
@@ -648,6 +664,39 @@ def test_a_bracket_beside_an_acronym_that_does_not_spell_it_out_is_no_expansion(
 def test_an_acronym_is_answered_by_its_expansion(service) -> None:
     answer = service.ask("What does JTFA stand for?").answer
     assert answer is not None and answer.text == "Joint Task Force Alpha" and _slices(answer)
+
+
+def test_what_time_of_day_is_answered_by_a_time_or_withheld(writable) -> None:
+    corpus_with(writable, "gates.md", "# Gates\n\nA cron job closes the outer gate each day.\n")
+    assert writable.ask("At what time of day does the cron job close the outer gate?", threshold=0.0).answer is None
+    corpus_with(writable, "inner-gate.md", "# Inner gate\n\nThe inner gate opens at 6:25 am.\n")
+    answer = writable.ask("At what time does the inner gate open?", threshold=0.0).answer
+    assert answer is not None and answer.text == "6:25 am"
+    assert candidate_spans("ratios 2.887, 1:2.39.5-0, 12:30:45.5, UTC+05:30 and -p 22:22", QuestionType("date")) == []
+    stamp = "The page was last modified 2022-01-20 21:38:08 UTC."
+    assert [stamp[a:b] for a, b in dated_only("At what time was it modified?", candidate_spans(
+        stamp, QuestionType("date")), stamp)] == ["2022-01-20 21:38:08 UTC"]  # a date and time keeps its time
+
+
+def test_an_acronym_no_sentence_spells_out_is_not_answered_by_a_sentence_that_uses_it(writable) -> None:
+    corpus_with(writable, "paths.md", "# Paths\n\nIf $XDG_CONFIG_HOME is not set, $HOME/.config/tide is read.\n\n"
+                "The tide gauge is read at dawn.\n")
+    response = writable.ask("What does XDG stand for in XDG_CONFIG_HOME?", threshold=0.0)
+    assert response.answer is None and response.passages  # the sentence uses XDG and says nothing of it
+
+
+def test_an_example_is_answered_with_the_rule_it_illustrates(writable) -> None:
+    corpus_with(writable, "patterns.md", "# Patterns\n\nA double star between slashes matches zero or more "
+                "folders. For example, \"a/**/b\" matches \"a/b\" and \"a/x/y/b\".\n\nA blank line matches "
+                "nothing.\n")
+    answer = writable.ask('What does "a/**/b" match?', threshold=0.0).answer
+    assert answer is not None and answer.text.startswith("A double star") and answer.text.endswith('"a/x/y/b".')
+    document = writable.current().corpus.documents[answer.citation.doc_id]
+    assert document.text[answer.citation.start:answer.citation.end] == answer.text
+    corpus_with(writable, "gauges.md", "# Gauges\n\nEach gauge is read at dawn.\n\nFor example, the outer gauge "
+                "logs the tide to save the keepers a climb.\n")
+    alone = writable.ask("Why does the outer gauge log the tide?", threshold=0.0).answer
+    assert alone is not None and alone.text.startswith("For example")  # it opens its paragraph: no rule before it
 
 
 @pytest.mark.parametrize("question", ["Who leads it?", "What does it do?", "When did that happen?",

@@ -42,3 +42,15 @@ def test_a_document_whose_title_is_not_in_its_text_is_named_by_its_first_heading
                                  "<body><h1>Tide tables</h1><p>High water comes twice a day.</p></body></html>")
     start, end = document_name(corpus, doc_id)
     assert corpus.documents[doc_id].text[start:end] == "Tide tables"
+
+
+def test_a_document_titled_by_its_file_name_is_named_by_the_part_its_text_says(writable) -> None:
+    corpus, doc_id = corpus_with(writable, "tidekeeper-README.md", "tidekeeper is a set of tools to log tides.\n\n"
+                                 "## Security warnings\n\nThe log is world readable.\n")
+    start, end = document_name(corpus, doc_id)
+    assert (corpus.documents[doc_id].title, corpus.documents[doc_id].text[start:end]) == \
+        ("tidekeeper-readme", "tidekeeper")  # not its first heading
+    corpus, doc_id = corpus_with(writable, "tide-security.md", "This security note covers tidekeeper's logs.\n\n"
+                                 "## Reporting\n\nMail the harbour master.\n")
+    start, end = document_name(corpus, doc_id)  # "tide" is in another title, "security" names a kind of document
+    assert corpus.documents[doc_id].text[start:end] == "Reporting"

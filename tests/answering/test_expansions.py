@@ -4,7 +4,7 @@ about a document's own date, version or author its opening passage, and "Who wro
 from __future__ import annotations
 
 from qa.answering.authors import authors_section
-from qa.answering.expansions import spells_out, with_authors, with_expansion, with_opening
+from qa.answering.expansions import spells_out, with_authors, with_definition, with_expansion, with_opening
 from qa.answering.spans import question_type
 from qa.retrieval.search import lexical_hits
 from tests.helpers.corpora import FROB, corpus_with
@@ -58,3 +58,25 @@ def test_who_wrote_a_named_document_brings_in_its_authors_section_after_the_hits
     assert found[:3] == missed and found[3].passage.passage_id == wanted and found[3].score == missed[2].score
     assert with_authors(snapshot, "Who wrote frob?", found) == found  # already there
     assert with_authors(snapshot, "Who polishes frob?", missed) == missed
+
+
+def test_a_what_is_question_brings_in_the_passage_that_defines_its_term_when_no_hit_does(writable) -> None:
+    opening = "tidekeeper is a set of tools to log tides in a harbour. It keeps one file per gauge."
+    later = "\n\n".join(f"## Step {n}\n\nRun tidekeeper {n} times to check gauge {n} of the tidekeeper log."
+                        for n in range(1, 40))
+    corpus_with(writable, "tidekeeper.md", f"{opening}\n\n{later}\n")
+    snapshot = writable.current()
+    missed = [hit for hit in lexical_hits(snapshot, "tidekeeper gauge", 40)
+              if "set of tools" not in hit.passage.text][:5]
+    found = with_definition(snapshot, "What is tidekeeper?", missed)
+    assert "set of tools" in found[0].passage.text and found[1:] == missed[:4] and found[0].score == missed[0].score
+    assert with_definition(snapshot, "What is tidekeeper?", found) == found  # a hit defines it already
+    assert with_definition(snapshot, "Who runs tidekeeper?", missed) == missed  # asks no definition
+    answer = writable.ask("What is tidekeeper?").answer
+    assert answer is not None and answer.text.startswith("tidekeeper is a set of tools")
+    corpus_with(writable, "gauges.md", "# Gauges\n\nEvery gauge is checked.\n\n" + "\n\n".join(
+        f"## Gauge {n}\n\nGauge {n} is read at dawn." for n in range(1, 12)) + "\n\n## Floats\n\n"
+        "A floatgauge is a hollow ball.\n\nIf the floatgauge is a spare, keep it dry.\n")
+    snapshot = writable.current()
+    others = lexical_hits(snapshot, "gauge dawn", 5)
+    assert with_definition(snapshot, "What is a floatgauge?", others) == others  # said far from the top: not brought

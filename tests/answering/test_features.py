@@ -154,6 +154,7 @@ def test_a_term_named_in_quotes_in_parentheses_is_defined_by_its_sentence() -> N
     assert features._defined_term('Creative Commons Corporation ("Creative Commons") is not a law firm') == (
         "creativ", "common")
     assert features._defined_term("It is used (see below) by many.") == ()
+    assert features._defined_term("$ DEBUG=foo node -e 'var dbg = require(\"debug\")'") == ()  # a call's argument
 
 
 @pytest.mark.parametrize("sentence, term", [

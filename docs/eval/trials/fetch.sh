@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round58/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round59/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -68,6 +68,7 @@ cd "$work" || exit 1
 #   /usr/share/doc/mosh/README.md.gz  mosh   /usr/share/doc/python3.11/html/library/glob.html  python3.11-doc
 #   /usr/share/doc/node-marked/CONTRIBUTING.md.gz  node-marked   /usr/share/doc/rakudo/copyright  rakudo
 #   /usr/share/doc/containerd/README.md.gz  containerd   /usr/share/doc/postfix/html/CONNECTION_CACHE_README.html  postfix-doc
+#   /usr/share/doc/etckeeper/README.mdwn.gz  etckeeper   man 5 gitignore  git-man
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -121,7 +122,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           nfs-kernel-server tig
           mosh
           node-marked rakudo
-          containerd postfix-doc)
+          containerd postfix-doc
+          etckeeper)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -667,11 +669,20 @@ r=$(round 58)
 gunzip -c "$doc/containerd/README.md.gz"                             > "$r/containerd-readme.md"
 cp "$doc/postfix/html/CONNECTION_CACHE_README.html"                  "$r/postfix-connection-cache.html"
 
-for n in $(seq 0 58); do
+r=$(round 59)
+# etckeeper's README (etckeeper/README.mdwn.gz: Markdown, 11 KB, "##" sections on security warnings, VCS
+# limitations, a tutorial, configuration, sudo integration and changing VCS, commands tab-indented below the
+# sentences that introduce them, a sample git diff session) and man 5 gitignore (git-man, rendered as in round 1:
+# "•" bullet lists of pattern sources, where to put patterns and pattern-format rules, the "**" rules, examples as
+# tab-indented shell sessions).
+gunzip -c "$doc/etckeeper/README.mdwn.gz"                            > "$r/etckeeper-README.md"
+render_man man5/gitignore.5.gz                                       > "$r/gitignore.5.txt"
+
+for n in $(seq 0 59); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round58"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round59"
