@@ -40,6 +40,7 @@ from qa.answering.questions import (
     asks_what_makes_one,
     document_asked_about,
     document_defined,
+    names_the_unknown,
     read_query,
 )
 from qa.answering.repeats import beyond_what_was_said
@@ -106,13 +107,14 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     eligible = [c for c in candidates if may_answer(c, query)]
     best = _default_in_the_entry(corpus, candidates, eligible, query) or (eligible[0] if eligible else None)
     threshold = model.threshold if threshold is None else threshold
-    if query.referentless:
-        return Extraction(None, None, 0.0, candidates, passages)  # nothing to resolve "it" against
+    if query.referentless or names_the_unknown(corpus, question):
+        return Extraction(None, None, 0.0, candidates, passages)  # nothing to resolve "it" against, or no document
+        # writes what the question names
     if best is None:
         return Extraction(None, None, 0.0, candidates, passages)
     defined = _defining_neighbour(corpus, best, eligible, query)
     best = what_the_entry_says(corpus, named_entry(corpus, defined, eligible, query), eligible, query)
-    best = the_value_asked(corpus, best, eligible, query)
+    best = the_count_asked(corpus, the_value_asked(corpus, best, eligible, query), eligible, query)
     best = named_cell(corpus, named_section(corpus, best, eligible, query), eligible, query)
     best = by_the_authors(corpus, _from_the_opening(corpus, best, eligible, query), eligible, query.text)
     best = beyond_what_was_said(corpus, best, eligible, said, asked, given)
@@ -134,6 +136,43 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     sentence = with_naming_heading(corpus, with_naming_term(corpus, _through_the_default(corpus, sentence, query),
                                                             wants_the_term, wants_the_label), query.focus)
     return Extraction((sentence.start, sentence.end), sentence, best.score, candidates, passages)
+
+
+_COUNTED_REACH = 60  # characters after a bare number in which what it counts is read
+# "how many enforcement actions have ...?": the words after "how many" up to a verb, a preposition or the end
+_HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)"
+                       r"(?=\s+(?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should|may|might|must|"
+                       r"in|of|for|on|at|by|from|to|with|per|since|during|does|get|got)\b|\s*[?.]|\s*$)", re.I)
+
+
+def the_count_asked(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
+    """For "how many X ...?" answered by a number of something else the question names ("nearly 2,000 smugglers"
+    for "how many enforcement actions have been taken against the smugglers?"), the best candidate whose number
+    counts X ("30,000 law enforcement actions"), with the best's score; `best` when its number counts X, counts
+    something the question does not name (a synonym, maybe: "personnel" for "people"), or no candidate counts X."""
+    asked = _HOW_MANY.search(query.text)
+    counted = _counted(corpus, best)
+    head = terms(asked.group(1).split()[-1]) if asked else []
+    if len(head) != 1 or counted is None or head[0] in counted or not counted & set(terms(query.text)):
+        return best  # a number of what the question names otherwise ("... against the smugglers") is no count of X
+    found = next((c for c in eligible if head[0] in (_counted(corpus, c) or ())), None)
+    return replace(found, score=best.score, logit=best.logit) if found is not None else best
+
+
+def _counted(corpus: Corpus, candidate: Candidate) -> set[str] | None:
+    """The stems of what a candidate's number counts: its span's last word ("smugglers" of "nearly 2,000
+    smugglers"), else the words right after it ("law enforcement actions" after "30,000"); None when its span holds
+    no number or nothing follows it."""
+    if candidate.span is None:
+        return None
+    text = corpus.documents[candidate.support.doc_id].text
+    start, end = candidate.span
+    if not re.search(r"\d", text[start:end]):
+        return None
+    last = re.search(r"([A-Za-z][A-Za-z-]*)\W*$", text[start:end])
+    after = re.match(r"[ \t]+((?:[A-Za-z][\w-]*[ \t]+){0,2}[A-Za-z][\w-]*)", text[end:end + _COUNTED_REACH])
+    words = last.group(1) if last else after.group(1) if after else ""
+    return set(terms(words)) or None
 
 
 def _defining_neighbour(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:

@@ -18,6 +18,7 @@ from qa.answering.questions import (
     defined_subject,
     document_asked_about,
     document_defined,
+    names_the_unknown,
     read_query,
     referentless,
 )
@@ -664,6 +665,27 @@ def test_a_bracket_beside_an_acronym_that_does_not_spell_it_out_is_no_expansion(
 def test_an_acronym_is_answered_by_its_expansion(service) -> None:
     answer = service.ask("What does JTFA stand for?").answer
     assert answer is not None and answer.text == "Joint Task Force Alpha" and _slices(answer)
+
+
+def test_how_many_of_a_thing_is_answered_by_a_number_of_it_not_of_another_the_question_names(service) -> None:
+    counted = service.ask("How many enforcement actions have been taken against the smugglers?").answer
+    assert counted is not None and counted.text.startswith("30,000")  # not "nearly 2,000 smugglers"
+    assert _slices(counted)
+    people = service.ask("How many people has HSI deployed to the border?").answer  # "personnel" is not named
+    assert people is not None and "700" in people.text
+
+
+def test_a_question_naming_what_no_document_writes_is_not_answered(service) -> None:
+    corpus = service.snapshot.corpus
+    assert names_the_unknown(corpus, "Who wrote the novel Middlemarch?")
+    assert names_the_unknown(corpus, "Who won the 2018 FIFA World Cup?")
+    assert not names_the_unknown(corpus, "Who leads Operation Sentinel?")
+    assert not names_the_unknown(corpus, "Who leads Operation Sentinal?")  # one edit from a word the release writes
+    assert not names_the_unknown(corpus, "Middlemarch aside, who leads the campaign?".lower())  # no capital: no name
+    assert not names_the_unknown(corpus, "According to the DHS README, who leads JTFA?")  # a kind of document
+    assert not names_the_unknown(corpus, "and JTFA? Which agency leads it?")  # a sentence's first word is no name
+    response = service.ask("Who wrote the novel Middlemarch?", threshold=0.0)
+    assert response.answer is None and response.passages  # "Novel" of the release's title is no author
 
 
 def test_what_time_of_day_is_answered_by_a_time_or_withheld(writable) -> None:

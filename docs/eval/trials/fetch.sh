@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round59/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round60/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -69,6 +69,7 @@ cd "$work" || exit 1
 #   /usr/share/doc/node-marked/CONTRIBUTING.md.gz  node-marked   /usr/share/doc/rakudo/copyright  rakudo
 #   /usr/share/doc/containerd/README.md.gz  containerd   /usr/share/doc/postfix/html/CONNECTION_CACHE_README.html  postfix-doc
 #   /usr/share/doc/etckeeper/README.mdwn.gz  etckeeper   man 5 gitignore  git-man
+#   /usr/share/doc/apache2-doc/manual/en/howto/htaccess.html  apache2-doc   man 5 nsswitch.conf  manpages
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -123,7 +124,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           mosh
           node-marked rakudo
           containerd postfix-doc
-          etckeeper)
+          etckeeper
+          apache2-doc)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -678,11 +680,23 @@ r=$(round 59)
 gunzip -c "$doc/etckeeper/README.mdwn.gz"                            > "$r/etckeeper-README.md"
 render_man man5/gitignore.5.gz                                       > "$r/gitignore.5.txt"
 
-for n in $(seq 0 59); do
+r=$(round 60)
+# Apache's .htaccess tutorial (apache2-doc: manual/en/howto/htaccess.html, old-style HTML, 28 KB: the site's menu and
+# a language bar, a table of contents and a table of related modules and directives, then sections on when (not) to
+# use .htaccess, how directives are applied, authentication, SSI, rewrite and CGI examples, troubleshooting; directives
+# in <code>, configuration snippets and error-log lines in <pre> blocks, notes in boxes; from bookworm-security, so a
+# later point release may change the page) and man 5 nsswitch.conf (manpages, rendered as in round 1: databases as
+# terms over tab-indented text, an example file, STATUS and ACTION values as terms with "The default action for this
+# condition is ..." sentences, compat-mode entries in columns, the libraries and files per database, notes on glibc
+# versions).
+cp "$doc/apache2-doc/manual/en/howto/htaccess.html"                  "$r/apache-htaccess.html"
+render_man man5/nsswitch.conf.5.gz                                   > "$r/nsswitch.conf.5.txt"
+
+for n in $(seq 0 60); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round59"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round60"
