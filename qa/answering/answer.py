@@ -40,7 +40,6 @@ from qa.answering.questions import (
     asks_what_makes_one,
     document_asked_about,
     document_defined,
-    names_the_unknown,
     read_query,
 )
 from qa.answering.repeats import beyond_what_was_said
@@ -107,9 +106,8 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     eligible = [c for c in candidates if may_answer(c, query)]
     best = _default_in_the_entry(corpus, candidates, eligible, query) or (eligible[0] if eligible else None)
     threshold = model.threshold if threshold is None else threshold
-    if query.referentless or names_the_unknown(corpus, question):
-        return Extraction(None, None, 0.0, candidates, passages)  # nothing to resolve "it" against, or no document
-        # writes what the question names
+    if query.referentless:
+        return Extraction(None, None, 0.0, candidates, passages)  # nothing to resolve "it" against
     if best is None:
         return Extraction(None, None, 0.0, candidates, passages)
     defined = _defining_neighbour(corpus, best, eligible, query)

@@ -205,30 +205,6 @@ def asks_only_the_term(corpus: Corpus, query: Query, doc_id: str) -> bool:
     return not set(asked) - _FRAME_TERMS - set(query.subject) - naming
 
 
-# A name in a question: a capitalised word of letters only, not opening a sentence ("Middlemarch", "FIFA")
-_NAME_IN_QUESTION = re.compile(r"(?<![.?!:;]\s)(?<=\s)[A-Z][A-Za-z]{3,}\b")
-# Words that name a kind of document: "the borg README" names no thing the text must write
-_KINDS_OF_DOCUMENT = frozenset("readme howto faq manual guide page license licence news changelog policy "
-                               "specification spec tutorial reference documentation docs".split())
-
-
-def names_the_unknown(corpus: Corpus, question: str) -> bool:
-    """Whether the question names something no document writes, even one edit apart, nor any title or file name
-    ("Who wrote the novel Middlemarch?", "Who won the 2018 FIFA World Cup?"): the documents cannot say anything of
-    it."""
-    known = corpus.term_weights.keys()
-    named = set().union(*corpus.title_terms.values(), *corpus.source_terms.values())
-    for name in _NAME_IN_QUESTION.findall(question):
-        word = name.lower()
-        stems = set(terms(word))
-        if word in STOPWORDS or word in FRAME or word in _KINDS_OF_DOCUMENT or not stems or stems & known \
-                or stems & named:
-            continue
-        if corpus.speller.correct(word) == word:
-            return True
-    return False
-
-
 def referentless(question: str) -> bool:
     """True when the question refers back (it, they, this, there...) and names nothing else to look for."""
     tokens = re.findall(r"[a-z]+", question.lower().replace("\u2019", "'"))

@@ -18,7 +18,6 @@ from qa.answering.questions import (
     defined_subject,
     document_asked_about,
     document_defined,
-    names_the_unknown,
     read_query,
     referentless,
 )
@@ -673,19 +672,6 @@ def test_how_many_of_a_thing_is_answered_by_a_number_of_it_not_of_another_the_qu
     assert _slices(counted)
     people = service.ask("How many people has HSI deployed to the border?").answer  # "personnel" is not named
     assert people is not None and "700" in people.text
-
-
-def test_a_question_naming_what_no_document_writes_is_not_answered(service) -> None:
-    corpus = service.snapshot.corpus
-    assert names_the_unknown(corpus, "Who wrote the novel Middlemarch?")
-    assert names_the_unknown(corpus, "Who won the 2018 FIFA World Cup?")
-    assert not names_the_unknown(corpus, "Who leads Operation Sentinel?")
-    assert not names_the_unknown(corpus, "Who leads Operation Sentinal?")  # one edit from a word the release writes
-    assert not names_the_unknown(corpus, "Middlemarch aside, who leads the campaign?".lower())  # no capital: no name
-    assert not names_the_unknown(corpus, "According to the DHS README, who leads JTFA?")  # a kind of document
-    assert not names_the_unknown(corpus, "and JTFA? Which agency leads it?")  # a sentence's first word is no name
-    response = service.ask("Who wrote the novel Middlemarch?", threshold=0.0)
-    assert response.answer is None and response.passages  # "Novel" of the release's title is no author
 
 
 def test_what_time_of_day_is_answered_by_a_time_or_withheld(writable) -> None:
