@@ -140,20 +140,23 @@ _COUNTED_REACH = 60  # characters after a bare number in which what it counts is
 # "how many enforcement actions have ...?": the words after "how many" up to a verb, a preposition or the end
 _HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)"
                        r"(?=\s+(?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should|may|might|must|"
-                       r"in|of|for|on|at|by|from|to|with|per|since|during|does|get|got)\b|\s*[?.]|\s*$)", re.I)
+                       r"in|of|for|on|at|by|from|to|with|per|since|during|get|got|against|among|over|into|across|"
+                       r"under|after|before|within|without)\b|\s*[?.]|\s*$)", re.I)
 
 
 def the_count_asked(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
     """For "how many X ...?" answered by a number of something else the question names ("nearly 2,000 smugglers"
-    for "how many enforcement actions have been taken against the smugglers?"), the best candidate whose number
-    counts X ("30,000 law enforcement actions"), with the best's score; `best` when its number counts X, counts
-    something the question does not name (a synonym, maybe: "personnel" for "people"), or no candidate counts X."""
+    for "how many enforcement actions have been taken against the smugglers?"), the best candidate of its document
+    whose number counts X ("30,000 law enforcement actions"), with the best's score; `best` when its number counts
+    X, counts something the question does not name (a synonym, maybe: "personnel" for "people"), or no candidate of
+    its document counts X."""
     asked = _HOW_MANY.search(query.text)
     counted = _counted(corpus, best)
     head = terms(asked.group(1).split()[-1]) if asked else []
     if len(head) != 1 or counted is None or head[0] in counted or not counted & set(terms(query.text)):
         return best  # a number of what the question names otherwise ("... against the smugglers") is no count of X
-    found = next((c for c in eligible if head[0] in (_counted(corpus, c) or ())), None)
+    found = next((c for c in eligible if c.support.doc_id == best.support.doc_id
+                  and head[0] in (_counted(corpus, c) or ())), None)  # the same document's count, not another's
     return replace(found, score=best.score, logit=best.logit) if found is not None else best
 
 

@@ -672,6 +672,7 @@ def test_how_many_of_a_thing_is_answered_by_a_number_of_it_not_of_another_the_qu
     assert _slices(counted)
     people = service.ask("How many people has HSI deployed to the border?").answer  # "personnel" is not named
     assert people is not None and "700" in people.text
+    assert answer_module._HOW_MANY.search("How many actions against smugglers were taken?").group(1) == "actions"
 
 
 def test_what_time_of_day_is_answered_by_a_time_or_withheld(writable) -> None:
