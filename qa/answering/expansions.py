@@ -5,6 +5,8 @@ the question ("a library for Abstract Syntax Notation One (ASN.1) and ..."), whi
 fills the rest of the document. When none of the retrieved passages spells the acronym out, the
 passages that hold it (BM25 on the acronym alone) are read in order and the first that spells it out
 takes the place of the last hit, ranked first: it is the only place such a question can be answered.
+"What is etckeeper?" is served alike by the passage whose sentence, among its document's first, defines
+the term; a question about a document's own date or author by its opening or its authors' section.
 """
 
 from __future__ import annotations
@@ -94,11 +96,13 @@ def _defines(corpus: Corpus, hit: Hit, subject: tuple[str, ...], opening_only: b
     subject is ("bzip2 is a resource hog." further on says something else of it)."""
     passage = hit.passage
     first = corpus.openings[passage.doc_id].first_sentence
-    return any(sentence_words(corpus, sentence).defines == subject
-               and (not opening_only or (number - first < _OPENING_SENTENCES
-                                         and not _CONDITION.match(corpus.sentence_text(sentence))))
-               for number in range(passage.first_sentence, passage.last_sentence + 1)
-               if (sentence := corpus.sentences[number]))
+    for sentence in corpus.sentences[passage.first_sentence:passage.last_sentence + 1]:
+        if sentence_words(corpus, sentence).defines != subject:
+            continue
+        if not opening_only or (sentence.sentence_id - first < _OPENING_SENTENCES
+                                and not _CONDITION.match(corpus.sentence_text(sentence))):
+            return True
+    return False
 
 
 def spells_out(corpus: Corpus, hit: Hit, wanted: QuestionType) -> bool:
