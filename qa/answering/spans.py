@@ -603,6 +603,8 @@ def _code_names(sentence: str) -> list[tuple[int, int]]:
 
 
 _SMALL_WORDS = ("of", "and", "for", "the", "to", "in", "on", "a", "an", "de")
+# A version number alone: "1.4.2", "v2.0" (not inside a longer token such as "1.4.2.tar")
+VERSION_NUMBER = re.compile(r"(?<![\w.])v?\d+\.\d+(?:\.\d+)*(?![\w.]*\w)")
 _UNSAID_LETTERS = 3  # an acronym this long spelt out in capitals needs no mention beside it
 # words that open no name spelt out without its acronym: a sentence's frame or an instruction ("See Server ...")
 _NO_NAME_OPENS = STOPWORDS | frozenset("see use read run note check refer consult visit neither either each every "

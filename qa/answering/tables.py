@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from qa.answering.naming import names_in
 from qa.answering.questions import Query
 from qa.answering.sections import CODE_FORM
+from qa.answering.spans import VERSION_NUMBER
 from qa.documents.chunking import Sentence
 from qa.documents.words import terms
 from qa.storage.corpus import Corpus
@@ -25,7 +26,6 @@ Span = tuple[int, int]
 
 _ROW = re.compile(r"\s*\|.*\|\s*")  # a row of a Markdown table: "| logLevel | `'warn'` |"
 _SEPARATOR = re.compile(r"\r?\n\s*\|?\s*:?-{3,}")  # the line under a table's header: "| --- | :--: |"
-_VERSION_NUMBER = re.compile(r"v?\d+(?:\.\d+)+")  # "1.5.1" in "zstd 1.5.1 -1"
 _HEADER_REACH = 60  # rows above a row in which its table's header is sought
 
 
@@ -38,10 +38,7 @@ def named_cell(corpus: Corpus, best: Candidate, eligible: list[Candidate], query
     asked = set(query.asked)
     rows = [(candidate, cells) for candidate in eligible if len(cells := _cells(corpus, candidate.support)) >= 2]
     strictly = [(c, cells) for c, cells in rows if _row_named(corpus, c.support.doc_id, cells[0], named)]
-    versionless = not any(_VERSION_NUMBER.fullmatch(word) for word in named)  # "Python 3.12" names no "Python 3.8"
-    loosely = {c.support.sentence_id: (c, cells) for c, cells in rows if versionless
-               and _row_named(corpus, c.support.doc_id, cells[0], named, versions_aside=True)}
-    for candidate, cells in strictly or (list(loosely.values()) if len(loosely) == 1 else []):
+    for candidate, cells in strictly or _the_one_named_but_its_version(corpus, rows, named):
         doc_id = candidate.support.doc_id
         header = _header(corpus, candidate.support)
         if header is None or len(header) != len(cells):
@@ -82,6 +79,17 @@ def _header(corpus: Corpus, row: Sentence) -> list[tuple[int, int]] | None:
     return None
 
 
+def _the_one_named_but_its_version(corpus: Corpus, rows: list[tuple[Candidate, list[tuple[int, int]]]],
+                                   named: set[str]) -> list[tuple[Candidate, list[tuple[int, int]]]]:
+    """The row the question names but for its version ("zstd -1": "zstd 1.5.1 -1"), when it is the only one and the
+    question names no version ("Python 3.12" names no "Python 3.8" row); else none."""
+    if any(VERSION_NUMBER.fullmatch(word) for word in named):
+        return []
+    loosely = {c.support.sentence_id: (c, cells) for c, cells in rows
+               if _row_named(corpus, c.support.doc_id, cells[0], named, versions_aside=True)}
+    return list(loosely.values()) if len(loosely) == 1 else []
+
+
 def _row_named(corpus: Corpus, doc_id: str, first: tuple[int, int], named: set[str],
                versions_aside: bool = False) -> bool:
     """Whether the question names the row by its first cell: a name in code ("logLevel"), or every word of a cell
@@ -91,7 +99,7 @@ def _row_named(corpus: Corpus, doc_id: str, first: tuple[int, int], named: set[s
     plain = _plain(corpus, doc_id, first)
     words = names_in(plain)
     if versions_aside:
-        kept = {word for word in words if not _VERSION_NUMBER.fullmatch(word)}
+        kept = {word for word in words if not VERSION_NUMBER.fullmatch(word)}
         return len(words) >= 2 and kept != words and bool(kept) and kept <= named
     return (plain in named and _names_code(corpus, doc_id, first)) or (len(words) >= 2 and words <= named)
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from qa.answering.questions import FRAME, REFERRING, names_a_document, referentless
-from qa.answering.spans import question_type
+from qa.answering.spans import VERSION_NUMBER, question_type
 from qa.documents.chunking import Passage
 from qa.documents.words import STOPWORDS, terms
 from qa.storage.corpus import Corpus
@@ -94,9 +94,8 @@ _ADDRESS = re.compile(r"(?<![\w.:/])(?=[\w.:/]*\d)(?=[\w.:/]*(?:[:/]|\.\w+\.))[A
                       r"(?![\w.:/])")
 # A name in code: "pipecmd_clearenv", "getLogger", "os.path.join", "itemgetter()".
 _IDENTIFIER = re.compile(r"(?<![\w.-])`?[A-Za-z_]\w*(?:_\w+|[a-z][A-Z]\w*|\.[A-Za-z_]\w*)+(?:\(\))?`?(?![\w-])")
-_VERSION_NUMBER = re.compile(r"(?<![\w.])v?\d+\.\d+(?:\.\d+)*(?![\w.]*\w)")  # "1.4.2", "v2.0"
 # nouns that name a kind of value: "that release" may point at the turn that gave "1.4.2" without saying "release"
-_KIND_NAMED = {"release": _VERSION_NUMBER, "version": _VERSION_NUMBER, "option": _OPTION, "flag": _OPTION,
+_KIND_NAMED = {"release": VERSION_NUMBER, "version": VERSION_NUMBER, "option": _OPTION, "flag": _OPTION,
                "switch": _OPTION, "address": _ADDRESS, "function": _IDENTIFIER, "method": _IDENTIFIER}
 _VALUE_KINDS = (_ADDRESS, _NUMBER, _OPTION, _IDENTIFIER)  # what an elliptic follow-up may give alone
 # When something holds: "now" and "historically" ask the same at another time.
