@@ -42,6 +42,7 @@ from qa.answering.questions import (
     document_defined,
     read_query,
 )
+from qa.answering.releases import release_of_the_note
 from qa.answering.repeats import beyond_what_was_said
 from qa.answering.sections import (
     NAMES_A_DEFAULT,
@@ -104,7 +105,8 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     candidates = score_candidates(corpus, query, hits, model)
     passages = rerank(hits, candidates)
     eligible = [c for c in candidates if may_answer(c, query)]
-    best = _default_in_the_entry(corpus, candidates, eligible, query) or (eligible[0] if eligible else None)
+    best = release_of_the_note(corpus, candidates, eligible, query) \
+        or _default_in_the_entry(corpus, candidates, eligible, query) or (eligible[0] if eligible else None)
     threshold = model.threshold if threshold is None else threshold
     if query.referentless:
         return Extraction(None, None, 0.0, candidates, passages)  # nothing to resolve "it" against

@@ -28,6 +28,7 @@ from qa.answering.spans import (
     coordinated,
     counts_only,
     dated_only,
+    defaults_only,
     dimension_only,
     is_address,
     money_only,
@@ -571,6 +572,7 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
              if not ((_repeats_number(span_terms, query.asked, text[a:b], query.text)
                       or _glued_to_another_name(text, a, query.asked)) if numeric
                      else _restates(span_terms, query.span_terms, is_address(text[a:b]))
+                     or (wanted.name != "acronym" and _spells_out_an_acronym_asked(text[a:b], query.text))
                      or _only_the_noun_asked(span_terms, query.focus)
                      or (wanted.name == "place" and _target_of_a_restated_link(text, a, query.span_terms)))]
     if spans and wanted.name == "quantity":
@@ -581,6 +583,7 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
         spans = address_only(query.text, spans, text)
     if spans and wanted.name == "who":
         spans = person_only(query.text, spans, text)
+    spans = defaults_only(query.text, spans, text)
     if not spans:
         return None
     # Question words inside a name do not make it an answer; closeness counts the words outside it, a rare
@@ -657,6 +660,15 @@ def _target_of_a_restated_link(text: str, start: int, question_terms: list[str])
         return False
     link_terms = terms(link.group(1))
     return len(link_terms) >= 3 and _restates(link_terms, question_terms)
+
+
+def _spells_out_an_acronym_asked(span: str, question: str) -> bool:
+    """A span that is the question's own acronym spelt out ("Cyclic Redundancy Checks (CRCs)" for "Who first proposed
+    CRCs?"): what is asked about, not an answer."""
+    return any(re.search(rf"\(\s*{re.escape(acronym)}s?\s*\)", span) for acronym in _ACRONYM.findall(question))
+
+
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]+(?=s?\b)")
 
 
 def _restates(span_terms: list[str], question_terms: list[str], address: bool = False) -> bool:

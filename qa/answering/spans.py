@@ -501,6 +501,21 @@ def counts_only(question: str, spans: list[tuple[int, int]], sentence: str) -> l
             and not (no_shares and _SHARE.search(sentence[a:b]))]
 
 
+# What states a value as the default just before it: "the default is 3072 bits", "defaults to 16", "(default: 10)".
+_DEFAULT_BEFORE = re.compile(r"\bdefaults?(?:\s+(?:value|setting|size|level))?\s*(?:is|are|was|of|to|:|=)?\s*\Z|"
+                             r"\(\s*default\s*[:=]?\s*\Z", re.I)
+_DEFAULT_REACH = 30  # characters before a span in which its being the default is said
+
+
+def defaults_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
+    """For a question about a default, the spans a sentence states as the default when it states one among others
+    ("For RSA keys, the minimum size is 1024 bits and the default is 3072 bits.")."""
+    if not re.search(r"\bdefault", question, re.I):
+        return spans
+    stated = [(a, b) for a, b in spans if _DEFAULT_BEFORE.search(sentence[max(0, a - _DEFAULT_REACH):a])]
+    return stated or spans
+
+
 _ASKS_A_RATIO = re.compile(r"%|\bper\s?cent|\bpercentage|\bshare\b|\bproportion|\bfraction|\btimes\b", re.I)
 
 

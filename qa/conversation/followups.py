@@ -97,6 +97,8 @@ _IDENTIFIER = re.compile(r"(?<![\w.-])`?[A-Za-z_]\w*(?:_\w+|[a-z][A-Z]\w*|\.[A-Z
 # nouns that name a kind of value: "that release" may point at the turn that gave "1.4.2" without saying "release"
 _KIND_NAMED = {"release": VERSION_NUMBER, "version": VERSION_NUMBER, "option": _OPTION, "flag": _OPTION,
                "switch": _OPTION, "address": _ADDRESS, "function": _IDENTIFIER, "method": _IDENTIFIER}
+# "Which less option ...?", "what command-line flag ...?": a which-question about a kind of value.
+_WHICH_KIND = re.compile(rf"\s*(?:which|what)\s+(?:[\w-]+\s+){{0,2}}?({'|'.join(_KIND_NAMED)})s?\b", re.I)
 _VALUE_KINDS = (_ADDRESS, _NUMBER, _OPTION, _IDENTIFIER)  # what an elliptic follow-up may give alone
 # When something holds: "now" and "historically" ask the same at another time.
 _LINKING = _ASKING | _PREPOSITIONS | _MORE_PREPOSITIONS  # words that tie a literal into its sentence
@@ -812,7 +814,18 @@ def _thing(query: str, answer: str | None) -> str:
     if not _ASKS_FOR_A_THING.match(query):
         return ""
     term = _ENTRY_TERM.match(answer or "")
-    return _short_answer(answer, most=3) or (term.group(1) if term else "")
+    return _short_answer(answer, most=3) or (term.group(1) if term else "") or _value_of_the_kind(query, answer)
+
+
+def _value_of_the_kind(query: str, answer: str | None) -> str:
+    """The values of the kind a which-question asks for ("Which less option ...?") that a long answer gives, when it
+    gives one or two ("-J --status-column" of "* Add -J (--status-column) option to display a status column."):
+    what "it" in the next turn stands for; "" otherwise."""
+    asked = _WHICH_KIND.match(query)
+    if asked is None or not answer:
+        return ""
+    found = list(dict.fromkeys(_KIND_NAMED[asked.group(1).lower()].findall(answer)))
+    return " ".join(found) if 0 < len(found) <= 2 else ""
 
 
 def _known(topic: str, corpus: Corpus) -> bool:

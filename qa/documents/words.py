@@ -108,9 +108,20 @@ def american(word: str) -> str:
 
 
 def stems(tokens: Iterable[str]) -> list[str]:
-    """Snowball stems of the content words among `tokens` (British spellings as American ones)."""
-    content = [_IRREGULAR.get(t) or american(t) for t in tokens if t not in STOPWORDS and t != "$"]
+    """Snowball stems of the content words among `tokens` (British spellings as American ones, an acronym's plural
+    as the acronym)."""
+    content = [_IRREGULAR.get(t) or american(_singular_acronym(t)) for t in tokens if t not in STOPWORDS and t != "$"]
     return list(_stemmer().stemWords(content))
+
+
+# The plural of an acronym without a vowel ("KRLs", "RPMs", "pkgs"), which Snowball leaves whole: it takes an "s"
+# off only after a vowel. Not a protocol's "s" for secure ("HTTPS").
+_VOWELLESS_PLURAL = re.compile(r"[b-df-hj-np-tv-xz]{3,}s")
+_SECURE_PROTOCOLS = frozenset({"https", "smtps", "ftps", "sftps"})
+
+
+def _singular_acronym(word: str) -> str:
+    return word[:-1] if _VOWELLESS_PLURAL.fullmatch(word) and word not in _SECURE_PROTOCOLS else word
 
 
 def terms(text: str, humps: bool = False) -> list[str]:

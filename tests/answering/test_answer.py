@@ -1656,6 +1656,21 @@ def test_a_default_the_entry_of_the_term_asked_never_states_is_withheld(writable
     assert editor is not None  # asks how, not the default's value
 
 
+HARBOUR_MODULI = ("HARBOUR-KEYGEN(1)\n\nMODULI GENERATION\n     The following options are accepted:\n\n"
+                  "     memory=mbytes\n\t     Specify the amount of memory to use (in megabytes) when generating\n"
+                  "\t     candidate moduli for the harbour gates.\n\n     lines=number\n\t     Exit after screening "
+                  "the specified number of lines.  The default is\n\t     100 lines.\n")
+
+
+def test_a_term_written_with_the_placeholder_of_its_value_is_named_without_it(writable) -> None:
+    corpus, doc_id = corpus_with(writable, "harbour-keygen.1.txt", HARBOUR_MODULI)
+    assert entry_name(corpus, sentence_starting(corpus, doc_id, "memory=mbytes")) == "memory"
+    assert entry_name(corpus, sentence_starting(corpus, doc_id, "lines=number")) == "lines"
+    assert writable.ask("What is the default value of the memory= option?", threshold=0.0).answer is None
+    lines = writable.ask("What is the default value of the lines= option?", threshold=0.0).answer
+    assert lines is not None and "100 lines" in lines.text
+
+
 HARBOUR_PORTS = ("HARBOUR-RSYNC(1)\n\nOPTIONS\n       --port=PORT\n              This specifies an alternate TCP port "
                  "number to use rather\n              than the default of 873.\n\n       --editor=NAME\n"
                  "              Sets the editor the harbour master edits the ledger with.\n")

@@ -80,3 +80,14 @@ def test_a_what_is_question_brings_in_the_passage_that_defines_its_term_when_no_
     snapshot = writable.current()
     others = lexical_hits(snapshot, "gauge dawn", 5)
     assert with_definition(snapshot, "What is a floatgauge?", others) == others  # said far from the top: not brought
+
+
+def test_an_acronym_spelt_out_only_before_its_plural_is_found(writable) -> None:
+    text = ("Harbour tools\n\nThe harbour office manages Sluice Revocation Lists (SRLs).\n\n"
+            + "".join(f"- An SRL of gate {n} lists the sluices closed at gate {n}.\n\n" for n in range(10)))
+    corpus, _ = corpus_with(writable, "srl.txt", text)
+    snapshot = writable.current()
+    wanted = question_type("What does SRL stand for?")
+    missed = [hit for hit in lexical_hits(snapshot, "gate sluices", 10) if not spells_out(corpus, hit, wanted)][:5]
+    found = with_expansion(snapshot, "What does SRL stand for?", missed)
+    assert spells_out(corpus, found[0], wanted) and "Sluice Revocation Lists" in found[0].passage.text

@@ -264,3 +264,19 @@ def test_an_address_whose_link_text_the_question_restates_is_no_answer_to_where(
     assert not features._target_of_a_restated_link(text, text.index("https://tidewatch"), asked)
     named = terms("Where can I download tide.py?")  # a link named by its file still answers where it is
     assert not features._target_of_a_restated_link(text, text.index("https://example.org/tide.py"), named)
+
+
+def test_a_question_about_a_default_takes_the_value_stated_as_the_default(writable) -> None:
+    text = "Gate keys\n\nFor brass keys, the minimum length is 40 mm and the default is 65 mm. Keys wear out.\n"
+    writable.add_document(FileUpload("keys.txt", "text/plain", text.encode()))
+    corpus = writable.current().corpus
+    assert _best_span(corpus, "brass keys", "What is the default key length for brass keys?").startswith("65")
+    assert _best_span(corpus, "brass keys", "What is the minimum key length for brass keys?").startswith("40")
+
+
+def test_the_question_s_own_acronym_spelt_out_is_no_answer_to_who(writable) -> None:
+    text = ("Lock history\n\nTidal Lock Gates (TLGs) were proposed by Ines Vale\n[IV11] in 1911.\n\n"
+            + "".join(f"A TLG of kind {n} opens at tide {n}; the TLG closes after it.\n\n" for n in range(8)))
+    writable.add_document(FileUpload("locks.txt", "text/plain", text.encode()))
+    corpus = writable.current().corpus
+    assert _best_span(corpus, "Tidal Lock Gates", "Who first proposed TLGs?") == "Ines Vale"

@@ -472,3 +472,15 @@ def test_a_value_alone_asks_again_the_turn_that_held_a_value_of_its_kind(tmp_pat
     assert resolve("and 10.1.0.0/16?", history, corpus).query == "how many addresses are in 10.1.0.0/16?"
     assert resolve("and 10.1.0.0?", history, corpus).query == "how many addresses are in 10.1.0.0?"  # no number
     assert "loop" in resolve("and without the broadcast address?", history, corpus).query  # no value: the last turn
+
+
+def test_it_after_asking_which_option_stands_for_the_options_a_long_answer_gives(tmp_path, settings,
+                                                                                 real_embedder) -> None:
+    corpus = _corpus_with(tmp_path, settings, real_embedder, "gatectl.md", GATES)
+    long_answer = "* Add -s (--status) option to report when both gates are open."
+    asked = [Turn("Which gatectl option reports when both gates are open?", long_answer)]
+    assert resolve("In which version was it added?", asked, corpus).query == \
+        "In which version was -s --status added?"
+    three = "Use -q, -s or --status to report on the gates."  # which of them is meant is unknown
+    assert "-q" not in resolve("In which version was it added?",
+                               [Turn("Which gatectl option reports on the gates?", three)], corpus).query

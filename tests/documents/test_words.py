@@ -92,3 +92,8 @@ def test_the_words_are_read_twice_never_held_whole() -> None:
 def test_a_compound_the_corpus_mostly_writes_apart_is_not_joined() -> None:
     speller = Speller("the task force the task force the task force visit taskforce.example".split())
     assert "taskforce" not in speller.repaired("Who leads the task force?")
+
+
+def test_an_acronym_s_plural_without_a_vowel_is_read_as_the_acronym() -> None:
+    assert terms("KRLs, RPMs and pkgs") == terms("KRL, RPM and pkg")  # Snowball leaves these plurals whole
+    assert terms("HTTPS") != terms("HTTP") and terms("NFS") == ["nfs"]  # a secure protocol; too short to be plural

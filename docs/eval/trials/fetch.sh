@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round60/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round61/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -70,6 +70,7 @@ cd "$work" || exit 1
 #   /usr/share/doc/containerd/README.md.gz  containerd   /usr/share/doc/postfix/html/CONNECTION_CACHE_README.html  postfix-doc
 #   /usr/share/doc/etckeeper/README.mdwn.gz  etckeeper   man 5 gitignore  git-man
 #   /usr/share/doc/apache2-doc/manual/en/howto/htaccess.html  apache2-doc   man 5 nsswitch.conf  manpages
+#   /usr/share/doc/less/NEWS.gz  less   man 1 ssh-keygen  openssh-client
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -125,7 +126,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           node-marked rakudo
           containerd postfix-doc
           etckeeper
-          apache2-doc)
+          apache2-doc
+          less)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -692,11 +694,23 @@ r=$(round 60)
 cp "$doc/apache2-doc/manual/en/howto/htaccess.html"                  "$r/apache-htaccess.html"
 render_man man5/nsswitch.conf.5.gz                                   > "$r/nsswitch.conf.5.txt"
 
-for n in $(seq 0 60); do
+r=$(round 61)
+# less's NEWS (less/NEWS.gz: plain ASCII, 35 KB, 1,105 lines, no release dates: 50 sections titled 'Major changes
+# between "less" versions X and Y' between "=====" rules, newest first, each a list of "* " items on new options,
+# commands, environment variables and prompt escapes, a boxed "Things that may surprise you" part, a tab-aligned table
+# of search commands) and man 1 ssh-keygen (openssh-client, rendered as in round 1: a BSD man page, 42 KB, a long
+# synopsis, options as terms over tab-indented text with "The default is ..." sentences, sections on moduli
+# generation, certificates, FIDO authenticators, key revocation lists and the allowed signers format, bullet lists of
+# time formats, example validity intervals and command lines indented below the sentences that introduce them; from
+# a bookworm point release, so a later one may change the page).
+gunzip -c "$doc/less/NEWS.gz"                                        > "$r/less-NEWS.txt"
+render_man man1/ssh-keygen.1.gz                                      > "$r/ssh-keygen.1.txt"
+
+for n in $(seq 0 61); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round60"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round61"

@@ -1,0 +1,45 @@
+"""A change note in release notes is answered with the release its section's heading names."""
+
+from __future__ import annotations
+
+from qa.answering import releases
+from qa.documents.uploads import FileUpload
+from tests.helpers.corpora import corpus_with
+
+NEWS = ("# Lockkeeper release notes\n\n"
+        "## lockkeeper 42\n\n### Changes since lockkeeper 41:\n\n"
+        "- Add the --tide option to print the tide table.\n- Fix a crash when the harbour file is empty.\n\n"
+        "## lockkeeper 41\n\n"
+        "- Add the --wide option to print wide tables of the sluices.\n- Update the licence text.\n\n"
+        "## Upgrading\n\nThe gate keeper reads its settings from the harbour file on start-up.\n")
+
+
+def test_a_which_version_question_about_a_change_note_is_answered_with_its_release(writable) -> None:
+    writable.add_document(FileUpload("lockkeeper-news.md", "text/markdown", NEWS.encode()))
+    tide = writable.ask("In which version of lockkeeper was the --tide option added?", threshold=0.0).answer
+    assert tide is not None and tide.text == "42"  # its release, not the one it counts changes since
+    document = writable.current().corpus.documents[tide.citation.doc_id].text
+    assert document[tide.citation.start:tide.citation.end] == tide.text
+    assert tide.sentence is not None and "--tide" in tide.sentence.text  # the note is shown beside it
+    wide = writable.ask("Which lockkeeper release added the --wide option?", threshold=0.0).answer
+    assert wide is not None and wide.text == "41"
+    prose = writable.ask("Which version of lockkeeper reads the harbour file on start-up?", threshold=0.0).answer
+    assert prose is None or prose.text not in ("41", "42")  # prose under a heading of no release
+
+
+HEADINGS = {'Major changes between "lockkeeper" versions 530 and 551': "551", "lockkeeper 122": "122",
+            "Version 2.4.1 (2024-05-01)": "Version 2.4.1",
+            "Changes since lockkeeper 121:": None,  # counts from the release before
+            "Chapter 3": None, "Upgrading": None}  # a number but no release; no number
+
+
+def test_a_heading_names_its_release_by_its_last_version(writable) -> None:
+    notes = "".join(f"## {heading}\n\n- Add the --tide option.\n\n" for heading in HEADINGS)
+    corpus, doc_id = corpus_with(writable, "notes.md", notes)
+    text = corpus.documents[doc_id].text
+    named = {}
+    for block in corpus.documents[doc_id].blocks:
+        if block.kind == "heading":
+            span = releases.release_named(text, block)
+            named[text[block.start:block.end]] = text[slice(*span)] if span else None
+    assert named == HEADINGS
