@@ -128,8 +128,8 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     if best.span is not None:
         return Extraction(best.span, best.support, best.score, candidates, passages)
     best = _in_section(corpus, best, eligible)
-    sentence = _with_its_cause(corpus, _with_continuation(corpus, best, candidates, model.extend_margin, query),
-                               query)
+    sentence = _with_the_name_before(corpus, _with_its_cause(
+        corpus, _with_continuation(corpus, best, candidates, model.extend_margin, query), query), query)
     sentence = _the_item_named(corpus, _with_its_first_step(corpus, sentence, query), query)
     wants_the_term = asks_for_a_term(query.focus) or query.wanted.name == "manner"
     wants_the_label = wants_the_term or asks_for_a_term(query.focus, query.text)
@@ -336,6 +336,8 @@ _CONSEQUENCE = re.compile(r"\s*(?:as a (?:result|consequence)|consequently|there
 _SUBJECT_BEFORE = re.compile(r"\s*(?:this|that)\s+(?:is|was)\s+(?:the\s+(?:origin|reason|cause|source)|why|how)\b",
                              re.I)
 _EXAMPLE = re.compile(r"\s*(?:for\s+(?:example|instance)|e\.\s?g\.)\W", re.I)  # an example of the rule before
+# A sentence about what the one before names: "Its main use is ...", "It is used to ...", "This option ...".
+_ABOUT_THE_ONE_BEFORE = re.compile(r"\s*(?:its|it|they|their|this|these)\b", re.I)
 
 
 def _with_its_cause(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
@@ -353,6 +355,19 @@ def _with_its_cause(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
     before = corpus.sentences[answer.sentence_id - 1] if answer.sentence_id > 0 else None
     if before is None or before.doc_id != answer.doc_id or before.heading \
             or (example and before.paragraph != answer.paragraph):  # an example opening a paragraph stands alone
+        return answer
+    return replace(answer, start=before.start)
+
+
+def _with_the_name_before(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
+    """For a which-question asking for a name ("Which keyword stops ifdown -a from taking an interface down?")
+    answered by a sentence about what the one before it names ("Its main use is to prevent an interface from being
+    brought down ..." after 'Lines beginning with "no-auto-down" are used to ...'), the answer taken back over that
+    sentence, in its paragraph: the name is there."""
+    if not asks_for_a_term(query.focus, query.text) or not _ABOUT_THE_ONE_BEFORE.match(corpus.sentence_text(answer)):
+        return answer
+    before = corpus.sentences[answer.sentence_id - 1] if answer.sentence_id > 0 else None
+    if before is None or before.doc_id != answer.doc_id or before.heading or before.paragraph != answer.paragraph:
         return answer
     return replace(answer, start=before.start)
 

@@ -665,10 +665,13 @@ def _target_of_a_restated_link(text: str, start: int, question_terms: list[str])
 def _spells_out_an_acronym_asked(span: str, question: str) -> bool:
     """A span that is the question's own acronym spelt out ("Cyclic Redundancy Checks (CRCs)" for "Who first proposed
     CRCs?"): what is asked about, not an answer."""
-    return any(re.search(rf"\(\s*{re.escape(acronym)}s?\s*\)", span) for acronym in _ACRONYM.findall(question))
+    offered = {name for pair in _ALTERNATIVES.findall(question) for name in pair}  # "DHS or DOJ?": a choice
+    return any(re.search(rf"\(\s*{re.escape(acronym)}s?\s*\)", span)
+               for acronym in _ACRONYM.findall(question) if acronym not in offered)
 
 
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]+(?=s?\b)")
+_ALTERNATIVES = re.compile(r"\b([A-Z][A-Z0-9]+)s?\s*,?\s+or\s+([A-Z][A-Z0-9]+)s?\b")
 
 
 def _restates(span_terms: list[str], question_terms: list[str], address: bool = False) -> bool:

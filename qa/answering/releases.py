@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -15,59 +16,111 @@ from typing import TYPE_CHECKING
 from qa.answering.questions import Query
 from qa.answering.spans import VERSION
 from qa.documents.structure import Block
+from qa.documents.words import terms
 from qa.storage.corpus import Corpus
 
 if TYPE_CHECKING:
     from qa.answering.answer import Candidate
 
 # A heading that names a release by a bare number: "versions 530 and 551", "Release 7", "polkit 122" (a name and a
-# number alone); a heading that counts from a release ("Changes since polkit 121") names the one before.
+# number alone), not a part of a text ("Chapter 3").
 _RELEASE_WORD = re.compile(r"\b(?:versions?|releases?)\b", re.I)
 _NAME_AND_NUMBER = re.compile(r"(?!(?:chapter|section|part|step|appendix|figure|table|lesson|page|volume|phase|stage|"
                               r"level|example|exercise|rule|note|day|week|question|article|clause)\b)"
-                              r"[A-Za-z][\w+-]*\s+v?\d+(?:\.\d+)*:?", re.I)  # not "Chapter 3": a part of a text
+                              r"[A-Za-z][\w+-]*\s+v?\d+(?:\.\d+)*:?", re.I)
 _BARE_NUMBER = re.compile(r"(?<![\w.])v?\d+(?:\.\d+)*(?![\w.]*\w)")
-_COUNTED_FROM = re.compile(r"\b(?:since|after|before|until|prior|from)\b", re.I)
+# A release counted from, not the one the heading is about: "Changes since polkit 121", "bug fixes from 3.0", "pre-7.8".
+_COUNTED_FROM = re.compile(r"(?:\b(?:since|after|before|until|prior\s+to|from|than)\s+(?:[A-Za-z][\w+-]*\s+)?|"
+                           r"\bpre-)\Z", re.I)
+_SECTION_NUMBER = re.compile(r"\d+(?:\.\d+)*\.?\s+(?=[A-Za-z])")  # "3.1. Versions", "2.5 The Closure API"
+_DATE_LIKE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}\.\d{1,2}\.\d{1,2}")  # "12.05.2022", "2024.01.15"
+_BETWEEN = re.compile(r"\bbetween\b.*\band\b", re.I)
 _MARKUP = re.compile(r"^[\s#=*-]+|[\s#=*-]+$")  # a heading's marks: "## polkit 122", "=== 1.2 ==="
+# "which version of X ...?": X is what the release is of
+_VERSION_OF = re.compile(r"\b(?:versions?|releases?)\s+of\s+(?:the\s+)?([A-Za-z][\w+-]*)", re.I)
 _NOTE_KINDS = ("item", "entry")  # a change note is a list item ("* Add --mouse option.", "- port to mozjs-102")
 
 
 def release_of_the_note(corpus: Corpus, candidates: list[Candidate], eligible: list[Candidate],
                         query: Query) -> Candidate | None:
     """For a which-version question whose best candidate is a change note naming no version, and better than any
-    candidate that does, that note with the release of its section as the answer's span; None otherwise."""
+    candidate that does, that note with the release of its section as the answer's span: the section of the nearest
+    heading above it at the level of the document's release headings (`release_headings`); None when that heading
+    names no release ("## [Unreleased]"), or the question asks the version of something the document is not about."""
     if query.wanted.name != "version" or not candidates:
         return None
     note = candidates[0]
     if note.span is not None or note.support.heading or (eligible and eligible[0].logit >= note.logit):
         return None
-    blocks = corpus.documents[note.support.doc_id].blocks
+    document = corpus.documents[note.support.doc_id]
     at = bisect_right(corpus.block_starts[note.support.doc_id], note.support.start) - 1
-    if not 0 <= at < len(blocks) or blocks[at].kind not in _NOTE_KINDS:
+    if not 0 <= at < len(document.blocks) or document.blocks[at].kind not in _NOTE_KINDS:
         return None
-    text = corpus.documents[note.support.doc_id].text
-    release = next((span for heading in headings_over(blocks, at)
-                    if (span := release_named(text, heading)) is not None), None)
-    return None if release is None else replace(note, span=release)
+    names = corpus.title_terms[document.doc_id] | corpus.source_terms[document.doc_id]
+    asked = _VERSION_OF.search(query.text)
+    if asked is not None and not set(terms(asked.group(1))) <= names:
+        return None  # "Which version of the POSIX more specification ...?" of less's NEWS
+    releases = release_headings(document.text, document.blocks, names)
+    levels = {document.blocks[number].level for number in releases}
+    for number in headings_over(document.blocks, at):
+        if number in releases:
+            return replace(note, span=releases[number])
+        if document.blocks[number].level in levels:
+            return None  # a section beside the releases ("## [Unreleased]", "## Known issues")
+    return None
 
 
-def headings_over(blocks: Sequence[Block], at: int) -> list[Block]:
-    """The headings whose sections hold block `at` (a document's title and first heading too, which no sentence
-    holds), nearest first: each of a higher level than the one before."""
-    found: list[Block] = []
-    for block in reversed(blocks[:at]):
-        if block.kind == "heading" and (not found or block.level < found[-1].level):
-            found.append(block)
+def headings_over(blocks: Sequence[Block], at: int) -> list[int]:
+    """The numbers of the headings whose sections hold block `at`, nearest first: each of a higher level than the one
+    before (a document's title and first heading too, which no sentence holds)."""
+    found: list[int] = []
+    for number in range(at - 1, -1, -1):
+        if blocks[number].kind == "heading" and (not found or blocks[number].level < blocks[found[-1]].level):
+            found.append(number)
     return found
 
 
-def release_named(text: str, heading: Block) -> tuple[int, int] | None:
-    """The offsets of the release a heading is about: its last version ("between 530 and 551"), else None."""
+def release_headings(text: str, blocks: Sequence[Block], names: frozenset[str]) -> dict[int, tuple[int, int]]:
+    """The headings that name a release, by block number, with the offsets of the release: headings of one shape,
+    two or more at one level ("polkit 122", "polkit 121"; 'Major changes between "less" versions 530 and 551'), whose
+    words, but for release words, are the document's name or none ("## [2.1.0] - 2024-03-02"), not a section's number
+    ("3.1. Versions") or another product ("Windows 2000" in dnsmasq's FAQ)."""
+    named = {number: span for number, block in enumerate(blocks)
+             if block.kind == "heading" and (span := release_named(text, block, names)) is not None}
+    shapes = Counter((blocks[number].level, _shape(text, blocks[number])) for number in named)
+    return {number: span for number, span in named.items()
+            if shapes[blocks[number].level, _shape(text, blocks[number])] > 1}
+
+
+def release_named(text: str, heading: Block, names: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """The offsets of the release a heading is about: its first version, the last of "between X and Y", none counted
+    from ("since 121") nor a date nor a section's number; None when it names none or names something else than the
+    document (`names`: its title's and file name's terms; empty: not checked)."""
     words = text[heading.start:heading.end]
     title = _MARKUP.sub("", words)
-    if _COUNTED_FROM.search(title):
+    offset = words.find(title) + (len(found.group(0)) if (found := _SECTION_NUMBER.match(title)) else 0)
+    body = words[offset:]
+    spans = [m.span() for m in VERSION.finditer(body)]
+    if not spans and (_RELEASE_WORD.search(body) or _NAME_AND_NUMBER.fullmatch(_MARKUP.sub("", body))):
+        spans = [m.span() for m in _BARE_NUMBER.finditer(body)]
+    spans = [(a, b) for a, b in spans if not _COUNTED_FROM.search(body[:a]) and not _DATE_LIKE.fullmatch(body[a:b])]
+    if not spans or (names and not _about_the_document(body, names)):
         return None
-    spans = [m.span() for m in VERSION.finditer(words)]
-    if not spans and (_RELEASE_WORD.search(title) or _NAME_AND_NUMBER.fullmatch(title)):
-        spans = [m.span() for m in _BARE_NUMBER.finditer(words)]
-    return (heading.start + spans[-1][0], heading.start + spans[-1][1]) if spans else None
+    a, b = spans[-1] if _BETWEEN.search(body) else spans[0]
+    return heading.start + offset + a, heading.start + offset + b
+
+
+def _about_the_document(heading: str, names: frozenset[str]) -> bool:
+    """Whether a release heading's words, but for release words, are none or name the document ("polkit 122" of
+    polkit's NEWS; "Windows 2000" is no release of dnsmasq)."""
+    own = set(terms(_RELEASE_WORD.sub(" ", re.sub(r"\d[\w.-]*", " ", heading)))) - _FRAME
+    return not own or bool(own & names)
+
+
+_FRAME = frozenset(terms("major minor changes change release notes news between and in of version bug fixes fix "
+                         "new features what s"))
+
+
+def _shape(text: str, heading: Block) -> str:
+    """A heading's words with every number as "#": the shape release headings share."""
+    return re.sub(r"\d+", "#", " ".join(_MARKUP.sub("", text[heading.start:heading.end]).lower().split()))

@@ -501,19 +501,34 @@ def counts_only(question: str, spans: list[tuple[int, int]], sentence: str) -> l
             and not (no_shares and _SHARE.search(sentence[a:b]))]
 
 
-# What states a value as the default just before it: "the default is 3072 bits", "defaults to 16", "(default: 10)".
-_DEFAULT_BEFORE = re.compile(r"\bdefaults?(?:\s+(?:value|setting|size|level))?\s*(?:is|are|was|of|to|:|=)?\s*\Z|"
+# What states a value as the default just before it: "the default is 3072 bits", "defaults to 16", "(default: 10)";
+# not one the default was, nor one set against it ("previously the default was 2048", "up from the default of 4").
+_DEFAULT_BEFORE = re.compile(r"\bdefaults?(?:\s+(?:value|setting|size|level))?\s*(?:is|are|of|to|:|=)?\s*\Z|"
                              r"\(\s*default\s*[:=]?\s*\Z", re.I)
+_FORMER_DEFAULT = re.compile(r"\b(?:previously|formerly|former|old|older|earlier|from|instead|rather|than|versus|vs|"
+                             r"usual|usually|was|were)\b", re.I)
 _DEFAULT_REACH = 30  # characters before a span in which its being the default is said
+# "... instead of the default?", "other than the default": a question that sets a value against the default
+_AGAINST_THE_DEFAULT = re.compile(r"\b(?:instead\s+of|other\s+than|rather\s+than|compared\s+(?:to|with)|than)\b"
+                                  r"[^?]*\bdefault", re.I)
 
 
 def defaults_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
     """For a question about a default, the spans a sentence states as the default when it states one among others
     ("For RSA keys, the minimum size is 1024 bits and the default is 3072 bits.")."""
-    if not re.search(r"\bdefault", question, re.I):
+    if not re.search(r"\bdefault", question, re.I) or _AGAINST_THE_DEFAULT.search(question):
         return spans
-    stated = [(a, b) for a, b in spans if _DEFAULT_BEFORE.search(sentence[max(0, a - _DEFAULT_REACH):a])]
-    return stated or spans
+    said = {(a, b): _said_as_default(sentence[max(0, a - 2 * _DEFAULT_REACH):a]) for a, b in spans}
+    return [s for s in spans if said[s] == "now"] or [s for s in spans if said[s] != "before"] or spans
+
+
+def _said_as_default(before: str) -> str:
+    """How the text before a span says it is the default: "now", "before" (a former default, or one set against
+    it: "up from the default of 4") or "" (not at all)."""
+    found = _DEFAULT_BEFORE.search(before)
+    if found is None or len(before) - found.start() > _DEFAULT_REACH:
+        return ""
+    return "before" if _FORMER_DEFAULT.search(before[max(0, found.start() - _DEFAULT_REACH):found.start()]) else "now"
 
 
 _ASKS_A_RATIO = re.compile(r"%|\bper\s?cent|\bpercentage|\bshare\b|\bproportion|\bfraction|\btimes\b", re.I)

@@ -97,8 +97,8 @@ _IDENTIFIER = re.compile(r"(?<![\w.-])`?[A-Za-z_]\w*(?:_\w+|[a-z][A-Z]\w*|\.[A-Z
 # nouns that name a kind of value: "that release" may point at the turn that gave "1.4.2" without saying "release"
 _KIND_NAMED = {"release": VERSION_NUMBER, "version": VERSION_NUMBER, "option": _OPTION, "flag": _OPTION,
                "switch": _OPTION, "address": _ADDRESS, "function": _IDENTIFIER, "method": _IDENTIFIER}
-# "Which less option ...?", "what command-line flag ...?": a which-question about a kind of value.
-_WHICH_KIND = re.compile(rf"\s*(?:which|what)\s+(?:[\w-]+\s+){{0,2}}?({'|'.join(_KIND_NAMED)})s?\b", re.I)
+# "Which less option ...?", "what command-line flag ...?": a which-question about an option.
+_WHICH_OPTION = re.compile(r"\s*(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:option|flag|switch)\b", re.I)
 _VALUE_KINDS = (_ADDRESS, _NUMBER, _OPTION, _IDENTIFIER)  # what an elliptic follow-up may give alone
 # When something holds: "now" and "historically" ask the same at another time.
 _LINKING = _ASKING | _PREPOSITIONS | _MORE_PREPOSITIONS  # words that tie a literal into its sentence
@@ -814,18 +814,23 @@ def _thing(query: str, answer: str | None) -> str:
     if not _ASKS_FOR_A_THING.match(query):
         return ""
     term = _ENTRY_TERM.match(answer or "")
-    return _short_answer(answer, most=3) or (term.group(1) if term else "") or _value_of_the_kind(query, answer)
+    return _short_answer(answer, most=3) or (term.group(1) if term else "") or _option_given(query, answer)
 
 
-def _value_of_the_kind(query: str, answer: str | None) -> str:
-    """The values of the kind a which-question asks for ("Which less option ...?") that a long answer gives, when it
-    gives one or two ("-J --status-column" of "* Add -J (--status-column) option to display a status column."):
-    what "it" in the next turn stands for; "" otherwise."""
-    asked = _WHICH_KIND.match(query)
+def _option_given(query: str, answer: str | None) -> str:
+    """The option a long answer to "Which less option ...?" gives, with its alias ("-J --status-column" of
+    "* Add -J (--status-column) option to display a status column."): what "it" in the next turn stands for; "" when
+    the answer gives none, or several options, or only the question's own."""
+    asked = _WHICH_OPTION.match(query)
     if asked is None or not answer:
         return ""
-    found = list(dict.fromkeys(_KIND_NAMED[asked.group(1).lower()].findall(answer)))
-    return " ".join(found) if 0 < len(found) <= 2 else ""
+    found = [option for option in dict.fromkeys(_OPTION.findall(answer)) if option not in _OPTION.findall(query)]
+    if len(found) == 2 and re.search(rf"{re.escape(found[0])}{_ALIAS_GAP}{re.escape(found[1])}(?![\w-])", answer):
+        return " ".join(found)  # an option and its alias: "-J (--status-column)", "-l, --length", "'-v' '--verbose'"
+    return found[0] if len(found) == 1 else ""
+
+
+_ALIAS_GAP = r"['\"`]?[\s,(/|]{1,4}['\"`]?"  # marks only between an option and its alias
 
 
 def _known(topic: str, corpus: Corpus) -> bool:

@@ -54,10 +54,15 @@ def words(text: str, humps: bool = False) -> list[str]:
     %). With `humps` (a document's side) a name in camel case is read whole and then word by word, so that a question's
     "response size" meets "maxResponseSize"; a question's own such name stays whole, to meet the same name where it
     stands."""
-    text = fold(unbroken(text)).translate(LIGATURES)
+    text = _ACRONYM_PLURAL.sub(r"\1", fold(unbroken(text)).translate(LIGATURES))
     if humps:
         text = _CAMEL_CASE.sub(_with_humps, text)
     return _WORD.findall(text.lower().replace("'s ", " ").replace("'", ""))
+
+
+# An acronym's plural, its "s" in lower case ("KRLs", "RPMs", "CRCs"): the acronym, which the stemmer would not give
+# ("krls" has no vowel before its "s"). Not a word in capitals that ends in S ("CVSS", "HTTPS", "mDNS").
+_ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,}[A-Z0-9]*)s\b")
 
 
 def _with_humps(name: re.Match[str]) -> str:
@@ -108,20 +113,9 @@ def american(word: str) -> str:
 
 
 def stems(tokens: Iterable[str]) -> list[str]:
-    """Snowball stems of the content words among `tokens` (British spellings as American ones, an acronym's plural
-    as the acronym)."""
-    content = [_IRREGULAR.get(t) or american(_singular_acronym(t)) for t in tokens if t not in STOPWORDS and t != "$"]
+    """Snowball stems of the content words among `tokens` (British spellings as American ones)."""
+    content = [_IRREGULAR.get(t) or american(t) for t in tokens if t not in STOPWORDS and t != "$"]
     return list(_stemmer().stemWords(content))
-
-
-# The plural of an acronym without a vowel ("KRLs", "RPMs", "pkgs"), which Snowball leaves whole: it takes an "s"
-# off only after a vowel. Not a protocol's "s" for secure ("HTTPS").
-_VOWELLESS_PLURAL = re.compile(r"[b-df-hj-np-tv-xz]{3,}s")
-_SECURE_PROTOCOLS = frozenset({"https", "smtps", "ftps", "sftps"})
-
-
-def _singular_acronym(word: str) -> str:
-    return word[:-1] if _VOWELLESS_PLURAL.fullmatch(word) and word not in _SECURE_PROTOCOLS else word
 
 
 def terms(text: str, humps: bool = False) -> list[str]:

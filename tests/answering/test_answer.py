@@ -1772,3 +1772,17 @@ def test_a_which_option_or_variable_question_is_answered_from_the_definition_ter
     writable.add_document(api_entry("body.cache", "The option that keeps fetched bodies for later reads."))
     markdown = writable.ask("Which option keeps fetched bodies for later reads?", threshold=0.0).answer
     assert markdown is not None and markdown.text.startswith("The option")  # Markdown's label names no term
+
+
+HARBOUR_GATES = ("HARBOUR-GATES(5)\n\nDESCRIPTION\n       Lines beginning with \"no-auto-close\" are used to identify "
+                 "gates that\n       should not be closed by the command \"gatectl -a\".  Its main use is to keep a "
+                 "gate\n       open during a storm, for example when boats must still reach the harbour.\n")
+
+
+def test_a_which_name_question_answered_about_what_the_sentence_before_names_takes_it_in(writable) -> None:
+    corpus_with(writable, "harbour-gates.5.txt", HARBOUR_GATES)
+    answer = writable.ask("Which keyword keeps a gate open during a storm when boats must reach the harbour?",
+                          threshold=0.0).answer
+    assert answer is not None and "no-auto-close" in answer.text and "storm" in answer.text
+    why = writable.ask("Why would a gate be kept open during a storm?", threshold=0.0).answer  # asks for no name
+    assert why is not None and "no-auto-close" not in why.text

@@ -272,6 +272,12 @@ def test_a_question_about_a_default_takes_the_value_stated_as_the_default(writab
     corpus = writable.current().corpus
     assert _best_span(corpus, "brass keys", "What is the default key length for brass keys?").startswith("65")
     assert _best_span(corpus, "brass keys", "What is the minimum key length for brass keys?").startswith("40")
+    text = ("Gate releases\n\n* Raise the default number of gate workers to 8 workers, up from the default of 4 "
+            "workers.\n\n* Increase the default lamp size to 30 watts (previously the default was 20 watts).\n")
+    writable.add_document(FileUpload("gates.txt", "text/plain", text.encode()))
+    corpus = writable.current().corpus  # a former default, or one set against the new
+    assert _best_span(corpus, "gate workers", "How many gate workers are used by default?").startswith("8")
+    assert _best_span(corpus, "lamp size", "What is the default lamp size?").startswith("30")
 
 
 def test_the_question_s_own_acronym_spelt_out_is_no_answer_to_who(writable) -> None:
@@ -280,3 +286,8 @@ def test_the_question_s_own_acronym_spelt_out_is_no_answer_to_who(writable) -> N
     writable.add_document(FileUpload("locks.txt", "text/plain", text.encode()))
     corpus = writable.current().corpus
     assert _best_span(corpus, "Tidal Lock Gates", "Who first proposed TLGs?") == "Ines Vale"
+    text = "Lock campaign\n\nThe Harbour Safety Board (HSB) launched the lock campaign in 1911.\n"
+    writable.add_document(FileUpload("campaign.txt", "text/plain", text.encode()))
+    corpus = writable.current().corpus  # an acronym the question offers as a choice is what it asks
+    question = "Which organisation launched the lock campaign, HSB or TLG?"
+    assert _best_span(corpus, "Harbour Safety Board", question) == "Harbour Safety Board (HSB)"

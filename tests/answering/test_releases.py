@@ -28,12 +28,14 @@ def test_a_which_version_question_about_a_change_note_is_answered_with_its_relea
 
 
 HEADINGS = {'Major changes between "lockkeeper" versions 530 and 551': "551", "lockkeeper 122": "122",
-            "Version 2.4.1 (2024-05-01)": "Version 2.4.1",
+            "Version 2.4.1 (2024-05-01)": "Version 2.4.1", "1.2.0 (2024.01.15)": "1.2.0",
+            "3.0.1 (bug fixes from 3.0)": "3.0.1", "lockkeeper 2.0 (requires Python 3.8)": "2.0",
             "Changes since lockkeeper 121:": None,  # counts from the release before
-            "Chapter 3": None, "Upgrading": None}  # a number but no release; no number
+            "Gate defaults reverted to pre-7.8 values": None,
+            "3.1. Versions": None, "Chapter 3": None, "Upgrading": None}  # a section's number; a part; no number
 
 
-def test_a_heading_names_its_release_by_its_last_version(writable) -> None:
+def test_a_heading_names_its_release_by_its_first_version_or_the_last_of_a_range(writable) -> None:
     notes = "".join(f"## {heading}\n\n- Add the --tide option.\n\n" for heading in HEADINGS)
     corpus, doc_id = corpus_with(writable, "notes.md", notes)
     text = corpus.documents[doc_id].text
@@ -43,3 +45,20 @@ def test_a_heading_names_its_release_by_its_last_version(writable) -> None:
             span = releases.release_named(text, block)
             named[text[block.start:block.end]] = text[slice(*span)] if span else None
     assert named == HEADINGS
+
+
+GATEKEEPER = ("# Gatekeeper changes\n\n## [Unreleased]\n\n- Add the --moon option.\n\n"
+              "## [2.1.0] - 2024-03-02\n\n- Add the --tide option.\n\n## [2.0.0] - 2023-11-20\n\n"
+              "- Add the --wide option.\n\n## Windows 2000\n\n- Add the --legacy option.\n\n"
+              "## Windows 2003\n\n- Add the --server option.\n")
+
+
+def test_only_a_release_of_the_document_in_a_family_of_release_headings_answers(writable) -> None:
+    writable.add_document(FileUpload("gatekeeper-changes.md", "text/markdown", GATEKEEPER.encode()))
+    tide = writable.ask("In which version of gatekeeper was the --tide option added?", threshold=0.0).answer
+    assert tide is not None and tide.text == "2.1.0"
+    for option, question in (("--moon", "In which version of gatekeeper was the --moon option added?"),  # unreleased
+                             ("--legacy", "In which version of gatekeeper was the --legacy option added?"),  # Windows
+                             ("--wide", "Which version of the POSIX standard does the --wide option follow?")):
+        answer = writable.ask(question, threshold=0.0).answer  # no release read off the note's heading
+        assert answer is None or answer.sentence is None or option not in answer.sentence.text, question

@@ -474,13 +474,17 @@ def test_a_value_alone_asks_again_the_turn_that_held_a_value_of_its_kind(tmp_pat
     assert "loop" in resolve("and without the broadcast address?", history, corpus).query  # no value: the last turn
 
 
-def test_it_after_asking_which_option_stands_for_the_options_a_long_answer_gives(tmp_path, settings,
-                                                                                 real_embedder) -> None:
+def test_it_after_asking_which_option_stands_for_the_option_a_long_answer_gives(tmp_path, settings,
+                                                                               real_embedder) -> None:
     corpus = _corpus_with(tmp_path, settings, real_embedder, "gatectl.md", GATES)
-    long_answer = "* Add -s (--status) option to report when both gates are open."
-    asked = [Turn("Which gatectl option reports when both gates are open?", long_answer)]
-    assert resolve("In which version was it added?", asked, corpus).query == \
-        "In which version was -s --status added?"
-    three = "Use -q, -s or --status to report on the gates."  # which of them is meant is unknown
-    assert "-q" not in resolve("In which version was it added?",
-                               [Turn("Which gatectl option reports on the gates?", three)], corpus).query
+    asked = [Turn("Which gatectl option reports when both gates are open?",
+                  "* Add -s (--status) option to report when both gates are open.")]
+    assert resolve("In which version was it added?", asked, corpus).query == "In which version was -s --status added?"
+    entry = [Turn("Which gatectl option reports quietly?", "-q, --quiet\n    report only when a gate is closed")]
+    assert resolve("In which version was it added?", entry, corpus).query == "In which version was -q --quiet added?"
+    like = [Turn("Which gatectl flag reports like -q but louder?", "* Add -Q, which reports like -q but louder.")]
+    assert resolve("In which version was it added?", like, corpus).query == "In which version was -Q added?"
+    for answer in ("Use -q, -s or --status to report on the gates.",  # which of them is meant is unknown
+                   "* Add -s, made identical with the -q option."):  # two options, no alias of the other
+        resolution = resolve("In which version was it added?", [Turn("Which gatectl option reports?", answer)], corpus)
+        assert "-q" not in resolution.query and "-s" not in resolution.query

@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round61/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round62/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -71,6 +71,7 @@ cd "$work" || exit 1
 #   /usr/share/doc/etckeeper/README.mdwn.gz  etckeeper   man 5 gitignore  git-man
 #   /usr/share/doc/apache2-doc/manual/en/howto/htaccess.html  apache2-doc   man 5 nsswitch.conf  manpages
 #   /usr/share/doc/less/NEWS.gz  less   man 1 ssh-keygen  openssh-client
+#   /usr/share/doc/debian/FAQ/ftparchives.en.html  debian-faq   man 5 interfaces  ifupdown
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -127,7 +128,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           containerd postfix-doc
           etckeeper
           apache2-doc
-          less)
+          less
+          debian-faq ifupdown)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -706,11 +708,22 @@ r=$(round 61)
 gunzip -c "$doc/less/NEWS.gz"                                        > "$r/less-NEWS.txt"
 render_man man1/ssh-keygen.1.gz                                      > "$r/ssh-keygen.1.txt"
 
-for n in $(seq 0 61); do
+r=$(round 62)
+# The Debian FAQ's chapter on the archives (debian-faq 11.1: debian/FAQ/ftparchives.en.html, DocBook XHTML, 28 KB:
+# navigation tables, a table of contents, numbered questions as headings over paragraphs, the release codenames and
+# the Toy Story characters they come from as paragraphs, directory names in <code>, numbered footnotes at the end;
+# written while bullseye was stable) and man 5 interfaces (ifupdown 0.8.41, rendered as in round 1, 35 KB: stanza
+# keywords described in prose sections with indented examples, "command" options, hook directories and environment
+# variables as terms over indented text, then each address family's methods as subsections, each with an "Options"
+# list of terms over their meaning, some with 'Default value: "..."' sentences).
+cp "$doc/debian/FAQ/ftparchives.en.html"                               "$r/debian-faq-archives.html"
+render_man man5/interfaces.5.gz                                      > "$r/interfaces.5.txt"
+
+for n in $(seq 0 62); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round61"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round62"
