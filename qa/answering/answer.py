@@ -360,16 +360,23 @@ def _with_its_cause(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
 
 
 def _with_the_name_before(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
-    """For a which-question asking for a name ("Which keyword stops ifdown -a from taking an interface down?")
-    answered by a sentence about what the one before it names ("Its main use is to prevent an interface from being
-    brought down ..." after 'Lines beginning with "no-auto-down" are used to ...'), the answer taken back over that
-    sentence, in its paragraph: the name is there."""
-    if not asks_for_a_term(query.focus, query.text) or not _ABOUT_THE_ONE_BEFORE.match(corpus.sentence_text(answer)):
+    """For a which-question asking for a name or a command ("Which keyword stops ifdown -a from taking an interface
+    down?") answered by a sentence about what the one before it names ("Its main use is to prevent an interface from
+    being brought down ..." after 'Lines beginning with "no-auto-down" are used to ...'; "This will add ... to your
+    search path." after the command it follows), the answer taken back over that sentence, in its paragraph, or over
+    the program text right before it: the name is there."""
+    asks_a_name = asks_for_a_term(query.focus, query.text) or _WHICH_COMMAND.match(query.text) is not None
+    if not asks_a_name or not _ABOUT_THE_ONE_BEFORE.match(corpus.sentence_text(answer)):
         return answer
     before = corpus.sentences[answer.sentence_id - 1] if answer.sentence_id > 0 else None
-    if before is None or before.doc_id != answer.doc_id or before.heading or before.paragraph != answer.paragraph:
+    if before is None or before.doc_id != answer.doc_id or before.heading:
+        return answer
+    if before.paragraph != answer.paragraph and not is_program_text(corpus, before):
         return answer
     return replace(answer, start=before.start)
+
+
+_WHICH_COMMAND = re.compile(r"\s*(?:which|what)\s+(?:[\w-]+\s+){0,2}?commands?\b", re.I)  # "Which pipx command ...?"
 
 
 # A step that follows another: "Then do:", "then run:", "Next, restart it.", "Finally ...", or the rest of a sentence

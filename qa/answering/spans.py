@@ -155,7 +155,8 @@ KIND_OF = r"\s+(?:kind|sort|type)s?\s+of\s+"  # after "what" or "which"
 KIND_OF_THING = r"(?:what|which)" + KIND_OF + r"[\w-]+(?:\s+[\w-]+)?\s+(?=(?:is|are)\s+(?![a-z]+(?:ed|en)\b))"
 _TYPE_PATTERNS = (
     ("license", r"\b(?:which|what) (?:[\w-]+ )?licen[cs]es?\b(?! (?:exceptions?|grants?|terms?|conditions?|says?)\b)|"
-                r"\blicensed under (?:which|what)\b|\bunder (?:which|what) licen[cs]es?\b(?! exceptions?\b)"),
+                r"\blicensed under (?:which|what)\b|\bunder (?:which|what) licen[cs]es?\b(?! exceptions?\b)|"
+                r"\bwhat(?:'s|s| is| was) (?:the |its )?licen[cs]e (?:of|for)\b"),  # "What's the license of pv?"
     ("quantity", r"\bhow (?:many|much|large|big|long|far|often|frequently|old|fast|high|low|deep|wide)\b|"
                  r"\bwhat (?:number|amount|percentage|share|proportion|sum|size|length|limit|maximum|minimum|max|min|"
                  r"default (?:level|size|value|number))\b|\bby how much\b|\bwhat percent\b|"

@@ -601,6 +601,8 @@ def test_an_address_may_end_in_the_file_the_question_names(writable) -> None:
     ("What is the email policy?", "definition"), ("What is the address space limit?", "quantity"),
     ("What years does the copyright notice cover?", "date"), ("Which dates are holidays?", "date"),
     ("On which TCP port does the scache server listen?", "quantity"), ("What default port is used?", "quantity"),
+    ("Whats the license of pv?", "license"), ("What is the licence for the fonts?", "license"),
+    ("What is the license grant?", "definition"),
 ])
 def test_more_question_kinds(question: str, kind: str) -> None:
     assert question_type(question).name == kind
@@ -1786,3 +1788,8 @@ def test_a_which_name_question_answered_about_what_the_sentence_before_names_tak
     assert answer is not None and "no-auto-close" in answer.text and "storm" in answer.text
     why = writable.ask("Why would a gate be kept open during a storm?", threshold=0.0).answer  # asks for no name
     assert why is not None and "no-auto-close" not in why.text
+    corpus_with(writable, "gatectl-readme.md", "# gatectl\n\n## Storms\n\nEnter the following line when a storm "
+                "warning comes in:\n\n```\ngatectl seal --all\n```\n\nThis will close every sluice of the harbour "
+                "and lock the outer gate until the warning ends.\n")
+    command = writable.ask("Which gatectl command closes every sluice and locks the outer gate?", threshold=0.0).answer
+    assert command is not None and "gatectl seal --all" in command.text  # the command the sentence follows

@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round62/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round63/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -72,6 +72,7 @@ cd "$work" || exit 1
 #   /usr/share/doc/apache2-doc/manual/en/howto/htaccess.html  apache2-doc   man 5 nsswitch.conf  manpages
 #   /usr/share/doc/less/NEWS.gz  less   man 1 ssh-keygen  openssh-client
 #   /usr/share/doc/debian/FAQ/ftparchives.en.html  debian-faq   man 5 interfaces  ifupdown
+#   /usr/share/doc/pipx/README.md.gz  pipx   man 1 pv  pv
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -129,7 +130,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           etckeeper
           apache2-doc
           less
-          debian-faq ifupdown)
+          debian-faq ifupdown
+          pipx pv)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -719,11 +721,23 @@ r=$(round 62)
 cp "$doc/debian/FAQ/ftparchives.en.html"                               "$r/debian-faq-archives.html"
 render_man man5/interfaces.5.gz                                      > "$r/interfaces.5.txt"
 
-for n in $(seq 0 62); do
+r=$(round 63)
+# pipx's README (pipx 1.1.0: pipx/README.md.gz, Markdown, 11 KB: a logo and a demo GIF in centred HTML <p>s,
+# installation on macOS, Linux and Windows as "###" headings over fenced commands, a Windows PATH warning, an overview
+# with "How is it Different from pip?" and "Where Does `pipx` Install Apps From?" as questions in headings, a feature
+# list, walkthroughs of pipx install and pipx run with sample sessions, git and URL sources, testimonials in HTML
+# <div>s, credits and maintainers) and man 1 pv (pv 1.6.20, rendered as in round 1, 16 KB: example command lines
+# indented below the sentences that introduce them, options in four sections, display switches, output modifiers, data
+# transfer modifiers and general options, as terms over tab-indented text, "%" format sequences as terms, suggested
+# switch combinations, exit statuses as a bitmask in a tabbed column, known problems as "*" items).
+gunzip -c "$doc/pipx/README.md.gz"                                   > "$r/pipx-README.md"
+render_man man1/pv.1.gz                                              > "$r/pv.1.txt"
+
+for n in $(seq 0 63); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round62"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round63"
