@@ -338,6 +338,12 @@ _SUBJECT_BEFORE = re.compile(r"\s*(?:this|that)\s+(?:is|was)\s+(?:the\s+(?:origi
 _EXAMPLE = re.compile(r"\s*(?:for\s+(?:example|instance)|e\.\s?g\.)\W", re.I)  # an example of the rule before
 # A sentence about what the one before names: "Its main use is ...", "It is used to ...", "This option ...".
 _ABOUT_THE_ONE_BEFORE = re.compile(r"\s*(?:its|it|they|their|this|these)\b", re.I)
+# ... but not a sentence whose "it" fills the subject's slot ("It is also possible to ...") or whose "this" names
+# its own subject ("This section describes ...", "These options ...": what follows).
+_ABOUT_NOTHING_BEFORE = re.compile(r"\s*(?:it(?:'s|\s+is|\s+was)\s+(?:also\s+)?(?:possible|recommended|advisable|"
+                                   r"necessary|important|best|better|easy|a\s+good\s+idea)\b|"
+                                   r"(?:this|these)\s+(?:[a-z-]+\s+)?(?:sections?|documents?|chapters?|pages?|"
+                                   r"examples?|options|settings|commands|keywords)\b)", re.I)
 
 
 def _with_its_cause(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
@@ -365,15 +371,25 @@ def _with_the_name_before(corpus: Corpus, answer: Sentence, query: Query) -> Sen
     being brought down ..." after 'Lines beginning with "no-auto-down" are used to ...'; "This will add ... to your
     search path." after the command it follows), the answer taken back over that sentence, in its paragraph, or over
     the program text right before it: the name is there."""
-    asks_a_name = asks_for_a_term(query.focus, query.text) or _WHICH_COMMAND.match(query.text) is not None
-    if not asks_a_name or not _ABOUT_THE_ONE_BEFORE.match(corpus.sentence_text(answer)):
+    command = _WHICH_COMMAND.match(query.text) is not None
+    text = corpus.sentence_text(answer)
+    if not (command or asks_for_a_term(query.focus, query.text)) or not _ABOUT_THE_ONE_BEFORE.match(text) \
+            or _ABOUT_NOTHING_BEFORE.match(text):
         return answer
     before = corpus.sentences[answer.sentence_id - 1] if answer.sentence_id > 0 else None
     if before is None or before.doc_id != answer.doc_id or before.heading:
         return answer
-    if before.paragraph != answer.paragraph and not is_program_text(corpus, before):
+    if before.paragraph != answer.paragraph and not (command and _one_command(corpus, before)):
         return answer
     return replace(answer, start=before.start)
+
+
+def _one_command(corpus: Corpus, sentence: Sentence) -> bool:
+    """Whether the sentence is program text of one command line: no prompt, comment or output ("pipx ensurepath")."""
+    lines = [line for line in corpus.sentence_text(sentence).splitlines()
+             if line.strip() and not line.lstrip().startswith("```")]
+    return is_program_text(corpus, sentence) and len(lines) == 1 \
+        and not re.match(r"\s*(?:[$#>]|\S*@\S*[#$])", lines[0])
 
 
 _WHICH_COMMAND = re.compile(r"\s*(?:which|what)\s+(?:[\w-]+\s+){0,2}?commands?\b", re.I)  # "Which pipx command ...?"

@@ -113,7 +113,7 @@ def release_named(text: str, heading: Block, names: frozenset[str] = frozenset()
 def _about_the_document(heading: str, names: frozenset[str]) -> bool:
     """Whether a release heading's words, but for release words, are none or name the document ("polkit 122" of
     polkit's NEWS; "Windows 2000" is no release of dnsmasq)."""
-    own = set(terms(_RELEASE_WORD.sub(" ", re.sub(r"\d[\w.-]*", " ", heading)))) - _FRAME
+    own = set(terms(_RELEASE_WORD.sub(" ", _VERSION_TOKEN.sub(" ", _PARENTHESISED.sub(" ", heading))))) - _FRAME
     return not own or bool(own & names)
 
 
@@ -122,5 +122,11 @@ _FRAME = frozenset(terms("major minor changes change release notes news between 
 
 
 def _shape(text: str, heading: Block) -> str:
-    """A heading's words with every number as "#": the shape release headings share."""
-    return re.sub(r"\d+", "#", " ".join(_MARKUP.sub("", text[heading.start:heading.end]).lower().split()))
+    """A heading's words with every version or number as "#" and without what it says in parentheses (a date, a
+    codename): the shape release headings share ("## 3.0" and "## 2.1.1", "Version 1.2 (May 2024)")."""
+    words = _PARENTHESISED.sub(" ", _MARKUP.sub("", text[heading.start:heading.end]).lower())
+    return " ".join(_VERSION_TOKEN.sub("#", words).split())
+
+
+_PARENTHESISED = re.compile(r"\([^()]*\)")  # "(2024-05-01)", "(May 2024)"
+_VERSION_TOKEN = re.compile(r"\bv?\d[\w.+-]*", re.I)  # "3.0", "v2.0.0-rc.1", "2024-03-02"

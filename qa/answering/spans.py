@@ -156,7 +156,7 @@ KIND_OF_THING = r"(?:what|which)" + KIND_OF + r"[\w-]+(?:\s+[\w-]+)?\s+(?=(?:is|
 _TYPE_PATTERNS = (
     ("license", r"\b(?:which|what) (?:[\w-]+ )?licen[cs]es?\b(?! (?:exceptions?|grants?|terms?|conditions?|says?)\b)|"
                 r"\blicensed under (?:which|what)\b|\bunder (?:which|what) licen[cs]es?\b(?! exceptions?\b)|"
-                r"\bwhat(?:'s|s| is| was) (?:the |its )?licen[cs]e (?:of|for)\b"),  # "What's the license of pv?"
+                r"\bwhat(?:'s|s| is| was) (?:the |its )?licen[cs]e (?:of|for) (?!use\b)(?=\S*\w)"),  # "... of pv?"
     ("quantity", r"\bhow (?:many|much|large|big|long|far|often|frequently|old|fast|high|low|deep|wide)\b|"
                  r"\bwhat (?:number|amount|percentage|share|proportion|sum|size|length|limit|maximum|minimum|max|min|"
                  r"default (?:level|size|value|number))\b|\bby how much\b|\bwhat percent\b|"
@@ -506,8 +506,11 @@ def counts_only(question: str, spans: list[tuple[int, int]], sentence: str) -> l
 # not one the default was, nor one set against it ("previously the default was 2048", "up from the default of 4").
 _DEFAULT_BEFORE = re.compile(r"\bdefaults?(?:\s+(?:value|setting|size|level))?\s*(?:is|are|of|to|:|=)?\s*\Z|"
                              r"\(\s*default\s*[:=]?\s*\Z", re.I)
-_FORMER_DEFAULT = re.compile(r"\b(?:previously|formerly|former|old|older|earlier|from|instead|rather|than|versus|vs|"
-                             r"usual|usually|was|were)\b", re.I)
+# A default of before, or one set against the new: "previously the default", "up from the default of 4", "instead of
+# the default 0.8 seconds", "than the default".
+_FORMER_DEFAULT = re.compile(r"\b(?:(?:previously|formerly|former|old|older|earlier|usual)\s+(?:\w+\s+)?|"
+                             r"(?:up|down)\s+from\s+(?:the\s+)?|instead\s+of\s+(?:after\s+)?(?:the\s+)?|"
+                             r"than\s+(?:the\s+)?)\Z", re.I)
 _DEFAULT_REACH = 30  # characters before a span in which its being the default is said
 # "... instead of the default?", "other than the default": a question that sets a value against the default
 _AGAINST_THE_DEFAULT = re.compile(r"\b(?:instead\s+of|other\s+than|rather\s+than|compared\s+(?:to|with)|than)\b"
@@ -529,7 +532,7 @@ def _said_as_default(before: str) -> str:
     found = _DEFAULT_BEFORE.search(before)
     if found is None or len(before) - found.start() > _DEFAULT_REACH:
         return ""
-    return "before" if _FORMER_DEFAULT.search(before[max(0, found.start() - _DEFAULT_REACH):found.start()]) else "now"
+    return "before" if _FORMER_DEFAULT.search(before[:found.start()]) else "now"
 
 
 _ASKS_A_RATIO = re.compile(r"%|\bper\s?cent|\bpercentage|\bshare\b|\bproportion|\bfraction|\btimes\b", re.I)

@@ -830,7 +830,8 @@ def _option_given(query: str, answer: str | None) -> str:
     return found[0] if len(found) == 1 else ""
 
 
-_ALIAS_GAP = r"['\"`]?[\s,(/|]{1,4}['\"`]?"  # marks only between an option and its alias
+# marks only between an option and its alias, or "or", after the option's argument: "-L RATE, --rate-limit RATE"
+_ALIAS_GAP = r"(?:[ =][A-Z][\w\[\]:]*)?['\"`]?(?:[\s,(/|]{1,4}|\s+or\s+)['\"`]?"
 
 
 def _known(topic: str, corpus: Corpus) -> bool:

@@ -602,7 +602,8 @@ def test_an_address_may_end_in_the_file_the_question_names(writable) -> None:
     ("What years does the copyright notice cover?", "date"), ("Which dates are holidays?", "date"),
     ("On which TCP port does the scache server listen?", "quantity"), ("What default port is used?", "quantity"),
     ("Whats the license of pv?", "license"), ("What is the licence for the fonts?", "license"),
-    ("What is the license grant?", "definition"),
+    ("What is the license grant?", "definition"), ("What is the license for?", "definition"),
+    ("What is the license of use of the docks?", "definition"),
 ])
 def test_more_question_kinds(question: str, kind: str) -> None:
     assert question_type(question).name == kind
@@ -1793,3 +1794,8 @@ def test_a_which_name_question_answered_about_what_the_sentence_before_names_tak
                 "and lock the outer gate until the warning ends.\n")
     command = writable.ask("Which gatectl command closes every sluice and locks the outer gate?", threshold=0.0).answer
     assert command is not None and "gatectl seal --all" in command.text  # the command the sentence follows
+    corpus_with(writable, "gatectl-docker.md", "# gatectl in a container\n\n```\n$ docker run -it gatectl\n"
+                "root@4a2b:/# gatectl seal\n```\n\nIt is also possible to run the gatectl container as a harbour "
+                "pilot rather than as root.\n")
+    pilot = writable.ask("Which docker option runs the gatectl container as a harbour pilot?", threshold=0.0).answer
+    assert pilot is not None and "docker run" not in pilot.text  # "It is possible": no name before; a session

@@ -278,6 +278,10 @@ def test_a_question_about_a_default_takes_the_value_stated_as_the_default(writab
     corpus = writable.current().corpus  # a former default, or one set against the new
     assert _best_span(corpus, "gate workers", "How many gate workers are used by default?").startswith("8")
     assert _best_span(corpus, "lamp size", "What is the default lamp size?").startswith("30")
+    text = "Gate timers\n\nThe gate timeout can be set from 1 to 60 seconds; the default is 30 seconds.\n"
+    writable.add_document(FileUpload("timers.txt", "text/plain", text.encode()))
+    corpus = writable.current().corpus  # "from" that sets no value against the default
+    assert _best_span(corpus, "gate timeout", "How long is the default gate timeout?").startswith("30")
 
 
 def test_the_question_s_own_acronym_spelt_out_is_no_answer_to_who(writable) -> None:

@@ -53,6 +53,17 @@ GATEKEEPER = ("# Gatekeeper changes\n\n## [Unreleased]\n\n- Add the --moon optio
               "## Windows 2003\n\n- Add the --server option.\n")
 
 
+def test_release_headings_of_one_family_differ_in_their_versions_and_parenthesised_dates(writable) -> None:
+    notes = ("# Lockkeeper changes\n\n## 3.0\n\n- Add --tide.\n\n## 2.1.1 (2024-05-01)\n\n- Add --wide.\n\n"
+             "## v2.0.0-rc.1\n\n- Add --moon.\n\n## Version 1.2 (May 2024)\n\n- Add --sun.\n\n"
+             "## Version 1.1 (January 2024)\n\n- Add --star.\n")
+    corpus, doc_id = corpus_with(writable, "lockkeeper-changes.md", notes)
+    document = corpus.documents[doc_id]
+    found = releases.release_headings(document.text, document.blocks, corpus.source_terms[doc_id])
+    assert sorted(document.text[slice(*span)] for span in found.values()) == [
+        "2.1.1", "3.0", "Version 1.1", "Version 1.2", "v2.0.0-rc.1"]
+
+
 def test_only_a_release_of_the_document_in_a_family_of_release_headings_answers(writable) -> None:
     writable.add_document(FileUpload("gatekeeper-changes.md", "text/markdown", GATEKEEPER.encode()))
     tide = writable.ask("In which version of gatekeeper was the --tide option added?", threshold=0.0).answer

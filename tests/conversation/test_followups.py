@@ -480,6 +480,9 @@ def test_it_after_asking_which_option_stands_for_the_option_a_long_answer_gives(
     asked = [Turn("Which gatectl option reports when both gates are open?",
                   "* Add -s (--status) option to report when both gates are open.")]
     assert resolve("In which version was it added?", asked, corpus).query == "In which version was -s --status added?"
+    argued = [Turn("Which gatectl option reports when both gates are open?", "-s GATE, --status GATE\n    report")]
+    assert resolve("In which version was it added?", argued, corpus).query == \
+        "In which version was -s --status added?"  # an option and its alias, each with its argument
     entry = [Turn("Which gatectl option reports quietly?", "-q, --quiet\n    report only when a gate is closed")]
     assert resolve("In which version was it added?", entry, corpus).query == "In which version was -q --quiet added?"
     like = [Turn("Which gatectl flag reports like -q but louder?", "* Add -Q, which reports like -q but louder.")]
