@@ -568,11 +568,12 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
     else:
         typed = reading.spans[wanted.name]
     numeric = wanted.name in NUMERIC_KINDS
+    own_acronyms = _acronyms_asked(query.text) if wanted.name != "acronym" else ()
     spans = [(a, b) for a, b, span_terms in typed
              if not ((_repeats_number(span_terms, query.asked, text[a:b], query.text)
                       or _glued_to_another_name(text, a, query.asked)) if numeric
                      else _restates(span_terms, query.span_terms, is_address(text[a:b]))
-                     or (wanted.name != "acronym" and _spells_out_an_acronym_asked(text[a:b], query.text))
+                     or _spells_out(text[a:b], own_acronyms)
                      or _only_the_noun_asked(span_terms, query.focus)
                      or (wanted.name == "place" and _target_of_a_restated_link(text, a, query.span_terms)))]
     if spans and wanted.name == "quantity":
@@ -662,12 +663,17 @@ def _target_of_a_restated_link(text: str, start: int, question_terms: list[str])
     return len(link_terms) >= 3 and _restates(link_terms, question_terms)
 
 
-def _spells_out_an_acronym_asked(span: str, question: str) -> bool:
-    """A span that is the question's own acronym spelt out ("Cyclic Redundancy Checks (CRCs)" for "Who first proposed
-    CRCs?"): what is asked about, not an answer."""
-    offered = {name for pair in _ALTERNATIVES.findall(question) for name in pair}  # "DHS or DOJ?": a choice
-    return any(re.search(rf"\(\s*{re.escape(acronym)}s?\s*\)", span)
-               for acronym in _ACRONYM.findall(question) if acronym not in offered)
+def _acronyms_asked(question: str) -> tuple[str, ...]:
+    """The acronyms a question asks about ("CRCs" in "Who first proposed CRCs?"), not those it offers as a choice
+    ("DHS or DOJ?")."""
+    offered = {name for pair in _ALTERNATIVES.findall(question) for name in pair}
+    return tuple(acronym for acronym in _ACRONYM.findall(question) if acronym not in offered)
+
+
+def _spells_out(span: str, acronyms: tuple[str, ...]) -> bool:
+    """A span that is one of the question's own acronyms spelt out ("Cyclic Redundancy Checks (CRCs)" for "Who first
+    proposed CRCs?"): what is asked about, not an answer."""
+    return any(re.search(rf"\(\s*{re.escape(acronym)}s?\s*\)", span) for acronym in acronyms)
 
 
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]+(?=s?\b)")

@@ -821,10 +821,10 @@ def _option_given(query: str, answer: str | None) -> str:
     """The option a long answer to "Which less option ...?" gives, with its alias ("-J --status-column" of
     "* Add -J (--status-column) option to display a status column."): what "it" in the next turn stands for; "" when
     the answer gives none, or several options, or only the question's own."""
-    asked = _WHICH_OPTION.match(query)
-    if asked is None or not answer:
+    if _WHICH_OPTION.match(query) is None or not answer:
         return ""
-    found = [option for option in dict.fromkeys(_OPTION.findall(answer)) if option not in _OPTION.findall(query)]
+    own = set(_OPTION.findall(query))
+    found = [option for option in dict.fromkeys(_OPTION.findall(answer)) if option not in own]
     if len(found) == 2 and re.search(rf"{re.escape(found[0])}{_ALIAS_GAP}{re.escape(found[1])}(?![\w-])", answer):
         return " ".join(found)  # an option and its alias: "-J (--status-column)", "-l, --length", "'-v' '--verbose'"
     return found[0] if len(found) == 1 else ""
