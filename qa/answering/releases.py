@@ -87,9 +87,9 @@ def release_headings(text: str, blocks: Sequence[Block], names: frozenset[str]) 
     ("3.1. Versions") or another product ("Windows 2000" in dnsmasq's FAQ)."""
     named = {number: span for number, block in enumerate(blocks)
              if block.kind == "heading" and (span := release_named(text, block, names)) is not None}
-    shapes = Counter((blocks[number].level, _shape(text, blocks[number])) for number in named)
-    return {number: span for number, span in named.items()
-            if shapes[blocks[number].level, _shape(text, blocks[number])] > 1}
+    shape_of = {number: (blocks[number].level, _shape(text, blocks[number])) for number in named}
+    shapes = Counter(shape_of.values())
+    return {number: span for number, span in named.items() if shapes[shape_of[number]] > 1}
 
 
 def release_named(text: str, heading: Block, names: frozenset[str] = frozenset()) -> tuple[int, int] | None:
