@@ -481,10 +481,11 @@ def _default_in_the_entry(corpus: Corpus, candidates: list[Candidate], eligible:
     score. The best sentence's place is taken by one of the next few that is in the entry the question names, when
     the best's entry is another ("Defaults to RuntimeDirectorySize= divided by 4096." in RuntimeDirectoryInodesMax=,
     for "What is the default size of the runtime directory?")."""
-    if not query.span_only or "default" not in query.asked or not candidates:
+    if not (query.span_only or query.left_alone) or "default" not in query.asked or not candidates:
         return None
     best = candidates[0]
-    home = next((c for c in candidates[:_NAMED_ENTRY_REACH] if _in_entry_named(corpus, c.support, query)), best)
+    home = next((c for c in candidates[:_NAMED_ENTRY_REACH] if _in_entry_named(corpus, c.support, query)), best) \
+        if query.span_only else best  # a question about a setting left alone is answered in the best's entry
     if home is not best and home.span is not None and any(c is home for c in eligible) \
             and _STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(home.support))):
         return replace(home, score=best.score, logit=best.logit)  # the named entry's own default ("Defaults to 10%.")
@@ -503,8 +504,10 @@ def _stated_near(corpus: Corpus, home: Sentence, eligible: list[Candidate], quer
                                                    home.sentence_id + _DEFAULT_NEAR + 1]
                        if s.doc_id == home.doc_id and s.paragraph == home.paragraph and not s.heading]
     stating = {s.sentence_id for s in around
-               if (_BARE_DEFAULT if not named else _STATES_A_DEFAULT).search(unbroken(corpus.sentence_text(s)))}
-    found = next((c for c in eligible if c.span is not None and c.support.sentence_id in stating), None)
+               if (_BARE_DEFAULT if not named else _STATES_A_DEFAULT).search(text := unbroken(corpus.sentence_text(s)))
+               or (query.left_alone and _STATES_WHAT_HOLDS_UNSET.search(text))}
+    found = next((c for c in eligible if (c.span is not None or query.left_alone)
+                  and c.support.sentence_id in stating), None)
     if found is None and not entry:
         found = _stated_in_section(corpus, home, eligible, query)
     return replace(found, score=best.score, logit=best.logit) if found is not None else None
@@ -531,10 +534,13 @@ def _stated_in_section(corpus: Corpus, home: Sentence, eligible: list[Candidate]
 _DEFAULT_TERMS = frozenset(terms("default defaults"))
 # What holds when a setting is left alone, said without the word "default": "If this relation is not specified,
 # ...", "when unset, ...", "... otherwise the block size is used".
-_WHEN_UNSET = re.compile(r"\b(?:if|when|unless)\b[^.;]{0,60}?\b(?:not\s+(?:set|specified|given|present|configured|"
-                         r"defined|provided|supplied)|unset|unspecified|omitted|absent|missing|empty)\b|"
-                         r"\b(?:if|when)\s+no\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are)\s+(?:given|specified|set|provided)\b|"
-                         r"\botherwise\b|\binitially\b|\b(?:the|its)\s+default\s+of\b", re.I)
+_IF_UNSET = (r"\b(?:if|when|unless)\b[^.;]{0,60}?\b(?:not\s+(?:set|specified|given|present|configured|defined|provided|"
+             r"supplied)|unset|unspecified|omitted|absent|missing|empty)\b|"
+             r"\b(?:if|when)\s+no\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are)\s+(?:given|specified|set|provided)\b")
+_WHEN_UNSET = re.compile(_IF_UNSET + r"|\botherwise\b|\binitially\b|\b(?:the|its)\s+default\s+of\b", re.I)
+# What holds when a setting is left alone, stated as a condition ("If not specified, -1 will be assumed"), or as its
+# default: what a question about a setting left alone is answered with ("If PASS_MAX_DAYS is left out, ...?")
+_STATES_WHAT_HOLDS_UNSET = re.compile(_IF_UNSET + "|" + _STATES_A_DEFAULT.pattern, re.I)
 # A question that asks how to change a default or why it is so asks no value ("How do I change the default editor?").
 _ASKS_NO_DEFAULT_VALUE = ("manner", "reason", "yesno")
 

@@ -44,8 +44,9 @@ def named_entry(corpus: Corpus, best: Candidate, eligible: list[Candidate], quer
     question writes, with the best candidate's score, when the best is another entry of the same section: the best
     match is often a neighbour whose text mentions the name ("keepAliveMaxTimeout: the maximum allowed
     `keepAliveTimeout` ..."). A name written as code is sought in the whole document, a plain word ("matches")
-    only in the best candidate's section."""
-    named = names_in(query.text)
+    only in the best candidate's section. A name the question only sets as a condition while it asks for something
+    else ("Which primary group ... when USERGROUPS_ENAB is no ...?") is not the one it asks about."""
+    named = names_in(query.text) - _set_as_conditions(query)
     best_name = entry_name(corpus, best.support)
     written = set(_CODE_NAME.findall(query.text))
     quoted = re.findall(r"`([^`\s]+)`", query.text)
@@ -59,6 +60,15 @@ def named_entry(corpus: Corpus, best: Candidate, eligible: list[Candidate], quer
                   and (_entry_sought(corpus, c, named, as_code, section)
                        or _named_in_words(corpus, c, query, section))), None)
     return replace(entry, score=best.score, logit=best.logit) if entry is not None else best
+
+
+# A name set as a condition: "when USERGROUPS_ENAB is no", "if `strict` is true", "unless GROUP is set".
+_CONDITION = re.compile(r"\b(?:if|when|unless)\s+(?:the\s+)?`?([A-Za-z_][\w.-]*)`?\s+(?:is|are|=)\s")
+
+
+def _set_as_conditions(query: Query) -> set[str]:
+    """The names a question that asks for something of its own ("Which primary group ...?") sets as conditions."""
+    return {name.lower() for name in _CONDITION.findall(query.text)} if query.focus else set()
 
 
 _BEFORE_ITS_KIND = re.compile(r"\bthe\s+([A-Za-z_][\w.-]*)\s+(?:" + "|".join(sorted(KINDS_OF_NAME)) + r")\b", re.I)

@@ -47,10 +47,26 @@ class Query:
     referentless: bool             # "Who leads it?": nothing in the question says what "it" is
     span_only: bool                # only a span of the asked kind answers ("How many ...?", "Who wrote ...?")
     subject: tuple[str, ...] = ()  # what a "what is X?" / "what does X mean?" / "who is the X?" asks to define
+    left_alone: bool = False       # it asks what holds when a setting is left alone ("If TTYPERM isn't set, ...?")
 
 
 # "What kind of program is htop?" asks what "What program is htop?" asks: "kind" is no word an answer says.
 _KIND_OF = re.compile(r"\b(what|which)" + KIND_OF, re.I)
+
+
+# A question about what holds when a setting is left alone asks its default: "If TTYPERM isn't set, what ...?",
+# "When login.defs has no UMASK line, ...?", "If PASS_MAX_DAYS is left out, ...?", "... if I don't change anything?"
+_LEFT_ALONE = re.compile(
+    r"\b(?:if|when|unless)\b[^?,;]{0,60}?(?:\b(?:is|are)\s+not|\b(?:isn|aren)['\u2019]t)\s+(?:set|specified|given|"
+    r"configured|defined)\b|"
+    r"\b(?:if|when)\b[^?,;]{0,60}?\b(?:is|are)\s+(?:unset|unspecified|omitted|left\s+(?:out|unset|empty))\b|"
+    r"\b(?:if|when)\b[^?,;]{0,60}?\bha(?:s|ve)\s+no\s+(?:[\w-]+\s+){0,2}(?:line|entry|setting|value)s?\b|"
+    r"\bif\s+I\s+(?:do\s+not|don['\u2019]t|never)\s+(?:set|change|configure|specify)\s+(?:it|them|this|that|anything)\b|"
+    r"\bif\s+I\s+leave\s+(?:it|them|this|that)\s+(?:alone|out|unset)\b|\bout\s+of\s+the\s+box\b", re.I)
+
+# ... unless it sets another to a value: "when USERGROUPS_ENAB is no and GROUP is not set" asks what that value does
+_SET_TO_A_VALUE = re.compile(r"\b(?:is|are)\s+(?:set\s+to\s+)?(?:yes|no|true|false|on|off|enabled|disabled|\d+)\b|"
+                             r"\bset\s+to\b", re.I)
 
 
 def read_query(corpus: Corpus, question: str, vector: np.ndarray | None) -> Query:
@@ -58,12 +74,15 @@ def read_query(corpus: Corpus, question: str, vector: np.ndarray | None) -> Quer
     naming = _question_terms(corpus, worded)
     about = _without_source(corpus, worded)
     asked = (_question_terms(corpus, about) or naming) if about != worded else naming
+    left_alone = _LEFT_ALONE.search(question) is not None and not _SET_TO_A_VALUE.search(question)
+    if left_alone:  # it asks the default
+        asked = {**asked, "default": corpus.term_weights.get("default", corpus.rarest_weight)}
     noun = terms(asked_noun(worded) or "")
     wanted = question_type(question)
     return Query(question, vector, wanted, asked, naming, _predicate(corpus, asked, question),
                  [t for t in asked if t not in noun], frozenset(noun),
                  1.0 - coverage(naming, corpus.term_weights.keys()), referentless(question),
-                 wants_a_span(question, wanted), defined_subject(question, corpus.speller.correct))
+                 wants_a_span(question, wanted), defined_subject(question, corpus.speller.correct), left_alone)
 
 
 # "What is X?", "What are the X?", "What is meant by X?", "Who is the X?", "Define X"; "What does X mean (in ...)?";

@@ -130,13 +130,15 @@ def names_one_of(heading: str, kind: frozenset[str]) -> bool:
 # An entry of a definition list as man(1) renders one: the term alone on its first line over its indented text
 # ("CheckHostIP", a line break, then "        If set to yes, ..."; two or three words under a hanging indent, "max
 # connections"; a setting with its equals sign, "WakeSystem=", or several, "OnClockChange=, OnTimezoneChange=", or with
-# the placeholder of its value, "memory=mbytes"), or the
-# term, a run of blanks and the text
+# the placeholder of its value, "memory=mbytes", or with its type in parentheses, "UMASK (number)", "TTYGROUP (string),
+# TTYPERM (string)"), or the term, a run of blanks and the text
 # ("Port    Specifies the port number ..."), or one blank when the text starts at the column the lines below it hang
 # at ("dbfile Database filename. ..."); the term may be a command's options and their argument ("-m, --mail
 # command").
 _TERM_ENTRY = re.compile(r"""[ \t]*(?:
     (?P<words>[A-Za-z][\w-]*(?:[ ][A-Za-z][\w-]*){1,2})(?=[ \t]*\r?\n)
+  | (?P<typed>[A-Za-z_$][\w$.-]*[\w$])[ \t]+\([a-z][a-z -]{0,20}\)
+    (?:,[ \t]*[A-Za-z_$][\w$.-]*[\w$][ \t]+\([a-z][a-z -]{0,20}\))*(?=[ \t]*\r?\n)
   | (?P<term>-{0,2}[A-Za-z_$][\w$.-]*[\w$]=?)(?:(?<==)[A-Za-z][\w-]*)?(?:,[ \t]*[A-Za-z_$][\w$.-]*=)*
   | (?P<options>-{1,2}[A-Za-z?][\w-]*(?:,[ \t]*-{1,2}[A-Za-z?][\w-]*)*)(?:[ \t=]+\[?[A-Za-z_][\w.\]-]*)?
   )(?:(?P<own_line>[ \t]*\r?\n[ \t]+(?=\S))|[ \t]{2,}(?=[A-Z])|(?P<aligned>[ \t]+)(?=\S))""", re.X)
@@ -169,7 +171,8 @@ def _term(corpus: Corpus, sentence: Sentence) -> str | None:
     found = _TERM_ENTRY.match(corpus.sentence_text(sentence))
     if found is None:
         return None
-    term = (found.group("term") or found.group("words") or "").rstrip("=")  # "WakeSystem=" names WakeSystem
+    term = (found.group("term") or found.group("typed") or found.group("words") or "").rstrip("=")  # "WakeSystem=":
+    # WakeSystem; "TTYGROUP (string), TTYPERM (string)": TTYGROUP
     if term and not terms(term):
         return None
     if found.group("words"):

@@ -1674,6 +1674,69 @@ def test_a_term_written_with_the_placeholder_of_its_value_is_named_without_it(wr
     assert lines is not None and "100 lines" in lines.text
 
 
+HARBOUR_DEFS = ("HARBOUR.DEFS(5)\n\nDESCRIPTION\n       The following configuration items are provided:\n\n"
+                "       CRANE_MAX_DAYS (number)\n\t   The maximum number of days a crane may run between inspections. "
+                "If the crane\n\t   is older than this, an inspection will be forced. If not\n\t   specified, -1 will "
+                "be assumed (which disables the inspection).\n\n       PILOT_ROUTE (string)\n\t   If set, it will "
+                "be used to define the route of the harbour pilot.\n\t   The value is a colon separated list of docks. "
+                "The default value is\n\t   ROUTE=north:south.\n\n       GATE_GROUP (string), GATE_PERM (string)\n"
+                "\t   The gate permissions: the gate will be owned by the\n\t   GATE_GROUP group, and the permissions "
+                "will be set to GATE_PERM.\n\n\t   By default, the ownership of the gate is set to the keeper's\n\t   "
+                "primary group and the permissions are set to 0600.\n\n\t   Otherwise leave GATE_GROUP commented out "
+                "and assign\n\t   GATE_PERM to 622.\n")
+
+
+def test_a_term_with_its_type_in_parentheses_names_its_entry(writable) -> None:
+    corpus, doc_id = corpus_with(writable, "harbour.defs.5.txt", HARBOUR_DEFS)
+    assert entry_name(corpus, sentence_starting(corpus, doc_id, "CRANE_MAX_DAYS (number)")) == "CRANE_MAX_DAYS"
+    assert entry_name(corpus, sentence_starting(corpus, doc_id, "If not")) == "CRANE_MAX_DAYS"
+    assert entry_name(corpus, sentence_starting(corpus, doc_id, "GATE_GROUP (string)")) == "GATE_GROUP"
+    assert entry_name(corpus, sentence_starting(corpus, doc_id, "By default")) == "GATE_GROUP"
+
+
+@pytest.mark.parametrize("question, left_alone", [
+    ("If CRANE_MAX_DAYS is left out, what value is assumed?", True),
+    ("When harbour.defs has no GATE_PERM line, what permissions does the gate get?", True),
+    ("If GATE_PERM isn't set, what permissions does the gate get?", True),
+    ("Which route does the pilot take if I don't change anything?", True),
+    ("What happens if the keeper has no gate?", False),
+    ("If the file is missing, what does the crane do?", False),
+    ("What does GATE_PERM set?", False)])
+def test_a_question_about_a_setting_left_alone_asks_its_default(writable, question: str, left_alone: bool) -> None:
+    corpus, _ = corpus_with(writable, "harbour.defs.5.txt", HARBOUR_DEFS)
+    query = read_query(corpus, question, None)
+    assert query.left_alone is left_alone and ("default" in query.asked) is left_alone
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("If CRANE_MAX_DAYS is left out, what value is assumed?", "-1 will be assumed"),
+    ("Which route does the pilot take if I don't change anything?", "ROUTE=north:south"),
+    ("If GATE_PERM isn't set, what permissions does the gate get?", "0600")])
+def test_a_question_about_a_setting_left_alone_is_answered_by_what_holds_then(writable, question: str,
+                                                                              expected: str) -> None:
+    corpus_with(writable, "harbour.defs.5.txt", HARBOUR_DEFS)
+    answer = writable.ask(question, threshold=0.0).answer
+    assert answer is not None and expected in answer.text
+
+
+HARBOUR_KEEPERADD = ("KEEPERADD(8)\n\nOPTIONS\n       -g, --gid GROUP\n\t   The group name or number of the new "
+                     "keeper's primary group.\n\n\t   If not specified, the behavior of keeperadd will depend on the\n"
+                     "\t   KEEPER_GROUPS_ENAB variable in /etc/harbour.defs. If the variable is set to no, keeperadd "
+                     "will set the primary group\n\t   of the new keeper to the value specified by the GROUP variable, "
+                     "or 100 by default.\n\nCONFIGURATION\n       KEEPER_GROUPS_ENAB (boolean)\n\t   If set to yes, "
+                     "keeperdel will remove the keeper's group if it has no\n\t   more members, and keeperadd will "
+                     "create by default a group with\n\t   the name of the keeper.\n")
+
+
+def test_a_name_set_as_a_condition_is_not_the_entry_asked_about(writable) -> None:
+    corpus_with(writable, "keeperadd.8.txt", HARBOUR_KEEPERADD)
+    question = "Which primary group does a new keeper get when KEEPER_GROUPS_ENAB is no and GROUP is not set?"
+    answer = writable.ask(question, threshold=0.0).answer
+    assert answer is not None and "100 by default" in answer.text
+    asked = writable.ask("What does KEEPER_GROUPS_ENAB do?", threshold=0.0).answer  # the name asked about
+    assert asked is not None and "keeperdel will remove" in asked.text
+
+
 HARBOUR_PORTS = ("HARBOUR-RSYNC(1)\n\nOPTIONS\n       --port=PORT\n              This specifies an alternate TCP port "
                  "number to use rather\n              than the default of 873.\n\n       --editor=NAME\n"
                  "              Sets the editor the harbour master edits the ledger with.\n")

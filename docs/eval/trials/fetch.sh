@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round63/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round64/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -73,6 +73,7 @@ cd "$work" || exit 1
 #   /usr/share/doc/less/NEWS.gz  less   man 1 ssh-keygen  openssh-client
 #   /usr/share/doc/debian/FAQ/ftparchives.en.html  debian-faq   man 5 interfaces  ifupdown
 #   /usr/share/doc/pipx/README.md.gz  pipx   man 1 pv  pv
+#   man 5 login.defs  login          /usr/share/doc/socat/socat-multicast.html  socat
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -131,7 +132,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apache2-doc
           less
           debian-faq ifupdown
-          pipx pv)
+          pipx pv
+          login socat)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -733,11 +735,25 @@ r=$(round 63)
 gunzip -c "$doc/pipx/README.md.gz"                                   > "$r/pipx-README.md"
 render_man man1/pv.1.gz                                              > "$r/pv.1.txt"
 
-for n in $(seq 0 63); do
+r=$(round 64)
+# man 5 login.defs (login 1:4.13+dfsg1-1+deb12u2, shadow-utils 4.13, rendered as in round 1, 18 KB: a configuration
+# file's settings written "NAME (type)" as terms over tab-indented text, some headed by two or three names at once,
+# defaults given in sentences such as "The default value for UID_MIN (resp. UID_MAX) is 1000 (resp. 60000)", "If not
+# specified, ... will be assumed" and "Default is no", notes that the setting only affects group passwords, an example
+# shell script, then a cross-reference list of programs over the settings they read; from a bookworm point release, so a
+# later one may change the page) and socat's tutorial on IP multicasting (socat 1.7.4.4: socat/socat-multicast.html,
+# hand-written HTML, 15 KB, last modified in May 2009: four numbered examples of command lines in framed <span>s, each
+# followed by what it does and bulleted accept criteria, troubleshooting subsections, a red error table, "(In)Security"
+# notes, a history of address types in a definition list, "New Features in socat 1.6.0" and "1.7.0", sample environment
+# variables in a <pre> block, link lists into socat.html).
+render_man man5/login.defs.5.gz                                      > "$r/login.defs.5.txt"
+cp "$doc/socat/socat-multicast.html"                                 "$r/socat-multicast.html"
+
+for n in $(seq 0 64); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round63"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round64"
