@@ -50,6 +50,7 @@ from qa.answering.sections import (
     entry_name,
     entry_of,
     from_html,
+    grouped_names,
     heading_above,
     is_label,
     is_program_text,
@@ -440,7 +441,9 @@ def _through_the_default(corpus: Corpus, answer: Sentence, query: Query) -> Sent
     not be compressed ..." then "Defaults to 1024 bytes."); elsewhere in the entry of a definition list, that
     sentence alone ("StrictHostKeyChecking", then three paragraphs on, "If this flag is set to ask (the
     default), ...")."""
-    if "default" not in query.asked or _STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(answer))):
+    said = unbroken(corpus.sentence_text(answer))
+    if not query.asks_default or _STATES_A_DEFAULT.search(said) \
+            or (query.left_alone and _STATES_WHAT_HOLDS_UNSET.search(said)):  # "If not specified, -1 is assumed."
         return answer
     past_the_answer = (s for s in itertools.islice(corpus.sentences, answer.sentence_id + 1, None)
                        if s.end > answer.end or s.doc_id != answer.doc_id)  # the sentences it ends with left out
@@ -481,11 +484,10 @@ def _default_in_the_entry(corpus: Corpus, candidates: list[Candidate], eligible:
     score. The best sentence's place is taken by one of the next few that is in the entry the question names, when
     the best's entry is another ("Defaults to RuntimeDirectorySize= divided by 4096." in RuntimeDirectoryInodesMax=,
     for "What is the default size of the runtime directory?")."""
-    if not (query.span_only or query.left_alone) or "default" not in query.asked or not candidates:
+    if not ((query.span_only and "default" in query.asked) or query.left_alone) or not candidates:
         return None
     best = candidates[0]
-    home = next((c for c in candidates[:_NAMED_ENTRY_REACH] if _in_entry_named(corpus, c.support, query)), best) \
-        if query.span_only else best  # a question about a setting left alone is answered in the best's entry
+    home = next((c for c in candidates[:_NAMED_ENTRY_REACH] if _in_entry_named(corpus, c.support, query)), best)
     if home is not best and home.span is not None and any(c is home for c in eligible) \
             and _STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(home.support))):
         return replace(home, score=best.score, logit=best.logit)  # the named entry's own default ("Defaults to 10%.")
@@ -499,15 +501,22 @@ def _stated_near(corpus: Corpus, home: Sentence, eligible: list[Candidate], quer
     """The candidate, with the best's score, whose sentence states the default in `home`'s entry, or else near it in
     its paragraph, or else alone in its short section (None: none does)."""
     entry = entry_of(corpus, home, _ENTRY_REACH)
-    named = bool(entry) and _in_entry_named(corpus, home, query)
+    grouped = grouped_names(corpus, home)
+    asked = [name for name in grouped if names_term(query, name)]
+    named = bool(entry) and (_in_entry_named(corpus, home, query) or bool(asked))
     around = entry or [s for s in corpus.sentences[max(0, home.sentence_id - _DEFAULT_NEAR):
                                                    home.sentence_id + _DEFAULT_NEAR + 1]
                        if s.doc_id == home.doc_id and s.paragraph == home.paragraph and not s.heading]
-    stating = {s.sentence_id for s in around
-               if (_BARE_DEFAULT if not named else _STATES_A_DEFAULT).search(text := unbroken(corpus.sentence_text(s)))
-               or (query.left_alone and _STATES_WHAT_HOLDS_UNSET.search(text))}
-    found = next((c for c in eligible if (c.span is not None or query.left_alone)
-                  and c.support.sentence_id in stating), None)
+    texts = {s.sentence_id: unbroken(corpus.sentence_text(s)) for s in around}
+    others = [name for name in grouped if name not in asked]
+    stating = [number for number, text in texts.items()  # of the name asked ("By default, ALARM_LOW is 4 degrees."
+               if (_BARE_DEFAULT if not named else _STATES_A_DEFAULT).search(text)  # is not ALARM_HIGH's)
+               and not (_says_any(text, others) and not _says_any(text, asked))]
+    if query.left_alone:  # a stated default first, then what holds when the setting asked about is not set
+        stating += [number for number, text in texts.items()
+                    if _IF_UNSET_RE.search(text) and not _of_another_setting(text, query)]
+    found = next((c for number in stating for c in eligible if c.support.sentence_id == number
+                  and (c.span is not None or query.left_alone)), None)
     if found is None and not entry:
         found = _stated_in_section(corpus, home, eligible, query)
     return replace(found, score=best.score, logit=best.logit) if found is not None else None
@@ -538,6 +547,18 @@ _IF_UNSET = (r"\b(?:if|when|unless)\b[^.;]{0,60}?\b(?:not\s+(?:set|specified|giv
              r"supplied)|unset|unspecified|omitted|absent|missing|empty)\b|"
              r"\b(?:if|when)\s+no\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are)\s+(?:given|specified|set|provided)\b")
 _WHEN_UNSET = re.compile(_IF_UNSET + r"|\botherwise\b|\binitially\b|\b(?:the|its)\s+default\s+of\b", re.I)
+_IF_UNSET_RE = re.compile(_IF_UNSET, re.I)
+# A setting's name as code: "SPOOL_FILE", "unix_socket", "`library`"
+_SETTING_NAME = re.compile(r"(?<![\w.-])(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+|`[^`\s]+`)"
+                           r"(?![\w-])")
+
+
+def _of_another_setting(text: str, query: Query) -> bool:
+    """Whether a sentence says what holds when a setting the question does not name is unset ("Ignored when
+    `library` is not set." for a question about `archive`)."""
+    asked = {name.strip("`").lower() for name in _SETTING_NAME.findall(query.text)}
+    named = {name.strip("`").lower() for name in _SETTING_NAME.findall(text)}
+    return bool(named) and not named & asked
 # What holds when a setting is left alone, stated as a condition ("If not specified, -1 will be assumed"), or as its
 # default: what a question about a setting left alone is answered with ("If PASS_MAX_DAYS is left out, ...?")
 _STATES_WHAT_HOLDS_UNSET = re.compile(_IF_UNSET + "|" + _STATES_A_DEFAULT.pattern, re.I)
@@ -551,7 +572,7 @@ def _default_left_unsaid(corpus: Corpus, best: Candidate, candidates: list[Candi
     the term says what holds when it is not set: the documents do not say ("reserved_ratio: This relation specifies
     the default percentage of file system blocks reserved ..." names a default and states none)."""
     if "default" not in query.asked or query.wanted.name in _ASKS_NO_DEFAULT_VALUE:
-        return False
+        return False  # a question about a setting left alone may be answered by what happens then, in any words
     if not _in_entry_named(corpus, best.support, query):
         return _default_of_a_setting_left_unsaid(corpus, best, candidates, query)
     name = (entry_name(corpus, best.support) or "").lower()
@@ -603,8 +624,18 @@ def _default_of_the_entry(corpus: Corpus, answer: Sentence, query: Query) -> Sen
     name = entry_name(corpus, answer) if entry else None
     if name is None or not names_term(query, name):
         return None
-    return next((other for other in entry
-                 if other != answer and _STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(other)))), None)
+    grouped = grouped_names(corpus, answer)
+    asked = [other for other in grouped if names_term(query, other)]
+    return next((other for other in entry if other != answer
+                 and _STATES_A_DEFAULT.search(text := unbroken(corpus.sentence_text(other)))
+                 and not (_says_any(text, [n for n in grouped if n not in asked]) and not _says_any(text, asked))),
+                None)
+
+
+def _says_any(text: str, names: list[str]) -> bool:
+    """Whether the text writes one of the names (in an entry that documents several at once, "By default, ALARM_LOW
+    is 4 degrees." speaks of ALARM_LOW, not of ALARM_HIGH)."""
+    return any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) for name in names)
 
 
 def may_answer(candidate: Candidate, query: Query) -> bool:

@@ -63,7 +63,8 @@ def named_entry(corpus: Corpus, best: Candidate, eligible: list[Candidate], quer
 
 
 # A name set as a condition: "when USERGROUPS_ENAB is no", "if `strict` is true", "unless GROUP is set".
-_CONDITION = re.compile(r"\b(?:if|when|unless)\s+(?:the\s+)?`?([A-Za-z_][\w.-]*)`?\s+(?:is|are|=)\s")
+_CONDITION = re.compile(r"\b(?:if|when|unless)\s+(?:the\s+)?`?([A-Za-z_][\w.-]*)`?\s+(?:is|are|=)\s+"
+                        r"(?!not\b|unset\b|left\b|omitted\b|empty\b|missing\b)")  # not "if SPOOL_FILE is not set"
 
 
 def _set_as_conditions(query: Query) -> set[str]:
@@ -114,7 +115,7 @@ def _entry_asked_about(corpus: Corpus, best: Candidate, eligible: list[Candidate
     entry = next((c for c in eligible if c.sentence.doc_id == best.sentence.doc_id and c.span is None
                   and _written_as(entry_name(corpus, c.support) or "", as_code, written)
                   and entry_opening(corpus, c.support) == c.support), None)
-    if entry is None or ("default" in query.asked and not _names_a_default(corpus, entry.support)):
+    if entry is None or (query.asks_default and not _names_a_default(corpus, entry.support)):
         return best  # the entry says nothing of a default: the best sentence may ("The default of --timeout is 30.")
     return replace(entry, score=best.score, logit=best.logit)
 

@@ -49,6 +49,11 @@ class Query:
     subject: tuple[str, ...] = ()  # what a "what is X?" / "what does X mean?" / "who is the X?" asks to define
     left_alone: bool = False       # it asks what holds when a setting is left alone ("If TTYPERM isn't set, ...?")
 
+    @property
+    def asks_default(self) -> bool:
+        """It asks a default: by the word, or by asking what holds when a setting is left alone."""
+        return "default" in self.asked or self.left_alone
+
 
 # "What kind of program is htop?" asks what "What program is htop?" asks: "kind" is no word an answer says.
 _KIND_OF = re.compile(r"\b(what|which)" + KIND_OF, re.I)
@@ -61,12 +66,27 @@ _LEFT_ALONE = re.compile(
     r"configured|defined)\b|"
     r"\b(?:if|when)\b[^?,;]{0,60}?\b(?:is|are)\s+(?:unset|unspecified|omitted|left\s+(?:out|unset|empty))\b|"
     r"\b(?:if|when)\b[^?,;]{0,60}?\bha(?:s|ve)\s+no\s+(?:[\w-]+\s+){0,2}(?:line|entry|setting|value)s?\b|"
-    r"\bif\s+I\s+(?:do\s+not|don['\u2019]t|never)\s+(?:set|change|configure|specify)\s+(?:it|them|this|that|anything)\b|"
-    r"\bif\s+I\s+leave\s+(?:it|them|this|that)\s+(?:alone|out|unset)\b|\bout\s+of\s+the\s+box\b", re.I)
+    r"\bif\s+I\s+(?:do\s+not|don['\u2019]t|never)\s+(?:set|change|configure|specify|pass|give|supply)\s+"
+    r"(?:it|them|this|that|anything|-{1,2}\w[\w-]*)|"
+    r"\bif\s+I\s+leave\s+(?:it|them|this|that)\s+(?:alone|out|unset)\b|\bout\s+of\s+the\s+box\b|"
+    r"\bunless\s+(?:I\s+)?(?:told|say|configured|set|specified|changed)\s+otherwise\b", re.I)
 
 # ... unless it sets another to a value: "when USERGROUPS_ENAB is no and GROUP is not set" asks what that value does
 _SET_TO_A_VALUE = re.compile(r"\b(?:is|are)\s+(?:set\s+to\s+)?(?:yes|no|true|false|on|off|enabled|disabled|\d+)\b|"
                              r"\bset\s+to\b", re.I)
+# ... nor when it asks why or how, or whether something happens then ("If the token is not set, does the upload fail?")
+_ASKS_NO_VALUE = ("reason", "manner", "yesno")
+_WHY_OR_HOW = re.compile(r"\bwhy\b|\bhow\s+(?:do|does|did|can|could|should|would|to)\b", re.I)  # after "when ...,"
+_YES_NO_CLAUSE = re.compile(r",\s*(?:is|are|was|were|do|does|did|can|could|will|would|should|must|has|have)\b[^,]*$",
+                            re.I)
+
+
+def asks_what_holds_unset(question: str, wanted: QuestionType) -> bool:
+    """Whether the question asks what holds when a setting is left alone ("If TTYPERM isn't set, what permissions
+    does the terminal get?"): its default, whatever word the documents say it with."""
+    return _LEFT_ALONE.search(question) is not None and not _SET_TO_A_VALUE.search(question) \
+        and wanted.name not in _ASKS_NO_VALUE and not _YES_NO_CLAUSE.search(question) \
+        and not _WHY_OR_HOW.search(question)
 
 
 def read_query(corpus: Corpus, question: str, vector: np.ndarray | None) -> Query:
@@ -74,15 +94,13 @@ def read_query(corpus: Corpus, question: str, vector: np.ndarray | None) -> Quer
     naming = _question_terms(corpus, worded)
     about = _without_source(corpus, worded)
     asked = (_question_terms(corpus, about) or naming) if about != worded else naming
-    left_alone = _LEFT_ALONE.search(question) is not None and not _SET_TO_A_VALUE.search(question)
-    if left_alone:  # it asks the default
-        asked = {**asked, "default": corpus.term_weights.get("default", corpus.rarest_weight)}
     noun = terms(asked_noun(worded) or "")
     wanted = question_type(question)
     return Query(question, vector, wanted, asked, naming, _predicate(corpus, asked, question),
                  [t for t in asked if t not in noun], frozenset(noun),
                  1.0 - coverage(naming, corpus.term_weights.keys()), referentless(question),
-                 wants_a_span(question, wanted), defined_subject(question, corpus.speller.correct), left_alone)
+                 wants_a_span(question, wanted), defined_subject(question, corpus.speller.correct),
+                 asks_what_holds_unset(question, wanted))
 
 
 # "What is X?", "What are the X?", "What is meant by X?", "Who is the X?", "Define X"; "What does X mean (in ...)?";

@@ -135,13 +135,17 @@ def names_one_of(heading: str, kind: frozenset[str]) -> bool:
 # ("Port    Specifies the port number ..."), or one blank when the text starts at the column the lines below it hang
 # at ("dbfile Database filename. ..."); the term may be a command's options and their argument ("-m, --mail
 # command").
+# The type a configuration file's man page writes after a setting's name ("UMASK (number)"), not a remark ("Returns (see
+# below)", "Limits (per process)").
+_TYPES = r"number|string|boolean|bool|integer|int|real|float|double|enum|list|string\s+list|octal|path|char|character"
+_TYPED_NAME = re.compile(rf"([A-Za-z_$][\w$.-]*[\w$])[ \t]+\((?:{_TYPES})\)")
 _TERM_ENTRY = re.compile(r"""[ \t]*(?:
     (?P<words>[A-Za-z][\w-]*(?:[ ][A-Za-z][\w-]*){1,2})(?=[ \t]*\r?\n)
-  | (?P<typed>[A-Za-z_$][\w$.-]*[\w$])[ \t]+\([a-z][a-z -]{0,20}\)
-    (?:,[ \t]*[A-Za-z_$][\w$.-]*[\w$][ \t]+\([a-z][a-z -]{0,20}\))*(?=[ \t]*\r?\n)
+  | (?P<typed>[A-Za-z_$][\w$.-]*[\w$])[ \t]+\((?:""" + _TYPES + r""")\)
+    (?:,[ \t]*[A-Za-z_$][\w$.-]*[\w$][ \t]+\((?:""" + _TYPES + r""")\))*(?=[ \t]*\r?\n)
   | (?P<term>-{0,2}[A-Za-z_$][\w$.-]*[\w$]=?)(?:(?<==)[A-Za-z][\w-]*)?(?:,[ \t]*[A-Za-z_$][\w$.-]*=)*
   | (?P<options>-{1,2}[A-Za-z?][\w-]*(?:,[ \t]*-{1,2}[A-Za-z?][\w-]*)*)(?:[ \t=]+\[?[A-Za-z_][\w.\]-]*)?
-  )(?:(?P<own_line>[ \t]*\r?\n[ \t]+(?=\S))|[ \t]{2,}(?=[A-Z])|(?P<aligned>[ \t]+)(?=\S))""", re.X)
+  )(?:(?P<own_line>[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]+(?=\S))|[ \t]{2,}(?=[A-Z])|(?P<aligned>[ \t]+)(?=\S))""", re.X)
 
 
 _ENTRY_PARAGRAPHS = 8  # paragraphs of a term's text above a sentence in which its term is sought
@@ -178,6 +182,8 @@ def _term(corpus: Corpus, sentence: Sentence) -> str | None:
     if found.group("words"):
         return term if _names_a_setting(corpus, sentence, term) else None
     option = found.group(0).lstrip().startswith("-")
+    if (found.group("own_line") or "").count("\n") > 1 and not option:
+        return None  # only an option's text may follow it after a blank line ("--fuzz=N", a blank line, "Set ...")
     if not found.group("own_line") and not option and not _hangs(corpus, sentence):
         return None
     if found.group("aligned") and not _aligned_setting(corpus, sentence, term or found.group(0), found.end()):
@@ -228,6 +234,17 @@ def _aligned_setting(corpus: Corpus, sentence: Sentence, term: str, offset: int)
     next_line = _line_after(corpus, sentence)
     blank = len(next_line) - len(next_line.lstrip(" \t"))
     return column == len(next_line[:blank].expandtabs(8))
+
+
+def grouped_names(corpus: Corpus, sentence: Sentence) -> list[str]:
+    """The names an entry that documents several settings at once opens with ("TTYGROUP (string), TTYPERM (string)"),
+    for any sentence of the entry; [] for any other entry."""
+    opening = entry_opening(corpus, sentence)
+    if opening is None:
+        return []
+    first_line = corpus.sentence_text(opening).split("\n", 1)[0]
+    names = _TYPED_NAME.findall(first_line)
+    return names if len(names) > 1 else []
 
 
 def is_term_entry(corpus: Corpus, sentence: Sentence) -> bool:

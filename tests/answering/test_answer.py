@@ -10,6 +10,7 @@ import pytest
 
 from qa.answering import answer as answer_module
 from qa.answering import features as features_module
+from qa.answering import naming as naming_module
 from qa.answering import sections as sections_module
 from qa.answering.answer import Candidate, may_answer
 from qa.answering.features import answer_unit, completed_by, follower, points_elsewhere
@@ -1699,13 +1700,19 @@ def test_a_term_with_its_type_in_parentheses_names_its_entry(writable) -> None:
     ("When harbour.defs has no GATE_PERM line, what permissions does the gate get?", True),
     ("If GATE_PERM isn't set, what permissions does the gate get?", True),
     ("Which route does the pilot take if I don't change anything?", True),
+    ("Which route does the pilot take if I don't pass --route?", True),
+    ("Where does the crane keep its logs unless told otherwise?", True),
     ("What happens if the keeper has no gate?", False),
     ("If the file is missing, what does the crane do?", False),
+    ("If the lock file is not set, how do I enable locking?", False),  # how, why or whether: no value asked
+    ("When the token is not set, why do uploads fail?", False),
+    ("If the certificate is not given, does the client fail?", False),
     ("What does GATE_PERM set?", False)])
 def test_a_question_about_a_setting_left_alone_asks_its_default(writable, question: str, left_alone: bool) -> None:
     corpus, _ = corpus_with(writable, "harbour.defs.5.txt", HARBOUR_DEFS)
     query = read_query(corpus, question, None)
-    assert query.left_alone is left_alone and ("default" in query.asked) is left_alone
+    assert query.left_alone is left_alone and query.asks_default is left_alone
+    assert "default" not in query.asked  # the word is not asked for: a sentence may say what holds in other words
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -1717,6 +1724,51 @@ def test_a_question_about_a_setting_left_alone_is_answered_by_what_holds_then(wr
     corpus_with(writable, "harbour.defs.5.txt", HARBOUR_DEFS)
     answer = writable.ask(question, threshold=0.0).answer
     assert answer is not None and expected in answer.text
+
+
+HARBOUR_ALARMS = ("HARBOURD.CONF(5)\n\nSETTINGS\n       ALERT_CMD (string)\n\t   A command run when a firing "
+                  "fails. Without ALERT_CMD, failures are\n\t   only written to the log.\n\n"
+                  "       ALARM_HIGH (number), ALARM_LOW (number)\n\t   The temperatures at which the kiln raises an "
+                  "alarm.\n\n\t   When ALARM_HIGH is unset, no alarm is raised for heat.\n\n\t   By default, ALARM_LOW "
+                  "is 4 degrees.\n\n       Limits (per process)\n\t   At most 64 tallies are kept open at once.\n")
+
+
+def test_a_setting_left_alone_is_answered_in_its_own_words_and_of_its_own_name(writable) -> None:
+    corpus, doc_id = corpus_with(writable, "harbourd.conf.5.txt", HARBOUR_ALARMS)
+    unsaid = writable.ask("If ALERT_CMD is not set, what happens when a firing fails?", threshold=0.0).answer
+    assert unsaid is not None and "only written to the log" in unsaid.text  # no "default", yet it says what holds
+    heat = writable.ask("If ALARM_HIGH is unset, what happens?", threshold=0.0).answer
+    assert heat is not None and "no alarm is raised for heat" in heat.text  # not ALARM_LOW's default
+    assert entry_name(corpus, sentence_starting(corpus, doc_id, "Limits (per process)")) is None  # a remark, no type
+
+
+HARBOUR_TIDES = ("# tidepool\n\ntidepool copies photos from a camera card to a library folder.\n\n## Configuration\n\n"
+                 "tidepool reads `~/.config/tidepool/config.toml`. Every key is optional.\n\n- `library` \u2014 the "
+                 "folder photos are copied to. If it is not set, photos go to `~/Pictures/tidepool`.\n- `archive` "
+                 "\u2014 the folder originals are moved to after import; the photos in `library` are never touched. "
+                 "Ignored when `library` is not set.\n- `threads` \u2014 how many copies run at once.\n")
+
+
+def test_a_setting_left_alone_is_not_answered_by_what_holds_when_another_is_unset(writable) -> None:
+    corpus_with(writable, "tidepool.md", HARBOUR_TIDES)
+    answer = writable.ask("What folder are originals moved to when `archive` is not set?", threshold=0.0).answer
+    assert answer is None or "Ignored when `library`" not in answer.text
+
+
+HARBOUR_CRANE = ("CRANE(1)\n\nCOMMANDS\n       lift [--depth=N]\n\n\t   Lift the top crate off the stack.\n\n"
+                 "\t   --depth=N\n\n\t       Set the maximum lift depth (default: 2).\n\nENVIRONMENT\n"
+                 "       CRANE_COLORS\n\t   The colours of the crane's messages:\n\n\t   stack_depth\n\t\t     Used in "
+                 "'crane lift' to color the stack depth information.\n\t\t     Defaults to 35 (purple).\n\n"
+                 "       Example\n\n\t   The crane lifts three crates at most.\n")
+
+
+def test_an_option_over_a_blank_line_and_its_text_names_its_entry(writable) -> None:
+    corpus, doc_id = corpus_with(writable, "crane.1.txt", HARBOUR_CRANE)
+    assert entry_name(corpus, sentence_starting(corpus, doc_id, "--depth=N")) == "--depth"
+    assert entry_name(corpus, sentence_starting(corpus, doc_id, "The crane lifts")) is None  # a word is no option
+    question = "What is the deepest lift depth crane lift accepts if I don't pass --depth?"
+    answer = writable.ask(question, threshold=0.0).answer
+    assert answer is not None and "default: 2" in answer.text
 
 
 HARBOUR_KEEPERADD = ("KEEPERADD(8)\n\nOPTIONS\n       -g, --gid GROUP\n\t   The group name or number of the new "
@@ -1735,6 +1787,14 @@ def test_a_name_set_as_a_condition_is_not_the_entry_asked_about(writable) -> Non
     assert answer is not None and "100 by default" in answer.text
     asked = writable.ask("What does KEEPER_GROUPS_ENAB do?", threshold=0.0).answer  # the name asked about
     assert asked is not None and "keeperdel will remove" in asked.text
+
+
+def test_a_name_set_to_a_value_is_a_condition_and_one_left_unset_is_what_is_asked_about(writable) -> None:
+    corpus, _ = corpus_with(writable, "keeperadd.8.txt", HARBOUR_KEEPERADD)
+    valued = read_query(corpus, "Which primary group does a new keeper get when KEEPER_GROUPS_ENAB is no?", None)
+    assert naming_module._set_as_conditions(valued) == {"keeper_groups_enab"}
+    unset = read_query(corpus, "Which group file is used if GROUP_FILE is not set?", None)
+    assert naming_module._set_as_conditions(unset) == set()
 
 
 HARBOUR_PORTS = ("HARBOUR-RSYNC(1)\n\nOPTIONS\n       --port=PORT\n              This specifies an alternate TCP port "

@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round64/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round65/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -74,6 +74,7 @@ cd "$work" || exit 1
 #   /usr/share/doc/debian/FAQ/ftparchives.en.html  debian-faq   man 5 interfaces  ifupdown
 #   /usr/share/doc/pipx/README.md.gz  pipx   man 1 pv  pv
 #   man 5 login.defs  login          /usr/share/doc/socat/socat-multicast.html  socat
+#   man 1 quilt  quilt               /usr/share/doc/screen/changelog.gz  screen
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -133,7 +134,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           less
           debian-faq ifupdown
           pipx pv
-          login socat)
+          login socat
+          quilt screen)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -749,11 +751,24 @@ r=$(round 64)
 render_man man5/login.defs.5.gz                                      > "$r/login.defs.5.txt"
 cp "$doc/socat/socat-multicast.html"                                 "$r/socat-multicast.html"
 
-for n in $(seq 0 64); do
+r=$(round 65)
+# man 1 quilt (quilt 0.67+really0.66-1, rendered as in round 1, 34 KB: a tool with 31 subcommands, each a
+# synopsis line of options in brackets over tab-indented text and its options as nested terms, "(default: 2)" and
+# "defaults to ..." sentences; common options, exit statuses 0, 1 and 2, a box-drawn tree of a working directory,
+# .quiltrc variables as terms with their defaults, a column of QUILT_COLORS format names over colour codes; dated Dec 17,
+# 2013, no version given) and screen's upstream changelog (screen 4.9.0-4: screen/changelog.gz, plain text, 20 KB:
+# "Version X.Y.Z (DD/MM/YYYY):" entries, newest first, of "*" items and "-" fixes with bug and CVE numbers, lists of
+# new commands, .screenrc expansions, window-list keys, developers and contributors with e-mail addresses; then an
+# older history, dates written 31.7.93 and 21.10.92 beside versions under "=====" rules, some versions undated,
+# from 3.5.1 back to 2.0a).
+render_man man1/quilt.1.gz                                           > "$r/quilt.1.txt"
+gunzip -c "$doc/screen/changelog.gz"                                 > "$r/screen-changelog.txt"
+
+for n in $(seq 0 65); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round64"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round65"
