@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round65/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round66/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -75,6 +75,7 @@ cd "$work" || exit 1
 #   /usr/share/doc/pipx/README.md.gz  pipx   man 1 pv  pv
 #   man 5 login.defs  login          /usr/share/doc/socat/socat-multicast.html  socat
 #   man 1 quilt  quilt               /usr/share/doc/screen/changelog.gz  screen
+#   man 5 nslcd.conf  nslcd          /usr/share/doc/gettext/gettext_3.html  gettext-doc
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -135,7 +136,8 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           debian-faq ifupdown
           pipx pv
           login socat
-          quilt screen)
+          quilt screen
+          nslcd gettext-doc)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -764,11 +766,25 @@ r=$(round 65)
 render_man man1/quilt.1.gz                                           > "$r/quilt.1.txt"
 gunzip -c "$doc/screen/changelog.gz"                                 > "$r/screen-changelog.txt"
 
-for n in $(seq 0 65); do
+r=$(round 66)
+# man 5 nslcd.conf (nslcd 0.9.12-4, nss-pam-ldapd's LDAP name service daemon, rendered as in round 1, 26 KB: a
+# daemon's configuration file, its options under eight subsections, runtime, general connection, SASL, Kerberos,
+# search/mapping, timing/reconnect, SSL/TLS and other options, as "name ARGUMENT" terms over tab-indented text with
+# "The default is ..." sentences, values written on|off|start_tls, a note on the fixed client time-outs, a list of
+# supported maps, attribute mapping expressions in shell syntax over what they substitute, files; dated Nov 2021) and
+# chapter 3 of the GNU gettext manual, "The Format of PO Files" (gettext-doc 0.21-12: gettext/gettext_3.html,
+# Texinfo HTML made by texi2html 1.78a, 23 KB: "[ << ] [ >> ] [Top] [Contents] [Index]" navigation bars above and
+# below, schematic PO entries in <pre> blocks with <var> placeholders, the "#," flags as a definition list of
+# <code> terms paired "x-format" / "no-x-format" over "Likewise for ..." lines into other chapters, example entries,
+# a numbered footnote mark pointing to another page, no gettext version given).
+render_man man5/nslcd.conf.5.gz                                      > "$r/nslcd.conf.5.txt"
+cp "$doc/gettext/gettext_3.html"                                     "$r/gettext-po-format.html"
+
+for n in $(seq 0 66); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round65"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round66"
