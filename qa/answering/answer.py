@@ -450,9 +450,16 @@ def _through_the_default(corpus: Corpus, answer: Sentence, query: Query) -> Sent
     for after in itertools.islice(past_the_answer, _DEFAULT_REACH):
         if after.doc_id != answer.doc_id or after.paragraph != answer.paragraph or after.heading:
             break
-        if _STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(after))):
+        if _states_what_is_asked(unbroken(corpus.sentence_text(after)), query):
             return replace(answer, end=after.end)
     return _default_of_the_entry(corpus, answer, query) or _default_under_its_label(corpus, answer) or answer
+
+
+def _states_what_is_asked(text: str, query: Query) -> bool:
+    """A stated default; for a question about a setting left alone, also what holds then ("If it is not set,
+    tidewater asks for it on first run.")."""
+    return bool(_STATES_A_DEFAULT.search(text)
+                or (query.left_alone and _IF_UNSET_RE.search(text) and not _of_another_setting(text, query)))
 
 
 _LABEL_REACH = 8  # sentences above the answer in which the label of its entry may be
@@ -555,9 +562,10 @@ _SETTING_NAME = re.compile(r"(?<![\w.-])(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a
 
 def _of_another_setting(text: str, query: Query) -> bool:
     """Whether a sentence says what holds when a setting the question does not name is unset ("Ignored when
-    `library` is not set." for a question about `archive`)."""
+    `library` is not set." for a question about `archive`), as its condition names it."""
+    condition = _IF_UNSET_RE.search(text)  # "If not specified, the value of `DRIFTWOOD_AGENT` is used.": no other
     asked = {name.strip("`").lower() for name in _SETTING_NAME.findall(query.text)}
-    named = {name.strip("`").lower() for name in _SETTING_NAME.findall(text)}
+    named = {name.strip("`").lower() for name in _SETTING_NAME.findall(condition.group(0) if condition else text)}
     return bool(named) and not named & asked
 # What holds when a setting is left alone, stated as a condition ("If not specified, -1 will be assumed"), or as its
 # default: what a question about a setting left alone is answered with ("If PASS_MAX_DAYS is left out, ...?")
@@ -571,8 +579,8 @@ def _default_left_unsaid(corpus: Corpus, best: Candidate, candidates: list[Candi
     sync_kludge?") and neither the term's entry, where the answer is, nor any other candidate sentence that names
     the term says what holds when it is not set: the documents do not say ("reserved_ratio: This relation specifies
     the default percentage of file system blocks reserved ..." names a default and states none)."""
-    if "default" not in query.asked or query.wanted.name in _ASKS_NO_DEFAULT_VALUE:
-        return False  # a question about a setting left alone may be answered by what happens then, in any words
+    if not query.asks_default or query.wanted.name in _ASKS_NO_DEFAULT_VALUE:
+        return False
     if not _in_entry_named(corpus, best.support, query):
         return _default_of_a_setting_left_unsaid(corpus, best, candidates, query)
     name = (entry_name(corpus, best.support) or "").lower()
@@ -582,8 +590,15 @@ def _default_left_unsaid(corpus: Corpus, best: Candidate, candidates: list[Candi
     around = [corpus.sentences[number] for number in sorted(entry)] + [
         c.support for c in candidates if c.support.sentence_id not in entry
         and name in corpus.sentence_text(c.support).lower()]
-    return not any(_STATES_A_DEFAULT.search(text) or _WHEN_UNSET.search(text)
-                   for text in (unbroken(corpus.sentence_text(sentence)) for sentence in around))
+    said = (_WHEN_UNSET, _STATES_A_DEFAULT) + ((_SAID_OTHERWISE,) if query.left_alone else ())
+    return not any(pattern.search(text) for text in (unbroken(corpus.sentence_text(sentence)) for sentence in around)
+                   for pattern in said)
+
+
+# What holds when a setting is left alone, in the words a question about it may be answered with: "Without ALERT_CMD,
+# failures are only written to the log.", "... refuses to start unless PROFILE_DIR exists", "Banners are not printed
+# out of the box."
+_SAID_OTHERWISE = re.compile(r"\bwithout\b|\bunless\b|\bout\s+of\s+the\s+box\b|\bleaving\s+it\b", re.I)
 
 
 # The default of a setting named as code ("smtp_connection_cache_time_limit", "core.editor"): "the default (value)
@@ -627,7 +642,7 @@ def _default_of_the_entry(corpus: Corpus, answer: Sentence, query: Query) -> Sen
     grouped = grouped_names(corpus, answer)
     asked = [other for other in grouped if names_term(query, other)]
     return next((other for other in entry if other != answer
-                 and _STATES_A_DEFAULT.search(text := unbroken(corpus.sentence_text(other)))
+                 and _states_what_is_asked(text := unbroken(corpus.sentence_text(other)), query)
                  and not (_says_any(text, [n for n in grouped if n not in asked]) and not _says_any(text, asked))),
                 None)
 

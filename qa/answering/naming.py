@@ -139,7 +139,10 @@ def _written_as(name: str, as_code: set[str], written: set[str]) -> bool:
 def what_the_entry_says(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
     """For a question that asks no more than what a term is or does ("What does copytruncate do?", "What does the
     Match keyword do?"), when the best candidate is a later sentence of that term's entry ("The copytruncate option
-    implies norenamecopy."), the entry's first sentence, which says it, with the best candidate's score."""
+    implies norenamecopy."), the entry's first sentence, which says it, with the best candidate's score; not for a
+    question about the setting left alone ("What is the job timeout if JOB_TIMEOUT is not set?")."""
+    if query.left_alone:
+        return best
     name = entry_name(corpus, best.support)
     if name is None or not names_term(query, name) \
             or not _only_what_it_is(corpus, query, {name} | KINDS_OF_NAME, best.sentence.doc_id):

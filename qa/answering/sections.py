@@ -137,7 +137,8 @@ def names_one_of(heading: str, kind: frozenset[str]) -> bool:
 # command").
 # The type a configuration file's man page writes after a setting's name ("UMASK (number)"), not a remark ("Returns (see
 # below)", "Limits (per process)").
-_TYPES = r"number|string|boolean|bool|integer|int|real|float|double|enum|list|string\s+list|octal|path|char|character"
+_TYPES = (r"number|string|boolean|bool|integer|int|real|float|floating\s+point|double|enum|list|string\s+list|octal|"
+          r"path|char|character|seconds|milliseconds|minutes|bytes|kilobytes|megabytes")
 _TYPED_NAME = re.compile(rf"([A-Za-z_$][\w$.-]*[\w$])[ \t]+\((?:{_TYPES})\)")
 _TERM_ENTRY = re.compile(r"""[ \t]*(?:
     (?P<words>[A-Za-z][\w-]*(?:[ ][A-Za-z][\w-]*){1,2})(?=[ \t]*\r?\n)

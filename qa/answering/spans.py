@@ -192,6 +192,8 @@ _TYPE_PATTERNS = (
 )
 _AUXILIARY = r"(?:is|are|was|were|do|does|did|can|could|should|shall|will|would|may|might|must|has|have|had)\b"
 _YESNO = re.compile(r"^" + _AUXILIARY, re.I)
+# A condition, then a yes/no question: "When brewd.conf has no PURGE_DAYS line, are old records removed?"
+_CONDITION_THEN_YESNO = re.compile(r"^(?:if|when|unless)\b[^,?]*,\s*" + _AUXILIARY, re.I)
 
 
 # A question word's "'s" written without its apostrophe: "whats the minimum size ...?" asks what "what's" asks.
@@ -206,7 +208,7 @@ def question_type(question: str) -> QuestionType:
         return QuestionType("acronym", acronym)
     found = [(match.start(), name) for name, pattern in _TYPE_PATTERNS if (match := re.search(pattern, lowered))]
     opening = re.search(r"\b(?:what|which|why|how|who|whom|whose|when|where)\b", lowered)
-    if _YESNO.match(lowered) and not (found and min(found)[0] < 3):
+    if (_YESNO.match(lowered) and not (found and min(found)[0] < 3)) or _CONDITION_THEN_YESNO.match(lowered):
         return QuestionType("yesno")
     if found and (opening is None or min(found)[0] <= opening.start()):
         priority = [name for name, _ in _TYPE_PATTERNS]  # where two kinds start together, the first listed wins
