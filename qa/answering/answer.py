@@ -35,6 +35,7 @@ from qa.answering.features import (
 from qa.answering.model import AnswerModel, default_model
 from qa.answering.naming import named_entry, named_section, names_term, the_value_asked, what_the_entry_says
 from qa.answering.questions import (
+    ASKS_NO_VALUE,
     Query,
     asks_only_the_term,
     asks_what_makes_one,
@@ -443,7 +444,7 @@ def _through_the_default(corpus: Corpus, answer: Sentence, query: Query) -> Sent
     default), ...")."""
     said = unbroken(corpus.sentence_text(answer))
     if not query.asks_default or _STATES_A_DEFAULT.search(said) \
-            or (query.left_alone and _STATES_WHAT_HOLDS_UNSET.search(said)):  # "If not specified, -1 is assumed."
+            or (query.left_alone and _IF_UNSET_RE.search(said)):  # "If not specified, -1 will be assumed."
         return answer
     past_the_answer = (s for s in itertools.islice(corpus.sentences, answer.sentence_id + 1, None)
                        if s.end > answer.end or s.doc_id != answer.doc_id)  # the sentences it ends with left out
@@ -509,16 +510,14 @@ def _stated_near(corpus: Corpus, home: Sentence, eligible: list[Candidate], quer
     its paragraph, or else alone in its short section (None: none does)."""
     entry = entry_of(corpus, home, _ENTRY_REACH)
     grouped = grouped_names(corpus, home)
-    asked = [name for name in grouped if names_term(query, name)]
-    named = bool(entry) and (_in_entry_named(corpus, home, query) or bool(asked))
+    named = bool(entry) and (_in_entry_named(corpus, home, query) or any(names_term(query, n) for n in grouped))
     around = entry or [s for s in corpus.sentences[max(0, home.sentence_id - _DEFAULT_NEAR):
                                                    home.sentence_id + _DEFAULT_NEAR + 1]
                        if s.doc_id == home.doc_id and s.paragraph == home.paragraph and not s.heading]
     texts = {s.sentence_id: unbroken(corpus.sentence_text(s)) for s in around}
-    others = [name for name in grouped if name not in asked]
-    stating = [number for number, text in texts.items()  # of the name asked ("By default, ALARM_LOW is 4 degrees."
-               if (_BARE_DEFAULT if not named else _STATES_A_DEFAULT).search(text)  # is not ALARM_HIGH's)
-               and not (_says_any(text, others) and not _says_any(text, asked))]
+    stating = [number for number, text in texts.items()
+               if (_BARE_DEFAULT if not named else _STATES_A_DEFAULT).search(text)
+               and not _of_another_name(text, grouped, query)]
     if query.left_alone:  # a stated default first, then what holds when the setting asked about is not set
         stating += [number for number, text in texts.items()
                     if _IF_UNSET_RE.search(text) and not _of_another_setting(text, query)]
@@ -567,11 +566,6 @@ def _of_another_setting(text: str, query: Query) -> bool:
     asked = {name.strip("`").lower() for name in _SETTING_NAME.findall(query.text)}
     named = {name.strip("`").lower() for name in _SETTING_NAME.findall(condition.group(0) if condition else text)}
     return bool(named) and not named & asked
-# What holds when a setting is left alone, stated as a condition ("If not specified, -1 will be assumed"), or as its
-# default: what a question about a setting left alone is answered with ("If PASS_MAX_DAYS is left out, ...?")
-_STATES_WHAT_HOLDS_UNSET = re.compile(_IF_UNSET + "|" + _STATES_A_DEFAULT.pattern, re.I)
-# A question that asks how to change a default or why it is so asks no value ("How do I change the default editor?").
-_ASKS_NO_DEFAULT_VALUE = ("manner", "reason", "yesno")
 
 
 def _default_left_unsaid(corpus: Corpus, best: Candidate, candidates: list[Candidate], query: Query) -> bool:
@@ -579,7 +573,7 @@ def _default_left_unsaid(corpus: Corpus, best: Candidate, candidates: list[Candi
     sync_kludge?") and neither the term's entry, where the answer is, nor any other candidate sentence that names
     the term says what holds when it is not set: the documents do not say ("reserved_ratio: This relation specifies
     the default percentage of file system blocks reserved ..." names a default and states none)."""
-    if not query.asks_default or query.wanted.name in _ASKS_NO_DEFAULT_VALUE:
+    if not query.asks_default or query.wanted.name in ASKS_NO_VALUE:
         return False
     if not _in_entry_named(corpus, best.support, query):
         return _default_of_a_setting_left_unsaid(corpus, best, candidates, query)
@@ -640,16 +634,20 @@ def _default_of_the_entry(corpus: Corpus, answer: Sentence, query: Query) -> Sen
     if name is None or not names_term(query, name):
         return None
     grouped = grouped_names(corpus, answer)
-    asked = [other for other in grouped if names_term(query, other)]
     return next((other for other in entry if other != answer
                  and _states_what_is_asked(text := unbroken(corpus.sentence_text(other)), query)
-                 and not (_says_any(text, [n for n in grouped if n not in asked]) and not _says_any(text, asked))),
-                None)
+                 and not _of_another_name(text, grouped, query)), None)
+
+
+def _of_another_name(text: str, grouped: list[str], query: Query) -> bool:
+    """In an entry that documents several names at once (`grouped`), whether the text speaks only of names the
+    question does not ask ("By default, ALARM_LOW is 4 degrees." for a question about ALARM_HIGH)."""
+    asked = [name for name in grouped if names_term(query, name)]
+    return _says_any(text, [name for name in grouped if name not in asked]) and not _says_any(text, asked)
 
 
 def _says_any(text: str, names: list[str]) -> bool:
-    """Whether the text writes one of the names (in an entry that documents several at once, "By default, ALARM_LOW
-    is 4 degrees." speaks of ALARM_LOW, not of ALARM_HIGH)."""
+    """Whether the text writes one of the names as a word."""
     return any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) for name in names)
 
 

@@ -74,8 +74,9 @@ _LEFT_ALONE = re.compile(
 # ... unless it sets another to a value: "when USERGROUPS_ENAB is no and GROUP is not set" asks what that value does
 _SET_TO_A_VALUE = re.compile(r"\b(?:is|are)\s+(?:set\s+to\s+)?(?:yes|no|true|false|on|off|enabled|disabled|\d+)\b|"
                              r"\bset\s+to\b", re.I)
-# ... nor when it asks why or how, or whether something happens then ("If the token is not set, does the upload fail?")
-_ASKS_NO_VALUE = ("reason", "manner", "yesno")
+# A question that asks how or why, or whether, asks no value: not a default ("How do I change the default editor?"), nor
+# what holds when a setting is left alone ("If the token is not set, does the upload fail?")
+ASKS_NO_VALUE = ("manner", "reason", "yesno")
 _WHY_OR_HOW = re.compile(r"\bwhy\b|\bhow\s+(?:do|does|did|can|could|should|would|to)\b", re.I)  # after "when ...,"
 _YES_NO_CLAUSE = re.compile(r",\s*(?:is|are|was|were|do|does|did|can|could|will|would|should|must|has|have)\b[^,]*$",
                             re.I)
@@ -85,7 +86,7 @@ def asks_what_holds_unset(question: str, wanted: QuestionType) -> bool:
     """Whether the question asks what holds when a setting is left alone ("If TTYPERM isn't set, what permissions
     does the terminal get?"): its default, whatever word the documents say it with."""
     return _LEFT_ALONE.search(question) is not None and not _SET_TO_A_VALUE.search(question) \
-        and wanted.name not in _ASKS_NO_VALUE and not _YES_NO_CLAUSE.search(question) \
+        and wanted.name not in ASKS_NO_VALUE and not _YES_NO_CLAUSE.search(question) \
         and not _WHY_OR_HOW.search(question)
 
 
