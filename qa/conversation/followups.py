@@ -120,6 +120,7 @@ _PLURAL_PRONOUNS = _PLURAL & _PERSONAL  # they, them, their, theirs
 _THING_POINTERS = frozenset("it its this that".split())  # after "which file ...?" or "is there a command ...?"
 _YES_NO = re.compile(r"^\s*(?:yes|no)\b[\s,.:;-]*", re.I)
 _AUXILIARY = "|".join(sorted(_AUXILIARIES))
+_WHICH_THING = re.compile(rf"^\s*(?:which|what)\s+(?!(?:{_AUXILIARY})\b)(?P<thing>[a-z][^?]*?)\s*\??\s*$", re.I)
 _ASKS_FOR_A_THING = re.compile(rf"^\s*(?:(?:which|what)\s+(?!(?:{_AUXILIARY})\b)[a-z]|(?:is|are)\s+there\b)", re.I)
 # The term an entry of a definition list opens with: alone on its line, its text indented below it.
 _ENTRY_TERM = re.compile(r"\s*`?([A-Za-z_$][\w$.-]*[\w$])`?[ \t]*\r?\n[ \t]+\S")
@@ -405,11 +406,12 @@ class _Reading:
     thing: str = ""  # after "which X ...?" or "is there an X ...?", the X a short answer named ("GZIP")
     plural: str = ""  # the longest plural run of content words it asked about ("new users"), when its topic is
     # singular and it names nothing
+    described: bool = False  # the thing is the one a which-question left unanswered asked for, in its words
 
     @property
     def names_a_thing(self) -> bool:
         """The short answer names something ("zcat"), not a value ("Yes, 4 GB": "change it" means the limit)."""
-        return not any(c.isdigit() for c in self.thing)
+        return self.described or not any(c.isdigit() for c in self.thing)
 
     def antecedent(self, pronoun: str, pointing: bool = False) -> str:
         """What a pronoun of the next turn stands for: he, she, they... the person or body the answer named;
@@ -436,11 +438,13 @@ def _read_history(history: list[Turn], corpus: Corpus) -> list[_Reading]:
         if dependence is not None and earlier is not None:
             query, turns = _rewrite(query, dependence, earlier, corpus), (*earlier.turns, number)
         topic, answered, thing = _topic(query, corpus), _answered(query, turn.answer), _thing(query, turn.answer)
+        described = not thing and bool(thing := _described(query, turn.answer))
         # a history about something the documents never mention resolves nothing
         plural = _plural_topic(query, corpus) if topic and not _is_plural(topic) else ""
         readings.append(_Reading(query, topic if _known(topic, corpus) else "",
                                  answered if _known(answered, corpus) else "", turns,
-                                 thing if _known(thing, corpus) else "", plural if _known(plural, corpus) else ""))
+                                 thing if _known(thing, corpus) else "", plural if _known(plural, corpus) else "",
+                                 described))
     return readings
 
 
@@ -817,16 +821,33 @@ def _thing(query: str, answer: str | None) -> str:
     return _short_answer(answer, most=3) or (term.group(1) if term else "") or _option_given(query, answer)
 
 
+def _described(query: str, answer: str | None) -> str:
+    """After a which-question left unanswered ("Which environment variable sets the user's configuration file?"),
+    the thing it asked for as the question describes it: what "its default" in the next turn stands for."""
+    asked = _WHICH_THING.match(query)
+    return asked.group("thing") if asked and answer is None else ""
+
+
 def _option_given(query: str, answer: str | None) -> str:
     """The option a long answer to "Which less option ...?" gives, with its alias ("-J --status-column" of
-    "* Add -J (--status-column) option to display a status column."): what "it" in the next turn stands for; "" when
-    the answer gives none, or several options, or only the question's own."""
-    if _WHICH_OPTION.match(query) is None or not answer:
+    "* Add -J (--status-column) option to display a status column."), or the one name in code a long answer to
+    another which-question gives ("ZSTD_CLEVEL" of "ZSTD_CLEVEL just replaces the default compression level (3)."):
+    what "it" in the next turn stands for; "" when the answer gives none, or several, or only the question's own."""
+    if not answer:
         return ""
+    if _WHICH_OPTION.match(query) is None:
+        return _one_new(_IDENTIFIER, query, answer)
     own = set(_OPTION.findall(query))
     found = [option for option in dict.fromkeys(_OPTION.findall(answer)) if option not in own]
     if len(found) == 2 and re.search(rf"{re.escape(found[0])}{_ALIAS_GAP}{re.escape(found[1])}(?![\w-])", answer):
         return " ".join(found)  # an option and its alias: "-J (--status-column)", "-l, --length", "'-v' '--verbose'"
+    return found[0] if len(found) == 1 else ""
+
+
+def _one_new(pattern: re.Pattern[str], query: str, answer: str) -> str:
+    """The one text of `pattern` the answer holds that the question does not, else ""."""
+    own = {found.strip("`") for found in pattern.findall(query)}
+    found = [text for text in dict.fromkeys(f.strip("`") for f in pattern.findall(answer)) if text not in own]
     return found[0] if len(found) == 1 else ""
 
 

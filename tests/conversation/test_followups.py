@@ -491,3 +491,31 @@ def test_it_after_asking_which_option_stands_for_the_option_a_long_answer_gives(
                    "* Add -s, made identical with the -q option."):  # two options, no alias of the other
         resolution = resolve("In which version was it added?", [Turn("Which gatectl option reports?", answer)], corpus)
         assert "-q" not in resolution.query and "-s" not in resolution.query
+
+
+def test_its_after_another_which_question_stands_for_the_one_name_in_code_a_long_answer_gives(writable) -> None:
+    corpus, _ = corpus_with(writable, "gatectl.1.txt", "GATECTL(1)\n\nENVIRONMENT\n       GATE_LEVEL can set the "
+                            "level between 1 and 9.  GATE_LEVEL just replaces the default level (3).\n       "
+                            "GATE_WORKERS sets the number of keepers.\n")
+    asked = "Which environment variable sets gatectl's level?"
+    answered = [Turn(asked, "GATE_LEVEL just replaces the default level (3).")]
+    assert resolve("And which values can it take?", answered, corpus).query == "which values can GATE_LEVEL take?"
+    for answer in ("GATE_LEVEL or GATE_WORKERS set it.",  # which of them is meant is unknown
+                   "The level can be set in the environment."):  # no name in code
+        resolution = resolve("And which values can it take?", [Turn(asked, answer)], corpus)
+        assert "GATE_" not in resolution.query
+
+
+def test_its_after_a_which_question_left_unanswered_stands_for_the_thing_as_the_question_describes_it(
+        writable) -> None:
+    corpus, _ = corpus_with(writable, "keeper.1.txt", "KEEPER(1)\n\nENVIRONMENT\n       Keeper reads these "
+                            "environment variables.\n\n       KEEPER_USER_FILE\n"
+                            "              Path of the keeper's own gate file (defaults to ~/.gaterc).\n")
+    asked = "Which environment variable sets the keeper's own gate file?"
+    resolution = resolve("What is its default?", [Turn(asked, None)], corpus)
+    assert resolution.query == "What is environment variable sets the keeper's own gate file's default?"
+    # answered, the answer's name stands for it; asked about something the documents never mention, nothing does
+    assert resolve("What is its default?", [Turn(asked, "KEEPER_USER_FILE")], corpus).query == \
+        "What is KEEPER_USER_FILE's default?"
+    unknown = resolve("What is its default?", [Turn("Which zeppelin hangar holds the blimps?", None)], corpus)
+    assert "zeppelin" not in unknown.query
