@@ -217,13 +217,15 @@ def question_type(question: str) -> QuestionType:
 
 
 def acronym_asked(question: str) -> str | None:
-    """X in "what does X stand for", "what is X short for", "what does the X short name mean", "expand X" (X
-    written in capitals); a few words may come between X and "stand for" ("the CDDL license short name")."""
+    """X in "what does X stand for", "what is X short for", "what does the X short name mean", "expand X", "what
+    did the original name, TIP, stand for" (X written in capitals); a few words may come between X and "stand for"
+    ("the CDDL license short name")."""
     match = re.search(r"\b(?:does|is|do)\s+(?:the\s+)?([A-Z][A-Za-z0-9.&\-]{1,12})(?:\s+[\w-]+){0,3}?\s+"
                       r"(?:stands?|short)\s+for\b", question) \
         or re.search(r"\b(?:does|is|do)\s+(?:the\s+)?([A-Z][A-Za-z0-9.&\-]{1,12})\s+(?:abbreviat|short\s+name)",
                      question) \
-        or re.search(r"\bexpan(?:d|sion of)\s+([A-Z][A-Z0-9.&\-]{1,12})\b", question)
+        or re.search(r"\bexpan(?:d|sion of)\s+([A-Z][A-Z0-9.&\-]{1,12})\b", question) \
+        or re.search(r"\b(?:does|did|do)\b.*?(?<![\w-])([A-Z][A-Z0-9.&\-]{1,12}),?\s+(?:stand|short)\s+for\b", question)
     return match.group(1).strip(".") if match and sum(c.isupper() for c in match.group(1)) >= 2 else None
 
 
@@ -681,10 +683,11 @@ def _dashed_long_forms(sentence: str, acronym: str) -> list[tuple[int, int]]:
     change log's entry, no long form)."""
     letters = "".join(c.lower() for c in acronym if c.isalnum())
     found = []
-    for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}\s*(?:[-\u2013\u2014:]\s+)([^|\n.;]{{3,120}})", sentence):
+    for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}\s*(?:(?:--?|[\u2013\u2014:])\s+)([^|\n.;]{{3,120}})",
+                             sentence):
         words = list(_LONG_WORD.finditer(match.group(1)))
         count = next((count for count in range(1, min(len(words), 2 * len(letters)) + 1)
-                      if _initials_spell([w.group(0).lower() for w in words[:count]], letters)), None)
+                      if _initials_spell([w.group(0) for w in words[:count]], letters)), None)
         if count is None:
             continue
         end = words[count - 1].end()
@@ -723,15 +726,17 @@ def _bracketed_long_forms(sentence: str, acronym: str) -> list[tuple[int, int]]:
 
 def _initials_spell(words: list[str], letters: str) -> bool:
     """Whether the words' initials spell the letters: each word gives its first letter (a hyphenated one the first
-    letters of its first parts: "long-term" l or lt), a small word its first letter or none."""
+    letters of its first parts: "long-term" l or lt; a word in capitals its letters: "client ID" spells CID), a
+    small word its first letter or none."""
 
     @cache
     def spelled(word: int, letter: int) -> bool:  # words[word:] spell letters[letter:]
         if word == len(words):
             return letter == len(letters)
-        if words[word] in _SMALL_WORDS and spelled(word + 1, letter):
+        if words[word].lower() in _SMALL_WORDS and spelled(word + 1, letter):
             return True
-        initials = "".join(part[0] for part in words[word].split("-") if part)
+        initials = "".join(part.lower() if len(part) > 1 and part.isupper() else part[0].lower()
+                           for part in words[word].split("-") if part)
         return any(letters[letter:letter + given] == initials[:given] and spelled(word + 1, letter + given)
                    for given in range(1, min(len(initials), len(letters) - letter) + 1))
 

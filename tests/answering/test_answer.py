@@ -590,6 +590,8 @@ def test_an_address_may_end_in_the_file_the_question_names(writable) -> None:
     ("What does the CDDL license short name stand for?", "acronym"), ("When does DHS plan to stand up a unit?", "date"),
     ("How does the GPL treat short excerpts?", "manner"),
     ("What does the LPPL short name mean?", "acronym"), ("What is the log level?", "definition"),
+    ("What did the original name of the editor, TIP, stand for?", "acronym"),  # the acronym set apart by commas
+    ("Which standard did the harbour adopt for TIP?", "description"),
     ("Who is a Licensee?", "definition"), ("Who is a member of the team that leads it?", "who"),
     ("What are the high level goals of the campaign?", "definition"), ("What is the buffer size?", "quantity"),
     ("What is the default compression level of gzip?", "quantity"), ("what's the maximum line length?", "quantity"),
@@ -638,6 +640,8 @@ def test_more_question_kinds(question: str, kind: str) -> None:
      ["new feature (user requested)"]),
     ("|RR - refactor and re-engineer      |Results in", "acronym", "RR", ["refactor and re-engineer"]),
     ("| LTS: long-term support |", "acronym", "LTS", ["long-term support"]),
+    # a label after a double dash; a word in capitals gives its letters ("client ID" spells CID)
+    ("CID -- client ID.", "acronym", "CID", ["client ID"]),
     ("on Cloud Native Computing Foundation's (CNCF) slack", "acronym", "CNCF", ["Cloud Native Computing Foundation"]),
     # three letters or more spelt out in capitals need no mention beside them (the heading says "VCS limitations")
     ("Version Control Systems are designed to manage source code.", "acronym", "VCS", ["Version Control Systems"]),
