@@ -20,6 +20,7 @@ import numpy as np
 from qa.answering.authors import by_the_authors
 from qa.answering.documents import document_name
 from qa.answering.features import (
+    STATES_A_DEFAULT,
     Span,
     answer_unit,
     candidate_sentences,
@@ -418,15 +419,6 @@ def _with_its_first_step(corpus: Corpus, answer: Sentence, query: Query) -> Sent
     return answer
 
 
-# A sentence that states a default ("The default is 3.", "defaults to 873", "ask (the default)", "Default: 20",
-# "Default 10.", "Default value: 3", "The default port is 873.", "By default no ... are set", "... does not stop; this
-# is the default"), not one that only names it ("You can override the default backlog value ...", "The default
-# configuration file is read at start.").
-_STATES_A_DEFAULT = re.compile(r"\bdefaults?\s*(?:is|are|was|to|:|=|\))|\(\s*(?:the\s+|by\s+)?default\b|"
-                               r"\bdefaults?\s+(?=[\d\"'`\u201c])|\bby\s+default\b|\b(?:is|are|was)\s+the\s+default\b|"
-                               r"\bdefault(?:\s+[\w-]+){1,5}?\s*(?::|=|\b(?:is|are|was)\b(?!\s+(?:not\s+)?(?:read|used|set|"
-                               r"changed|loaded|written|kept|stored|ignored|overridden|applied|created|installed)\b))",
-                               re.I)
 _DEFAULT_REACH = 3  # sentences after the answer's last in which its block may state the default
 _ENTRY_REACH = 20  # sentences after the answer in which the rest of its entry may state it
 _NAMED_ENTRY_REACH = 3  # candidates from the best in which the entry a default question names is sought
@@ -443,7 +435,7 @@ def _through_the_default(corpus: Corpus, answer: Sentence, query: Query) -> Sent
     sentence alone ("StrictHostKeyChecking", then three paragraphs on, "If this flag is set to ask (the
     default), ...")."""
     said = unbroken(corpus.sentence_text(answer))
-    if not query.asks_default or _STATES_A_DEFAULT.search(said) \
+    if not query.asks_default or STATES_A_DEFAULT.search(said) \
             or (query.left_alone and _IF_UNSET_RE.search(said)):  # "If not specified, -1 will be assumed."
         return answer
     past_the_answer = (s for s in itertools.islice(corpus.sentences, answer.sentence_id + 1, None)
@@ -459,7 +451,7 @@ def _through_the_default(corpus: Corpus, answer: Sentence, query: Query) -> Sent
 def _states_what_is_asked(text: str, query: Query) -> bool:
     """A stated default; for a question about a setting left alone, also what holds then ("If it is not set,
     tidewater asks for it on first run.")."""
-    return bool(_STATES_A_DEFAULT.search(text)
+    return bool(STATES_A_DEFAULT.search(text)
                 or (query.left_alone and _IF_UNSET_RE.search(text) and not _of_another_setting(text, query)))
 
 
@@ -477,7 +469,7 @@ def _default_under_its_label(corpus: Corpus, answer: Sentence) -> Sentence | Non
     for after in corpus.sentences[answer.sentence_id + 1:answer.sentence_id + 1 + _ENTRY_REACH]:
         if after.doc_id != answer.doc_id or after.heading or is_label(corpus, after):
             return None
-        if _STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(after))):
+        if STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(after))):
             return after
     return None
 
@@ -497,7 +489,7 @@ def _default_in_the_entry(corpus: Corpus, candidates: list[Candidate], eligible:
     best = candidates[0]
     home = next((c for c in candidates[:_NAMED_ENTRY_REACH] if _in_entry_named(corpus, c.support, query)), best)
     if home is not best and home.span is not None and any(c is home for c in eligible) \
-            and _STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(home.support))):
+            and STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(home.support))):
         return replace(home, score=best.score, logit=best.logit)  # the named entry's own default ("Defaults to 10%.")
     if NAMES_A_DEFAULT.search(unbroken(corpus.sentence_text(home.support))):
         return None  # it says what the default is, or works with it ("... left at the default, ... 45 seconds")
@@ -516,7 +508,7 @@ def _stated_near(corpus: Corpus, home: Sentence, eligible: list[Candidate], quer
                        if s.doc_id == home.doc_id and s.paragraph == home.paragraph and not s.heading]
     texts = {s.sentence_id: unbroken(corpus.sentence_text(s)) for s in around}
     stating = [number for number, text in texts.items()
-               if (_BARE_DEFAULT if not named else _STATES_A_DEFAULT).search(text)
+               if (_BARE_DEFAULT if not named else STATES_A_DEFAULT).search(text)
                and not _of_another_name(text, grouped, query)]
     if query.left_alone:  # a stated default first, then what holds when the setting asked about is not set
         stating += [number for number, text in texts.items()
@@ -540,7 +532,7 @@ def _stated_in_section(corpus: Corpus, home: Sentence, eligible: list[Candidate]
         return None
     asked = set(query.asked) - _DEFAULT_TERMS
     stating = [number for number in section if corpus.sentences[number].paragraph != home.paragraph
-               and _STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(corpus.sentences[number])))]
+               and STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(corpus.sentences[number])))]
     if len(stating) != 1 or not corpus.sentence_terms[stating[0]] & asked:
         return None
     return next((c for c in eligible if c.span is not None and c.support.sentence_id == stating[0]), None)
@@ -584,7 +576,7 @@ def _default_left_unsaid(corpus: Corpus, best: Candidate, candidates: list[Candi
     around = [corpus.sentences[number] for number in sorted(entry)] + [
         c.support for c in candidates if c.support.sentence_id not in entry
         and name in corpus.sentence_text(c.support).lower()]
-    said = (_WHEN_UNSET, _STATES_A_DEFAULT) + ((_SAID_OTHERWISE,) if query.left_alone else ())
+    said = (_WHEN_UNSET, STATES_A_DEFAULT) + ((_SAID_OTHERWISE,) if query.left_alone else ())
     return not any(pattern.search(text) for text in (unbroken(corpus.sentence_text(sentence)) for sentence in around)
                    for pattern in said)
 
@@ -616,7 +608,7 @@ def _default_of_a_setting_left_unsaid(corpus: Corpus, best: Candidate, candidate
         return False
     naming = [c.support for c in candidates if named.search(corpus.sentence_text(c.support))]
     after = [following for sentence in naming if (following := follower(corpus, sentence)) is not None]
-    return not any(_STATES_A_DEFAULT.search(text) or _WHEN_UNSET.search(text)  # "By default this is set to 'no'"
+    return not any(STATES_A_DEFAULT.search(text) or _WHEN_UNSET.search(text)  # "By default this is set to 'no'"
                    for text in (unbroken(corpus.sentence_text(sentence)) for sentence in naming + after))
 
 

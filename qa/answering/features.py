@@ -165,13 +165,14 @@ def features(corpus: Corpus, sentence: Sentence, place: Place, query: Query, see
         "defines_subject": float(defines_subject(corpus, sentence, query)),
         "typed_found": float(wanted.typed and span is not None),
         "typed_missing": float(wanted.typed and span is None),
+        "acronym_spelled": float(wanted.name == "acronym" and span is not None),
         "heading": float(sentence.heading),
         "first_in_block": float(number == 0 or corpus.sentences[number - 1].paragraph != sentence.paragraph
                                 or corpus.sentences[number - 1].heading),
         "length": math.log1p(sentence.end - sentence.start) / 6,
     }
     found.update(seen.kinds)
-    found.update(_cues(sentence_words(corpus, sentence).cues, wanted.name))
+    found.update(_cues(sentence_words(corpus, sentence).cues, query))
     return found
 
 
@@ -182,10 +183,23 @@ _DEFINING = re.compile(r"\b(?:is|are|was|were)\s+(?:a|an|the|used|meant|intended
                        r"\bstands? for\b|\bused (?:to|for|by)\b|\ballows?\b|\bprovides?\b", re.I)
 
 
-def _cues(cues: frozenset[str], kind: str) -> dict[str, float]:
+# A sentence that states a default ("The default is 3.", "defaults to 873", "ask (the default)", "Default: 20",
+# "Default 10.", "Default value: 3", "The default port is 873.", "By default no ... are set", "... does not stop; this
+# is the default"), not one that only names it ("You can override the default backlog value ...", "The default
+# configuration file is read at start.").
+STATES_A_DEFAULT = re.compile(r"\bdefaults?\s*(?:is|are|was|to|:|=|\))|\(\s*(?:the\s+|by\s+)?default\b|"
+                               r"\bdefaults?\s+(?=[\d\"'`\u201c])|\bby\s+default\b|\b(?:is|are|was)\s+the\s+default\b|"
+                               r"\bdefault(?:\s+[\w-]+){1,5}?\s*(?::|=|\b(?:is|are|was)\b(?!\s+(?:not\s+)?(?:read|used|set|"
+                               r"changed|loaded|written|kept|stored|ignored|overridden|applied|created|installed)\b))",
+                               re.I)
+
+def _cues(cues: frozenset[str], query: Query) -> dict[str, float]:
     """Whether the sentence has the shape of the answer the question's kind expects: a command for "how do I",
-    a negation or a modal verb for yes/no, a defining verb for "what is"."""
+    a negation or a modal verb for yes/no, a defining verb for "what is", a stated default for a question about
+    one."""
+    kind = query.wanted.name
     return {"how_command": float(kind == "manner" and "command" in cues),
+            "states_default": float(query.asks_default and "default" in cues),
             "yesno_negation": float(kind == "yesno" and "negation" in cues),
             "yesno_modal": float(kind == "yesno" and "modal" in cues),
             "definition_cue": float(kind in ("definition", "description") and "defining" in cues)}
@@ -198,7 +212,8 @@ def points_elsewhere(corpus: Corpus, sentence: Sentence) -> bool:
 
 def _shapes(text: str) -> frozenset[str]:
     """The answer shapes a sentence has (read once per sentence)."""
-    patterns = {"command": _COMMAND, "negation": _NEGATION, "modal": _MODAL, "defining": _DEFINING}
+    patterns = {"command": _COMMAND, "negation": _NEGATION, "modal": _MODAL, "defining": _DEFINING,
+                "default": STATES_A_DEFAULT}
     found = {name for name, pattern in patterns.items() if pattern.search(text)}
     return frozenset(found | {"pointer"} if _POINTER.match(text) and len(text.split()) <= _POINTER_WORDS else found)
 

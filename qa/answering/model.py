@@ -16,12 +16,6 @@ from pathlib import Path
 import numpy as np
 
 MODEL_FILE = Path(__file__).with_name("answer_model.json")
-# Features computed since the shipped model was fitted: they weigh nothing until a refit wins on dev. Refits with
-# them were measured and not kept: with the licence kind, out of fold 242 of 339 dev questions, in sample as many
-# right as the shipped model, but 3 fewer right on the test documents and 5 fewer over the trial rounds; with both
-# and a licence among the dev documents, out of fold 271 of 370, in sample one more right, 3 fewer on the test
-# documents (a sentence that defines the question's subject fires on 7 dev questions and weighed 0.05).
-UNFITTED = frozenset({"kind_license", "defines_subject"})
 
 
 @dataclass(frozen=True)

@@ -21,14 +21,14 @@ import json
 import math
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
 from qa.answering.answer import may_answer, score_candidates
 from qa.answering.features import completed_by, follower, taken_in
-from qa.answering.model import MODEL_FILE, AnswerModel, default_model
+from qa.answering.model import MODEL_FILE, AnswerModel, default_model, read_model
 from qa.answering.questions import read_query
 from qa.embedding import load_embedder
 from qa.evaluation.formats import SpanGold, load_gold_set
@@ -196,12 +196,16 @@ def main(argv: list[str] | None = None) -> int:
         service = open_service(gold.settings, build=False, embedder=embedder, cache_size=0)
         dev = [q for q in gold.questions if q.split == "dev"]
         table = candidate_table(service, dev)
-    model, report = fit_model(table)
+    if args.extend:
+        model, report = extend_model(table, read_model(args.out), args.extend.split(","))
+    else:
+        model, report = fit_model(table)
     args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
     print(report)
     if args.report:
         args.report.parent.mkdir(parents=True, exist_ok=True)
-        args.report.write_text(report + "\n", encoding="utf-8")
+        before = args.report.read_text(encoding="utf-8") + "\n" if args.extend and args.report.is_file() else ""
+        args.report.write_text(before + report + "\n", encoding="utf-8")
     print(f"\nwrote {args.out}", file=sys.stderr)
     return 0
 
@@ -226,6 +230,32 @@ def fit_model(table: Table) -> tuple[AnswerModel, str]:
     return model, _report(table, model, chosen, figures(scores, right, table.answerable, threshold), count)
 
 
+def extend_model(table: Table, model: AnswerModel, added: list[str]) -> tuple[AnswerModel, str]:
+    """`model` kept, and weights fitted on the dev questions for features it does not weigh: a logistic regression
+    over its logit and the added features, chosen as `fit_model` chooses one; their weights, divided by the weight
+    its logit gets, join the model's, so candidates rank as the regression ranks them while the calibration, the
+    threshold and the margin stay as they were fitted."""
+    unknown = [name for name in added if name not in table.names or name in model.weights]
+    if unknown:
+        raise SystemExit(f"--extend: {', '.join(unknown)} not a feature the model leaves unweighted")
+    own = table.rows @ np.array([model.weights.get(name, 0.0) for name in table.names]) + model.intercept
+    columns = [table.names.index(name) for name in added]
+    joined, _ = fit_model(replace(table, names=[_KEPT, *added], rows=np.column_stack([own, table.rows[:, columns]])))
+    scale = joined.weights[_KEPT]
+    if scale <= 0:
+        raise SystemExit("--extend: the model's logit tells nothing beside the added features: refit the model instead")
+    weights = {name: round(joined.weights[name] / scale, 4) for name in added}
+    lines = [f"Extended on {len(table.answerable)} dev questions, the weights above kept: a logistic regression over "
+             f"the model's logit (weight {scale}) and features it left unweighted; each added weight is that "
+             f"regression's divided by {scale}, so candidates rank as the regression ranks them while the calibration, "
+             "threshold and margin stay as fitted above.", "",
+             "| added feature | weight |", "|---|---|"] + [f"| {name} | {weight} |" for name, weight in weights.items()]
+    extended = AnswerModel({**model.weights, **weights}, model.intercept, model.slope, model.offset, model.threshold,
+                           model.extend_margin)
+    return extended, "\n".join(lines)
+
+
+_KEPT = "(the model's logit)"
 MARGINS = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0)
 
 
@@ -254,7 +284,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--corpus", type=Path, default=None, help="its documents (default: documents/ beside it)")
     parser.add_argument("--index", type=Path, default=None, help="keep the corpus's index here between runs")
     parser.add_argument("--out", type=Path, default=MODEL_FILE, help="where the model goes")
-    parser.add_argument("--report", type=Path, default=None, help="also write the report (Markdown) here")
+    parser.add_argument("--report", type=Path, default=None,
+                        help="also write the report (Markdown) here (with --extend, added to its end)")
+    parser.add_argument("--extend", default=None, metavar="FEATURE,...",
+                        help="keep the model in --out and fit weights for these features only")
     return parser
 
 

@@ -14,7 +14,7 @@ from qa.answering import features as features_module
 from qa.answering import naming as naming_module
 from qa.answering import sections as sections_module
 from qa.answering.answer import Candidate, may_answer
-from qa.answering.features import answer_unit, completed_by, follower, points_elsewhere
+from qa.answering.features import STATES_A_DEFAULT, answer_unit, completed_by, follower, points_elsewhere
 from qa.answering.questions import (
     coverage,
     defined_subject,
@@ -1015,7 +1015,7 @@ def test_a_term_of_several_words_over_its_hanging_text_is_an_entry_whose_default
     ("The default configuration file is read at start.", False),
 ])
 def test_a_sentence_states_a_default_only_when_it_gives_one(sentence: str, states: bool) -> None:
-    assert (answer_module._STATES_A_DEFAULT.search(sentence) is not None) == states
+    assert (STATES_A_DEFAULT.search(sentence) is not None) == states
 
 
 VALVE_MAN_PAGE = ("VALVE_CONFIG(5)\n\nDESCRIPTION\n     GatewayVents\n\t     Specifies whether remote valves are "
@@ -1377,9 +1377,9 @@ def test_how_often_is_answered_by_a_frequency_and_nothing_else_is() -> None:
 
 
 def test_a_sentence_saying_its_value_is_the_default_states_the_default() -> None:
-    assert answer_module._STATES_A_DEFAULT.search("A NUM of -1 means no end; this is the default.")
-    assert answer_module._STATES_A_DEFAULT.search("Gate mode ebb is the default for barges.")
-    assert not answer_module._STATES_A_DEFAULT.search("You can set the default gate in the keeper's file.")
+    assert STATES_A_DEFAULT.search("A NUM of -1 means no end; this is the default.")
+    assert STATES_A_DEFAULT.search("Gate mode ebb is the default for barges.")
+    assert not STATES_A_DEFAULT.search("You can set the default gate in the keeper's file.")
 
 
 def test_an_entry_s_name_and_type_alone_are_a_label_and_a_description_after_a_dash_is_not() -> None:

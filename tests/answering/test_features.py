@@ -295,3 +295,33 @@ def test_the_question_s_own_acronym_spelt_out_is_no_answer_to_who(writable) -> N
     corpus = writable.current().corpus  # an acronym the question offers as a choice is what it asks
     question = "Which organisation launched the lock campaign, HSB or TLG?"
     assert _best_span(corpus, "Harbour Safety Board", question) == "Harbour Safety Board (HSB)"
+
+
+def _features_said(writable, question: str) -> dict[str, dict[str, float]]:
+    """Each candidate sentence's features for `question`, by the sentence's text."""
+    snapshot, vector = writable.current(), writable.queries.encode(question)
+    query = read_query(snapshot.corpus, question, vector)
+    found = score_candidates(snapshot.corpus, query, search(snapshot, question, vector, 10), default_model())
+    return {snapshot.corpus.sentence_text(c.sentence): c.features for c in found}
+
+
+def test_a_sentence_stating_a_default_is_marked_for_a_question_about_the_default_only(writable) -> None:
+    text = ("Gate lamp\n\nThe gate lamp lights the lock at night, in watts. The default is 30 watts.\n\n"
+            "Gate bell\n\nThe gate bell rings by default when the lock opens.\n")
+    writable.add_document(FileUpload("lamp.txt", "text/plain", text.encode()))
+    said = _features_said(writable, "What is the default power of the gate lamp?")
+    assert said["The default is 30 watts."]["states_default"] == 1.0
+    assert said["The gate bell rings by default when the lock opens."]["states_default"] == 1.0
+    assert said["The gate lamp lights the lock at night, in watts."]["states_default"] == 0.0
+    said = _features_said(writable, "What does the gate lamp light?")  # no default asked
+    assert all(found["states_default"] == 0.0 for found in said.values())
+
+
+def test_an_acronym_spelt_out_in_a_sentence_is_marked_for_the_question_that_asks_it(writable) -> None:
+    text = ("Harbour notes\n\nCID -- client ID.\n\nThe CID is printed on every ticket the harbour issues.\n")
+    writable.add_document(FileUpload("notes.txt", "text/plain", text.encode()))
+    said = _features_said(writable, "What does CID stand for?")
+    assert said["CID -- client ID."]["acronym_spelled"] == 1.0
+    assert said["The CID is printed on every ticket the harbour issues."]["acronym_spelled"] == 0.0
+    said = _features_said(writable, "Where is the CID printed?")
+    assert all(found["acronym_spelled"] == 0.0 for found in said.values())

@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from qa.evaluation.fit import Table, best_threshold, decisions, fit_model, right_decisions
+from qa.answering.model import AnswerModel
+from qa.evaluation.fit import Table, best_threshold, decisions, extend_model, fit_model, right_decisions
 
 
 def synthetic_table(questions: int = 60, per_question: int = 5, seed: int = 7) -> Table:
@@ -45,6 +46,52 @@ def test_the_fitted_scores_separate_answerable_from_unanswerable_questions() -> 
     answered = scores >= model.threshold
     assert np.mean(answered[table.answerable] & right[table.answerable]) > 0.8
     assert np.mean(~answered[~table.answerable]) > 0.8
+
+
+def two_signal_table(questions: int = 90, per_question: int = 5, seed: int = 3) -> Table:
+    """One right candidate per question, which both `first` and `second` tell apart, each on its own."""
+    rng = np.random.default_rng(seed)
+    rows, labels, owners = [], [], []
+    for number in range(questions):
+        right = rng.integers(per_question)
+        for position in range(per_question):
+            lift = 1.5 if position == right else 0.0
+            rows.append([rng.normal(lift, 1.0), rng.normal(lift, 1.0)])
+            labels.append(position == right)
+            owners.append(number)
+    count = len(rows)
+    return Table(["first", "second"], np.array(rows), np.array(labels), np.array(owners), np.ones(count, bool),
+                 np.ones(questions, bool), np.full(count, -1), np.array(labels), np.zeros(count, bool))
+
+
+def test_extending_keeps_the_model_and_weighs_the_added_feature_by_what_it_adds() -> None:
+    """The kept model knows `first` only; `second` tells right from wrong beyond it: the extension weighs it,
+    keeps every fitted number of the model, and ranks the right candidates first more often than the model did."""
+    table = two_signal_table()
+    kept = AnswerModel({"first": 1.0}, -1.0, slope=0.8, offset=0.3, threshold=0.42, extend_margin=1.0)
+    extended, report = extend_model(table, kept, ["second"])
+    assert extended.weights["first"] == 1.0 and 0.5 < extended.weights["second"] < 2.0
+    assert (extended.intercept, extended.slope, extended.offset, extended.threshold, extended.extend_margin) == \
+        (-1.0, 0.8, 0.3, 0.42, 1.0)
+    assert "| second |" in report
+
+    def right_first(model: AnswerModel) -> float:
+        logits = np.array([model.logit(dict(zip(table.names, row, strict=True))) for row in table.rows])
+        return float(np.mean(decisions(table, logits)[1]))
+
+    assert right_first(extended) > right_first(kept) + 0.1
+
+
+def test_extending_refuses_a_feature_the_model_weighs_or_the_table_lacks() -> None:
+    kept = AnswerModel({"noise": 0.5}, -1.0)
+    for added in (["noise"], ["absent"]):
+        with pytest.raises(SystemExit, match=added[0]):
+            extend_model(synthetic_table(), kept, added)
+
+
+def test_extending_refuses_a_model_whose_logit_tells_nothing() -> None:
+    with pytest.raises(SystemExit, match="refit"):  # its weights would be divided by nothing
+        extend_model(synthetic_table(), AnswerModel({"noise": 0.5}, -1.0), ["signal"])
 
 
 def test_the_threshold_is_the_one_with_the_most_right_decisions() -> None:
