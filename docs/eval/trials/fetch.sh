@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round66/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round68/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -76,6 +76,8 @@ cd "$work" || exit 1
 #   man 5 login.defs  login          /usr/share/doc/socat/socat-multicast.html  socat
 #   man 1 quilt  quilt               /usr/share/doc/screen/changelog.gz  screen
 #   man 5 nslcd.conf  nslcd          /usr/share/doc/gettext/gettext_3.html  gettext-doc
+#   man 5 dhclient.conf  isc-dhcp-client   /usr/share/doc/nano/faq.html  nano
+#   /usr/share/doc/glances/README.rst.gz  glances   /usr/share/doc/openvpn/management-notes.txt.gz  openvpn
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -137,7 +139,9 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           pipx pv
           login socat
           quilt screen
-          nslcd gettext-doc)
+          nslcd gettext-doc
+          isc-dhcp-client
+          glances openvpn)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -780,11 +784,44 @@ r=$(round 66)
 render_man man5/nslcd.conf.5.gz                                      > "$r/nslcd.conf.5.txt"
 cp "$doc/gettext/gettext_3.html"                                     "$r/gettext-po-format.html"
 
-for n in $(seq 0 66); do
+r=$(round 67)
+# man 5 dhclient.conf (isc-dhcp-client 4.4.3-P1-2, ISC DHCP's client configuration file, rendered as in round 1,
+# 32 KB, no version or date shown: prose sections on protocol timing, DHCPv6 lease selection, lease requirements and
+# requests, dynamic DNS, option modifiers, lease, alias and other declarations, each statement's syntax alone on a
+# tab-indented line over its meaning, defaults spelt out in words ("By default, this timeout is sixty seconds", "five
+# minutes", "It defaults to fifteen seconds"), a lease-scoring formula "bindings * X + addresses * Y + options", the
+# two date formats of db-time-format, a sample configuration from a NetBSD 1.3 laptop; the last declarations indented
+# one level deeper than the rest) and nano's FAQ (nano 7.2-1+deb12u1: nano/faq.html, hand-written HTML 4.01
+# Transitional, 30 KB: a table of contents of links whose titles differ a little from the headings below them, seven
+# <h1> sections of 38 numbered <h3> questions over <blockquote> answers, the history of TIP renamed nano with its
+# dates, configure's --disable-* options in a <pre> list, commands in indented <p class="indented"> blocks, urxvt
+# key settings, "Update: Since version 4.8" notes, three mailing lists; the bug-report question headed "7.3" in the
+# text but "7.2" in the contents).
+render_man man5/dhclient.conf.5.gz                                   > "$r/dhclient.conf.5.txt"
+cp "$doc/nano/faq.html"                                              "$r/nano-faq.html"
+
+r=$(round 68)
+# Glances' README (glances 3.3.1.1+dfsg-1: glances/README.rst.gz, reStructuredText, 15 KB: a title between "=" rules,
+# nine badge images, a summary, requirements and optional dependencies as "- ``name`` (for ...)" lists with
+# [Linux-only] and Python-version marks, notes in *italic* paragraphs, installation per method and system as "-"- and
+# "`"-underlined titles over ".. code-block:: console" blocks (pip extras, an auto-install script, Docker tags and run
+# lines, FreeBSD, macOS, Windows, Android with Termux), usage of the standalone, web server and client/server modes
+# with sample --stdout, --stdout-csv and --stdout-json output, export targets, author and licence, link targets at the
+# end) and OpenVPN's management interface notes (openvpn 2.6.14-0+deb12u2: openvpn/management-notes.txt.gz, plain
+# text, 48 KB: "COMMAND -- name" titles underlined with "-", some with "(OpenVPN 2.1 or higher)" or "management
+# version > 3", command examples "cmd args -- meaning" indented below, real-time ">PREFIX:" notification formats, a
+# list of states, lettered output fields "(a) ... (i)", WEB_AUTH flags, signature padding algorithms, the output and
+# real-time message formats, the CLIENT notification's numbered types, command parsing escapes, the dynamic and static
+# challenge/response protocols with base-64 worked examples; from a bookworm point release, so a later one may change
+# the file).
+gunzip -c "$doc/glances/README.rst.gz"                               > "$r/glances-README.rst"
+gunzip -c "$doc/openvpn/management-notes.txt.gz"                     > "$r/openvpn-management-notes.txt"
+
+for n in $(seq 0 68); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round66"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round68"
