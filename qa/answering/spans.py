@@ -220,12 +220,13 @@ def acronym_asked(question: str) -> str | None:
     """X in "what does X stand for", "what is X short for", "what does the X short name mean", "expand X", "what
     did the original name, TIP, stand for" (X written in capitals); a few words may come between X and "stand for"
     ("the CDDL license short name")."""
-    match = re.search(r"\b(?:does|is|do)\s+(?:the\s+)?([A-Z][A-Za-z0-9.&\-]{1,12})(?:\s+[\w-]+){0,3}?\s+"
+    match = re.search(r"\b(?:does|is|do|did|was)\s+(?:the\s+)?([A-Z][A-Za-z0-9.&\-]{1,12})(?:\s+[\w-]+){0,3}?\s+"
                       r"(?:stands?|short)\s+for\b", question) \
         or re.search(r"\b(?:does|is|do)\s+(?:the\s+)?([A-Z][A-Za-z0-9.&\-]{1,12})\s+(?:abbreviat|short\s+name)",
                      question) \
         or re.search(r"\bexpan(?:d|sion of)\s+([A-Z][A-Z0-9.&\-]{1,12})\b", question) \
-        or re.search(r"\b(?:does|did|do)\b.*?(?<![\w-])([A-Z][A-Z0-9.&\-]{1,12}),?\s+(?:stand|short)\s+for\b", question)
+        or re.search(r"^\s*what\s+(?:does|did|do)\b[^?,]*,\s*([A-Z][A-Z0-9.&\-]{1,12}),\s+(?:stand|short)\s+for\b",
+                     question, re.I)
     return match.group(1).strip(".") if match and sum(c.isupper() for c in match.group(1)) >= 2 else None
 
 
@@ -659,12 +660,22 @@ def expansions(sentence: str, acronym: str) -> list[tuple[int, int]]:
     if not re.search(rf"\b{re.escape(acronym)}", sentence):
         return _initial_runs(sentence, letters, unsaid=True) if len(letters) >= _UNSAID_LETTERS else []
     spans = _initial_runs(sentence, letters)
-    for match in re.finditer(rf"\b{re.escape(acronym)}\b,?\s+(?:stands for|is short for|short for|means)\s+"
-                             r"([^().,;]{3,120})", sentence):
+    for match in re.finditer(rf"\b{re.escape(acronym)}\b,?\s+(?:which\s+)?(?:stands for|stood for|is short for|"
+                             r"was short for|short for|means|meant)\s+([^().,;]{3,120})", sentence):
         spans.append(match.span(1))
     more = _bracketed_long_forms(sentence, acronym) + _dashed_long_forms(sentence, acronym)
     found = [_without_possessive(sentence, span) for span in spans + more]
-    return list(dict.fromkeys(found))
+    return [span for span in dict.fromkeys(found) if not _another_name(sentence[span[0]:span[1]], acronym)]
+
+
+def _another_name(long_form: str, acronym: str) -> bool:
+    """A run that names something else: a word in capitals ("LGPL-2.1" for LGPL), or a run opening with a longer
+    word the acronym begins ("PINE Is Not Elm" for PIN, "Mass Ave" for MA); a run opening with the acronym itself
+    may spell it out (TIP, "Tip Isn't Pico")."""
+    words = long_form.split()
+    first = re.match(r"[^\W_]+", long_form)
+    opening, asked = (first.group(0).upper() if first else ""), acronym.upper()
+    return (len(words) == 1 and words[0].isupper()) or (opening.startswith(asked) and opening != asked)
 
 
 def _without_possessive(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -735,12 +746,17 @@ def _initials_spell(words: list[str], letters: str) -> bool:
             return letter == len(letters)
         if words[word].lower() in _SMALL_WORDS and spelled(word + 1, letter):
             return True
-        initials = "".join(part.lower() if len(part) > 1 and part.isupper() else part[0].lower()
-                           for part in words[word].split("-") if part)
-        return any(letters[letter:letter + given] == initials[:given] and spelled(word + 1, letter + given)
-                   for given in range(1, min(len(initials), len(letters) - letter) + 1))
+        return any(letters.startswith(given, letter) and spelled(word + 1, letter + len(given))
+                   for given in _initials(words[word]))
 
     return spelled(0, 0)
+
+
+def _initials(word: str) -> set[str]:
+    """The letters a word of a long form may give: its first, or the first of each of its first hyphenated parts
+    ("long-term": l or lt), a part in capitals giving all its letters ("client ID": the ID gives i or id)."""
+    parts = [part.lower() if len(part) > 1 and part.isupper() else part[0].lower() for part in word.split("-") if part]
+    return {parts[0][0]} | {"".join(parts[:count]) for count in range(1, len(parts) + 1)} if parts else set()
 
 
 def _spells(words: list[str], letters: str) -> bool:

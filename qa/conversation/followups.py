@@ -120,7 +120,12 @@ _PLURAL_PRONOUNS = _PLURAL & _PERSONAL  # they, them, their, theirs
 _THING_POINTERS = frozenset("it its this that".split())  # after "which file ...?" or "is there a command ...?"
 _YES_NO = re.compile(r"^\s*(?:yes|no)\b[\s,.:;-]*", re.I)
 _AUXILIARY = "|".join(sorted(_AUXILIARIES))
-_WHICH_THING = re.compile(rf"^\s*(?:which|what)\s+(?!(?:{_AUXILIARY})\b)(?P<thing>[a-z][^?]*?)\s*\??\s*$", re.I)
+# "Which environment variable ...?", "What mke2fs.conf setting ...?": a which-question about a setting, a thing with a
+# name ("Which user ...?", "Which version ...?", "What happens ...?" are not)
+_SETTING_KINDS = "|".join("variable setting option parameter key keyword directive field flag switch property "
+                          "attribute statement".split())
+_WHICH_SETTING = re.compile(rf"^\s*(?:which|what)\s+(?P<thing>(?:[\w.-]+\s+){{0,2}}?(?:{_SETTING_KINDS})s?\b[^?]*?)"
+                            r"\s*\??\s*$", re.I)
 _ASKS_FOR_A_THING = re.compile(rf"^\s*(?:(?:which|what)\s+(?!(?:{_AUXILIARY})\b)[a-z]|(?:is|are)\s+there\b)", re.I)
 # The term an entry of a definition list opens with: alone on its line, its text indented below it.
 _ENTRY_TERM = re.compile(r"\s*`?([A-Za-z_$][\w$.-]*[\w$])`?[ \t]*\r?\n[ \t]+\S")
@@ -822,9 +827,9 @@ def _thing(query: str, answer: str | None) -> str:
 
 
 def _described(query: str, answer: str | None) -> str:
-    """After a which-question left unanswered ("Which environment variable sets the user's configuration file?"),
-    the thing it asked for as the question describes it: what "its default" in the next turn stands for."""
-    asked = _WHICH_THING.match(query)
+    """After a which-question about a setting left unanswered ("Which environment variable sets the user's
+    configuration file?"), the setting as the question describes it: what "its default" in the next turn stands for."""
+    asked = _WHICH_SETTING.match(query)
     return asked.group("thing") if asked and answer is None else ""
 
 
@@ -836,7 +841,7 @@ def _option_given(query: str, answer: str | None) -> str:
     if not answer:
         return ""
     if _WHICH_OPTION.match(query) is None:
-        return _one_new(_IDENTIFIER, query, answer)
+        return _one_new(_IDENTIFIER, query, answer) if _WHICH_SETTING.match(query) else ""
     own = set(_OPTION.findall(query))
     found = [option for option in dict.fromkeys(_OPTION.findall(answer)) if option not in own]
     if len(found) == 2 and re.search(rf"{re.escape(found[0])}{_ALIAS_GAP}{re.escape(found[1])}(?![\w-])", answer):
@@ -845,10 +850,17 @@ def _option_given(query: str, answer: str | None) -> str:
 
 
 def _one_new(pattern: re.Pattern[str], query: str, answer: str) -> str:
-    """The one text of `pattern` the answer holds that the question does not, else ""."""
+    """The one text of `pattern` the answer holds that the question does not, else ""; abbreviations ("e.g",
+    "U.S") and names the answer only refers the reader to ("See also ListenAddress.") left out."""
     own = {found.strip("`") for found in pattern.findall(query)}
-    found = [text for text in dict.fromkeys(f.strip("`") for f in pattern.findall(answer)) if text not in own]
+    said = _SEE_ALSO.sub("", answer)
+    found = [text for text in dict.fromkeys(f.strip("`") for f in pattern.findall(said))
+             if text not in own and not _ABBREVIATION.fullmatch(text)]
     return found[0] if len(found) == 1 else ""
+
+
+_SEE_ALSO = re.compile(r"\b(?:see|cf\.)(?:\s+also)?\s+[^.;\n]*", re.I)
+_ABBREVIATION = re.compile(r"[A-Za-z](?:\.[A-Za-z])+")  # "e.g", "i.e", "U.S"
 
 
 # marks only between an option and its alias, or "or", after the option's argument: "-L RATE, --rate-limit RATE"

@@ -591,7 +591,8 @@ def test_an_address_may_end_in_the_file_the_question_names(writable) -> None:
     ("How does the GPL treat short excerpts?", "manner"),
     ("What does the LPPL short name mean?", "acronym"), ("What is the log level?", "definition"),
     ("What did the original name of the editor, TIP, stand for?", "acronym"),  # the acronym set apart by commas
-    ("Which standard did the harbour adopt for TIP?", "description"),
+    ("Which standard did the harbour adopt for TIP?", "description"), ("What did QRS stand for?", "acronym"),
+    ("When did the name, PINE, stand for a mailer?", "date"),
     ("Who is a Licensee?", "definition"), ("Who is a member of the team that leads it?", "who"),
     ("What are the high level goals of the campaign?", "definition"), ("What is the buffer size?", "quantity"),
     ("What is the default compression level of gzip?", "quantity"), ("what's the maximum line length?", "quantity"),
@@ -642,6 +643,8 @@ def test_more_question_kinds(question: str, kind: str) -> None:
     ("| LTS: long-term support |", "acronym", "LTS", ["long-term support"]),
     # a label after a double dash; a word in capitals gives its letters ("client ID" spells CID)
     ("CID -- client ID.", "acronym", "CID", ["client ID"]),
+    ("The QRS, which stood for quick reply service, was renamed.", "acronym", "QRS", ["quick reply service"]),
+    ("PINE (PINE Is Not Elm) is a mailer.", "acronym", "PINE", ["PINE Is Not Elm"]),  # a recursive acronym
     ("on Cloud Native Computing Foundation's (CNCF) slack", "acronym", "CNCF", ["Cloud Native Computing Foundation"]),
     # three letters or more spelt out in capitals need no mention beside them (the heading says "VCS limitations")
     ("Version Control Systems are designed to manage source code.", "acronym", "VCS", ["Version Control Systems"]),
@@ -667,6 +670,10 @@ def test_typed_spans_keep_units_qualifiers_and_expansions(sentence: str, kind: s
     ("String ID of the Lock, at 51 Franklin St, Fifth Floor", "SIL"),  # a word in capitals
     ("51 Franklin St, Fifth Floor", "FSF"),  # a mark between the words
     ("Version control systems are designed for code.", "VCS"),  # not in capitals, and no mention beside it
+    # a word in capitals gives its first letter or all of them, and a long form is no name in capitals
+    ("HTTP -- HTTPS", "HTTP"), ("URL -- URI list", "URL"), ("USB -- USB", "USB"), ("LGPL -- LGPL-2.1", "LGPL"),
+    # a run opening with a longer word the acronym begins names something else
+    ("Pine (PINE Is Not Elm) was the mailer; PIN is its old name.", "PIN"), ("Boston, MA 02110 (Mass Ave)", "MA"),
 ])
 def test_a_bracket_beside_an_acronym_that_does_not_spell_it_out_is_no_expansion(sentence: str, acronym: str) -> None:
     assert candidate_spans(sentence, QuestionType("acronym", acronym)) == []

@@ -519,3 +519,21 @@ def test_its_after_a_which_question_left_unanswered_stands_for_the_thing_as_the_
         "What is KEEPER_USER_FILE's default?"
     unknown = resolve("What is its default?", [Turn("Which zeppelin hangar holds the blimps?", None)], corpus)
     assert "zeppelin" not in unknown.query
+
+
+def test_a_name_in_code_or_a_described_thing_stands_for_it_only_after_a_which_question_about_a_setting(
+        writable) -> None:
+    corpus, _ = corpus_with(writable, "skiffd.5.txt", "SKIFFD(5)\n\n     MaxStartups\n\t     Extra connections "
+                            "are dropped until LoginGraceTime expires.\n\n     LoginGraceTime\n\t     The default is "
+                            "120 seconds.\n\n     Port\n\t     Skiffd listens on port 22.  See also ListenAddress.\n\n"
+                            "     XZ_LIMIT\n\t     Limits the memory skiffd uses, e.g. 500MiB.\n")
+    happens = [Turn("What happens when MaxStartups is exceeded?",
+                    "Extra connections are dropped until LoginGraceTime expires.")]
+    assert "LoginGraceTime" not in resolve("What is its default?", happens, corpus).query
+    port = [Turn("Which port does skiffd listen on?", "Skiffd listens on port 22.  See also ListenAddress.")]
+    assert "ListenAddress" not in resolve("How do I change it?", port, corpus).query
+    memory = [Turn("Which variable limits the memory skiffd uses?", "Limits the memory skiffd uses, e.g. 500MiB, "
+                   "with XZ_LIMIT.")]  # "e.g" is no name in code
+    assert resolve("What is its default?", memory, corpus).query == "What is XZ_LIMIT's default?"
+    user = [Turn("Which user does skiffd run as?", None)]  # not a setting: "it" is skiffd, not the user it runs as
+    assert "user does" not in resolve("Can it run as root?", user, corpus).query
