@@ -193,6 +193,7 @@ STATES_A_DEFAULT = re.compile(r"\bdefaults?\s*(?:is|are|was|to|:|=|\))|\(\s*(?:t
                                r"changed|loaded|written|kept|stored|ignored|overridden|applied|created|installed)\b))",
                                re.I)
 
+
 def _cues(cues: frozenset[str], query: Query) -> dict[str, float]:
     """Whether the sentence has the shape of the answer the question's kind expects: a command for "how do I",
     a negation or a modal verb for yes/no, a defining verb for "what is", a stated default for a question about

@@ -443,13 +443,14 @@ def _read_history(history: list[Turn], corpus: Corpus) -> list[_Reading]:
         if dependence is not None and earlier is not None:
             query, turns = _rewrite(query, dependence, earlier, corpus), (*earlier.turns, number)
         topic, answered, thing = _topic(query, corpus), _answered(query, turn.answer), _thing(query, turn.answer)
-        described = not thing and bool(thing := _described(query, turn.answer))
+        described = "" if thing else _described(query, turn.answer)  # a setting asked for and not answered
+        thing = thing or described
         # a history about something the documents never mention resolves nothing
         plural = _plural_topic(query, corpus) if topic and not _is_plural(topic) else ""
         readings.append(_Reading(query, topic if _known(topic, corpus) else "",
                                  answered if _known(answered, corpus) else "", turns,
                                  thing if _known(thing, corpus) else "", plural if _known(plural, corpus) else "",
-                                 described))
+                                 bool(described)))
     return readings
 
 
