@@ -106,11 +106,12 @@ def evidence(corpus: Corpus, query: Query, places: dict[int, Place], hits: list[
         dense = {sentence_id: float(c) for sentence_id, c in zip(ids, cosines, strict=True)}
     else:
         dense = dict.fromkeys(ids, 0.0)
-    own = {i: coverage(query.predicate, corpus.sentence_terms[i]) for i in ids}
-    asked = {i: coverage(query.asked, corpus.sentence_terms[i]) for i in ids}
-    held = {t: sum(t in corpus.sentence_terms[i] for i in ids) for t in query.asked}
+    said = {i: said_terms(query, corpus.sentence_terms[i]) for i in ids}
+    own = {i: coverage(query.predicate, said[i]) for i in ids}
+    asked = {i: coverage(query.asked, said[i]) for i in ids}
+    held = {t: sum(t in said[i] for i in ids) for t in query.asked}
     weights = {t: math.log(1 + len(ids) / n) for t, n in held.items() if n}
-    local = {i: coverage(weights, corpus.sentence_terms[i]) for i in ids}
+    local = {i: coverage(weights, said[i]) for i in ids}
     order = sorted(ids, key=lambda i: -dense[i])
     best = {"dense": max(dense.values()), "own": max(own.values()), "asked": max(asked.values()),
             "local": max(local.values())}
@@ -130,7 +131,7 @@ def features(corpus: Corpus, sentence: Sentence, place: Place, query: Query, see
     passage_id = place.hit.passage.passage_id
     heading = corpus.context_terms[passage_id]
     wanted = query.wanted
-    own = corpus.sentence_terms[number]
+    own = said_terms(query, corpus.sentence_terms[number])
     topic = seen.topic
     before, after = _neighbour(corpus, seen, number, -1, "previous"), _neighbour(corpus, seen, number, +1, "next")
     found = {
@@ -204,6 +205,32 @@ def _cues(cues: frozenset[str], query: Query) -> dict[str, float]:
             "yesno_negation": float(kind == "yesno" and "negation" in cues),
             "yesno_modal": float(kind == "yesno" and "modal" in cues),
             "definition_cue": float(kind in ("definition", "description") and "defining" in cues)}
+
+
+# A prefix that turns a word into its opposite: "case-insensitive" answers "Are names case-sensitive?", "irrevocable"
+# answers "Is the grant revocable?", "unapplied" answers "Which patches aren't applied?". The word left must be a
+# stem of four letters at least ("undo" is no opposite of a question's "do").
+_OPPOSING_PREFIXES = ("un", "non", "in", "im", "il", "ir", "dis")
+_SHORTEST_OPPOSED = 4
+_ASKS_A_NEGATION = re.compile(r"\b(?:not|never|no)\b|n[\u2019']t\b", re.I)
+
+
+def said_terms(query: Query, present: frozenset[str]) -> frozenset[str]:
+    """A sentence's stems, each question stem it says in the opposite form counted as said, for a question that
+    the opposite answers: a yes/no question, or one that negates ("aren't applied": "unapplied")."""
+    if query.wanted.name != "yesno" and not _ASKS_A_NEGATION.search(query.text):
+        return present
+    opposed = [term for term in query.asked
+               if term not in present and any(_opposite(term, prefix, present) for prefix in _OPPOSING_PREFIXES)]
+    return present.union(opposed) if opposed else present
+
+
+def _opposite(term: str, prefix: str, present: frozenset[str]) -> bool:
+    """Whether `present` holds `term` with `prefix` added, or, if `term` opens with `prefix`, without it."""
+    if len(term) >= _SHORTEST_OPPOSED and prefix + term in present:
+        return True
+    base = term.removeprefix(prefix)
+    return base != term and len(base) >= _SHORTEST_OPPOSED and base in present
 
 
 def points_elsewhere(corpus: Corpus, sentence: Sentence) -> bool:

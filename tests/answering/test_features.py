@@ -325,3 +325,33 @@ def test_an_acronym_spelt_out_in_a_sentence_is_marked_for_the_question_that_asks
     assert said["The CID is printed on every ticket the harbour issues."]["acronym_spelled"] == 0.0
     said = _features_said(writable, "Where is the CID printed?")
     assert all(found["acronym_spelled"] == 0.0 for found in said.values())
+
+
+@pytest.mark.parametrize("question, sentence, said", [
+    ("Are license names case-sensitive?", "License names are case-insensitive.", True),
+    ("Is the licence grant revocable?", "The grant is an irrevocable license.", True),
+    ("Is it safe to add untrusted users to the staff group?", "Only add trusted users to this group.", True),
+    ("Which patches aren't applied yet?", "List the unapplied patches.", True),
+    ("How do I install the tool?", "Run the uninstall script to remove it.", False),  # no yes/no, no negation
+    ("Can I undo a commit?", "Do it again.", False),  # "do" is too short a word to be opposed
+])
+def test_a_yes_no_or_negated_question_s_word_is_said_by_its_opposite(service, question: str, sentence: str,
+                                                                      said: bool) -> None:
+    query = read_query(service.snapshot.corpus, question, None)
+    present = frozenset(terms(sentence))
+    added = features.said_terms(query, present) - present
+    assert bool(added) is said, added
+    assert added <= set(query.asked)
+
+
+def test_a_yes_no_question_is_answered_by_the_sentence_that_says_the_opposite(writable) -> None:
+    text = ("Grant\n\nThe Licensor grants You a worldwide, royalty-free, non-sublicensable, non-exclusive, "
+            "irrevocable license to exercise the Licensed Rights.\n\nThe Licensor may stop distributing the Licensed "
+            "Material at any time, and the grant of rights under this license terms continues.\n")
+    corpus, _ = corpus_with(writable, "grant.txt", text)
+    question = "Is the grant revocable?"
+    vector = writable.queries.encode(question)
+    query = read_query(corpus, question, vector)
+    found = score_candidates(corpus, query, search(writable.current(), question, vector, 10), default_model())
+    best = max(found, key=lambda c: c.logit)
+    assert "irrevocable license" in corpus.sentence_text(best.sentence)  # not the heading, not the other sentence
