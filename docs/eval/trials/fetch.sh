@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round68/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round70/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -78,6 +78,8 @@ cd "$work" || exit 1
 #   man 5 nslcd.conf  nslcd          /usr/share/doc/gettext/gettext_3.html  gettext-doc
 #   man 5 dhclient.conf  isc-dhcp-client   /usr/share/doc/nano/faq.html  nano
 #   /usr/share/doc/glances/README.rst.gz  glances   /usr/share/doc/openvpn/management-notes.txt.gz  openvpn
+#   man 5 crypttab  cryptsetup   /usr/share/doc/podman/troubleshooting.md.gz  podman
+#   /usr/share/doc/wget/NEWS.gz  wget   /usr/share/doc/git-doc/gitfaq.html  git-doc
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -141,7 +143,9 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           quilt screen
           nslcd gettext-doc
           isc-dhcp-client
-          glances openvpn)
+          glances openvpn
+          podman
+          wget git-doc)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -817,11 +821,43 @@ r=$(round 68)
 gunzip -c "$doc/glances/README.rst.gz"                               > "$r/glances-README.rst"
 gunzip -c "$doc/openvpn/management-notes.txt.gz"                     > "$r/openvpn-management-notes.txt"
 
-for n in $(seq 0 68); do
+r=$(round 69)
+# man 5 crypttab (cryptsetup 2:2.6.1-4~deb12u2, Debian's crypttab format for its initramfs and SysVinit scripts,
+# rendered as in round 1, 17 KB, dated 2023-12-18: the four fields of an entry described in prose paragraphs, a
+# section on systemd's own crypttab, then options written "name=<value>" as terms over tab-indented text, some headed
+# by two names at once ("readonly, read-only"), "Default is “3”" and "(blkid by default)" sentences, "This option is
+# specific to the Debian crypttab format. It's not supported by systemd." notes, WARNING and LIMITATIONS paragraphs,
+# the keyscript's CRYPTTAB_* environment variables as nested terms, two check scripts with "•" bullets, example
+# entries with "#" comments, three /etc/default/cryptdisks variables, known upgrade issues; from a bookworm point
+# release, so a later one may change the page) and Podman's troubleshooting guide (podman 4.3.1+ds1-8+deb12u1+b3:
+# podman/troubleshooting.md.gz, Markdown, 52 KB, 1,293 lines: a logo image, 38 numbered problems as "### N) title"
+# headings, most over "#### Symptom" and "#### Solution" subheadings (one "### Solution"), error messages and commands
+# in ```console blocks after "$" and "#" prompts, storage.conf, containers.conf and systemd unit snippets, a Python
+# script, "* " lists of steps, HTML comments, links to issues and man pages, a worked UID/GID mapping computation).
+render_man man5/crypttab.5.gz                                        > "$r/crypttab.5.txt"
+gunzip -c "$doc/podman/troubleshooting.md.gz"                        > "$r/podman-troubleshooting.md"
+
+r=$(round 70)
+# GNU Wget's NEWS (wget 1.21.3-1+deb12u1: wget/NEWS.gz, plain ASCII, 41 KB, 1,197 lines: "history of user-visible
+# changes", newest first, from 1.21.3 back to Geturl 1.1; 43 sections headed "* Noteworthy changes in release X
+# (YYYY-MM-DD)" (the last three releases only, the others undated) or "* Changes in Wget X" (Geturl for the two
+# oldest), their items "** " or, from 1.17.1 to 1.19.5, "* " like the headings, a few "*** " sub-items, "* Wget X is
+# a bugfix release with no user-visible changes." lines, options written --name and `--name', CVE numbers, wgetrc
+# settings, indented URLs and commands; a copyright notice at the end) and the Git FAQ in HTML (git-doc
+# 1:2.39.5-0+deb12u3: git-doc/gitfaq.html, gitfaq(7) made by AsciiDoc 10.2.0, XHTML 1.1 with CRLF line ends, 44 KB
+# of which 15 KB are an inline stylesheet and script: NAME, SYNOPSIS and DESCRIPTION, then six <h2> sections,
+# Configuration, Credentials, Common Issues, Merging and Rebasing, Hooks and Cross-Platform Issues, over 20 questions
+# as <dt class="hdlist1"> terms, each over a first answer paragraph in its <dd> and further paragraphs after it,
+# commands, an ~/.ssh/config and gitattributes lines in <pre> listing blocks, apostrophes as &#8217;, "Last updated
+# 2024-05-31" in the footer; from a bookworm point release, so a later one may change the page).
+gunzip -c "$doc/wget/NEWS.gz"                                        > "$r/wget-NEWS.txt"
+cp "$doc/git-doc/gitfaq.html"                                        "$r/gitfaq.html"
+
+for n in $(seq 0 70); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round68"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round70"
