@@ -1,9 +1,11 @@
 """"Which document explains how to choose the SSL cipher suites?": the name of the document that says it.
 
-A question that asks which of the documents says, mentions or explains something is answered by the name of the
-document whose sentence answers it best: its title where the text shows it near the top, else its first heading.
+A question that asks which of the documents (pages, manuals, FAQs, READMEs, ...) says, mentions or explains
+something is answered by the name of the document whose sentence answers it best: its title where the text shows it
+near the top, else its first heading.
 The sentence stays the answer's support, so the reader sees where the document says it. "Which document root does
-suexec use?" asks no such thing: the verb of saying must follow.
+suexec use?" asks no such thing: the verb of saying must follow. Nor does "Which licence covers the fonts?" or
+"Which specification describes ...?": a licence or a specification is one a text names more often than one of ours.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ import re
 from qa.storage.corpus import Corpus
 
 _ASKS_WHICH_DOCUMENT = re.compile(
-    r"^\s*(?:in\s+)?(?:which|what)\s+(?:one\s+)?(?:of\s+the\s+(?:\w+\s+)?)?(?:documents?|pages?|guides?|texts?)\s+"
+    r"^\s*(?:in\s+)?(?:which|what)\s+(?:one\s+)?(?:of\s+the\s+(?:\w+\s+)?)?(?:documents?|(?:(?:manual|man|help|web)\s+)?pages?|manpages?|manuals?|guides?|texts?|"
+    r"faqs?|readmes?|howtos?|tutorials?|release\s+notes|change\s?logs?)\s+"
     r"(?:says?|tells?|states?|mentions?|explains?|describes?|covers?|discuss(?:es)?|defines?|"
     r"recommends?|talks?\s+about|is\s+about|lists?|gives?)\b\s*(?P<claim>.*?)[\s?]*$", re.I | re.S)
 # What a document is asked to say, without the words that hand it to the reader: "(me) to run ...", "that ..."

@@ -21,6 +21,12 @@ HARBOUR_GUIDE = ("# Harbour Pilots' Handbook\n\nEvery pilot logs the tide gauge 
     ("Which document says?", None),  # nothing asked of it
     ("Which text documents are indexed?", None),  # "documents" is the noun here, no verb of saying
     ("Which document describes US export rules?", "US export rules"),  # "US" is no pronoun handing it over
+    ("Which manual page says a backslash gives undefined behaviour?", "a backslash gives undefined behaviour"),
+    ("Which FAQ mentions Junio C Hamano?", "Junio C Hamano"),
+    ("Which of the READMEs explains the build?", "the build"),
+    ("In which release notes is the new parser described?", None),  # the verb of saying must follow the noun
+    ("Which licence covers the fonts?", None),  # a licence the text names, not one of ours
+    ("Which man page version does it describe?", None),
 ])
 def test_a_which_document_question_asks_what_the_document_says(question: str, claim: str | None) -> None:
     assert what_a_document_says(question) == claim
