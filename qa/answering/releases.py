@@ -118,7 +118,7 @@ def _about_the_document(heading: str, names: frozenset[str]) -> bool:
 
 
 _FRAME = frozenset(terms("major minor changes change release notes news between and in of version bug fixes fix "
-                         "new features what s"))
+                         "new features what s noteworthy"))
 
 
 def _shape(text: str, heading: Block) -> str:

@@ -282,7 +282,8 @@ def dated_only(question: str, spans: list[tuple[int, int]], sentence: str) -> li
     """For "at what time ...?", only times of day; for "in which month ...?", only the dates that name a month
     ("April", not "since 1991"); for "in which year ...?", only those that name a year; for any other, a date with
     its year before a version that marks a time ("Version 1.0 - August 17th, 2003": August 17th, 2003; not "today"
-    before "version 0.9.6")."""
+    before "version 0.9.6"); for a question that names the release it asks about ("When did wget 1.21.3 come
+    out?"), a date and no other release."""
     if _ASKS_TIME_OF_DAY.search(question):  # "At what time does it run?": a time, not a day
         dated = [(a, b) for a, b in spans if TIME_OF_DAY.search(sentence[a:b])]  # "2020-11-20 14:05 UTC" too
     elif _ASKS_MONTH.search(question):
@@ -291,7 +292,7 @@ def dated_only(question: str, spans: list[tuple[int, int]], sentence: str) -> li
         dated = [(a, b) for a, b in spans if _A_YEAR.search(sentence[a:b])]
     else:
         dates = [(a, b) for a, b in spans if DATE.fullmatch(sentence[a:b])]
-        dated = dates if any(_A_YEAR.search(sentence[a:b]) for a, b in dates) else spans
+        dated = dates if VERSION.search(question) or any(_A_YEAR.search(sentence[a:b]) for a, b in dates) else spans
     return _range_end_asked(question, dated, sentence)
 
 

@@ -114,9 +114,45 @@ def text_blocks(text: str) -> tuple[str, tuple[Block, ...]]:
     blocks = [Block(lead[0].start, lead[-1].end, "lead")] if lead else []
     following: list[list[Line] | None] = [*body[1:], None] if body else []
     preceding: list[list[Line] | None] = [None, *body[:-1]] if body else []
+    outline = _outline_headings(body)
     blocks += [block for before, paragraph, after in zip(preceding, body, following, strict=True)
-               for block in _blocks_of(before, paragraph, after)]
+               for block in _outline_blocks(paragraph, outline) or _blocks_of(before, paragraph, after)]
     return title, tuple(_trimmed(text, blocks))
+
+
+_OUTLINE_STARS = re.compile(r"^(\*+)\s+\S")  # an outline's line at the margin: "* Changes in Wget 1.17", "** Add ..."
+_OUTLINE_NUMBER = re.compile(r"\d[\w.+-]*|\([^()]*\)")  # a heading's release and its date: "1.21.3 (2022-02-26)"
+
+
+def _outline_headings(paragraphs: list[list[Line]]) -> dict[int, int]:
+    """The headings of a text written as an Emacs outline, as GNU NEWS files are: a line of its own opening with
+    stars over a paragraph opening with more ("* Changes in Wget 1.17" over "** Add support for HSTS ..."), and
+    any line of its own of the same stars and words, numbers aside ("* Changes in Wget 1.19.5" over "* Fix cookie
+    injection", the notes of some releases at the headings' depth); by start, their level the number of stars."""
+    stars = [len(found.group(1)) if (found := _OUTLINE_STARS.match(paragraph[0].text)) else 0
+             for paragraph in paragraphs]
+    over_deeper = {number for number, (paragraph, depth) in enumerate(zip(paragraphs, stars, strict=True))
+                   if depth and len(paragraph) == 1 and number + 1 < len(paragraphs) and stars[number + 1] > depth}
+    if len(over_deeper) < 2:
+        return {}
+    shapes = {_outline_shape(paragraphs[number][0]) for number in over_deeper}
+    return {paragraph[0].start: depth for paragraph, depth in zip(paragraphs, stars, strict=True)
+            if depth and len(paragraph) == 1 and _outline_shape(paragraph[0]) in shapes}
+
+
+def _outline_shape(line: Line) -> str:
+    return " ".join(_OUTLINE_NUMBER.sub("#", line.stripped.lower()).split())
+
+
+def _outline_blocks(paragraph: list[Line], outline: dict[int, int]) -> list[Block]:
+    """A paragraph of an outline (`_outline_headings`): a heading at its level, or a note opening with stars as
+    one item; nothing for a paragraph of any other text."""
+    first = paragraph[0]
+    if first.start in outline:
+        return [Block(first.start, first.end, "heading", outline[first.start])]
+    if outline and _OUTLINE_STARS.match(first.text):
+        return [Block(first.start, paragraph[-1].end, "item")]
+    return []
 
 
 def _terms_over_their_text(paragraphs: list[list[Line]]) -> Iterator[list[Line]]:

@@ -457,6 +457,10 @@ def test_a_question_for_a_month_or_a_year_is_answered_by_a_date_that_names_one()
     added = "Engine support was added in OpenSSL version 0.9.6, which you may use today."
     spans = candidate_spans(added, QuestionType("date"))
     assert dated_only("When was engine support added?", spans, added) == spans  # "today" has no year: both stay
+    named = "Lockkeeper 1.19.1 is a bugfix release."
+    spans = candidate_spans(named, QuestionType("date"))
+    assert [named[a:b] for a, b in spans] == ["Lockkeeper 1.19.1"[11:]]
+    assert dated_only("When did Lockkeeper 2.1.3 come out?", spans, named) == []  # it names the release it dates
     iso = "Released 2019-05-03, the 1990s code was gone."
     spans = candidate_spans(iso, QuestionType("date"))
     assert [iso[a:b] for a, b in dated_only("In which month was it released?", spans, iso)] == ["2019-05-03"]

@@ -73,3 +73,18 @@ def test_only_a_release_of_the_document_in_a_family_of_release_headings_answers(
                              ("--wide", "Which version of the POSIX standard does the --wide option follow?")):
         answer = writable.ask(question, threshold=0.0).answer  # no release read off the note's heading
         assert answer is None or answer.sentence is None or option not in answer.sentence.text, question
+
+
+OUTLINE_NEWS = ("Lockkeeper NEWS -- history of user-visible changes.\n\n"
+                "* Changes in Lockkeeper 2.2\n\n** Add support for sluices through --sluice.\n\n"
+                "** Remove the barge counter.\n\n"
+                "* Changes in Lockkeeper 2.1\n\n** Add the --tide option to print the tide table.\n\n"
+                "** Fix a crash when the harbour file is empty.\n")
+
+
+def test_a_change_note_of_an_outline_is_answered_with_the_release_its_starred_heading_names(writable) -> None:
+    writable.add_document(FileUpload("lockkeeper-NEWS.txt", "text/plain", OUTLINE_NEWS.encode()))
+    tide = writable.ask("Which Lockkeeper version added the --tide option?", threshold=0.0).answer
+    assert tide is not None and tide.text == "2.1"
+    sluices = writable.ask("Which Lockkeeper version added support for sluices?", threshold=0.0).answer
+    assert sluices is not None and sluices.text == "2.2"

@@ -518,3 +518,27 @@ def test_an_indented_line_of_title_cased_words_over_deeper_text_is_a_man_page_su
     assert kinds["Environment Variables"] == ("heading", 2) and kinds["DESCRIPTION"] == ("heading", 1)
     assert "--rsyncable" not in kinds and "StrictLocking" not in kinds  # terms of entries, no headings
 
+
+
+LOCK_NEWS = ("Lockkeeper NEWS -- history of user-visible changes.\n\n"
+             "* Noteworthy changes in release 2.1.3 (2022-02-26)\n\n** Fix the tide table on big-endian systems.\n\n"
+             "* Changes in Lockkeeper 2.1\n\n** Add support for sluices through --sluice.\n\n"
+             "** Recursive gates have been revamped:\n\n*** The outer gate is shut first.\n\n"
+             "* Changes in Lockkeeper 2.0.5\n\n* Fix the barge counter (CVE-2018-0494)\n\n"
+             "* Lockkeeper 2.0.4 is a bugfix release with no user-visible changes.\n")
+
+
+def test_a_text_written_as_an_outline_has_its_starred_lines_as_headings() -> None:
+    blocks = _blocks(LOCK_NEWS)
+    headings = [(level, said) for kind, level, said in blocks if kind == "heading"]
+    assert headings == [(1, "* Noteworthy changes in release 2.1.3 (2022-02-26)"), (1, "* Changes in Lockkeeper 2.1"),
+                        (2, "** Recursive gates have been revamped:"),
+                        (1, "* Changes in Lockkeeper 2.0.5")]  # over a note at its depth: the shape of the others
+    assert ("item", 0, "** Add support for sluices through --sluice.") in blocks
+    assert ("item", 0, "* Fix the barge counter (CVE-2018-0494)") in blocks  # a note, not the shape of a heading
+    assert ("item", 0, "* Lockkeeper 2.0.4 is a bugfix release with no user-visible changes.") in blocks
+
+
+def test_one_starred_line_over_a_deeper_one_makes_no_outline() -> None:
+    text = "Shopping\n\n* Bread\n\n** Rye, sliced.\n\n* Milk\n"  # a list, however nested
+    assert [kind for kind, _, _ in _blocks(text)] == ["item", "text", "item"]
