@@ -60,7 +60,8 @@ _KIND_OF = re.compile(r"\b(what|which)" + KIND_OF, re.I)
 
 
 # A question about what holds when a setting is left alone asks its default: "If TTYPERM isn't set, what ...?",
-# "When login.defs has no UMASK line, ...?", "If PASS_MAX_DAYS is left out, ...?", "... if I don't change anything?"
+# "When login.defs has no UMASK line, ...?", "If PASS_MAX_DAYS is left out, ...?", "... if I don't change anything?",
+# "If I leave out the tries option, ...?", "If I omit --level, ...?"
 _LEFT_ALONE = re.compile(
     r"\b(?:if|when|unless)\b[^?,;]{0,60}?(?:\b(?:is|are)\s+not|\b(?:isn|aren)['\u2019]t)\s+(?:set|specified|given|"
     r"configured|defined)\b|"
@@ -68,7 +69,8 @@ _LEFT_ALONE = re.compile(
     r"\b(?:if|when)\b[^?,;]{0,60}?\bha(?:s|ve)\s+no\s+(?:[\w-]+\s+){0,2}(?:line|entry|setting|value)s?\b|"
     r"\bif\s+I\s+(?:do\s+not|don['\u2019]t|never)\s+(?:set|change|configure|specify|pass|give|supply)\s+"
     r"(?:it|them|this|that|anything|-{1,2}\w[\w-]*)|"
-    r"\bif\s+I\s+leave\s+(?:it|them|this|that)\s+(?:alone|out|unset)\b|\bout\s+of\s+the\s+box\b|"
+    r"\bif\s+(?:I|you|we)\s+(?:leave\s+out|omit)\b|\bif\s+(?:I|you|we)\s+leave\s+(?:[\w-]+\s+){1,3}?(?:alone|out|unset)\b|"
+    r"\bout\s+of\s+the\s+box\b|"
     r"\bunless\s+(?:I\s+)?(?:told|say|configured|set|specified|changed)\s+otherwise\b", re.I)
 
 # ... unless it sets another to a value: "when USERGROUPS_ENAB is no and GROUP is not set" asks what that value does

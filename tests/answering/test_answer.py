@@ -1720,6 +1720,10 @@ def test_a_term_with_its_type_in_parentheses_names_its_entry(writable) -> None:
     ("Which route does the pilot take if I don't change anything?", True),
     ("Which route does the pilot take if I don't pass --route?", True),
     ("Where does the crane keep its logs unless told otherwise?", True),
+    ("If I leave out the GATE_PERM setting, what permissions does the gate get?", True),
+    ("If I omit GATE_PERM, what permissions does the gate get?", True),
+    ("If you leave the route out, which route does the pilot take?", True),
+    ("If I leave the harbour, where does the pilot go?", False),  # no setting left out: a place left
     ("What happens if the keeper has no gate?", False),
     ("If the file is missing, what does the crane do?", False),
     ("If the lock file is not set, how do I enable locking?", False),  # how, why or whether: no value asked
