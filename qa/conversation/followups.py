@@ -792,13 +792,20 @@ def _as_written(run: str, tokens: list[str], corpus: Corpus) -> str:
 
 def _without_verb(words: list[str], before: str) -> str:
     """A run the documents never write holds a verb: after "do"/"does"/"did" the subject comes first ("How do
-    smugglers lure migrants": "smugglers"); right after "who" the verb does ("who created python": "python";
-    "who launched the campaign": "", the topic is in the next run)."""
+    smugglers lure migrants": "smugglers"), with what a possessive subject owns ("What does wget's
+    --keep-session-cookies option do?": "wget's keep-session-cookies"); right after "who" the verb does ("who created
+    python": "python"; "who launched the campaign": "", the topic is in the next run)."""
     if before == "who":
         return " ".join(words[1:])
     if before in _DO_SUPPORT:
-        return words[0]
+        head = next((n for n, word in enumerate(words) if not _owns(word)), len(words) - 1)
+        return " ".join(words[:head + 1])
     return " ".join(words)
+
+
+def _owns(word: str) -> bool:
+    """A possessive ("wget's"), which the noun after it goes with."""
+    return word.replace("\u2019", "'").endswith("'s")
 
 
 def _weight(phrase: str, corpus: Corpus) -> tuple[bool, float]:

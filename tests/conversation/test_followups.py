@@ -537,3 +537,11 @@ def test_a_name_in_code_or_a_described_thing_stands_for_it_only_after_a_which_qu
     assert resolve("What is its default?", memory, corpus).query == "What is XZ_LIMIT's default?"
     user = [Turn("Which user does skiffd run as?", None)]  # not a setting: "it" is skiffd, not the user it runs as
     assert "user does" not in resolve("Can it run as root?", user, corpus).query
+
+
+def test_a_possessive_subject_of_a_question_keeps_what_it_owns(writable) -> None:
+    news = "Lockkeeper NEWS\n\n** The new option `--keep-tide-tables' keeps the tide tables between runs.\n"
+    corpus, _ = corpus_with(writable, "lockkeeper-NEWS.txt", news)
+    history = [Turn("What does lockkeeper's --keep-tide-tables option do?", None)]
+    assert resolve("In which version did it appear?", history, corpus).query == \
+        "In which version did lockkeeper's keep-tide-tables appear?"  # not "lockkeeper's" alone
