@@ -128,16 +128,24 @@ def _outline_headings(paragraphs: list[list[Line]]) -> dict[int, int]:
     """The headings of a text written as an Emacs outline, as GNU NEWS files are: a line of its own opening with
     stars over a paragraph opening with more ("* Changes in Wget 1.17" over "** Add support for HSTS ..."), and
     any line of its own of the same stars and words, numbers aside ("* Changes in Wget 1.19.5" over "* Fix cookie
-    injection", the notes of some releases at the headings' depth); by start, their level the number of stars."""
+    injection", the notes of some releases at the headings' depth); by start, their level the number of stars.
+    The shallowest headings name releases, each with its number: "* Bug fixes" over "** Sparse files" is a section
+    of a release headed some other way (tar's "version 1.26 - ..."), and no outline is read."""
     stars = [len(found.group(1)) if (found := _OUTLINE_STARS.match(paragraph[0].text)) else 0
              for paragraph in paragraphs]
     over_deeper = {number for number, (paragraph, depth) in enumerate(zip(paragraphs, stars, strict=True))
                    if depth and len(paragraph) == 1 and number + 1 < len(paragraphs) and stars[number + 1] > depth}
-    if len(over_deeper) < 2:
+    top = min((stars[number] for number in over_deeper), default=0)
+    if len(over_deeper) < 2 or not all(_A_NUMBER.search(paragraphs[number][0].text)
+                                       for number in over_deeper if stars[number] == top):
         return {}
     shapes = {_outline_shape(paragraphs[number][0]) for number in over_deeper}
     return {paragraph[0].start: depth for paragraph, depth in zip(paragraphs, stars, strict=True)
             if depth and len(paragraph) == 1 and _outline_shape(paragraph[0]) in shapes}
+
+
+_A_NUMBER = re.compile(r"\d")
+_RELEASE_LABEL = re.compile(r"[A-Z][\w ]*\bversion\s+\d[\w.]*:")  # "Major changes in version 1.7:"
 
 
 def _outline_shape(line: Line) -> str:
@@ -145,14 +153,24 @@ def _outline_shape(line: Line) -> str:
 
 
 def _outline_blocks(paragraph: list[Line], outline: dict[int, int]) -> list[Block]:
-    """A paragraph of an outline (`_outline_headings`): a heading at its level, or a note opening with stars as
-    one item; nothing for a paragraph of any other text."""
-    first = paragraph[0]
-    if first.start in outline:
-        return [Block(first.start, first.end, "heading", outline[first.start])]
-    if outline and _OUTLINE_STARS.match(first.text):
-        return [Block(first.start, paragraph[-1].end, "item")]
-    return []
+    """A paragraph of an outline (`_outline_headings`): its headings at their levels, a release's label at the top
+    one ("Major changes in version 1.7:"), and a note opening with stars as one item with the lines that carry it
+    on, each note apart ("* Documentation reorganized." over "* Configuration files updated."); nothing for a
+    paragraph of any other text."""
+    top = min(outline.values(), default=0)
+    levels = [outline.get(line.start) or (top if _RELEASE_LABEL.fullmatch(line.stripped) else None)
+              for line in paragraph]
+    if not outline or (levels[0] is None and not _OUTLINE_STARS.match(paragraph[0].text)):
+        return []
+    blocks: list[Block] = []
+    for line, level in zip(paragraph, levels, strict=True):
+        if level is not None:
+            blocks.append(Block(line.start, line.end, "heading", level))
+        elif _OUTLINE_STARS.match(line.text) or blocks[-1].kind == "heading":
+            blocks.append(Block(line.start, line.end, "item" if _OUTLINE_STARS.match(line.text) else "text"))
+        else:
+            blocks[-1] = Block(blocks[-1].start, line.end, blocks[-1].kind)
+    return blocks
 
 
 def _terms_over_their_text(paragraphs: list[list[Line]]) -> Iterator[list[Line]]:

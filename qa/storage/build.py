@@ -16,7 +16,7 @@ from qa.errors import IndexMismatchError
 from qa.settings import Settings
 from qa.storage.corpus import Corpus
 
-FORMAT_VERSION = 32  # 2: blocks, passage context, extracted HTML and PDF text; 3: FAQ questions, wrapped titles and
+FORMAT_VERSION = 33  # 2: blocks, passage context, extracted HTML and PDF text; 3: FAQ questions, wrapped titles and
 # run-in headings as headings, the caption of a box of links left out; 4: Markdown's HTML-only paragraphs left out,
 # emphasis wrapped in HTML tags a label, a sentence in bold text, a plain text's title line a heading over its first
 # passage; 5: a name in camel case also read word by word; 6: headings before a document's first text kept (its title
@@ -44,7 +44,8 @@ FORMAT_VERSION = 32  # 2: blocks, passage context, extracted HTML and PDF text; 
 # or a colon, a question of three words at least, no other letter marking a line ("D: Delete" in a list of keys); 30: an
 # HTML page header that opens with the page's <h1> read (AsciiDoc's manual pages: the title and the NAME section); 31:
 # an HTML block inside a definition (<dd>) has level 1, a header's <h1> linked home is a banner; 32: a plain text
-# written as an Emacs outline (GNU NEWS: "* Changes in Wget 1.17" over "** Add ...") has its starred lines as headings
+# written as an Emacs outline (GNU NEWS: "* Changes in Wget 1.17" over "** Add ...") has its starred lines as headings;
+# 33: an outline's top headings name releases, older release labels head their notes, each starred note is its own item
 BUILD_KEYS = ("format_version", "model", "chunking")  # a change in one of these means re-embedding everything
 
 VectorKey = tuple[str, str]

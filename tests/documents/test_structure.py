@@ -539,6 +539,23 @@ def test_a_text_written_as_an_outline_has_its_starred_lines_as_headings() -> Non
     assert ("item", 0, "* Lockkeeper 2.0.4 is a bugfix release with no user-visible changes.") in blocks
 
 
+def test_an_outline_reads_older_release_labels_as_headings_and_each_starred_note_apart() -> None:
+    text = ("* Noteworthy changes in release 1.9 (2018-03-12)\n\n** Improvements\n\n"
+            "* Noteworthy changes in release 1.8 (2017-11-07)\n\n** Licensing\n\n"
+            "Major changes in version 1.7:\n\n* Reports memory use on SunOS,\n  Ultrix and Sony NEWS.\n"
+            "* Documentation reorganized.\n")
+    blocks = _blocks(text)
+    assert ("heading", 1, "Major changes in version 1.7:") in blocks  # its notes are not release 1.8's
+    assert ("item", 0, "* Reports memory use on SunOS,\n  Ultrix and Sony NEWS.") in blocks
+    assert ("item", 0, "* Documentation reorganized.") in blocks  # not merged into the note above
+
+
+def test_starred_sections_under_unstarred_releases_make_no_outline() -> None:
+    text = ("version 1.26 - Sergey, 2011-03-12\n\n* Bug fixes\n\n** Sparse files with large data\n\n"
+            "version 1.25 - Sergey, 2010-11-07\n\n* Bug fixes\n\n** Fix the --verify option.\n")
+    assert not [said for kind, _, said in _blocks(text) if kind == "heading" and said.startswith("*")]
+
+
 def test_one_starred_line_over_a_deeper_one_makes_no_outline() -> None:
     text = "Shopping\n\n* Bread\n\n** Rye, sliced.\n\n* Milk\n"  # a list, however nested
     assert [kind for kind, _, _ in _blocks(text)] == ["item", "text", "item"]
