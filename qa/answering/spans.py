@@ -276,14 +276,18 @@ _ASKS_MONTH = re.compile(r"\b(?:what|which) month\b", re.I)
 _ASKS_YEAR = re.compile(r"\b(?:what|which) years?\b", re.I)
 _A_MONTH = re.compile(r"\b(?:" + _MONTHS + r")(?!\w)|\b\d{4}-\d\d-\d\d\b")
 _A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d(?!\d)")  # also in a decade: "the 1990s"
+# "When did wget 1.21.3 come out?", "When is containerd 2.0 scheduled to be released?": the date of a named release
+_ASKS_WHEN_RELEASED = re.compile(VERSION.pattern + r".*\b(?:released?|published|shipped|tagged|c[oa]me\s+out)\b",
+                                 re.I | re.S)
 
 
 def dated_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
     """For "at what time ...?", only times of day; for "in which month ...?", only the dates that name a month
     ("April", not "since 1991"); for "in which year ...?", only those that name a year; for any other, a date with
     its year before a version that marks a time ("Version 1.0 - August 17th, 2003": August 17th, 2003; not "today"
-    before "version 0.9.6"); for a question that names the release it asks about ("When did wget 1.21.3 come
-    out?"), a date and no other release."""
+    before "version 0.9.6"); for a question that asks when the release it names came out ("When did wget 1.21.3
+    come out?"), a date and no other release, but not for one that names a version for something else ("When was
+    support for Python 3.8 removed?": "in 2.0")."""
     if _ASKS_TIME_OF_DAY.search(question):  # "At what time does it run?": a time, not a day
         dated = [(a, b) for a, b in spans if TIME_OF_DAY.search(sentence[a:b])]  # "2020-11-20 14:05 UTC" too
     elif _ASKS_MONTH.search(question):
@@ -292,7 +296,8 @@ def dated_only(question: str, spans: list[tuple[int, int]], sentence: str) -> li
         dated = [(a, b) for a, b in spans if _A_YEAR.search(sentence[a:b])]
     else:
         dates = [(a, b) for a, b in spans if DATE.fullmatch(sentence[a:b])]
-        dated = dates if VERSION.search(question) or any(_A_YEAR.search(sentence[a:b]) for a, b in dates) else spans
+        dated = dates if _ASKS_WHEN_RELEASED.search(question) or any(_A_YEAR.search(sentence[a:b])
+                                                                     for a, b in dates) else spans
     return _range_end_asked(question, dated, sentence)
 
 
