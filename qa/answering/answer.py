@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from qa.answering.authors import by_the_authors
-from qa.answering.documents import document_name
+from qa.answering.documents import document_name, names_a_document
 from qa.answering.features import (
     STATES_A_DEFAULT,
     Span,
@@ -125,6 +125,7 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
         return Extraction(None, None, 0.0, candidates, passages)
     if best.score < threshold:
         return Extraction(None, None, best.score, candidates, passages)
+    which_document = which_document and not names_a_document(corpus.sentence_text(best.support))
     named = document_name(corpus, best.support.doc_id) if which_document else None
     if named is not None:
         return Extraction(named, best.support, best.score, candidates, passages)

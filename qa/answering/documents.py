@@ -2,10 +2,11 @@
 
 A question that asks which of the documents (pages, manuals, FAQs, READMEs, ...) says, mentions or explains
 something is answered by the name of the document whose sentence answers it best: its title where the text shows it
-near the top, else its first heading.
-The sentence stays the answer's support, so the reader sees where the document says it. "Which document root does
-suexec use?" asks no such thing: the verb of saying must follow. Nor does "Which licence covers the fonts?" or
-"Which specification describes ...?": a licence or a specification is one a text names more often than one of ours.
+near the top, else its first heading; but a sentence that names a document of its own ("see acl(5)") is the
+answer itself. The sentence stays the answer's support, so the reader sees where the document says it. "Which
+document root does suexec use?" asks no such thing: the verb of saying must follow. Nor does "Which licence covers
+the fonts?" or "Which specification describes ...?": a licence or a specification is one a text names more often
+than one of ours.
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ _NAME_PART = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}")
 _GENERIC_PARTS = frozenset("readme faq news changelog changes copyright copying license licence install installing "
                            "contributing security policy options manual guide howto notes index doc docs debian "
                            "html txt md rst".split())
+# A sentence that names a document of its own ("see acl(5)", "the fstab manual page"): that name answers "Which
+# manual page describes ...?", not the name of the document the sentence is in.
+_NAMES_A_DOCUMENT = re.compile(r"(?<![\w(])[A-Za-z][\w.+-]*\(\d\w*\)|"
+                               r"\b(?:man(?:ual)?\s+pages?|manpages?|FAQs?|READMEs?)\b")
 _TITLE_REACH = 2000  # characters from a document's start in which its title is sought
 _HEADING_REACH = 12  # sentences from a document's start in which its first heading is sought
 
@@ -43,6 +48,11 @@ def what_a_document_says(question: str) -> str | None:
     asked = _ASKS_WHICH_DOCUMENT.match(question)
     claim = _HANDED_OVER.sub("", asked.group("claim"), count=1) if asked else ""
     return claim or None
+
+
+def names_a_document(sentence: str) -> bool:
+    """`sentence` names a document of its own: a manual page ("crypttab(5)"), a FAQ or a README."""
+    return bool(_NAMES_A_DOCUMENT.search(sentence))
 
 
 def document_name(corpus: Corpus, doc_id: str) -> tuple[int, int] | None:

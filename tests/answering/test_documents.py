@@ -60,3 +60,11 @@ def test_a_document_titled_by_its_file_name_is_named_by_the_part_its_text_says(w
                                  "## Reporting\n\nMail the harbour master.\n")
     start, end = document_name(corpus, doc_id)  # "tide" is in another title, "security" names a kind of document
     assert corpus.documents[doc_id].text[start:end] == "Reporting"
+
+
+def test_a_sentence_naming_a_manual_page_answers_which_page_describes_it(writable) -> None:
+    corpus_with(writable, "harbour-guide.md", HARBOUR_GUIDE + "\n## Locks\n\nThe lock gates are described in "
+                "the gates(5) manual page, which lists every sluice.\n")
+    answer = writable.ask("Which manual page describes the lock gates?").answer
+    assert answer is not None and "gates(5)" in answer.text  # the page the sentence names, not this guide's title
+    assert answer.text != "Harbour Pilots' Handbook"
