@@ -208,11 +208,15 @@ def _cues(cues: frozenset[str], query: Query) -> dict[str, float]:
 
 
 # A prefix that turns a word into its opposite: "case-insensitive" answers "Are names case-sensitive?", "irrevocable"
-# answers "Is the grant revocable?", "unapplied" answers "Which patches aren't applied?". The word left must be a
-# stem of four letters at least ("undo" is no opposite of a question's "do").
+# answers "Is the grant revocable?", "unapplied" answers "Which patches aren't applied?". The stem left must be of
+# five letters at least ("port" is no opposite of "import", "less" none of "unless"), and in-, im-, il- and ir- are
+# one prefix spelt by the sound that follows ("impossible", "illegal", "irregular", "invalid"; "inform" is no
+# opposite of "form"). "--no-check-certificate" names an option, no negation.
 _OPPOSING_PREFIXES = ("un", "non", "in", "im", "il", "ir", "dis")
-_SHORTEST_OPPOSED = 4
-_ASKS_A_NEGATION = re.compile(r"\b(?:not|never|no)\b|n[\u2019']t\b", re.I)
+_SOUND_AFTER = {"in": re.compile(r"[^bmplr]"), "im": re.compile(r"[bmp]"), "il": re.compile("l"),
+                "ir": re.compile("r")}
+_SHORTEST_OPPOSED = 5
+_ASKS_A_NEGATION = re.compile(r"\b(?:not|never)\b|(?<![-\w])no(?![-\w])|n[\u2019']t\b", re.I)
 
 
 def said_terms(query: Query, present: frozenset[str]) -> frozenset[str]:
@@ -227,10 +231,16 @@ def said_terms(query: Query, present: frozenset[str]) -> frozenset[str]:
 
 def _opposite(term: str, prefix: str, present: frozenset[str]) -> bool:
     """Whether `present` holds `term` with `prefix` added, or, if `term` opens with `prefix`, without it."""
-    if len(term) >= _SHORTEST_OPPOSED and prefix + term in present:
+    if _prefixes(prefix, term) and prefix + term in present:
         return True
     base = term.removeprefix(prefix)
-    return base != term and len(base) >= _SHORTEST_OPPOSED and base in present
+    return base != term and _prefixes(prefix, base) and base in present
+
+
+def _prefixes(prefix: str, base: str) -> bool:
+    """Whether `prefix` may open `base` as its opposite: a stem long enough, the prefix spelt for its first sound."""
+    sound = _SOUND_AFTER.get(prefix)
+    return len(base) >= _SHORTEST_OPPOSED and (sound is None or bool(sound.match(base)))
 
 
 def points_elsewhere(corpus: Corpus, sentence: Sentence) -> bool:

@@ -334,6 +334,10 @@ def test_an_acronym_spelt_out_in_a_sentence_is_marked_for_the_question_that_asks
     ("Which patches aren't applied yet?", "List the unapplied patches.", True),
     ("How do I install the tool?", "Run the uninstall script to remove it.", False),  # no yes/no, no negation
     ("Can I undo a commit?", "Do it again.", False),  # "do" is too short a word to be opposed
+    ("Can I give the keyserver a port number?", "Import the keys from the keyserver.", False),  # no opposite
+    ("Does it inform the user?", "Fill in the form.", False),  # "in-" is no negation before a sound like "f"...
+    ("Is the pattern regular?", "The pattern is irregular.", True),  # ... "ir-" is, before "r"
+    ("Which patches does --no-apply skip?", "List the unapplied patches.", False),  # an option, no negation
 ])
 def test_a_yes_no_or_negated_question_s_word_is_said_by_its_opposite(service, question: str, sentence: str,
                                                                       said: bool) -> None:
