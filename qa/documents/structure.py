@@ -129,23 +129,27 @@ def _outline_headings(paragraphs: list[list[Line]]) -> dict[int, int]:
     stars over a paragraph opening with more ("* Changes in Wget 1.17" over "** Add support for HSTS ..."), and
     any line of its own of the same stars and words, numbers aside ("* Changes in Wget 1.19.5" over "* Fix cookie
     injection", the notes of some releases at the headings' depth); by start, their level the number of stars.
-    The shallowest headings name releases, each with its number: "* Bug fixes" over "** Sparse files" is a section
-    of a release headed some other way (tar's "version 1.26 - ..."), and no outline is read."""
+    The shallowest headings name releases, most with a number (a release in the making has "?.?"): "* Bug fixes"
+    over "** Sparse files" is a section of a release headed some other way (tar's "version 1.26 - ..."), and no
+    outline is read."""
     stars = [len(found.group(1)) if (found := _OUTLINE_STARS.match(paragraph[0].text)) else 0
              for paragraph in paragraphs]
     over_deeper = {number for number, (paragraph, depth) in enumerate(zip(paragraphs, stars, strict=True))
                    if depth and len(paragraph) == 1 and number + 1 < len(paragraphs) and stars[number + 1] > depth}
-    top = min((stars[number] for number in over_deeper), default=0)
-    if len(over_deeper) < 2 or not all(_A_NUMBER.search(paragraphs[number][0].text)
-                                       for number in over_deeper if stars[number] == top):
+    top = [paragraphs[number][0].text for number in over_deeper
+           if stars[number] == min(stars[number] for number in over_deeper)]
+    if len(over_deeper) < 2 or 2 * sum(bool(_A_NUMBER.search(heading)) for heading in top) <= len(top):
         return {}
     shapes = {_outline_shape(paragraphs[number][0]) for number in over_deeper}
     return {paragraph[0].start: depth for paragraph, depth in zip(paragraphs, stars, strict=True)
             if depth and len(paragraph) == 1 and _outline_shape(paragraph[0]) in shapes}
 
 
-_A_NUMBER = re.compile(r"\d")
-_RELEASE_LABEL = re.compile(r"[A-Z][\w ]*\bversion\s+\d[\w.]*:")  # "Major changes in version 1.7:"
+_A_NUMBER = re.compile(r"\d|\?\.\?")
+# An older release's label in an outline: "Major changes in version 1.7:", "User-visible changes in version 2.8.6:",
+# "Version 2.4:", "Major changes in Gzip 1.3.12 (2007-04-13)", "Major changes from 1.3.4 to 1.3.5".
+_RELEASE_LABEL = re.compile(r"(?:[A-Z][\w -]*\s)?(?:[Vv]ersion|[Cc]hanges\s+(?:in|from)(?:\s+[A-Z][\w-]*)?)\s+"
+                            r"\d[\w.]*(?:\s+to\s+\d[\w.]*)?(?:\s+\([^()]*\))?:?")
 
 
 def _outline_shape(line: Line) -> str:
@@ -288,8 +292,16 @@ def _running_lines(lines: Sequence[Line]) -> set[int]:
     shapes = Counter(_shape(line.stripped) for line in edges)
     numbered = [line for line in edges if len(line.stripped) < 80 and re.search(r"(?:^\f?\d+\s|\s\d+$)", line.stripped)]
     pages_numbered = len(numbered) >= len(pages) / 2
-    return {line.start for line in edges if shapes[_shape(line.stripped)] >= max(3, len(pages) // 3)
+    return {line.start for line in edges if (shapes[_shape(line.stripped)] >= max(3, len(pages) // 3)
+                                             and not _opens_a_release(line))
             or (pages_numbered and line in numbered)}
+
+
+def _opens_a_release(line: Line) -> bool:
+    """A page that opens with a release's label ("Major changes in version 1.6:", after a form feed in old GNU NEWS
+    files) names its release, no running header."""
+    label = line.stripped.strip("\f")
+    return label.endswith(":") and bool(_RELEASE_LABEL.fullmatch(label))
 
 
 def _pages(lines: Sequence[Line]) -> list[list[Line]]:

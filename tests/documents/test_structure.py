@@ -550,6 +550,25 @@ def test_an_outline_reads_older_release_labels_as_headings_and_each_starred_note
     assert ("item", 0, "* Documentation reorganized.") in blocks  # not merged into the note above
 
 
+@pytest.mark.parametrize("label", ["User-visible changes in version 2.8.6:", "Version 2.4:",
+                                   "Major changes in Gzip 1.3.12 (2007-04-13)", "Major changes from 1.3.4 to 1.3.5"])
+def test_older_release_labels_of_several_spellings_head_their_notes(label: str) -> None:
+    text = ("* Noteworthy changes in release ?.? (????-??-??) [?]\n\n** Bug fixes\n\n"  # a release in the making
+            "* Noteworthy changes in release 2.9 (2010-02-11)\n\n** Licensing\n\n"
+            f"{label}\n\n* The sluice counter works again.\n")
+    blocks = _blocks(text)
+    assert ("heading", 1, "* Noteworthy changes in release ?.? (????-??-??) [?]") in blocks
+    assert ("heading", 1, label) in blocks
+
+
+def test_a_release_label_after_each_form_feed_is_no_running_header() -> None:
+    releases = "".join(f"\f\nMajor changes in version 1.{n}:\n\n* Fix number {n}.\n" for n in range(6, 0, -1))
+    text = ("* Noteworthy changes in release 1.9 (2018-03-12)\n\n** Improvements\n\n"
+            "* Noteworthy changes in release 1.8 (2017-11-07)\n\n** Licensing\n" + releases)
+    headings = [said for kind, _, said in _blocks(text) if kind == "heading"]
+    assert headings[2:] == [f"Major changes in version 1.{n}:" for n in range(6, 0, -1)]
+
+
 def test_starred_sections_under_unstarred_releases_make_no_outline() -> None:
     text = ("version 1.26 - Sergey, 2011-03-12\n\n* Bug fixes\n\n** Sparse files with large data\n\n"
             "version 1.25 - Sergey, 2010-11-07\n\n* Bug fixes\n\n** Fix the --verify option.\n")
