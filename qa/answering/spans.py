@@ -276,9 +276,10 @@ _ASKS_MONTH = re.compile(r"\b(?:what|which) month\b", re.I)
 _ASKS_YEAR = re.compile(r"\b(?:what|which) years?\b", re.I)
 _A_MONTH = re.compile(r"\b(?:" + _MONTHS + r")(?!\w)|\b\d{4}-\d\d-\d\d\b")
 _A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d(?!\d)")  # also in a decade: "the 1990s"
-# "When did wget 1.21.3 come out?", "When is containerd 2.0 scheduled to be released?": the date of a named release
-_ASKS_WHEN_RELEASED = re.compile(VERSION.pattern + r".*\b(?:released?|published|shipped|tagged|c[oa]me\s+out)\b",
-                                 re.I | re.S)
+# "When did wget 1.21.3 come out?", "When did they release 2.1.3?", "What is the release date of 2.0?": the date of a
+# named release; not "When was support for Python 3.8 removed?"
+_ASKS_WHEN_RELEASED = re.compile(r"\b(?:releas(?:e|ed|es|ing)|publish(?:ed)?|ship(?:s|ped)?|launch(?:ed)?|tagged|"
+                                 r"c[oa]me\s+out|(?:is|was)\s+out)\b", re.I)
 
 
 def dated_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
@@ -296,8 +297,8 @@ def dated_only(question: str, spans: list[tuple[int, int]], sentence: str) -> li
         dated = [(a, b) for a, b in spans if _A_YEAR.search(sentence[a:b])]
     else:
         dates = [(a, b) for a, b in spans if DATE.fullmatch(sentence[a:b])]
-        dated = dates if _ASKS_WHEN_RELEASED.search(question) or any(_A_YEAR.search(sentence[a:b])
-                                                                     for a, b in dates) else spans
+        released = VERSION.search(question) and _ASKS_WHEN_RELEASED.search(question)
+        dated = dates if released or any(_A_YEAR.search(sentence[a:b]) for a, b in dates) else spans
     return _range_end_asked(question, dated, sentence)
 
 

@@ -461,6 +461,9 @@ def test_a_question_for_a_month_or_a_year_is_answered_by_a_date_that_names_one()
     spans = candidate_spans(named, QuestionType("date"))
     assert [named[a:b] for a, b in spans] == ["Lockkeeper 1.19.1"[11:]]
     assert dated_only("When did Lockkeeper 2.1.3 come out?", spans, named) == []  # it names the release it dates
+    for asked in ("When did they release Lockkeeper 2.1.3?", "What is the release date of Lockkeeper 2.1.3?",
+                  "When did Lockkeeper 2.1.3 ship?"):
+        assert dated_only(asked, spans, named) == [], asked
     dropped = "Version 2.0 dropped support for Python 3.8."
     spans = candidate_spans(dropped, QuestionType("date"))  # a version names something else: a release answers
     assert "Version 2.0" in [dropped[a:b] for a, b in dated_only("When was support for Python 3.8 removed?", spans,
