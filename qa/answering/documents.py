@@ -28,10 +28,10 @@ _NAME_PART = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}")
 _GENERIC_PARTS = frozenset("readme faq news changelog changes copyright copying license licence install installing "
                            "contributing security policy options manual guide howto notes index doc docs debian "
                            "html txt md rst".split())
-# A sentence that names a document of its own ("see acl(5)", "the fstab manual page"): that name answers "Which
-# manual page describes ...?", not the name of the document the sentence is in.
-_NAMES_A_DOCUMENT = re.compile(r"(?<![\w(])[A-Za-z][\w.+-]*\(\d\w*\)|"
-                               r"\b(?:man(?:ual)?\s+pages?|manpages?|FAQs?|READMEs?)\b")
+# A sentence that names a manual page of its own ("see acl(5)"): that page answers "Which manual page describes
+# ...?", not the name of the document the sentence is in. Not a method's call ("time.sleep(5)"), nor a passing "the
+# README" or "this FAQ", which name no other document.
+_NAMES_A_DOCUMENT = re.compile(r"(?<![\w(.])[A-Za-z][\w+-]*\([1-9][a-z]{0,4}\)")
 _TITLE_REACH = 2000  # characters from a document's start in which its title is sought
 _HEADING_REACH = 12  # sentences from a document's start in which its first heading is sought
 
@@ -51,7 +51,7 @@ def what_a_document_says(question: str) -> str | None:
 
 
 def names_a_document(sentence: str) -> bool:
-    """`sentence` names a document of its own: a manual page ("crypttab(5)"), a FAQ or a README."""
+    """`sentence` names a manual page of its own ("crypttab(5)")."""
     return bool(_NAMES_A_DOCUMENT.search(sentence))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answering.documents import document_name, what_a_document_says
+from qa.answering.documents import document_name, names_a_document, what_a_document_says
 from tests.helpers.corpora import corpus_with
 
 HARBOUR_GUIDE = ("# Harbour Pilots' Handbook\n\nEvery pilot logs the tide gauge at dawn.\n\n"
@@ -68,3 +68,14 @@ def test_a_sentence_naming_a_manual_page_answers_which_page_describes_it(writabl
     answer = writable.ask("Which manual page describes the lock gates?").answer
     assert answer is not None and "gates(5)" in answer.text  # the page the sentence names, not this guide's title
     assert answer.text != "Harbour Pilots' Handbook"
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Options are described in crypttab(5).", True),
+    ("See acl(5) and setfacl(1) for details.", True),
+    ("Copy the sample tide table from the README before the watch.", False),  # a passing mention
+    ("The script calls time.sleep(5) between gates.", False),  # a method's call
+    ("This manual page documents the gate keeper.", False),  # the page itself
+])
+def test_a_sentence_names_a_manual_page_of_its_own(sentence: str, names: bool) -> None:
+    assert names_a_document(sentence) is names
