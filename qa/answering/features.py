@@ -209,13 +209,15 @@ def _cues(cues: frozenset[str], query: Query) -> dict[str, float]:
 
 # A prefix that turns a word into its opposite: "case-insensitive" answers "Are names case-sensitive?", "irrevocable"
 # answers "Is the grant revocable?", "unapplied" answers "Which patches aren't applied?". The stem left must be of
-# five letters at least ("port" is no opposite of "import", "less" none of "unless"), and in-, im-, il- and ir- are
-# one prefix spelt by the sound that follows ("impossible", "illegal", "irregular", "invalid"; "inform" is no
+# four letters at least after un- and non- ("unsigned", "unlocked"; "undo" is no opposite of "do", "unless" none of
+# "less"), five after the others ("port" is no opposite of "import", "play" none of "display"), and in-, im-, il- and
+# ir- are one prefix spelt by the sound that follows ("impossible", "illegal", "irregular", "invalid"; "inform" is no
 # opposite of "form"). "--no-check-certificate" names an option, no negation.
 _OPPOSING_PREFIXES = ("un", "non", "in", "im", "il", "ir", "dis")
 _SOUND_AFTER = {"in": re.compile(r"[^bmplr]"), "im": re.compile(r"[bmp]"), "il": re.compile("l"),
                 "ir": re.compile("r")}
-_SHORTEST_OPPOSED = 5
+_SHORTEST_OPPOSED = {"un": 4, "non": 4}  # any other prefix: 5
+_NO_OPPOSITES = frozenset({"unless"})  # a word that only looks prefixed
 _ASKS_A_NEGATION = re.compile(r"\b(?:not|never)\b|(?<![-\w])no(?![-\w])|n[\u2019']t\b", re.I)
 
 
@@ -240,7 +242,8 @@ def _opposite(term: str, prefix: str, present: frozenset[str]) -> bool:
 def _prefixes(prefix: str, base: str) -> bool:
     """Whether `prefix` may open `base` as its opposite: a stem long enough, the prefix spelt for its first sound."""
     sound = _SOUND_AFTER.get(prefix)
-    return len(base) >= _SHORTEST_OPPOSED and (sound is None or bool(sound.match(base)))
+    return (len(base) >= _SHORTEST_OPPOSED.get(prefix, 5) and prefix + base not in _NO_OPPOSITES
+            and (sound is None or bool(sound.match(base))))
 
 
 def points_elsewhere(corpus: Corpus, sentence: Sentence) -> bool:

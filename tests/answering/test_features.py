@@ -338,6 +338,9 @@ def test_an_acronym_spelt_out_in_a_sentence_is_marked_for_the_question_that_asks
     ("Does it inform the user?", "Fill in the form.", False),  # "in-" is no negation before a sound like "f"...
     ("Is the pattern regular?", "The pattern is irregular.", True),  # ... "ir-" is, before "r"
     ("Which patches does --no-apply skip?", "List the unapplied patches.", False),  # an option, no negation
+    ("Are the integers signed?", "Store them as unsigned integers.", True),  # four letters after un-
+    ("Is the file locked?", "The file is unlocked at exit.", True),
+    ("Is less run at boot?", "Nothing runs unless you ask.", False),  # "unless" only looks prefixed
 ])
 def test_a_yes_no_or_negated_question_s_word_is_said_by_its_opposite(service, question: str, sentence: str,
                                                                       said: bool) -> None:
