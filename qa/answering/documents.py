@@ -2,8 +2,8 @@
 
 A question that asks which of the documents (pages, manuals, FAQs, READMEs, ...) says, mentions or explains
 something is answered by the name of the document whose sentence answers it best: its title where the text shows it
-near the top, else its first heading; but a sentence that names a document of its own ("see acl(5)") is the
-answer itself. The sentence stays the answer's support, so the reader sees where the document says it. "Which
+near the top, else its first heading; but a sentence that names a manual page of its own ("see acl(5)") is
+the answer itself. The sentence stays the answer's support, so the reader sees where the document says it. "Which
 document root does suexec use?" asks no such thing: the verb of saying must follow. Nor does "Which licence covers
 the fonts?" or "Which specification describes ...?": a licence or a specification is one a text names more often
 than one of ours.

@@ -136,8 +136,8 @@ def _outline_headings(paragraphs: list[list[Line]]) -> dict[int, int]:
              for paragraph in paragraphs]
     over_deeper = {number for number, (paragraph, depth) in enumerate(zip(paragraphs, stars, strict=True))
                    if depth and len(paragraph) == 1 and number + 1 < len(paragraphs) and stars[number + 1] > depth}
-    top = [paragraphs[number][0].text for number in over_deeper
-           if stars[number] == min(stars[number] for number in over_deeper)]
+    shallowest = min((stars[number] for number in over_deeper), default=0)
+    top = [paragraphs[number][0].text for number in over_deeper if stars[number] == shallowest]
     if len(over_deeper) < 2 or 2 * sum(bool(_A_NUMBER.search(heading)) for heading in top) <= len(top):
         return {}
     shapes = {_outline_shape(paragraphs[number][0]) for number in over_deeper}
@@ -161,10 +161,12 @@ def _outline_blocks(paragraph: list[Line], outline: dict[int, int]) -> list[Bloc
     one ("Major changes in version 1.7:"), and a note opening with stars as one item with the lines that carry it
     on, each note apart ("* Documentation reorganized." over "* Configuration files updated."); nothing for a
     paragraph of any other text."""
-    top = min(outline.values(), default=0)
+    if not outline:
+        return []
+    top = min(outline.values())
     levels = [outline.get(line.start) or (top if _RELEASE_LABEL.fullmatch(line.stripped) else None)
               for line in paragraph]
-    if not outline or (levels[0] is None and not _OUTLINE_STARS.match(paragraph[0].text)):
+    if levels[0] is None and not _OUTLINE_STARS.match(paragraph[0].text):
         return []
     blocks: list[Block] = []
     for line, level in zip(paragraph, levels, strict=True):
