@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round70/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round72/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -80,6 +80,8 @@ cd "$work" || exit 1
 #   /usr/share/doc/glances/README.rst.gz  glances   /usr/share/doc/openvpn/management-notes.txt.gz  openvpn
 #   man 5 crypttab  cryptsetup   /usr/share/doc/podman/troubleshooting.md.gz  podman
 #   /usr/share/doc/wget/NEWS.gz  wget   /usr/share/doc/git-doc/gitfaq.html  git-doc
+#   man 1 gzip  gzip   /usr/share/doc/shellcheck/changelog.gz  shellcheck
+#   /usr/share/doc/sqlite3/wal.html  sqlite3-doc   /usr/share/doc/mdadm/FAQ.gz  mdadm
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -145,7 +147,9 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           isc-dhcp-client
           glances openvpn
           podman
-          wget git-doc)
+          wget git-doc
+          gzip shellcheck
+          mdadm)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -853,11 +857,42 @@ r=$(round 70)
 gunzip -c "$doc/wget/NEWS.gz"                                        > "$r/wget-NEWS.txt"
 cp "$doc/git-doc/gitfaq.html"                                        "$r/gitfaq.html"
 
-for n in $(seq 0 70); do
+r=$(round 71)
+# man 1 gzip (gzip 1.12-1, rendered as in round 1, 18 KB, no date or version shown: gzip, gunzip and zcat described in
+# prose paragraphs, the suffixes gunzip recognizes (.gz, -gz, .z, -z, _z, .tgz, .taz), the formats it can decompress,
+# text reduced by 60-70%, a worst case of 5 bytes per 32 KiB block; options written "-k --keep" as terms over
+# tab-indented text, "-# --fast --best" with the default level -6, the fields of --list indented below it; advanced
+# usage with command lines indented below the sentences that introduce them, the obsolescent GZIP variable and a
+# wrapper script, exit statuses 0, 1 and 2 in one sentence, diagnostics as messages over their meaning, caveats, bugs,
+# RFC 1951 and RFC 1952, words hyphenated at line ends by the typesetter) and ShellCheck's changelog (shellcheck
+# 0.9.0-1: shellcheck/changelog.gz, upstream's CHANGELOG.md, Markdown, 21 KB, 503 lines: 26 releases, newest first,
+# each "## vX.Y.Z - YYYY-MM-DD" from v0.9.0 (2022-12-12) back to v0.1.0 (2013-07-23), over "### Added", "### Fixed",
+# "### Changed" and "### Removed" lists of "- " items, most naming a check "SCxxxx: Warn about ...", code in
+# backquotes, "(thanks, name!)" credits, a few items wrapped onto indented lines).
+render_man man1/gzip.1.gz                                            > "$r/gzip.1.txt"
+gunzip -c "$doc/shellcheck/changelog.gz"                             > "$r/shellcheck-CHANGELOG.md"
+
+r=$(round 72)
+# SQLite's page on write-ahead logging (sqlite3-doc 3.40.1-2+deb12u2, round 51's package: sqlite3/wal.html, HTML,
+# 38 KB: the site's menu, search form and script before the title, a table of contents, ten numbered sections and six
+# subsections as <h1> and <h2> headings over paragraphs, advantages and disadvantages as bullet lists (one struck out
+# in <s>, superseded since 3.11.0), "PRAGMA journal_mode=WAL;" in <pre> blocks, versions written "version 3.7.0
+# (2010-07-21)", the 1000-page checkpoint threshold, the ways a WAL file can grow without bound as bullets each opening
+# with a bold title sentence, "This page last modified on 2018-11-26" at the end) and the Debian mdadm FAQ (mdadm
+# 4.2-5: mdadm/FAQ.gz, plain UTF-8 text, 33 KB, 669 lines: questions numbered "0." to "26." with "4b.", "6b." and
+# "9b.", each underlined with "~" (three of them over two lines), answers indented by two blanks, commands,
+# mdadm.conf and /proc/mdstat lines indented further, subheadings for the superblock versions underlined with
+# apostrophes, box-drawn diagrams of the RAID10 near, far and offset layouts, a table of the failed devices a RAID10
+# survives by devices and copies, a long quotation of Doug Ledford, footnotes "[0]", signed by martin f. krafft on
+# 13 May 2009).
+cp "$doc/sqlite3/wal.html"                                           "$r/sqlite-wal.html"
+gunzip -c "$doc/mdadm/FAQ.gz"                                        > "$r/mdadm-FAQ.txt"
+
+for n in $(seq 0 72); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round70"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round72"
