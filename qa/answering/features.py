@@ -342,6 +342,30 @@ def _readings(version: str) -> dict[int, SentenceWords]:
         return readings
 
 
+_PLAIN: OrderedDict[str, dict[str, frozenset[str]]] = OrderedDict()
+# A lower-case word in running text: not part of a path, an address, an option, a file name or code.
+_PLAIN_WORD = re.compile(r"(?<![\w./@$`'\u2019-])[a-z]{3,}(?![\w/@`'\u2019]|[.\-:]\w)")
+
+
+def plain_words(corpus: Corpus, doc_id: str) -> frozenset[str]:
+    """The words a document writes in lower case in running text, read once per corpus version."""
+    with _READINGS_LOCK:
+        by_document = _PLAIN.setdefault(corpus.version, {})
+        _PLAIN.move_to_end(corpus.version)
+        while len(_PLAIN) > 4:
+            _PLAIN.popitem(last=False)
+    found = by_document.get(doc_id)
+    if found is None:
+        found = by_document[doc_id] = frozenset(_PLAIN_WORD.findall(fold(corpus.documents[doc_id].text)))
+    return found
+
+
+def _common_word(span: str, plain: frozenset[str]) -> bool:
+    """One capitalised word the document also writes in lower case as a plain word ("Use this option", "this
+    Software", "ADD"): a common word that opens a line or a term the text capitalises, no one's name."""
+    return re.fullmatch(r"[A-Z][A-Za-z]*", span) is not None and span.lower() in plain
+
+
 def follower(corpus: Corpus, sentence: Sentence) -> Sentence | None:
     """The sentence that may complete this one's answer: the next in its block, or the next block's first when
     this one ends with a colon ("... get better compression, do:" then the command), is prose followed by a
@@ -639,7 +663,8 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
     if spans and wanted.name == "place":
         spans = address_only(query.text, spans, text)
     if spans and wanted.name == "who":
-        spans = person_only(query.text, spans, text)
+        spans = [s for s in person_only(query.text, spans, text)
+                 if not _common_word(text[s[0]:s[1]], plain_words(corpus, sentence.doc_id))]
     spans = defaults_only(query.text, spans, text)
     if not spans:
         return None

@@ -284,6 +284,22 @@ def test_a_question_about_a_default_takes_the_value_stated_as_the_default(writab
     assert _best_span(corpus, "gate timeout", "How long is the default gate timeout?").startswith("30")
 
 
+def test_a_capitalised_word_the_document_also_writes_in_lower_case_names_no_one(writable) -> None:
+    text = ("Lamp options\n\n* `--disable-lamp-owner`\n\n  Use this option to leave the lamp files alone; you may\n"
+            "  use the owner option to give them to one user.\n\nThe lamp options were designed by Kestrel.\n")
+    writable.add_document(FileUpload("lamps.md", "text/markdown", text.encode()))
+    corpus = writable.current().corpus
+    opening = next(s for s in corpus.sentences if "Use this option" in corpus.sentence_text(s))
+    query = read_query(corpus, "Who owns the lamp files?", None)
+    assert features.best_span(corpus, opening, query) is None  # "Use" opens a line under the option; "use" is a word
+    assert _best_span(corpus, "designed by", "Who designed the lamp options?") == "Kestrel"  # never "kestrel"
+    text = "Nest notes\n\nThe nests were counted by Kestrel.\n\nA kestrel nests on the tower.\n"
+    writable.add_document(FileUpload("nests.txt", "text/plain", text.encode()))
+    corpus = writable.current().corpus
+    counted = next(s for s in corpus.sentences if "counted by" in corpus.sentence_text(s))
+    assert features.best_span(corpus, counted, read_query(corpus, "Who counted the nests?", None)) is None
+
+
 def test_the_question_s_own_acronym_spelt_out_is_no_answer_to_who(writable) -> None:
     text = ("Lock history\n\nTidal Lock Gates (TLGs) were proposed by Ines Vale\n[IV11] in 1911.\n\n"
             + "".join(f"A TLG of kind {n} opens at tide {n}; the TLG closes after it.\n\n" for n in range(8)))
