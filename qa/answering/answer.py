@@ -108,7 +108,8 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     candidates = score_candidates(corpus, query, hits, model)
     passages = rerank(hits, candidates)
     eligible = [c for c in candidates if may_answer(c, query)]
-    best = release_of_the_note(corpus, candidates, eligible, query) \
+    noted = release_of_the_note(corpus, candidates, eligible, query)
+    best = (_scored_with_its_span(noted, model) if noted else None) \
         or _default_in_the_entry(corpus, candidates, eligible, query) or (eligible[0] if eligible else None)
     threshold = model.threshold if threshold is None else threshold
     if query.referentless:
@@ -656,6 +657,14 @@ def may_answer(candidate: Candidate, query: Query) -> bool:
         return False
     defining = candidate.features.get("defines_subject", 0.0) > 0  # "Who is the Licensor?": "Licensor means ..."
     return not candidate.support.heading and (defining or not query.span_only)
+
+
+def _scored_with_its_span(candidate: Candidate, model: AnswerModel) -> Candidate:
+    """A candidate given a span of the asked kind from outside its sentence (a change note, the release its heading
+    names), scored as the model scores a sentence that holds one: the span was found, not missing."""
+    row = {**candidate.features, "typed_found": 1.0, "typed_missing": 0.0}
+    logit = model.logit(row)
+    return replace(candidate, features=row, logit=logit, score=model.probability(logit))
 
 
 def score_candidates(corpus: Corpus, query: Query, hits: list[Hit], model: AnswerModel) -> list[Candidate]:

@@ -27,6 +27,12 @@ def test_a_which_version_question_about_a_change_note_is_answered_with_its_relea
     assert prose is None or prose.text not in ("41", "42")  # prose under a heading of no release
 
 
+def test_a_change_note_answered_with_its_release_is_scored_as_an_answer_that_holds_one(writable) -> None:
+    writable.add_document(FileUpload("lockkeeper-news.md", "text/markdown", NEWS.encode()))
+    tide = writable.ask("In which version of lockkeeper was the --tide option added?").answer  # the threshold fitted
+    assert tide is not None and tide.text == "42"  # the release found is the span asked for, not one missing
+
+
 HEADINGS = {'Major changes between "lockkeeper" versions 530 and 551': "551", "lockkeeper 122": "122",
             "Version 2.4.1 (2024-05-01)": "Version 2.4.1", "1.2.0 (2024.01.15)": "1.2.0",
             "3.0.1 (bug fixes from 3.0)": "3.0.1", "lockkeeper 2.0 (requires Python 3.8)": "2.0",
