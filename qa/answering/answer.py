@@ -44,7 +44,7 @@ from qa.answering.questions import (
     document_defined,
     read_query,
 )
-from qa.answering.releases import release_of_the_note
+from qa.answering.releases import date_of_the_release, release_of_the_note
 from qa.answering.repeats import beyond_what_was_said
 from qa.answering.sections import (
     NAMES_A_DEFAULT,
@@ -114,6 +114,12 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     threshold = model.threshold if threshold is None else threshold
     if query.referentless:
         return Extraction(None, None, 0.0, candidates, passages)  # nothing to resolve "it" against
+    dated = date_of_the_release(corpus, candidates, query)
+    if dated is not None:  # its heading dates the release asked: no sentence below says more
+        dated = _scored_with_its_span(dated, model)
+        if dated.score < threshold:
+            return Extraction(None, None, dated.score, candidates, passages)
+        return Extraction(dated.span, dated.support, dated.score, candidates, passages)
     if best is None:
         return Extraction(None, None, 0.0, candidates, passages)
     defined = _defining_neighbour(corpus, best, eligible, query)

@@ -14,7 +14,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from qa.answering.questions import Query
-from qa.answering.spans import VERSION
+from qa.answering.spans import DATE, VERSION, asks_release_date
+from qa.documents.chunking import Sentence
 from qa.documents.structure import Block
 from qa.documents.words import terms
 from qa.storage.corpus import Corpus
@@ -68,6 +69,40 @@ def release_of_the_note(corpus: Corpus, candidates: list[Candidate], eligible: l
         if document.blocks[number].level in levels:
             return None  # a section beside the releases ("## [Unreleased]", "## Known issues")
     return None
+
+
+def date_of_the_release(corpus: Corpus, candidates: list[Candidate], query: Query) -> Candidate | None:
+    """For a question that asks when the release it names came out ("When did wget 1.21.3 come out?", "When was
+    ShellCheck 0.9.0 released?"), the heading of that release's notes with the date it gives ("## v0.9.0 -
+    2022-12-12", "* Noteworthy changes in release 1.21.3 (2022-02-26) [stable]") as the answer, in the first
+    document of the candidates that heads a release so, with the best candidate's evidence (what retrieval found
+    about the question). None when no such heading dates the release."""
+    if query.wanted.name != "date" or not candidates or not asks_release_date(query.text):
+        return None
+    asked = {_bare(m.group(0)) for m in VERSION.finditer(query.text)}
+    for doc_id in dict.fromkeys(c.support.doc_id for c in candidates):
+        document = corpus.documents[doc_id]
+        names = corpus.title_terms[doc_id] | corpus.source_terms[doc_id]
+        for number, (start, end) in release_headings(document.text, document.blocks, names).items():
+            block = document.blocks[number]
+            date = DATE.search(document.text, end, block.end)
+            if _bare(document.text[start:end]) in asked and date is not None:
+                heading = _heading_sentence(corpus, doc_id, block)
+                return replace(candidates[0], sentence=heading, support=heading, span=date.span())
+    return None
+
+
+def _heading_sentence(corpus: Corpus, doc_id: str, heading: Block) -> Sentence:
+    """The heading as the sentence that supports an answer: the corpus's own, or, for a heading that only heads
+    others ("## v0.9.0 - 2022-12-12" over "### Added"), which no passage holds, one made for it (no sentence id)."""
+    own = next((s for s in corpus.sentences if s.doc_id == doc_id and s.start == heading.start), None)
+    return own or Sentence(-1, doc_id, heading.start, heading.end, -1, heading=True)
+
+
+def _bare(version: str) -> str:
+    """The number of a release as written in a heading or a question: "release 1.21.3", "v0.9.0": 1.21.3, 0.9.0."""
+    number = _BARE_NUMBER.search(version)
+    return number.group(0).lower().removeprefix("v") if number else version
 
 
 def headings_over(blocks: Sequence[Block], at: int) -> list[int]:

@@ -282,6 +282,11 @@ _ASKS_WHEN_RELEASED = re.compile(r"\b(?:releas(?:e|ed|es|ing)|publish(?:ed)?|shi
                                  r"c[oa]me\s+out|(?:is|was)\s+out)\b", re.I)
 
 
+def asks_release_date(question: str) -> bool:
+    """Whether the question asks when the release it names came out ("When did wget 1.21.3 come out?")."""
+    return VERSION.search(question) is not None and _ASKS_WHEN_RELEASED.search(question) is not None
+
+
 def dated_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
     """For "at what time ...?", only times of day; for "in which month ...?", only the dates that name a month
     ("April", not "since 1991"); for "in which year ...?", only those that name a year; for any other, a date with
@@ -297,7 +302,7 @@ def dated_only(question: str, spans: list[tuple[int, int]], sentence: str) -> li
         dated = [(a, b) for a, b in spans if _A_YEAR.search(sentence[a:b])]
     else:
         dates = [(a, b) for a, b in spans if DATE.fullmatch(sentence[a:b])]
-        released = VERSION.search(question) and _ASKS_WHEN_RELEASED.search(question)
+        released = asks_release_date(question)
         dated = dates if released or any(_A_YEAR.search(sentence[a:b]) for a, b in dates) else spans
     return _range_end_asked(question, dated, sentence)
 

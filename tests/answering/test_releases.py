@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from qa.answering import releases
 from qa.documents.uploads import FileUpload
 from tests.helpers.corpora import corpus_with
@@ -31,6 +33,29 @@ def test_a_change_note_answered_with_its_release_is_scored_as_an_answer_that_hol
     writable.add_document(FileUpload("lockkeeper-news.md", "text/markdown", NEWS.encode()))
     tide = writable.ask("In which version of lockkeeper was the --tide option added?").answer  # the threshold fitted
     assert tide is not None and tide.text == "42"  # the release found is the span asked for, not one missing
+
+
+DATED = ("# Lockkeeper changelog\n\n## v2.1.0 - 2024-05-01\n### Added\n- The --tide option prints the tide table.\n\n"
+         "## v2.0.0 - 2023-11-20\n### Added\n- The --wide option prints wide tables of the sluices.\n\n"
+         "## v1.0.0\n### Added\n- The first release reads the harbour file.\n")
+
+
+@pytest.mark.parametrize("question, date", [
+    ("When was lockkeeper 2.0.0 released?", "2023-11-20"), ("When did Lockkeeper v2.1.0 come out?", "2024-05-01")])
+def test_a_question_when_a_named_release_came_out_is_answered_by_the_date_its_heading_gives(
+        writable, question: str, date: str) -> None:
+    writable.add_document(FileUpload("lockkeeper-changelog.md", "text/markdown", DATED.encode()))
+    answer = writable.ask(question, threshold=0.0).answer
+    assert answer is not None and answer.text == date  # not a date a sentence gives, nor another release's
+    document = writable.current().corpus.documents[answer.citation.doc_id].text
+    assert document[answer.citation.start:answer.citation.end] == date
+    assert answer.sentence is not None and answer.sentence.text.startswith("v") and date in answer.sentence.text
+
+
+def test_a_release_its_heading_leaves_undated_takes_no_other_release_s_date(writable) -> None:
+    writable.add_document(FileUpload("lockkeeper-changelog.md", "text/markdown", DATED.encode()))
+    answer = writable.ask("When was lockkeeper 1.0.0 released?", threshold=0.0).answer
+    assert answer is None or answer.text not in ("2023-11-20", "2024-05-01")
 
 
 HEADINGS = {'Major changes between "lockkeeper" versions 530 and 551': "551", "lockkeeper 122": "122",
