@@ -666,14 +666,16 @@ _DIGIT_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four"}
 def expansions(sentence: str, acronym: str) -> list[tuple[int, int]]:
     """Where `acronym` is spelled out in a sentence that mentions it: a run of words whose initials spell it
     ("Distinguished Encoding Rules (DER)", "| LPPL | LaTeX Project Public License |"), or what follows "ACR
-    stands for". A sentence that does not mention it may still spell it out in capitals, with three letters or more:
+    stands for" or "ACR is an abbreviation for", in quotes or not ('MD is an abbreviation for "multiple device"'). A
+    sentence that does not mention it may still spell it out in capitals, with three letters or more:
     "Version Control Systems are designed ..." under the heading "VCS limitations"."""
     letters = [_DIGIT_WORDS.get(c, c.lower())[0] for c in acronym if c.isalnum()]
     if not re.search(rf"\b{re.escape(acronym)}", sentence):
         return _initial_runs(sentence, letters, unsaid=True) if len(letters) >= _UNSAID_LETTERS else []
     spans = _initial_runs(sentence, letters)
     for match in re.finditer(rf"\b{re.escape(acronym)}\b,?\s+(?:which\s+)?(?:stands for|stood for|is short for|"
-                             r"was short for|short for|means|meant)\s+([^().,;]{3,120})", sentence):
+                             r"was short for|short for|means|meant|(?:is|was)\s+an?\s+(?:abbreviation|acronym|"
+                             r"initialism)\s+(?:for|of))\s+[\"\u201c]?([^().,;\"\u201d]{3,120})", sentence):
         spans.append(match.span(1))
     more = _bracketed_long_forms(sentence, acronym) + _dashed_long_forms(sentence, acronym)
     found = [_without_possessive(sentence, span) for span in spans + more]

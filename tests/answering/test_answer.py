@@ -655,6 +655,9 @@ def test_more_question_kinds(question: str, kind: str) -> None:
     # a label after a double dash; a word in capitals gives its letters ("client ID" spells CID)
     ("CID -- client ID.", "acronym", "CID", ["client ID"]),
     ("The QRS, which stood for quick reply service, was renamed.", "acronym", "QRS", ["quick reply service"]),
+    # "is an abbreviation for" says what "stands for" says, the long form in quotes or not
+    ('MD is an abbreviation for "multiple device" (also "multi-disk").', "acronym", "MD", ["multiple device"]),
+    ("The TGR is an acronym for tide gauge record, kept daily.", "acronym", "TGR", ["tide gauge record"]),
     ("PINE (PINE Is Not Elm) is a mailer.", "acronym", "PINE", ["PINE Is Not Elm"]),  # a recursive acronym
     ("on Cloud Native Computing Foundation's (CNCF) slack", "acronym", "CNCF", ["Cloud Native Computing Foundation"]),
     # three letters or more spelt out in capitals need no mention beside them (the heading says "VCS limitations")
