@@ -25,6 +25,7 @@ from qa.answering.spans import (
     agent_verb,
     asks_for_years,
     candidate_spans,
+    changed_value_asked,
     coordinated,
     counts_only,
     dated_only,
@@ -665,6 +666,8 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
     if spans and wanted.name == "who":
         spans = [s for s in person_only(query.text, spans, text)
                  if not _common_word(text[s[0]:s[1]], plain_words(corpus, sentence.doc_id))]
+    if wanted.name in ("license", "version"):
+        spans = changed_value_asked(query.text, spans, text)
     spans = defaults_only(query.text, spans, text)
     if not spans:
         return None

@@ -353,6 +353,28 @@ def _range_end_asked(question: str, spans: list[tuple[int, int]], sentence: str)
     return [span for span in spans if span not in dropped]
 
 
+# A change stated as "from X to Y": "ShellCheck's license has changed from AGPLv3 to GPLv3", "upgraded
+# from 1.2 to 1.3". A question asks the old value when it looks back ("before that", "previously", "switched from").
+_CHANGE_VERB = re.compile(r"\b(?:chang|switch|mov|migrat|upgrad|downgrad|bump|rais|lower|increas|decreas|reduc|"
+                          r"convert|relicens|replac|went)\w*\b", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|an?\s+)?$", re.I)
+_TO_BETWEEN = re.compile(r"\s+(?:to|into)\s+(?:the\s+|an?\s+)?")
+_ASKS_OLD_VALUE = re.compile(r"\b(?:before|previous(?:ly)?|formerly|originally|used to|prior|old|older|earlier)\b|"
+                             r"\b(?:switch|chang|mov|migrat|convert)\w*\s+(?:away\s+)?from\b", re.I)
+
+
+def changed_value_asked(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
+    """Of two values a sentence says something changed between ("changed from AGPLv3 to GPLv3"), the new one, or the
+    old one for a question that looks back ("What licence was it under before that?"); all spans when the sentence
+    states no change. Not for dates: "from 2004 to 2019" is a range."""
+    old = _ASKS_OLD_VALUE.search(question) is not None
+    changes = [(first, second) for first, second in itertools.pairwise(spans)
+               if _TO_BETWEEN.fullmatch(sentence[first[1]:second[0]]) and _FROM_BEFORE.search(sentence[:first[0]])
+               and _CHANGE_VERB.search(sentence[:first[0]])]
+    dropped = {second if old else first for first, second in changes}
+    return [span for span in spans if span not in dropped]
+
+
 # A question about a point in time wants a date: "In what year ...?", "When did ...?", "When was ...?". One in the
 # present asks under what condition, which a sentence may say: "When do the grants take effect?" -> "on the date
 # the Contributor first distributes the Covered Work".

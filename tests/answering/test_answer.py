@@ -30,6 +30,7 @@ from qa.answering.spans import (
     address_only,
     asks_role_holder,
     candidate_spans,
+    changed_value_asked,
     coordinated,
     counts_only,
     dated_only,
@@ -625,6 +626,28 @@ def test_an_address_may_end_in_the_file_the_question_names(writable) -> None:
 ])
 def test_more_question_kinds(question: str, kind: str) -> None:
     assert question_type(question).name == kind
+
+
+@pytest.mark.parametrize("question, kind, expected", [
+    ("What licence did the harbour kit switch to in 2015?", "license", "GPLv3"),  # the value it changed to
+    ("Which licence does the harbour kit use?", "license", "GPLv3"),
+    ("What licence was it under before that?", "license", "AGPLv3"),  # looking back: the value it changed from
+    ("Which licence did it switch from?", "license", "AGPLv3"),
+])
+def test_of_a_change_from_one_value_to_another_the_new_one_answers_unless_the_question_looks_back(
+        question: str, kind: str, expected: str) -> None:
+    sentence = "- The harbour kit's license has changed from AGPLv3 to GPLv3."
+    spans = changed_value_asked(question, candidate_spans(sentence, QuestionType(kind)), sentence)
+    assert [sentence[a:b] for a, b in spans] == [expected]
+
+
+def test_two_values_that_no_change_joins_are_both_kept() -> None:
+    sentence = "Released under the AGPLv3 or, at your option, under GPLv3."
+    spans = candidate_spans(sentence, QuestionType("license"))
+    assert changed_value_asked("Which licence did it switch to?", spans, sentence) == spans
+    sentence = "Binaries from AGPLv3 to GPLv3 builds are listed."  # "from ... to" with no change said
+    spans = candidate_spans(sentence, QuestionType("license"))
+    assert changed_value_asked("Which licence does it use?", spans, sentence) == spans
 
 
 @pytest.mark.parametrize("sentence, kind, acronym, expected", [
