@@ -616,14 +616,27 @@ def _spans_of_kind(sentence: str, wanted: QuestionType) -> list[tuple[int, int]]
                                                                      for m in ENTITY.finditer(sentence)])
     code = [m.span(1) for m in re.finditer(r"`([^`\n]+)`", sentence)]
     entities = [span for span in found if span is not None and not _part_of_code(span, code)]
-    placed = [s for s in entities if _PLACE_CUE.search(sentence[max(0, s[0] - 20):s[0]])]
+    placed = [s for s in entities if _PLACE_CUE.search(before := sentence[max(0, s[0] - 20):s[0]])
+              and not _THANKS_TO.search(before)]  # "thanks to Antoine Rouyer" is no place
     if wanted.name == "place":
         return placed + _paths_and_addresses(sentence)
     # "in Mexico" names a place, not who did something; a name in code (the `tty` group) is a name too, and so is a
     # handle ("v2 readme is written by [@jkantr]")
     handles = [m.span() for m in _HANDLE.finditer(sentence)]
     named = [s for s in entities if s not in placed and not _in_handle(s, handles)]
-    return named + handles + _code_names(sentence)
+    thanked = [span for span in _thanked(sentence) if not any(a <= span[0] < b for a, b in named + handles)]
+    return named + handles + thanked + _code_names(sentence)
+
+
+# A credit in release notes: "(thanks, kpankonen!)", "thanks to rpm-maint": the one thanked, a handle in lower case too.
+_THANKED = re.compile(r"\bthanks,?\s+(?:to\s+)?@?([A-Za-z][\w.-]{1,38}?)(?=\s*[!)\],;]|\s*$)", re.I)
+_THANKS_TO = re.compile(r"\bthanks\s+to\s+$", re.I)
+_NO_ONE_THANKED = frozenset("everyone everybody all anyone anybody you again much".split())
+
+
+def _thanked(sentence: str) -> list[tuple[int, int]]:
+    return [m.span(1) for m in _THANKED.finditer(sentence)
+            if m.group(1).lower() not in _NO_ONE_THANKED and m.group(1).lower() not in STOPWORDS]
 
 
 # A user's handle on a forge or a chat ("@bitinn"), not an e-mail address ("Bram@vim.org"), an npm scope

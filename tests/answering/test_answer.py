@@ -670,6 +670,9 @@ def test_two_values_that_no_change_joins_are_both_kept() -> None:
     ("Lists the MAC (message authentication code) algorithms.", "acronym", "MAC", ["message authentication code"]),
     ("every harbour keeps a tide gauge record (TGR) daily", "acronym", "TGR", ["tide gauge record"]),
     (" * Various fixes, mostly suggested by Peter Bray.", "who", None, ["Peter Bray"]),  # a bullet opens it
+    # a credit in release notes names who was thanked, a handle in lower case too, and "thanks to" no place
+    ("- A Docker build (thanks, kpankonen!)", "who", None, ["A Docker", "kpankonen"]),
+    ("- Fixed the parser (thanks to Antoine Rouyer)", "who", None, ["Antoine Rouyer"]),
     # a label before its long form, after a dash or a colon; a bracket the spelling opens is closed
     ("|NFU - new feature (user requested) |A capability not yet provided", "acronym", "NFU",
      ["new feature (user requested)"]),
