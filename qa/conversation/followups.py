@@ -55,7 +55,7 @@ _OPENERS = _ASKING | frozenset("name list define explain describe tell give show
 _PREPOSITIONS = frozenset("for in on at by with from to of about under over into".split())
 # Prepositions the stop-word list lacks: they end a run of content words ("a gzipped file | without ...").
 _MORE_PREPOSITIONS = frozenset("without within via per upon across among amongst toward towards besides despite "
-                               "unlike throughout except beyond".split())
+                               "unlike throughout except beyond instead".split())
 # A demonstrative before a noun points back like a pronoun ("that option", "those reports"), but not before
 # words for the text itself or for time ("this page", "these days"), a number or an adjective ("these two
 # commands", "is that true").

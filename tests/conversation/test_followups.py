@@ -65,6 +65,11 @@ def test_a_pronoun_is_replaced_by_what_the_previous_question_asked_about(corpus)
     assert not resolution.unresolved
 
 
+def test_instead_of_is_no_topic_but_what_follows_it_is(corpus) -> None:
+    resolution = resolve("Why was it dropped?", [Turn("What should I run instead of smuggling?", None)], corpus)
+    assert resolution.query == "Why was smuggling dropped?"  # not "instead", a word of the frame
+
+
 def test_a_personal_pronoun_after_a_who_question_stands_for_the_answer(corpus) -> None:
     resolution = resolve("where are they based?", [WHO_LEADS], corpus)
     assert "National Targeting Center" in resolution.query
