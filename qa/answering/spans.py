@@ -57,8 +57,11 @@ _CONSTANT = r"(?-i:\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b)(?=\s(?:bytes?|bits?|charac
 # A range's first bound: "between two and three seconds", "between 10 and 20 minutes" (one quantity, not two); a
 # year is a date's ("between 2010 and 2015").
 _RANGE_FROM = r"(?:between\s+(?!(?:19|20)\d\d\b)(?:" + _DIGITS + r"(?:\.\d+)?|" + _NUMBER_WORDS + r")\s+and\s+)?"
+# Either of two numbers, an estimate: "1% or 2%", "one or two days", "5 or 6 times" (not a year: "2019 or later").
+_EITHER = r"(?:(?!(?:19|20)\d\d\b)(?:" + _DIGITS + r"(?:\.\d+)?%?|" + _NUMBER_WORDS + r")\s+or\s+(?=[\d$€£¥]|(?:" \
+    + _NUMBER_WORDS + r")\b))?"
 QUANTITY = re.compile(
-    _QUALIFIER + _RANGE_FROM
+    _QUALIFIER + _RANGE_FROM + _EITHER
     + r"(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?|" + _NUMERAL + r"|\b(?:" + _NUMBER_WORDS + r")\b|" + _CONSTANT + ")"
     r"(?:\s(?:million|billion|trillion|thousand|hundred)\b)?(?:\s(?:or|and)\s(?:more|fewer|less|so|above|over|up)\b)?"
     + _UNIT, re.I)

@@ -654,6 +654,10 @@ def test_two_values_that_no_change_joins_are_both_kept() -> None:
     ("at least three years after the release", "quantity", None, ["at least three years"]),
     ("must reply within 72 hours of a report", "quantity", None, ["within 72 hours"]),
     ("HSI has deployed more than 700 additional personnel", "quantity", None, ["more than 700 additional personnel"]),
+    # either of two numbers is one estimate: a share, a number word, a decimal
+    ("WAL might be 1% or 2% slower than before.", "quantity", None, ["1% or 2%"]),
+    ("It takes one or two days.", "quantity", None, ["one or two days"]),
+    ("The job reads 2.5 or 3.5 MB a second.", "quantity", None, ["2.5 or 3.5 MB a second"]),
     ("released on 13 November 2022 as version 1.5.7", "date", None, ["13 November 2022"]),
     ("The job runs daily at 6:25 am, the backup at 03:00 UTC.", "date", None, ["6:25 am", "03:00 UTC"]),
     ("The gate opens at 10 p.m. or at midnight, never at 5pm.", "date", None, ["10 p.m.", "midnight", "5pm"]),
