@@ -107,19 +107,19 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     query = read_query(corpus, question, query_vector)
     candidates = score_candidates(corpus, query, hits, model)
     passages = rerank(hits, candidates)
-    eligible = [c for c in candidates if may_answer(c, query)]
-    noted = release_of_the_note(corpus, candidates, eligible, query)
-    best = (_scored_with_its_span(noted, model) if noted else None) \
-        or _default_in_the_entry(corpus, candidates, eligible, query) or (eligible[0] if eligible else None)
     threshold = model.threshold if threshold is None else threshold
     if query.referentless:
         return Extraction(None, None, 0.0, candidates, passages)  # nothing to resolve "it" against
-    dated = date_of_the_release(corpus, candidates, query)
+    dated = None if which_document else date_of_the_release(corpus, candidates, query)
     if dated is not None:  # its heading dates the release asked: no sentence below says more
         dated = _scored_with_its_span(dated, model)
         if dated.score < threshold:
             return Extraction(None, None, dated.score, candidates, passages)
         return Extraction(dated.span, dated.support, dated.score, candidates, passages)
+    eligible = [c for c in candidates if may_answer(c, query)]
+    noted = release_of_the_note(corpus, candidates, eligible, query)
+    best = (_scored_with_its_span(noted, model) if noted else None) \
+        or _default_in_the_entry(corpus, candidates, eligible, query) or (eligible[0] if eligible else None)
     if best is None:
         return Extraction(None, None, 0.0, candidates, passages)
     defined = _defining_neighbour(corpus, best, eligible, query)

@@ -11,7 +11,7 @@ import itertools
 import math
 import re
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 
 from qa.answering.questions import Query, coverage, term_key
@@ -343,13 +343,14 @@ def _readings(version: str) -> dict[int, SentenceWords]:
         return readings
 
 
-_PLAIN: OrderedDict[str, dict[str, frozenset[str]]] = OrderedDict()
+_PLAIN: OrderedDict[str, dict[str, tuple[Counter[str], Counter[str]]]] = OrderedDict()
 # A lower-case word in running text: not part of a path, an address, an option, a file name or code.
 _PLAIN_WORD = re.compile(r"(?<![\w./@$`'\u2019-])[a-z]{3,}(?![\w/@`'\u2019]|[.\-:]\w)")
 
 
-def plain_words(corpus: Corpus, doc_id: str) -> frozenset[str]:
-    """The words a document writes in lower case in running text, read once per corpus version."""
+def word_counts(corpus: Corpus, doc_id: str) -> tuple[Counter[str], Counter[str]]:
+    """How often a document writes each word in lower case in running text, and each word as written (its case
+    kept), read once per corpus version."""
     with _READINGS_LOCK:
         by_document = _PLAIN.setdefault(corpus.version, {})
         _PLAIN.move_to_end(corpus.version)
@@ -357,14 +358,22 @@ def plain_words(corpus: Corpus, doc_id: str) -> frozenset[str]:
             _PLAIN.popitem(last=False)
     found = by_document.get(doc_id)
     if found is None:
-        found = by_document[doc_id] = frozenset(_PLAIN_WORD.findall(fold(corpus.documents[doc_id].text)))
+        text = fold(corpus.documents[doc_id].text)
+        found = by_document[doc_id] = Counter(_PLAIN_WORD.findall(text)), Counter(re.findall(r"[A-Za-z]+", text))
     return found
 
 
-def _common_word(span: str, plain: frozenset[str]) -> bool:
-    """One capitalised word the document also writes in lower case as a plain word ("Use this option", "this
-    Software", "ADD"): a common word that opens a line or a term the text capitalises, no one's name."""
-    return re.fullmatch(r"[A-Z][A-Za-z]*", span) is not None and span.lower() in plain
+def _common_word(text: str, span: tuple[int, int], counts: tuple[Counter[str], Counter[str]]) -> bool:
+    """One capitalised word that the document also writes in lower case in its running text, and that opens a line
+    ("Use this option" under an option), is written in capitals ("ADD") or is written in lower case more often than
+    so: a common word, no one's name. A name in mid-sentence that the text mostly capitalises ("maintained by Debian"
+    beside "debian and ubuntu") stays one."""
+    word = text[span[0]:span[1]]
+    plain, written = counts
+    if re.fullmatch(r"[A-Z][A-Za-z]*", word) is None or not plain[word.lower()]:
+        return False
+    opens_line = re.search(r"(?:^|\n)[ \t*\u2022+-]*$", text[:span[0]]) is not None
+    return opens_line or (len(word) > 1 and word.isupper()) or plain[word.lower()] > written[word]
 
 
 def follower(corpus: Corpus, sentence: Sentence) -> Sentence | None:
@@ -665,7 +674,7 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
         spans = address_only(query.text, spans, text)
     if spans and wanted.name == "who":
         spans = [s for s in person_only(query.text, spans, text)
-                 if not _common_word(text[s[0]:s[1]], plain_words(corpus, sentence.doc_id))]
+                 if not _common_word(text, s, word_counts(corpus, sentence.doc_id))]
     if wanted.name in ("license", "version"):
         spans = changed_value_asked(query.text, spans, text)
     spans = defaults_only(query.text, spans, text)

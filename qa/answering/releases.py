@@ -75,21 +75,35 @@ def date_of_the_release(corpus: Corpus, candidates: list[Candidate], query: Quer
     """For a question that asks when the release it names came out ("When did wget 1.21.3 come out?", "When was
     ShellCheck 0.9.0 released?"), the heading of that release's notes with the date it gives ("## v0.9.0 -
     2022-12-12", "* Noteworthy changes in release 1.21.3 (2022-02-26) [stable]") as the answer, in the first
-    document of the candidates that heads a release so, with the best candidate's evidence (what retrieval found
-    about the question). None when no such heading dates the release."""
+    document of the candidates that heads a release so and is about the product the question names before the
+    version (its title's or file name's words: curl's changelog dates no wget release), with the best candidate's
+    evidence (what retrieval found about the question). None when no such heading dates the release."""
     if query.wanted.name != "date" or not candidates or not asks_release_date(query.text):
         return None
-    asked = {_bare(m.group(0)) for m in VERSION.finditer(query.text)}
+    asked = {_bare(m.group(0)): _product_before(query.text[:m.start()]) for m in VERSION.finditer(query.text)}
     for doc_id in dict.fromkeys(c.support.doc_id for c in candidates):
         document = corpus.documents[doc_id]
         names = corpus.title_terms[doc_id] | corpus.source_terms[doc_id]
         for number, (start, end) in release_headings(document.text, document.blocks, names).items():
             block = document.blocks[number]
+            version = _bare(document.text[start:end])
             date = DATE.search(document.text, end, block.end)
-            if _bare(document.text[start:end]) in asked and date is not None:
+            if version in asked and asked[version] <= names and date is not None:
                 heading = _heading_sentence(corpus, doc_id, block)
                 return replace(candidates[0], sentence=heading, support=heading, span=date.span())
     return None
+
+
+def _product_before(before: str) -> frozenset[str]:
+    """The terms of the name written right before a version in a question ("wget" of "did wget 1.21.3 come out");
+    none when a question word or a release word stands there ("When was version 2.0 released?")."""
+    word = re.search(r"([A-Za-z][\w+.-]*)\s+(?:(?:version|release)\s+)?$", before)
+    if word is None or word.group(1).lower() in _NO_PRODUCT:
+        return frozenset()
+    return frozenset(terms(word.group(1)))
+
+
+_NO_PRODUCT = frozenset("when what which did does do was were is are has have had version release of the".split())
 
 
 def _heading_sentence(corpus: Corpus, doc_id: str, heading: Block) -> Sentence:

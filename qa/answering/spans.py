@@ -358,12 +358,15 @@ def _range_end_asked(question: str, spans: list[tuple[int, int]], sentence: str)
 
 # A change stated as "from X to Y": "ShellCheck's license has changed from AGPLv3 to GPLv3", "upgraded
 # from 1.2 to 1.3". A question asks the old value when it looks back ("before that", "previously", "switched from").
-_CHANGE_VERB = re.compile(r"\b(?:chang|switch|mov|migrat|upgrad|downgrad|bump|rais|lower|increas|decreas|reduc|"
-                          r"convert|relicens|replac|went)\w*\b", re.I)
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|an?\s+)?$", re.I)
+_CHANGE_VERBS = (r"(?:chang(?:e|ed|es|ing)|switch(?:ed|es|ing)?|mov(?:e|ed|es|ing)|migrat(?:e|ed|es|ing)|"
+                 r"upgrad(?:e|ed|es|ing)|downgrad(?:e|ed|es|ing)|bump(?:ed|s|ing)?|rais(?:e|ed|es|ing)|"
+                 r"lower(?:ed|s|ing)?|increas(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|reduc(?:e|ed|es|ing)|"
+                 r"convert(?:ed|s|ing)?|relicens(?:e|ed|es|ing)|replac(?:e|ed|es|ing)|went)")
+# the verb in the clause that ends with "from" right before the old value: "has changed from", "was moved to MIT from"
+_CHANGED_FROM = re.compile(rf"\b{_CHANGE_VERBS}\b[^.;:!?\n]{{0,60}}?\bfrom\s+(?:the\s+|an?\s+)?$", re.I)
 _TO_BETWEEN = re.compile(r"\s+(?:to|into)\s+(?:the\s+|an?\s+)?")
-_ASKS_OLD_VALUE = re.compile(r"\b(?:before|previous(?:ly)?|formerly|originally|used to|prior|old|older|earlier)\b|"
-                             r"\b(?:switch|chang|mov|migrat|convert)\w*\s+(?:away\s+)?from\b", re.I)
+_ASKS_OLD_VALUE = re.compile(rf"\b(?:before|previous(?:ly)?|formerly|originally|used to|prior|old|older|earlier)\b|"
+                             rf"\b{_CHANGE_VERBS}\s+(?:away\s+)?from\b|\bfrom\?", re.I)
 
 
 def changed_value_asked(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
@@ -372,8 +375,7 @@ def changed_value_asked(question: str, spans: list[tuple[int, int]], sentence: s
     states no change. Not for dates: "from 2004 to 2019" is a range."""
     old = _ASKS_OLD_VALUE.search(question) is not None
     changes = [(first, second) for first, second in itertools.pairwise(spans)
-               if _TO_BETWEEN.fullmatch(sentence[first[1]:second[0]]) and _FROM_BEFORE.search(sentence[:first[0]])
-               and _CHANGE_VERB.search(sentence[:first[0]])]
+               if _TO_BETWEEN.fullmatch(sentence[first[1]:second[0]]) and _CHANGED_FROM.search(sentence[:first[0]])]
     dropped = {second if old else first for first, second in changes}
     return [span for span in spans if span not in dropped]
 
@@ -631,15 +633,19 @@ def _spans_of_kind(sentence: str, wanted: QuestionType) -> list[tuple[int, int]]
     return named + handles + thanked + _code_names(sentence)
 
 
-# A credit in release notes: "(thanks, kpankonen!)", "thanks to rpm-maint": the one thanked, a handle in lower case too.
-_THANKED = re.compile(r"\bthanks,?\s+(?:to\s+)?@?([A-Za-z][\w.-]{1,38}?)(?=\s*[!)\],;]|\s*$)", re.I)
+# A credit in release notes: "(thanks, kpankonen!)", "(thanks, @vega)", "thanks to @rpm-maint": the one thanked, a
+# handle in lower case too, only where a credit's closing mark follows or "@" marks it (not "No thanks, really." nor
+# "thanks to caching"; a capitalised name after "thanks to" is the entity reading's).
+_THANKED = re.compile(r"\bthanks,\s+@?([A-Za-z][\w-]{1,38})(?=\s*[!)\]])|"
+                      r"\bthanks\s+to\s+@([A-Za-z][\w-]{1,38})\b", re.I)
 _THANKS_TO = re.compile(r"\bthanks\s+to\s+$", re.I)
 _NO_ONE_THANKED = frozenset("everyone everybody all anyone anybody you again much".split())
 
 
 def _thanked(sentence: str) -> list[tuple[int, int]]:
-    return [m.span(1) for m in _THANKED.finditer(sentence)
-            if m.group(1).lower() not in _NO_ONE_THANKED and m.group(1).lower() not in STOPWORDS]
+    """The handles a credit thanks (`_THANKED`), none that is a stop word or thanks everyone."""
+    found = [m.span(1) if m.group(1) else m.span(2) for m in _THANKED.finditer(sentence)]
+    return [(a, b) for a, b in found if sentence[a:b].lower() not in _NO_ONE_THANKED | STOPWORDS]
 
 
 # A user's handle on a forge or a chat ("@bitinn"), not an e-mail address ("Bram@vim.org"), an npm scope
@@ -714,7 +720,7 @@ def expansions(sentence: str, acronym: str) -> list[tuple[int, int]]:
     for match in re.finditer(rf"\b{re.escape(acronym)}\b,?\s+(?:which\s+)?(?:stands for|stood for|is short for|"
                              r"was short for|short for|means|meant|(?:is|was)\s+an?\s+(?:abbreviation|acronym|"
                              r"initialism)\s+(?:for|of))\s+[\"\u201c]?([^().,;\"\u201d]{3,120})", sentence):
-        spans.append(match.span(1))
+        spans.append((match.start(1), match.start(1) + len(match.group(1).rstrip())))
     more = _bracketed_long_forms(sentence, acronym) + _dashed_long_forms(sentence, acronym)
     found = [_without_possessive(sentence, span) for span in spans + more]
     return [span for span in dict.fromkeys(found) if not _another_name(sentence[span[0]:span[1]], acronym)]

@@ -628,11 +628,23 @@ def test_more_question_kinds(question: str, kind: str) -> None:
     assert question_type(question).name == kind
 
 
+@pytest.mark.parametrize("sentence, thanked", [
+    ("- Faster start-up (thanks to @rpm-maint)", ["@rpm-maint"]),
+    ("- A Docker build (thanks, kpankonen!)", ["kpankonen"]),
+    ("Start-up is faster, thanks to caching.", []), ("No thanks, really.", []), ("A fix, thanks to kpankonen.", []),
+])
+def test_a_credit_thanks_a_handle_only_where_a_credit_closes_or_an_at_sign_marks_it(sentence: str,
+                                                                                   thanked: list[str]) -> None:
+    spans = candidate_spans(sentence, QuestionType("who"))
+    assert [sentence[a:b] for a, b in spans if sentence[a:b][0].islower() or sentence[a:b][0] == "@"] == thanked
+
+
 @pytest.mark.parametrize("question, kind, expected", [
     ("What licence did the harbour kit switch to in 2015?", "license", "GPLv3"),  # the value it changed to
     ("Which licence does the harbour kit use?", "license", "GPLv3"),
     ("What licence was it under before that?", "license", "AGPLv3"),  # looking back: the value it changed from
     ("Which licence did it switch from?", "license", "AGPLv3"),
+    ("Which licence was it relicensed from?", "license", "AGPLv3"),
 ])
 def test_of_a_change_from_one_value_to_another_the_new_one_answers_unless_the_question_looks_back(
         question: str, kind: str, expected: str) -> None:
@@ -648,6 +660,9 @@ def test_two_values_that_no_change_joins_are_both_kept() -> None:
     sentence = "Binaries from AGPLv3 to GPLv3 builds are listed."  # "from ... to" with no change said
     spans = candidate_spans(sentence, QuestionType("license"))
     assert changed_value_asked("Which licence does it use?", spans, sentence) == spans
+    sentence = "Changed: supported Python versions now range from 3.8 to 3.12."  # the verb in another clause
+    spans = candidate_spans(sentence, QuestionType("version"))
+    assert changed_value_asked("What is the oldest supported version?", spans, sentence) == spans
 
 
 @pytest.mark.parametrize("sentence, kind, acronym, expected", [

@@ -293,11 +293,14 @@ def test_a_capitalised_word_the_document_also_writes_in_lower_case_names_no_one(
     query = read_query(corpus, "Who owns the lamp files?", None)
     assert features.best_span(corpus, opening, query) is None  # "Use" opens a line under the option; "use" is a word
     assert _best_span(corpus, "designed by", "Who designed the lamp options?") == "Kestrel"  # never "kestrel"
-    text = "Nest notes\n\nThe nests were counted by Kestrel.\n\nA kestrel nests on the tower.\n"
+    text = ("Nest notes\n\nThe nests were counted by Kestrel.\n\nA kestrel nests on the tower; the kestrel hunts\n"
+            "mice.\n\nThe tower is kept by Debian volunteers, and Debian pays for it; debian and ubuntu users visit.\n")
     writable.add_document(FileUpload("nests.txt", "text/plain", text.encode()))
     corpus = writable.current().corpus
     counted = next(s for s in corpus.sentences if "counted by" in corpus.sentence_text(s))
-    assert features.best_span(corpus, counted, read_query(corpus, "Who counted the nests?", None)) is None
+    assert features.best_span(corpus, counted, read_query(corpus, "Who counted the nests?", None)) is None  # mostly
+    # written "kestrel"; a name the text mostly capitalises stays a name in mid-sentence
+    assert _best_span(corpus, "kept by", "Who keeps the tower?") == "Debian"
 
 
 def test_the_question_s_own_acronym_spelt_out_is_no_answer_to_who(writable) -> None:

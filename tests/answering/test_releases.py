@@ -52,10 +52,14 @@ def test_a_question_when_a_named_release_came_out_is_answered_by_the_date_its_he
     assert answer.sentence is not None and answer.sentence.text.startswith("v") and date in answer.sentence.text
 
 
-def test_a_release_its_heading_leaves_undated_takes_no_other_release_s_date(writable) -> None:
+def test_a_release_its_heading_leaves_undated_or_another_product_s_takes_no_date_from_it(writable) -> None:
     writable.add_document(FileUpload("lockkeeper-changelog.md", "text/markdown", DATED.encode()))
     answer = writable.ask("When was lockkeeper 1.0.0 released?", threshold=0.0).answer
     assert answer is None or answer.text not in ("2023-11-20", "2024-05-01")
+    answer = writable.ask("When was gatekeeper 2.0.0 released?", threshold=0.0).answer  # not the lockkeeper's 2.0.0
+    assert answer is None or answer.text != "2023-11-20"
+    answer = writable.ask("Which document says when lockkeeper 2.0.0 was released?", threshold=0.0).answer
+    assert answer is None or answer.text != "2023-11-20"  # a which-document question is answered with a name
 
 
 HEADINGS = {'Major changes between "lockkeeper" versions 530 and 551': "551", "lockkeeper 122": "122",
