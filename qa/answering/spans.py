@@ -57,7 +57,8 @@ _CONSTANT = r"(?-i:\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b)(?=\s(?:bytes?|bits?|charac
 # A range's first bound: "between two and three seconds", "between 10 and 20 minutes" (one quantity, not two); a
 # year is a date's ("between 2010 and 2015").
 _RANGE_FROM = r"(?:between\s+(?!(?:19|20)\d\d\b)(?:" + _DIGITS + r"(?:\.\d+)?|" + _NUMBER_WORDS + r")\s+and\s+)?"
-# Either of two numbers, an estimate: "1% or 2%", "one or two days", "5 or 6 times" (not a year: "2019 or later").
+# Either of two numbers, an estimate: "1% or 2%", "one or two days", "2.5 or 3.5 MB" (whole numbers, "5 or 6 times",
+# are joined by `_NUMERAL`); a year opens none.
 _EITHER = r"(?:(?!(?:19|20)\d\d\b)(?:" + _DIGITS + r"(?:\.\d+)?%?|" + _NUMBER_WORDS + r")\s+or\s+(?=[\d$€£¥]|(?:" \
     + _NUMBER_WORDS + r")\b))?"
 QUANTITY = re.compile(
@@ -639,13 +640,13 @@ def _spans_of_kind(sentence: str, wanted: QuestionType) -> list[tuple[int, int]]
 _THANKED = re.compile(r"\bthanks,\s+@?([A-Za-z][\w-]{1,38})(?=\s*[!)\]])|"
                       r"\bthanks\s+to\s+@([A-Za-z][\w-]{1,38})\b", re.I)
 _THANKS_TO = re.compile(r"\bthanks\s+to\s+$", re.I)
-_NO_ONE_THANKED = frozenset("everyone everybody all anyone anybody you again much".split())
+_NO_ONE_THANKED = STOPWORDS | frozenset("everyone everybody all anyone anybody you again much".split())
 
 
 def _thanked(sentence: str) -> list[tuple[int, int]]:
     """The handles a credit thanks (`_THANKED`), none that is a stop word or thanks everyone."""
     found = [m.span(1) if m.group(1) else m.span(2) for m in _THANKED.finditer(sentence)]
-    return [(a, b) for a, b in found if sentence[a:b].lower() not in _NO_ONE_THANKED | STOPWORDS]
+    return [(a, b) for a, b in found if sentence[a:b].lower() not in _NO_ONE_THANKED]
 
 
 # A user's handle on a forge or a chat ("@bitinn"), not an e-mail address ("Bram@vim.org"), an npm scope
