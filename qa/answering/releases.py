@@ -89,7 +89,8 @@ def date_of_the_release(corpus: Corpus, candidates: list[Candidate], query: Quer
             version = _bare(document.text[start:end])
             date = DATE.search(document.text, end, block.end)
             if version in asked and asked[version] <= names and date is not None:
-                heading = _heading_sentence(corpus, doc_id, block)
+                near = next(c.support for c in candidates if c.support.doc_id == doc_id)
+                heading = _heading_sentence(corpus, near, block)
                 return replace(candidates[0], sentence=heading, support=heading, span=date.span())
     return None
 
@@ -106,11 +107,20 @@ def _product_before(before: str) -> frozenset[str]:
 _NO_PRODUCT = frozenset("when what which did does do was were is are has have had version release of the".split())
 
 
-def _heading_sentence(corpus: Corpus, doc_id: str, heading: Block) -> Sentence:
-    """The heading as the sentence that supports an answer: the corpus's own, or, for a heading that only heads
-    others ("## v0.9.0 - 2022-12-12" over "### Added"), which no passage holds, one made for it (no sentence id)."""
-    own = next((s for s in corpus.sentences if s.doc_id == doc_id and s.start == heading.start), None)
-    return own or Sentence(-1, doc_id, heading.start, heading.end, -1, heading=True)
+def _heading_sentence(corpus: Corpus, near: Sentence, heading: Block) -> Sentence:
+    """The heading as the sentence that supports an answer: the corpus's own, found by walking from a sentence of the
+    same document (`near`) towards it, or, for a heading that only heads others ("## v0.9.0 - 2022-12-12" over "###
+    Added"), which no passage holds, one made for it (no sentence id)."""
+    step = -1 if heading.start < near.start else 1
+    number = near.sentence_id
+    while 0 <= number < len(corpus.sentences) and corpus.sentences[number].doc_id == near.doc_id:
+        sentence = corpus.sentences[number]
+        if sentence.start == heading.start:
+            return sentence
+        if (sentence.start < heading.start) == (step < 0):
+            break  # walked past where it would be
+        number += step
+    return Sentence(-1, near.doc_id, heading.start, heading.end, -1, heading=True)
 
 
 def _bare(version: str) -> str:
