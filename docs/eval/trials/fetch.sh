@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round72/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round74/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -82,6 +82,9 @@ cd "$work" || exit 1
 #   /usr/share/doc/wget/NEWS.gz  wget   /usr/share/doc/git-doc/gitfaq.html  git-doc
 #   man 1 gzip  gzip   /usr/share/doc/shellcheck/changelog.gz  shellcheck
 #   /usr/share/doc/sqlite3/wal.html  sqlite3-doc   /usr/share/doc/mdadm/FAQ.gz  mdadm
+#   man 1 ncdu  ncdu   /usr/share/doc/mc-data/FAQ.gz  mc-data
+#   /usr/share/doc/rsyslog-doc/html/configuration/modules/imjournal.html  rsyslog-doc
+#   /usr/share/doc/sshfs/README.rst  sshfs
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -149,7 +152,9 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           podman
           wget git-doc
           gzip shellcheck
-          mdadm)
+          mdadm
+          ncdu mc-data
+          rsyslog-doc sshfs)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -888,11 +893,47 @@ r=$(round 72)
 cp "$doc/sqlite3/wal.html"                                           "$r/sqlite-wal.html"
 gunzip -c "$doc/mdadm/FAQ.gz"                                        > "$r/mdadm-FAQ.txt"
 
-for n in $(seq 0 72); do
+r=$(round 73)
+# man 1 ncdu (ncdu 1.18-0.2, NCurses Disk Usage, rendered as in round 1, 18 KB, 435 lines, "ncdu-1.18" and
+# 2022-11-30 in the footer: options under three subsections, Mode Selection, Scan Options and Interface options, as
+# terms over tab-indented text, most headed by two or three names at once ("--show-hidden, --hide-hidden"), defaults
+# written "(default)" after a name or as "This is the default" and "Enabled by default" sentences, export sizes
+# "600 to 700 KiB" for 10.000 files, the configuration files as command-line options one to a line with an indented
+# example, the browser's keys and the one-character file flags ("!", ".", "<", ">", "^", "@", "H", "e") as terms,
+# examples indented below the sentences that introduce them (export through gzip, remote scanning over ssh -C), how
+# ncdu 1.5, 1.6 and 1.7 and later count hard links, bugs with the 8 EiB size limit, the author) and GNU Midnight
+# Commander's FAQ (mc-data 3:4.8.29-2: mc-data/FAQ.gz, plain ASCII, 35 KB, 924 lines: a bulleted table of contents of
+# twelve sections and their numbered questions, then "N Title" section lines over "N.M Question" lines, some wrapped
+# onto a second line, answers indented by three blanks (a few questions and answers, 6.8 and 6.9, by two, and missing
+# from the contents), commands and terminal settings indented further, a quoted exchange between Torben and Miguel,
+# numbered and "*" lists, a C test program, X resources, a list of authors with the dates they joined, mailing lists
+# over their descriptions; the body's section 2 titled "f2 Keyboard", its section 8 "Other common problems" where
+# the contents say "Internal editor", question 3.3 only in the contents).
+render_man man1/ncdu.1.gz                                            > "$r/ncdu.1.txt"
+gunzip -c "$doc/mc-data/FAQ.gz"                                      > "$r/mc-FAQ.txt"
+
+r=$(round 74)
+# rsyslog's page on its systemd journal input module (rsyslog-doc 8.2302.0+dfsg-1:
+# rsyslog-doc/html/configuration/modules/imjournal.html, Sphinx HTML made with Docutils 0.19, UTF-8, 31 KB: a
+# navigation bar and breadcrumbs above and below, the module's name, author and "Available since: 7.3.11" in a
+# two-column table, purpose and a warning on journal corruption and rate limiting ("20,000 messages within 10 minutes"), 13
+# module parameters as headings each over a table of type, default, mandatory and the obsolete legacy directive and
+# its paragraphs, "New in version 8.1908.0" notes, the values of UsePid as a definition list, the statistic counters
+# as "name - meaning" paragraphs with impstats and journald sample lines, a RainerScript rule and an example
+# configuration in <pre> blocks, caveats, build requirements, a sidebar table of contents and links to the previous
+# and next modules) and SSHFS's README (sshfs 3.7.3-1.2~deb12u1: sshfs/README.rst, reStructuredText, 4 KB, 110 lines:
+# an "orphaned project" notice before the title, sections About, Development Status, How to use, Installation and
+# Getting Help underlined with "=" and "-", commands in "::" literal blocks indented by four blanks, Meson and Ninja
+# build steps after "$" prompts with comments, link targets ".. _libfuse:" at the end of a section; from a bookworm
+# point release, so a later one may change the file).
+cp "$doc/rsyslog-doc/html/configuration/modules/imjournal.html"     "$r/rsyslog-imjournal.html"
+cp "$doc/sshfs/README.rst"                                           "$r/sshfs-README.rst"
+
+for n in $(seq 0 74); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round72"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round74"
