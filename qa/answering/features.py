@@ -688,7 +688,8 @@ def best_span(corpus: Corpus, sentence: Sentence, query: Query) -> Span | None:
     listed = text if wanted.name in ("version", "quantity") else ""  # dates come first: "In April, DHS launched"
     if wanted.name == "who":
         spans = _agents_of_the_verb_asked(text, spans, query.text) or spans
-    best = max(spans, key=lambda s: (_closeness(s, anchors, query.asked, inside=numeric, text=listed), s[1] - s[0]))
+    best = max(spans, key=lambda s: (_closeness(s, anchors, query.asked, inside=numeric, text=listed, items=text),
+                                     s[1] - s[0]))
     if len(spans) > 1 and (wanted.name in LISTED_KINDS or (wanted.name == "date" and asks_for_years(query.text))):
         best = coordinated(text, spans, best)
     return sentence.start + best[0], sentence.start + best[1]
@@ -787,17 +788,24 @@ def _restates(span_terms: list[str], question_terms: list[str], address: bool = 
     return any(pair in pairs for pair in itertools.pairwise(span_terms))
 
 
+_ITEM_BREAK = re.compile(r"\n[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+")  # a line that opens a list's next item
+
+
 def _closeness(span: Span, anchors: list[tuple[int, frozenset[str]]], weights: dict[str, float],
-               inside: bool = False, text: str = "") -> float:
+               inside: bool = False, text: str = "", items: str = "") -> float:
     """Each question term found outside the span (or `inside` it too, at no distance), weighted, by how near its
     nearest occurrence is (in characters, about ten to a word gap). A number's name comes before it: a term after
-    a comma or semicolon names the next number of a list ("autoconf 2.69, automake 1.14")."""
+    a comma or semicolon names the next number of a list ("autoconf 2.69, automake 1.14"). A term in another item of
+    a list (`items`: the sentence) speaks of that item ("* Andrej Borsenkow (joined Jul 1996)" then "* Paul Sheer
+    (joined Nov 1 1996)": Paul Sheer's date is the second)."""
     nearest: dict[str, int] = {}
     for position, found in anchors:
         within = span[0] <= position < span[1]
         if within and not inside:
             continue
         if inside and text and position >= span[1] and re.search(r"[,;]", text[span[1]:position]):
+            continue
+        if items and _ITEM_BREAK.search(items, min(position, span[1]), max(position, span[0])):
             continue
         gap = 0 if within else min(abs(position - span[0]), abs(position - span[1]))
         for term in found:

@@ -101,6 +101,15 @@ def test_a_number_the_question_says_with_its_unit_is_no_answer_to_it(service) ->
     assert _best_span(service.snapshot.corpus, "2,000 smugglers", question) == "nearly 2,000 smugglers"
 
 
+def test_a_name_in_a_list_speaks_of_its_own_item_not_of_the_one_before_it(writable) -> None:
+    text = ("Harbour crew\n\nOther pilots have joined the crew later:\n  * Ada Quist (joined Sep 27 1994)\n"
+            "  * Bo Lind (joined Jul 1996)\n  * Cy Moor (joined Nov 1 1996)\n")
+    writable.add_document(FileUpload("crew.txt", "text/plain", text.encode()))
+    corpus = writable.current().corpus
+    assert _best_span(corpus, "Bo Lind", "When did Cy Moor join the crew?") == "Nov 1 1996"
+    assert _best_span(corpus, "Bo Lind", "When did Bo Lind join the crew?") == "Jul 1996"
+
+
 def test_what_years_is_answered_by_every_range_listed_and_no_version(writable) -> None:
     text = ("Tide tables\n\nCopyright 1992-1993, 1996-2016 Harbour Guild. Released under version 3 of the guild "
             "licence.\n")
