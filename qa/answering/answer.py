@@ -380,12 +380,14 @@ def _with_the_name_before(corpus: Corpus, answer: Sentence, query: Query) -> Sen
     """For a which-question asking for a name or a command ("Which keyword stops ifdown -a from taking an interface
     down?") answered by a sentence about what the one before it names ("Its main use is to prevent an interface from
     being brought down ..." after 'Lines beginning with "no-auto-down" are used to ...'; "This will add ... to your
-    search path." after the command it follows), the answer taken back over that sentence, in its paragraph, or over
+    search path." after the command it follows), or by a sentence that points back at the kind it asks for ("Use one
+    of those shells ..." for "Which shells ...?"), the answer taken back over that sentence, in its paragraph, or over
     the program text right before it: the name is there."""
     command = _WHICH_COMMAND.match(query.text) is not None
     text = corpus.sentence_text(answer)
-    if not (command or asks_for_a_term(query.focus, query.text)) or not _ABOUT_THE_ONE_BEFORE.match(text) \
-            or _ABOUT_NOTHING_BEFORE.match(text):
+    names_the_one_before = (command or asks_for_a_term(query.focus, query.text)) \
+        and _ABOUT_THE_ONE_BEFORE.match(text) is not None and not _ABOUT_NOTHING_BEFORE.match(text)
+    if not names_the_one_before and not _points_back_at(text, query.focus):
         return answer
     before = corpus.sentences[answer.sentence_id - 1] if answer.sentence_id > 0 else None
     if before is None or before.doc_id != answer.doc_id or before.heading:
@@ -393,6 +395,16 @@ def _with_the_name_before(corpus: Corpus, answer: Sentence, query: Query) -> Sen
     if before.paragraph != answer.paragraph and not (command and _one_command(corpus, before)):
         return answer
     return replace(answer, start=before.start)
+
+
+# Words that point back at things the sentence before named: "Use one of those shells as your default shell" after
+# "Only bash, tcsh and zsh can be used as subshell."
+_POINTING_BACK = re.compile(r"\b(?:those|these|such|either|both)\s+([a-z][\w-]*)", re.I)
+
+
+def _points_back_at(text: str, focus: frozenset[str]) -> bool:
+    """Whether the sentence points back at the kind a which-question asks for ("Which shells can MC use?")."""
+    return bool(focus) and any(set(terms(m.group(1))) & focus for m in _POINTING_BACK.finditer(text))
 
 
 def _one_command(corpus: Corpus, sentence: Sentence) -> bool:

@@ -6,17 +6,20 @@ the question beyond the program's name, which fills the whole document, so retri
 who-question asks who wrote (or maintains) the one document it names best by the words of its title or file name,
 and that document has one such section, the section's first name answers, unless the best answer already says,
 in that document, who wrote it ("The GNU implementation of make was written by Richard Stallman and Roland
-McGrath").
+McGrath"). A document without such a section that is signed once, the Debian way (" -- martin f. krafft
+<madduck@debian.org>  Wed, 13 May 2009 ..." closing a README.Debian or a FAQ), was written by the one who signed it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from qa.answering.features import sentence_words
 from qa.answering.sections import section_of
+from qa.answering.spans import SIGN_OFF
 from qa.documents.words import terms
 from qa.storage.corpus import Corpus
 
@@ -48,7 +51,11 @@ def authors_section(corpus: Corpus, question: str) -> range | None:
     if not found and headings is _AUTHORS_HEADINGS:  # a man page without an AUTHOR section: its copyright holder
         found = [held for held in _sections_headed(corpus, doc_id, _COPYRIGHT_HEADINGS)
                  if not _ORGANISATION.search(corpus.sentence_text(corpus.sentences[held.start]))]
+    if not found and headings is _AUTHORS_HEADINGS:  # nor a copyright section: the one who signed it
+        found = [range(number, number + 1) for number in _sentences_of(corpus, doc_id)
+                 if SIGN_OFF.match(corpus.sentence_text(corpus.sentences[number]))]
     return found[0] if len(found) == 1 else None
+
 
 
 # A copyright holder that is no author: an organisation ("Free Software Foundation, Inc.", "Acme Corporation").
@@ -117,15 +124,21 @@ def _first_name(corpus: Corpus, candidate: Candidate) -> tuple[int, int] | None:
 
 def _sections_headed(corpus: Corpus, doc_id: str, headings: frozenset[str]) -> list[range]:
     """The sections of the document under a heading that reads one of `headings` (case, "#" and ":" aside)."""
-    opening = corpus.openings.get(doc_id)
     found = []
-    number = opening.first_sentence if opening else len(corpus.sentences)
-    while number < len(corpus.sentences) and corpus.sentences[number].doc_id == doc_id:
+    for number in _sentences_of(corpus, doc_id):
         sentence = corpus.sentences[number]
         if sentence.heading and _heading_text(corpus.sentence_text(sentence)) in headings:
             found.append(section_of(corpus, sentence))
-        number += 1
     return found
+
+
+def _sentences_of(corpus: Corpus, doc_id: str) -> Iterator[int]:
+    """The ids of the document's sentences, in order."""
+    opening = corpus.openings.get(doc_id)
+    number = opening.first_sentence if opening else len(corpus.sentences)
+    while number < len(corpus.sentences) and corpus.sentences[number].doc_id == doc_id:
+        yield number
+        number += 1
 
 
 def _heading_text(text: str) -> str:

@@ -81,7 +81,8 @@ _TIME_OF_DAY = (r"(?<![\d:.+\-])(?<!-p\s)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?
 TIME_OF_DAY = re.compile(_TIME_OF_DAY)
 DATE = re.compile(
     r"\b\d{1,2}\s(?:" + _MONTHS + r")\s(?:19|20)\d\d\b"
-    r"|\b(?:(?:early|late|mid-?)\s?)?(?:" + _MONTHS + r")(?:\s\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s(?:19|20)\d\d)?\b"
+    r"|\b(?:(?:early|late|mid-?)\s?)?(?:" + _MONTHS + r")(?:\s\d{1,2}(?:st|nd|rd|th)?)?"
+    r"(?:,?\s(?:of\s)?(?:19|20)\d\d)?\b"  # "June of 2013" too
     r"|\b\d{4}-\d\d-\d\d\b(?:[T\s]+\d\d:\d\d(?::\d\d)?(?:\s?(?:UTC|GMT|Z)\b)?)?"
     # a day of a month: "the 15th of every month", "1st of January", "on the 3rd day of each month"
     r"|\b\d{1,2}(?:st|nd|rd|th)\s+(?:day\s+)?of\s+(?:(?:every|each|the|a)\s+(?:calendar\s+)?month\b|"
@@ -124,9 +125,13 @@ _CAPITAL = (rf"(?:[A-Z](?:\.[A-Z])+\.?|[{_UPPER}][{_LETTER}0-9&\-]*)(?:'s)?"
 _GAP = r"(?: {2}|\s)"
 ENTITY = re.compile(_CAPITAL + rf"(?:(?:{_GAP}(?:of|and|for|on|the|de|del|to|van|von)){{0,2}}{_GAP}" + _CAPITAL + r")*")
 _PLACE_CUE = re.compile(r"\b(?:in|at|along|across|from|to|into|near|throughout|within|inside|outside)\s+(?:the\s+)?$")
-_LEADING = re.compile(r"^(?:(?:The|A|An|This|These|Those|Its|Their|His|Her|Our|According|Despite|As|In|On|"
-                      r"At|By|For|With|Consequently|However|Meanwhile|Since|While|When|If|Although|Unlike|Unless|"
-                      r"Besides|Except|Because|Whether)\s+)+")  # not "After", "Once", "Within": names open so
+# Words that open a sentence before a name (not "After", "Once", "Within": names open so); in the middle of a
+# sentence only those that open a clause ("9.2 When I start ..."): a capitalised "The" there is a name's own ("The
+# Perl Foundation").
+_CLAUSE_OPENERS = (r"According|Despite|As|In|On|At|By|For|With|Consequently|However|Meanwhile|Since|While|When|If|"
+                   r"Although|Unlike|Unless|Besides|Except|Because|Whether")
+_LEADING = re.compile(rf"(?:(?:The|A|An|This|These|Those|Its|Their|His|Her|Our|{_CLAUSE_OPENERS})\s+)+")
+_LEADING_IN_CLAUSE = re.compile(rf"(?:(?:{_CLAUSE_OPENERS})\s+)+")
 
 # Kinds answered by a span of their own type; the others by the sentence.
 TYPED_KINDS = ("who", "quantity", "date", "place", "version", "acronym", "license")
@@ -231,7 +236,14 @@ def acronym_asked(question: str) -> str | None:
         or re.search(r"\bexpan(?:d|sion of)\s+([A-Z][A-Z0-9.&\-]{1,12})\b", question) \
         or re.search(r"^\s*what\s+(?:does|did|do)\b[^?,]*,\s*([A-Z][A-Z0-9.&\-]{1,12}),\s+(?:stand|short)\s+for\b",
                      question, re.I)
-    return match.group(1).strip(".") if match and sum(c.isupper() for c in match.group(1)) >= 2 else None
+    if match is None:
+        match = _LOWER_CASE_STANDS_FOR.search(question)
+        return match.group(1) if match and match.group(1).lower() not in STOPWORDS else None
+    return match.group(1).strip(".") if sum(c.isupper() for c in match.group(1)) >= 2 else None
+
+
+# A name written in lower case may stand for something too: "What does ncdu stand for?" ("ncdu (NCurses Disk Usage)").
+_LOWER_CASE_STANDS_FOR = re.compile(r"\b(?:does|is|did|was)\s+([a-z]{3,8})\s+(?:stands?|short)\s+for\b", re.I)
 
 
 _URL_START = r"(?:https?://|www\.)"
@@ -621,7 +633,9 @@ def _spans_of_kind(sentence: str, wanted: QuestionType) -> list[tuple[int, int]]
     found = [] if _shouted(sentence) else _wrapped_names(sentence, [_entity(sentence, m)
                                                                      for m in ENTITY.finditer(sentence)])
     code = [m.span(1) for m in re.finditer(r"`([^`\n]+)`", sentence)]
-    entities = [span for span in found if span is not None and not _part_of_code(span, code)]
+    urls = [span for span in _paths_and_addresses(sentence) if re.match(_URL_START, sentence[span[0]:])]
+    entities = [span for span in found if span is not None and not _part_of_code(span, code)
+                and not _in_handle(span, urls)]  # "HEAD" of "...;hb=HEAD" is part of an address, no name
     placed = [s for s in entities if _PLACE_CUE.search(before := sentence[max(0, s[0] - 20):s[0]])
               and not _THANKS_TO.search(before)]  # "thanks to Antoine Rouyer" is no place
     if wanted.name == "place":
@@ -631,7 +645,18 @@ def _spans_of_kind(sentence: str, wanted: QuestionType) -> list[tuple[int, int]]
     handles = [m.span() for m in _HANDLE.finditer(sentence)]
     named = [s for s in entities if s not in placed and not _in_handle(s, handles)]
     thanked = [span for span in _thanked(sentence) if not any(a <= span[0] < b for a, b in named + handles)]
-    return named + handles + thanked + _code_names(sentence)
+    return _signed(sentence, named) + named + handles + thanked + _code_names(sentence)
+
+
+# A Debian-style sign-off opening a line: " -- Name <address>" and perhaps a date; the name without a nickname in
+# brackets ("Marcelo Jorge Vieira (metal)"), in whatever case it is written ("martin f. krafft").
+SIGN_OFF = re.compile(r"\s*--[ \t]+(\w[^<>()\n]{0,60}?)(?:[ \t]+\([^()\n]*\))?[ \t]+<[^\s<>@]+@[^\s<>]+>")
+
+
+def _signed(sentence: str, named: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The name of a sign-off, first (not "Wed" of its date), unless it is read as a name already."""
+    signed = SIGN_OFF.match(sentence)
+    return [signed.span(1)] if signed and signed.span(1) not in named else []
 
 
 # A credit in release notes: "(thanks, kpankonen!)", "(thanks, @vega)", "thanks to @rpm-maint": the one thanked, a
@@ -1026,7 +1051,8 @@ def _one_name_wrapped(sentence: str, first: tuple[int, int], second: tuple[int, 
 def _entity(sentence: str, match: re.Match[str]) -> tuple[int, int] | None:
     """An entity match minus leading function words; None for a lone capitalised common word."""
     start, end = match.span()
-    leading = _LEADING.match(sentence, start, end)
+    opens_sentence = not sentence[:start].strip(" \t\n*-\u2022+")
+    leading = (_LEADING if opens_sentence else _LEADING_IN_CLAUSE).match(sentence, start, end)
     if leading:
         start = leading.end()
     text = sentence[start:end].rstrip(".")

@@ -605,6 +605,7 @@ def test_an_address_may_end_in_the_file_the_question_names(writable) -> None:
     ("What did the original name of the editor, TIP, stand for?", "acronym"),  # the acronym set apart by commas
     ("Which standard did the harbour adopt for TIP?", "description"), ("What did QRS stand for?", "acronym"),
     ("When did the name, PINE, stand for a mailer?", "date"),
+    ("What does ncdu stand for?", "acronym"), ("what does it stand for?", "description"),  # a name in lower case too
     ("Who is a Licensee?", "definition"), ("Who is a member of the team that leads it?", "who"),
     ("What are the high level goals of the campaign?", "definition"), ("What is the buffer size?", "quantity"),
     ("What is the default compression level of gzip?", "quantity"), ("what's the maximum line length?", "quantity"),
@@ -690,8 +691,17 @@ def test_two_values_that_no_change_joins_are_both_kept() -> None:
     ("every harbour keeps a tide gauge record (TGR) daily", "acronym", "TGR", ["tide gauge record"]),
     (" * Various fixes, mostly suggested by Peter Bray.", "who", None, ["Peter Bray"]),  # a bullet opens it
     # a credit in release notes names who was thanked, a handle in lower case too, and "thanks to" no place
-    ("- A Docker build (thanks, kpankonen!)", "who", None, ["A Docker", "kpankonen"]),
+    ("- A Docker build (thanks, kpankonen!)", "who", None, ["Docker", "kpankonen"]),
     ("- Fixed the parser (thanks to Antoine Rouyer)", "who", None, ["Antoine Rouyer"]),
+    # a word that opens a clause is no name, wherever the clause starts ("9.2 When I start ...")
+    ("9.2 When I start Midnight Commander, nothing happens!", "who", None, ["Midnight Commander"]),
+    ("The licence may be revised by The Perl Foundation.", "who", None, ["The Perl Foundation"]),  # a name's "The"
+    ("Users have reported corrupted databases since June of 2013.", "date", None, ["June of 2013"]),
+    ("ncdu (NCurses Disk Usage) is a disk usage analyzer", "acronym", "ncdu", ["NCurses Disk Usage"]),
+    # a word inside a URL names no one; a Debian sign-off names the one who signed, in whatever case
+    ("Kept at http://git.example.org/?p=kit.git;a=blob;hb=HEAD by Ada Quist", "who", None, ["Ada Quist"]),
+    (" -- martin f. krafft <madduck@debian.org>  Wed, 13 May 2009", "who", None, ["martin f. krafft"]),
+    (" -- Marcelo Vieira (metal) <metal@example.org>, Tue, 12 Feb 2008", "who", None, ["Marcelo Vieira"]),
     # a label before its long form, after a dash or a colon; a bracket the spelling opens is closed
     ("|NFU - new feature (user requested) |A capability not yet provided", "acronym", "NFU",
      ["new feature (user requested)"]),
@@ -2006,6 +2016,16 @@ def test_a_which_option_or_variable_question_is_answered_from_the_definition_ter
 HARBOUR_GATES = ("HARBOUR-GATES(5)\n\nDESCRIPTION\n       Lines beginning with \"no-auto-close\" are used to identify "
                  "gates that\n       should not be closed by the command \"gatectl -a\".  Its main use is to keep a "
                  "gate\n       open during a storm, for example when boats must still reach the harbour.\n")
+
+
+def test_a_which_question_answered_by_a_sentence_pointing_back_at_its_kind_takes_the_one_before_in(writable) -> None:
+    corpus_with(writable, "harbour-faq.txt", "Harbour FAQ\n\n6.6 The pilot console gives me no prompt.\n\n"
+                "   Only bash, tcsh and zsh can be used as pilot shells.  Use one of those\n   shells as your login "
+                "shell, and the pilot console will use it.\n")
+    answer = writable.ask("Which shells can the pilot console use?", threshold=0.0).answer
+    assert answer is not None and "bash, tcsh and zsh" in answer.text and "Use one of those" in answer.text
+    how = writable.ask("How do I make the pilot console use my login shell?", threshold=0.0).answer
+    assert how is not None and "bash, tcsh and zsh" not in how.text  # no which-question, no kind pointed back at
 
 
 def test_a_which_name_question_answered_about_what_the_sentence_before_names_takes_it_in(writable) -> None:

@@ -58,3 +58,17 @@ def test_a_man_page_without_an_author_section_is_answered_by_its_copyright_holde
     owned = page.replace("Ines Vale <ines@example.org>", "Free Software Foundation, Inc.")
     corpus, _ = corpus_with(writable, "frob-gnu.1.txt", owned.replace("frob", "gnufrob"))
     assert authors_section(corpus, "Who wrote gnufrob?") is None  # an organisation holds the copyright, wrote nothing
+
+
+def test_a_document_signed_once_the_debian_way_was_written_by_the_one_who_signed_it(writable) -> None:
+    faq = ("Harbor kit FAQ\n\n1. How do I moor the kit?\n\n  Tie it to the north bollard.\n\n"
+           "2. Where is the latest version?\n\n  http://git.example.org/?p=kit.git;a=blob_plain;f=FAQ;hb=HEAD\n\n"
+           " -- ada quist <ada@example.org>  Wed, 13 May 2009 09:59:53 +0200\n")
+    corpus, doc_id = corpus_with(writable, "harbor-kit-FAQ.txt", faq)
+    section = authors_section(corpus, "Who wrote the harbor kit FAQ?")
+    assert section is not None and "ada quist" in corpus.sentence_text(corpus.sentences[section.start])
+    answer = writable.ask("Who wrote the harbor kit FAQ?", threshold=0.0).answer
+    assert answer is not None and answer.text == "ada quist" and answer.citation.doc_id == doc_id
+    twice = faq + "\n -- Bo Lind <bo@example.org>  Thu, 14 May 2009 10:00:00 +0200\n"
+    corpus, _ = corpus_with(writable, "dock-kit-FAQ.txt", twice.replace("Harbor kit", "Dock kit"))
+    assert authors_section(corpus, "Who wrote the dock kit FAQ?") is None  # signed by two: a log of changes, no author
