@@ -242,8 +242,9 @@ def acronym_asked(question: str) -> str | None:
     return match.group(1).strip(".") if sum(c.isupper() for c in match.group(1)) >= 2 else None
 
 
-# A name written in lower case may stand for something too: "What does ncdu stand for?" ("ncdu (NCurses Disk Usage)").
-_LOWER_CASE_STANDS_FOR = re.compile(r"\b(?:does|is|did|was)\s+([a-z]{3,8})\s+(?:stands?|short)\s+for\b", re.I)
+# A name written in lower case may stand for something too: "What does ncdu stand for?" ("ncdu (NCurses Disk Usage)");
+# one it is "short for" is a clipped word more often than initials ("zstd" for "Zstandard").
+_LOWER_CASE_STANDS_FOR = re.compile(r"\b(?:does|did)\s+([a-z]{3,8})\s+stands?\s+for\b", re.I)
 
 
 _URL_START = r"(?:https?://|www\.)"

@@ -606,6 +606,7 @@ def test_an_address_may_end_in_the_file_the_question_names(writable) -> None:
     ("Which standard did the harbour adopt for TIP?", "description"), ("What did QRS stand for?", "acronym"),
     ("When did the name, PINE, stand for a mailer?", "date"),
     ("What does ncdu stand for?", "acronym"), ("what does it stand for?", "description"),  # a name in lower case too
+    ("What is zstd short for?", "definition"),  # a clipped word ("Zstandard") more often than initials
     ("Who is a Licensee?", "definition"), ("Who is a member of the team that leads it?", "who"),
     ("What are the high level goals of the campaign?", "definition"), ("What is the buffer size?", "quantity"),
     ("What is the default compression level of gzip?", "quantity"), ("what's the maximum line length?", "quantity"),
