@@ -57,7 +57,6 @@ def authors_section(corpus: Corpus, question: str) -> range | None:
     return found[0] if len(found) == 1 else None
 
 
-
 # A copyright holder that is no author: an organisation ("Free Software Foundation, Inc.", "Acme Corporation").
 _ORGANISATION = re.compile(r"\b(?:Inc|Foundation|Corporation|Corp|Ltd|LLC|GmbH|Project|contributors|Authors|"
                            r"Organi[sz]ation|University|Consortium|Company|Co)\b\.?")

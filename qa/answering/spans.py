@@ -636,7 +636,7 @@ def _spans_of_kind(sentence: str, wanted: QuestionType) -> list[tuple[int, int]]
     code = [m.span(1) for m in re.finditer(r"`([^`\n]+)`", sentence)]
     urls = [span for span in _paths_and_addresses(sentence) if re.match(_URL_START, sentence[span[0]:])]
     entities = [span for span in found if span is not None and not _part_of_code(span, code)
-                and not _in_handle(span, urls)]  # "HEAD" of "...;hb=HEAD" is part of an address, no name
+                and not _within(span, urls)]  # "HEAD" of "...;hb=HEAD" is part of an address, no name
     placed = [s for s in entities if _PLACE_CUE.search(before := sentence[max(0, s[0] - 20):s[0]])
               and not _THANKS_TO.search(before)]  # "thanks to Antoine Rouyer" is no place
     if wanted.name == "place":
@@ -644,7 +644,7 @@ def _spans_of_kind(sentence: str, wanted: QuestionType) -> list[tuple[int, int]]
     # "in Mexico" names a place, not who did something; a name in code (the `tty` group) is a name too, and so is a
     # handle ("v2 readme is written by [@jkantr]")
     handles = [m.span() for m in _HANDLE.finditer(sentence)]
-    named = [s for s in entities if s not in placed and not _in_handle(s, handles)]
+    named = [s for s in entities if s not in placed and not _within(s, handles)]
     thanked = [span for span in _thanked(sentence) if not any(a <= span[0] < b for a, b in named + handles)]
     return _signed(sentence, named) + named + handles + thanked + _code_names(sentence)
 
@@ -680,8 +680,9 @@ def _thanked(sentence: str) -> list[tuple[int, int]]:
 _HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z][\w-]{1,38}\b(?![./(]\w|\()")
 
 
-def _in_handle(span: tuple[int, int], handles: list[tuple[int, int]]) -> bool:
-    return any(a <= span[0] and span[1] <= b for a, b in handles)
+def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Whether the span lies inside one of `spans` (a handle, a URL)."""
+    return any(a <= span[0] and span[1] <= b for a, b in spans)
 
 
 _GENERIC_LICENCE_WORDS = frozenset("public general lesser library software free open source licence license "
