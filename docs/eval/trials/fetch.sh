@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round74/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round76/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -85,6 +85,8 @@ cd "$work" || exit 1
 #   man 1 ncdu  ncdu   /usr/share/doc/mc-data/FAQ.gz  mc-data
 #   /usr/share/doc/rsyslog-doc/html/configuration/modules/imjournal.html  rsyslog-doc
 #   /usr/share/doc/sshfs/README.rst  sshfs
+#   man 8 ping  iputils-ping   /usr/share/doc/sysstat/FAQ.md.gz  sysstat
+#   /usr/share/doc/sphinx-doc/html/man/sphinx-build.html  sphinx-doc   /usr/share/doc/procmail/FAQ  procmail
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -154,7 +156,9 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           gzip shellcheck
           mdadm
           ncdu mc-data
-          rsyslog-doc sshfs)
+          rsyslog-doc sshfs
+          iputils-ping sysstat
+          sphinx-doc procmail)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -929,11 +933,46 @@ r=$(round 74)
 cp "$doc/rsyslog-doc/html/configuration/modules/imjournal.html"     "$r/rsyslog-imjournal.html"
 cp "$doc/sshfs/README.rst"                                           "$r/sshfs-README.rst"
 
-for n in $(seq 0 74); do
+r=$(round 75)
+# man 8 ping (iputils-ping 3:20221126-1+deb12u1, rendered as in round 1, 17 KB, 426 lines, "iputils 20221126" in the
+# footer: a synopsis of bracketed options, options as terms alone on their lines over tab-indented text, the -N
+# node information queries and their flags as nested terms, defaults in sentences ("The default is 56, which
+# translates into 64 ICMP data bytes", "wait for one second between each packet"), super-user limits (200msec, 2 ms,
+# a preload of 3), round-trip statistics and mdev in prose, exit codes 0, 1 and 2 in one paragraph, sections on
+# IPv6 link-local destinations with "•" bullets and the kernel versions that support -I, ICMP packet details, data
+# patterns, TTL details with the three things a remote system may do as "•" bullets, bugs, history (ping6 merged
+# into ping as of s20150815) and the CAP_NET_RAW cases numbered "1) ... 2) ... 3)" inside one sentence; from a
+# bookworm point release, so a later one may change the page) and the sysstat FAQ (sysstat 12.6.1-1:
+# sysstat/FAQ.md.gz, Markdown, 36 KB, 774 lines: a "##" title, a table of contents of four bold section links over
+# 39 questions as "[N.M.](#N_M)" links ended by two blanks, then "###" section headings with HTML anchors, each
+# question a "N.M.<a name=...></a>" line, some wrapped onto a second line, over an "A:" answer, with "---" rules
+# between questions; error messages, commands, crontabs and sample sar and iostat output in ``` fences, bold and
+# italic words, lines ended by two blanks as breaks, a few questions worded differently in the contents and in the
+# text (2.12, 2.20, 3.3), the maintainer's name and address in words at the end).
+render_man man8/ping.8.gz                                            > "$r/ping.8.txt"
+gunzip -c "$doc/sysstat/FAQ.md.gz"                                   > "$r/sysstat-FAQ.md"
+
+r=$(round 76)
+# Sphinx's page on its sphinx-build command (sphinx-doc 5.3.0-4: sphinx-doc/html/man/sphinx-build.html, Sphinx HTML
+# made with Docutils 0.19 in the project's own "sphinx13" theme, UTF-8, 34 KB, of which about 9 KB are visible text:
+# a header image, a navigation bar, then a sidebar of the page's own contents and the site's pages before the body;
+# Synopsis and Description, then the options as <dt> terms with "¶" permalinks over their text, the builders of -b
+# and the pipelines of -M as nested definition lists, an "Important" box, "New in version 1.2" and "Changed in
+# version 1.7" notes, environment variables and the Makefile's variables as definition lists, a "Note" box on PAPER,
+# deprecation warnings with a list of ways to set PYTHONWARNINGS, "© Copyright 2007-2023" and "Created using Sphinx
+# 5.3.0" in the footer) and procmail's FAQ (procmail 3.22-27: procmail/FAQ, plain ASCII, 14 KB, 301 lines:
+# "Frequently Asked Questions" between rules of dashes, 20 numbered questions, many wrapped onto lines indented by
+# three blanks, answers indented by a tab, a block framed by lines of asterisks listing where the mail filtering FAQ
+# can be had (web, FTP, e-mail, UUCP), commands and .procmailrc recipes indented by two tabs, a "- " list of
+# solutions to lockfile failures, tabs inside sentences where the text was once aligned, no date or version given).
+cp "$doc/sphinx-doc/html/man/sphinx-build.html"                      "$r/sphinx-build.html"
+cp "$doc/procmail/FAQ"                                               "$r/procmail-FAQ.txt"
+
+for n in $(seq 0 76); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round74"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round76"
