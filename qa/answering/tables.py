@@ -1,7 +1,9 @@
 """A question that names a table's row and one of its columns ("What is the default logLevel?" over a table whose
 header reads "| Name | Type | Default | Description |" and whose row reads "| logLevel | ... | `'warn'` | ..."):
 the cell where they cross answers, with the best candidate's score (the passage was right, the cell is the part
-of it asked for).
+of it asked for). Rows of tab-separated cells (an HTML table's, as read) are rows too, the first of a run of them
+the header when it reads as one; a table of one row under a heading that is a name in code form (a reference's
+"Ratelimit.Interval" over "type | default | ..." and "integer | 600 | ...") is named by that heading.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from qa.answering.naming import names_in
+from qa.answering.naming import names_in, names_term
 from qa.answering.questions import Query
 from qa.answering.sections import CODE_FORM
 from qa.answering.spans import VERSION_NUMBER
@@ -27,6 +29,7 @@ Span = tuple[int, int]
 _ROW = re.compile(r"\s*\|.*\|\s*")  # a row of a Markdown table: "| logLevel | `'warn'` |"
 _SEPARATOR = re.compile(r"\r?\n\s*\|?\s*:?-{3,}")  # the line under a table's header: "| --- | :--: |"
 _HEADER_REACH = 60  # rows above a row in which its table's header is sought
+_TAB_CELL = re.compile(r"[^\t]+")  # a cell of a row of tab-separated cells
 
 
 def named_cell(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
@@ -36,8 +39,10 @@ def named_cell(corpus: Corpus, best: Candidate, eligible: list[Candidate], query
         return best
     named = names_in(query.text)
     asked = set(query.asked)
-    rows = [(candidate, cells) for candidate in eligible if len(cells := _cells(corpus, candidate.support)) >= 2]
-    strictly = [(c, cells) for c, cells in rows if _row_named(corpus, c.support.doc_id, cells[0], named)]
+    rows = [(candidate, cells) for candidate in _with_the_rows_under(corpus, eligible)
+            if len(cells := _cells(corpus, candidate.support)) >= 2]
+    strictly = [(c, cells) for c, cells in rows if _row_named(corpus, c.support.doc_id, cells[0], named)
+                or _named_by_its_heading(corpus, c.support, query)]
     for candidate, cells in strictly or _the_one_named_but_its_version(corpus, rows, named):
         doc_id = candidate.support.doc_id
         header = _header(corpus, candidate.support)
@@ -53,8 +58,10 @@ def named_cell(corpus: Corpus, best: Candidate, eligible: list[Candidate], query
 def _cells(corpus: Corpus, row: Sentence) -> list[tuple[int, int]]:
     """The row's cells, each stripped of spaces, in document offsets (none: not a table row)."""
     text = corpus.sentence_text(row)
-    if "\n" in text.strip() or not _ROW.fullmatch(text):
+    if "\n" in text.strip():
         return []
+    if not _ROW.fullmatch(text):
+        return _tab_cells(text, row.start)
     bars = [match.start() for match in re.finditer(r"(?<!\\)\|", text)]
     cells = []
     for left, right in itertools.pairwise(bars):
@@ -64,10 +71,24 @@ def _cells(corpus: Corpus, row: Sentence) -> list[tuple[int, int]]:
     return cells
 
 
+def _tab_cells(text: str, start: int) -> list[tuple[int, int]]:
+    """The cells of a row of tab-separated cells, each stripped of spaces ([]: no tab, or a cell is blank)."""
+    if "\t" not in text:
+        return []
+    cells = [(start + m.start() + len(m.group()) - len(m.group().lstrip()), start + m.end() - len(m.group()) +
+              len(m.group().rstrip())) for m in _TAB_CELL.finditer(text)]
+    return cells if len(cells) >= 2 and all(end > begin for begin, end in cells) else []
+
+
 def _header(corpus: Corpus, row: Sentence) -> list[tuple[int, int]] | None:
     """The cells of the header of the row's table: the nearest row above it that a separator line follows (the rows
-    between are the table's); None when the row is a header or has none above it."""
+    between are the table's), or for tab-separated cells the first row of their run when it reads as a header; None
+    when the row is a header or has none above it."""
     text = corpus.documents[row.doc_id].text
+    if "|" not in corpus.sentence_text(row):
+        first = _first_of_run(corpus, row)
+        header = _cells(corpus, first)
+        return header if first != row and _reads_as_header(text, header) else None
     if _SEPARATOR.match(text, row.end):
         return None
     for number in range(row.sentence_id - 1, max(-1, row.sentence_id - 1 - _HEADER_REACH), -1):
@@ -77,6 +98,53 @@ def _header(corpus: Corpus, row: Sentence) -> list[tuple[int, int]] | None:
         if _SEPARATOR.match(text, above.end):
             return _cells(corpus, above)
     return None
+
+
+def _with_the_rows_under(corpus: Corpus, eligible: list[Candidate]) -> list[Candidate]:
+    """The candidates, each header of tab-separated cells followed by the one row under it (the header's passage
+    was found; the row is what it heads), on the header's score."""
+    found = list(eligible)
+    for candidate in eligible:
+        row = candidate.support
+        below = corpus.sentences[row.sentence_id + 1] if row.sentence_id + 1 < len(corpus.sentences) else None
+        if below is not None and below.doc_id == row.doc_id and _first_of_run(corpus, below) == row \
+                and _header(corpus, below) is not None:
+            found.append(replace(candidate, sentence=below, support=below, span=None))
+    return found
+
+
+def _first_of_run(corpus: Corpus, row: Sentence) -> Sentence:
+    """The first of the rows of as many cells right above a row, one to a line (the row itself: none)."""
+    count, first = len(_cells(corpus, row)), row
+    text = corpus.documents[row.doc_id].text
+    for number in range(row.sentence_id - 1, max(-1, row.sentence_id - 1 - _HEADER_REACH), -1):
+        above = corpus.sentences[number]
+        if above.doc_id != row.doc_id or text[above.end:first.start].strip() or len(_cells(corpus, above)) != count:
+            break
+        first = above
+    return first
+
+
+def _reads_as_header(text: str, cells: list[tuple[int, int]]) -> bool:
+    """Whether a row reads as a table's header: a few words in each cell, no digit ("type", "default", "GPL
+    compatible?"; not "0", "Success.")."""
+    return all(len(text[start:end].split()) <= 4 and not re.search(r"\d", text[start:end]) for start, end in cells)
+
+
+def _named_by_its_heading(corpus: Corpus, row: Sentence, query: Query) -> bool:
+    """Whether the row is the one row of a table under a heading that is a name in code form, and the question
+    names that name ("Ratelimit.Interval" over "type | default" and "integer | 600")."""
+    if "|" in corpus.sentence_text(row) or _header(corpus, row) is None:
+        return False
+    header = _first_of_run(corpus, row)
+    below = corpus.sentences[row.sentence_id + 1] if row.sentence_id + 1 < len(corpus.sentences) else None
+    if below is not None and below.doc_id == row.doc_id and _first_of_run(corpus, below) == header:
+        return False  # more rows than one: the heading names the table, not the row
+    above = corpus.sentences[header.sentence_id - 1] if header.sentence_id > 0 else None
+    if above is None or not above.heading or above.doc_id != row.doc_id:
+        return False
+    heading = corpus.sentence_text(above).strip("`*_ ")
+    return re.fullmatch(CODE_FORM, heading) is not None and names_term(query, heading)
 
 
 def _the_one_named_but_its_version(corpus: Corpus, rows: list[tuple[Candidate, list[tuple[int, int]]]],

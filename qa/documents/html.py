@@ -34,6 +34,10 @@ _VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "emb
 # A definition term is a label: context that opens its definition's passage, never a passage alone, and no heading
 # of what comes after the list.
 _KIND: dict[str, BlockKind] = {"li": "item", "dt": "label", "dd": "item", "pre": "code", "tr": "row"}
+# Inside a table row, paragraphs and lists are parts of a cell ("<td><p>600</p></td>"): the row stays one line of
+# tab-separated cells. Headings, code and tables in a cell make it a page's layout: its blocks stay blocks.
+_LAYOUT_IN_CELL = {"pre", "table", "tr", *_HEADINGS}
+_ROW_CHARS = 1000  # a row of several cells longer than this is layout too
 
 
 # What a page declares of its encoding near its start: <meta charset="...">, <meta http-equiv="Content-Type"
@@ -84,6 +88,9 @@ class _Open:
     skip: bool
     main: bool
     header_from: int | None = None  # a page header's first block: kept when it opens with the page's title (<h1>)
+    cells: int = 0  # a table row's cells so far
+    pending: list[_Buffer] = field(default_factory=list)  # a table row's blocks, kept until it ends
+    ended: bool = False  # a table row whose blocks were given out (it ended, or holds layout)
 
 
 @dataclass
@@ -94,6 +101,7 @@ class _Buffer:
     linked: int = 0  # characters inside <a>
     bold: int = 0  # characters inside <b> or <strong>
     defined: bool = False  # inside a definition (<dd>): text under the term over it
+    row: _Open | None = None  # the table row the block is in, while its cells are read
 
 
 @dataclass(frozen=True)
@@ -126,6 +134,9 @@ class _Reader(HTMLParser):
             self.title_parts = []
         header = not self._skipping() and _is_page_header(tag, attrs)
         skip = not header and (self._skipping() or tag in _SKIP or _is_furniture(attrs))
+        if tag in _LAYOUT_IN_CELL and (row := self._open_row()) is not None:
+            self._flush()
+            self._end_row(row)
         if tag not in _VOID:
             main = _is_main(tag, attrs)
             if header:
@@ -137,15 +148,15 @@ class _Reader(HTMLParser):
         elif tag in _BLOCKS:
             self._flush()
             self.buffer = _Buffer(_KIND.get(tag, "heading" if tag in _HEADINGS else "text"), _HEADINGS.get(tag, 0),
-                                  defined=any(open_.tag == "dd" for open_ in self.stack))
+                                  defined=any(open_.tag == "dd" for open_ in self.stack), row=self._open_row())
         if tag == "pre":
             self.pre += 1
         elif tag == "a":
             self.links += 1
         elif tag in _BOLD:
             self.bolds += 1
-        elif tag in ("td", "th") and self.buffer.parts:
-            self._add("\t")
+        elif tag in ("td", "th"):
+            self._start_cell()
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -163,6 +174,9 @@ class _Reader(HTMLParser):
             if open_.header_from is not None:
                 self._flush()
                 self._drop_header(open_.header_from)
+            if open_.tag == "tr" and not open_.ended:
+                self._flush()
+                self._end_row(open_)
             if open_.tag == tag:
                 break
         if tag in _BLOCKS:
@@ -193,8 +207,39 @@ class _Reader(HTMLParser):
         if self.bolds:
             self.buffer.bold += len(text.strip())
 
+    def _open_row(self) -> _Open | None:
+        """The table row being read, unless its blocks were given out: the innermost row of the innermost table."""
+        for open_ in reversed(self.stack):
+            if open_.tag in ("tr", "table"):
+                return open_ if open_.tag == "tr" and not open_.ended else None
+        return None
+
+    def _start_cell(self) -> None:
+        row = self._open_row()
+        if row is not None:
+            row.cells += 1
+        if self.buffer.parts or (row is not None and row.pending):
+            self._add("\t")
+
+    def _end_row(self, row: _Open) -> None:
+        """Give out a row's blocks: one row of tab-separated cells when it has several, short; else each block."""
+        row.ended = True
+        pending, row.pending = row.pending, []
+        if len(pending) > 1 and row.cells > 1 and sum(len("".join(b.parts)) for b in pending) <= _ROW_CHARS:
+            pending = [_Buffer("row", parts=[" ".join("".join(b.parts) for b in pending)],
+                               linked=sum(b.linked for b in pending), bold=sum(b.bold for b in pending),
+                               defined=pending[0].defined)]
+        for buffer in pending:
+            self._finish(buffer)
+
     def _flush(self) -> None:
-        buffer, self.buffer = self.buffer, _Buffer()
+        buffer, self.buffer = self.buffer, _Buffer(row=self._open_row())
+        if buffer.row is not None and not buffer.row.ended:
+            buffer.row.pending.append(buffer)
+        else:
+            self._finish(buffer)
+
+    def _finish(self, buffer: _Buffer) -> None:
         text = "".join(buffer.parts)
         text = text.strip("\n") if buffer.kind == "code" else _tidy(text)
         if text and _bold_title(buffer, text):
@@ -218,6 +263,9 @@ class _Reader(HTMLParser):
     def close(self) -> None:
         super().close()
         self._flush()
+        for open_ in reversed(self.stack):  # a row never closed ends with the page
+            if open_.tag == "tr" and not open_.ended:
+                self._end_row(open_)
         for open_ in reversed(self.stack):  # a header never closed is judged at the end of the page
             if open_.header_from is not None:
                 self._drop_header(open_.header_from)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from qa.answering import tables
+from qa.answering.answer import may_answer
 from qa.answering.questions import read_query
 from qa.documents.uploads import FileUpload
-from tests.helpers.corpora import corpus_with, eligible_for
+from tests.helpers.corpora import corpus_with, eligible_for, scored_now
 
 TIDE_OPTIONS = ("# Tide options\n\n## Gate options\n\nUsed by: `openGate()` and `closeGate()`\n\n"
                 "| Name | Type | Default | Description |\n| ---- | ---- | ------- | ----------- |\n"
@@ -78,3 +79,42 @@ def test_a_row_is_named_without_its_version_when_no_other_row_is(writable) -> No
     corpus, query, eligible = eligible_for(writable, "pumps-two.md", alike, question)
     fast = next(c for c in eligible if corpus.sentence_text(c.support).startswith("| **pump 1.5 --fast=1**"))
     assert tables.named_cell(corpus, fast, eligible, query) == fast  # which of them is unknown
+
+
+LOCK_MODULE = ("<html><head><title>imlock: Lock Input Module</title></head><body><h1>imlock: Lock Input Module</h1>"
+               "<table><tr><td><p><strong>Available since:</strong></p></td><td><p>4.2.7</p></td></tr></table>"
+               "<h2>Parameters</h2><h3>Tide.Interval</h3><table><thead><tr><th><p>type</p></th><th><p>default</p>"
+               "</th><th><p>mandatory</p></th></tr></thead><tbody><tr><td><p>integer</p></td><td><p>600</p></td>"
+               "<td><p>no</p></td></tr></tbody></table><p>The interval in seconds over which gates are counted.</p>"
+               "<h3>Tide.Burst</h3><table><thead><tr><th><p>type</p></th><th><p>default</p></th><th><p>mandatory"
+               "</p></th></tr></thead><tbody><tr><td><p>integer</p></td><td><p>20000</p></td><td><p>no</p></td>"
+               "</tr></tbody></table><p>The most gates opened in one interval.</p>"
+               "<h3>Lock Sizes</h3><table><tr><th><p>type</p></th><th><p>default</p></th></tr><tr><td><p>small</p>"
+               "</td><td><p>12 m</p></td></tr><tr><td><p>large</p></td><td><p>40 m</p></td></tr></table>"
+               "</body></html>")
+
+
+def test_a_table_of_one_row_under_a_name_in_code_form_is_named_by_that_heading(writable) -> None:
+    writable.add_document(FileUpload("imlock.html", "text/html", LOCK_MODULE.encode()))
+    interval = writable.ask("What is the default value of Tide.Interval?", threshold=0.0).answer
+    assert interval is not None and interval.text == "600"
+    burst = writable.ask("What is Tide.Burst's default?", threshold=0.0).answer
+    assert burst is not None and burst.text == "20000"
+    document = writable.current().corpus.documents[burst.citation.doc_id].text
+    assert document[burst.citation.start:burst.citation.end] == "20000"
+
+
+def test_rows_of_tab_separated_cells_have_cells_and_a_header_that_reads_as_one(writable) -> None:
+    _, doc_id = corpus_with(writable, "imlock.html", LOCK_MODULE)
+    corpus, query, candidates = scored_now(writable, "What is the default Lock Sizes?")
+    eligible = [c for c in candidates if may_answer(c, query)]
+    text = corpus.documents[doc_id].text
+    rows = {text[s.start:s.end]: s for s in reversed(corpus.sentences)  # the first of rows alike
+            if s.doc_id == doc_id and "\t" in text[s.start:s.end]}
+    assert set(rows) >= {"Available since:\t4.2.7", "type\tdefault\tmandatory", "integer\t600\tno", "small\t12 m"}
+    assert [text[a:b] for a, b in tables._cells(corpus, rows["integer\t600\tno"])] == ["integer", "600", "no"]
+    assert tables._header(corpus, rows["integer\t600\tno"]) == tables._cells(corpus, rows["type\tdefault\tmandatory"])
+    assert tables._header(corpus, rows["type\tdefault\tmandatory"]) is None  # the header heads, has none
+    assert tables._header(corpus, rows["Available since:\t4.2.7"]) is None   # a row alone
+    small = next(c for c in eligible if c.support == rows["small\t12 m"])
+    assert tables.named_cell(corpus, small, eligible, query) == small  # two rows: "Lock Sizes" names no one of them

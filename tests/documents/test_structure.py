@@ -578,3 +578,15 @@ def test_starred_sections_under_unstarred_releases_make_no_outline() -> None:
 def test_one_starred_line_over_a_deeper_one_makes_no_outline() -> None:
     text = "Shopping\n\n* Bread\n\n** Rye, sliced.\n\n* Milk\n"  # a list, however nested
     assert [kind for kind, _, _ in _blocks(text)] == ["item", "text", "item"]
+
+
+def test_an_html_table_row_whose_cells_hold_paragraphs_is_one_row_of_tab_separated_cells() -> None:
+    page = read_html("<h2>Locks</h2><table><tr><th><p>type</p></th><th><p>default</p></th></tr><tr><td><p>integer</p>"
+                     "</td><td><p>600</p><p>or less</p></td></tr><tr><td><p><b>Menu</b></p></td></tr></table>"
+                     "<table><tr><td><h3>Layout</h3><p>A page laid out in a table.</p></td><td><p>Its side.</p>"
+                     "</td></tr></table>")
+    blocks = [(b.kind, page.text[b.start:b.end]) for b in page.blocks]
+    assert ("row", "type\tdefault") in blocks and ("row", "integer\t600 or less") in blocks
+    assert ("heading", "Menu") in blocks  # a row of one cell: its blocks as they are
+    assert ("heading", "Layout") in blocks and ("text", "A page laid out in a table.") in blocks  # a heading: layout
+    assert ("text", "Its side.") in blocks
