@@ -44,7 +44,7 @@ from qa.answering.questions import (
     document_defined,
     read_query,
 )
-from qa.answering.releases import date_of_the_release, release_of_the_note
+from qa.answering.releases import date_of_the_release, release_of_the_note, version_note_of_its_entry
 from qa.answering.repeats import beyond_what_was_said
 from qa.answering.sections import (
     NAMES_A_DEFAULT,
@@ -117,7 +117,8 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
             return Extraction(None, None, dated.score, candidates, passages)
         return Extraction(dated.span, dated.support, dated.score, candidates, passages)
     eligible = [c for c in candidates if may_answer(c, query)]
-    noted = release_of_the_note(corpus, candidates, eligible, query)
+    noted = release_of_the_note(corpus, candidates, eligible, query) \
+        or version_note_of_its_entry(corpus, candidates, eligible, query)
     best = (_scored_with_its_span(noted, model) if noted else None) \
         or _default_in_the_entry(corpus, candidates, eligible, query) or (eligible[0] if eligible else None)
     if best is None:

@@ -71,6 +71,43 @@ def release_of_the_note(corpus: Corpus, candidates: list[Candidate], eligible: l
     return None
 
 
+# A reference's note of when what its entry documents came: "New in version 1.2.1.", "Added in version 3.2",
+# "Available since 7.3.11", "Since version 2.0".
+_ADDED_IN = re.compile(r"\s*(?:(?:new|added)\s+in|(?:available\s+)?since)\s*:?\s*(?:version\s+|v)?(\d+(?:\.\d+)+)",
+                       re.I)
+_ENTRY_REACH = 8  # blocks after a sentence in which its entry's note is sought
+_SINCE_WHEN = re.compile(r"\bsince\s+when\b", re.I)
+
+
+def version_note_of_its_entry(corpus: Corpus, candidates: list[Candidate], eligible: list[Candidate],
+                              query: Query) -> Candidate | None:
+    """For a which-version (or since-when) question whose best candidate names no version and is better than any
+    candidate that does, that candidate with the version of the note that closes its entry ("Sphinx only recognizes
+    the -M option if it is placed first." over "New in version 1.2.1." in the definition of "-M buildername"), or
+    that opens the block right after it: the version the entry's thing came in. None when the entry has no such note
+    before the next term or heading."""
+    since_when = query.wanted.name == "date" and _SINCE_WHEN.search(query.text) is not None  # a version may say
+    if not (query.wanted.name == "version" or since_when) or not candidates:
+        return None
+    best = candidates[0]
+    if best.span is not None or any(c.span is not None and c.logit >= best.logit for c in eligible):
+        return None
+    document = corpus.documents[best.support.doc_id]
+    at = bisect_right(corpus.block_starts[document.doc_id], best.support.start) - 1
+    if not 0 <= at < len(document.blocks) or document.blocks[at].kind == "heading":
+        return None
+    term = document.blocks[at].kind == "label"  # the entry's term: its definition follows
+    entry_level = document.blocks[at].level - (not term)  # the level of the entry's term
+    reach = _ENTRY_REACH if term or entry_level >= 0 else 1  # a definition's blocks; else the next block alone
+    for block in document.blocks[at + 1:at + 1 + reach]:
+        if block.kind == "heading" or block.level <= entry_level:
+            return None  # the next entry, or out of the definition
+        noted = _ADDED_IN.match(document.text, block.start, block.end)
+        if noted is not None:
+            return replace(best, span=noted.span(1))
+    return None
+
+
 def date_of_the_release(corpus: Corpus, candidates: list[Candidate], query: Query) -> Candidate | None:
     """For a question that asks when the release it names came out ("When did wget 1.21.3 come out?", "When was
     ShellCheck 0.9.0 released?"), the heading of that release's notes with the date it gives ("## v0.9.0 -

@@ -123,3 +123,24 @@ def test_a_change_note_of_an_outline_is_answered_with_the_release_its_starred_he
     assert tide is not None and tide.text == "2.1"
     sluices = writable.ask("Which Lockkeeper version added support for sluices?", threshold=0.0).answer
     assert sluices is not None and sluices.text == "2.2"
+
+
+GATE_OPTIONS = ("<html><head><title>gate-build</title></head><body><h1>gate-build</h1><h2>Options</h2><dl>"
+                "<dt>-M gatename</dt><dd><p>Alternative to -b. Runs the gate through the make mode.</p>"
+                "<p>Important</p><p>The keeper only recognizes the -M option if it is placed first.</p>"
+                "<p>New in version 1.2.1.</p></dd>"
+                "<dt>-t tide</dt><dd><p>Define the tide. The keeper only opens gates marked for it.</p></dd>"
+                "<dt>-q</dt><dd><p>Do not print the gates opened. The keeper is quiet otherwise too.</p>"
+                "<p>New in version 0.6.</p></dd></dl></body></html>")
+
+
+def test_a_which_version_question_is_answered_by_the_note_that_closes_the_entry(writable) -> None:
+    writable.add_document(FileUpload("gate-build.html", "text/html", GATE_OPTIONS.encode()))
+    placed = writable.ask("Since which version is there a -M option in gate-build?", threshold=0.0).answer
+    assert placed is not None and placed.text == "1.2.1"
+    document = writable.current().corpus.documents[placed.citation.doc_id].text
+    assert document[placed.citation.start:placed.citation.end] == "1.2.1"
+    quiet = writable.ask("Since when does gate-build have the -q option?", threshold=0.0).answer  # a version says
+    assert quiet is not None and quiet.text == "0.6"
+    tide = writable.ask("Since which version of gate-build can I define the tide?", threshold=0.0).answer
+    assert tide is None or tide.text not in ("1.2.1", "0.6")  # its entry has no note: none of another's
