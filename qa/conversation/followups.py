@@ -29,7 +29,8 @@ MAX_TURNS = 10  # turns of history read; older ones are dropped by the client
 
 Dependence = Literal["pronoun", "ellipsis"]
 
-_TOKEN = re.compile(r"[A-Za-z0-9][\w'’.\-/]*[A-Za-z0-9]|[A-Za-z0-9]")
+# A word, a number or a name ("os.path", "ncdu's"); an option keeps its dashes ("-x", "--one-file-system").
+_TOKEN = re.compile(r"(?:(?<![\w-])-{1,2}(?=[A-Za-z0-9]))?(?:[A-Za-z0-9][\w'’.\-/]*[A-Za-z0-9]|[A-Za-z0-9])")
 _OPENING_CONJUNCTION = re.compile(r"^\s*(?:and|also|but|so|plus|then)\b[\s,]*", re.I)
 _WHAT_ABOUT = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(?:what|how)\s+about\s+|^\s*(?:(?:and|but)\s+)?what\s+of\s+",
                          re.I)
@@ -42,7 +43,8 @@ _DEMONSTRATIVE = frozenset("this that these those".split())
 # After "this"/"that" these make it a pronoun ("does that work?"); a noun makes it a determiner.
 _PRONOUN_FOLLOWERS = frozenset("one ones is was are were does do did mean means work works happen happens cost "
                                "costs apply applies include includes say says cover covers require requires take "
-                               "takes need needs change changes stand stands".split())
+                               "takes need needs change changes stand stands".split()) \
+    | frozenset("back off on up down out away".split())  # a verb's particle: "turn that back off", "set this up"
 _BE = frozenset("is are was were be 's".split())
 _AUXILIARIES = frozenset("is are was were am do does did can could should would will shall may might must has have "
                          "had".split())
@@ -940,8 +942,10 @@ def _is_referring(tokens: list[str], position: int) -> bool:
     if word in _DEMONSTRATIVE:
         return after == "" or after in _PRONOUN_FOLLOWERS or _compares_back(tokens, position) \
             or _determiner(word, before, tokens[position + 1:])
-    if word == "there":
-        return after not in _BE and before not in _BE
+    if word == "there":  # not "is there a limit?", "there is", nor being there: "since when is it there?"
+        earlier = tokens[position - 2].lower() if position > 1 else ""
+        being = after == "" and (before == "been" or earlier in _BE)
+        return after not in _BE and before not in _BE and not being
     if word == "then":
         return after == ""
     return True

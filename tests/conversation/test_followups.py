@@ -65,6 +65,21 @@ def test_a_pronoun_is_replaced_by_what_the_previous_question_asked_about(corpus)
     assert not resolution.unresolved
 
 
+def test_being_there_is_no_place_pointed_at(corpus) -> None:
+    assert resolve("since when is it there?", [SENTINEL], corpus).query == "since when is Operation Sentinel there?"
+    assert resolve("how long has it been there?", [SENTINEL], corpus).query == \
+        "how long has Operation Sentinel been there?"
+
+
+def test_an_option_keeps_its_dashes_and_a_demonstrative_before_a_particle_points_back(writable) -> None:
+    manual = "LOCKSCAN(1)\n\nOPTIONS\n       -x, --one-file-system\n              Do not cross lock boundaries.\n"
+    corpus, _ = corpus_with(writable, "lockscan.txt", manual)
+    history = [Turn("What does lockscan's -x option do?", None)]
+    resolved = resolve("How do I turn that back off?", history, corpus).query
+    assert "-x" in resolved.split() and "that" not in resolved.split()
+    assert resolve("and --one-file-system?", history, corpus).query.count("--one-file-system") == 1
+
+
 def test_instead_of_is_no_topic_but_what_follows_it_is(corpus) -> None:
     resolution = resolve("Why was it dropped?", [Turn("What should I run instead of smuggling?", None)], corpus)
     assert resolution.query == "Why was smuggling dropped?"  # not "instead", a word of the frame
@@ -549,4 +564,4 @@ def test_a_possessive_subject_of_a_question_keeps_what_it_owns(writable) -> None
     corpus, _ = corpus_with(writable, "lockkeeper-NEWS.txt", news)
     history = [Turn("What does lockkeeper's --keep-tide-tables option do?", None)]
     assert resolve("In which version did it appear?", history, corpus).query == \
-        "In which version did lockkeeper's keep-tide-tables appear?"  # not "lockkeeper's" alone
+        "In which version did lockkeeper's --keep-tide-tables appear?"  # not "lockkeeper's" alone
