@@ -2,10 +2,12 @@
 
 The text stays the file's own (Markdown reads as text); the blocks say what each part is. A
 paragraph or list item made only of images, badges, links or HTML tags (an anchor, `<a id="x"></a>`) is
-furniture (a list of in-page links is navigation) and gets no block, and so is the YAML front matter of
-a static-site page (`---` / `title: ...` / `---`), whose title names the document.
+furniture (a list of in-page links is navigation, emphasised or not) and gets no block, as a table of contents
+whose lines each open with a link into the page ("[2.1.](#2_1) The sar command ...") does, and so is the YAML front
+matter of a static-site page (`---` / `title: ...` / `---`), whose title names the document.
 A paragraph that is all emphasis is a label: it opens the passage after it, as a heading does (also when HTML
-tags wrap it: `<small>*(spec-compliant)*</small>` under an API entry's heading).
+tags wrap it: `<small>*(spec-compliant)*</small>` under an API entry's heading). A FAQ's question, a short
+paragraph right over its answer marked "A:", heads that answer as in plain text, whatever it ends with.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from qa.documents.structure import Block, BlockKind, lines_of, trim
+from qa.documents.structure import ANSWER_MARK, FAQ_LEVEL, Block, BlockKind, lines_of, trim
 
 _IMAGE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])")
 # A paragraph that is all emphasis ("**needs rebase or merge**", "*Note:*", "**Warning!**") names what follows; a
@@ -34,10 +36,28 @@ def markdown_blocks(text: str) -> tuple[str, tuple[Block, ...]]:
     body = "\n" * front.group(0).count("\n") + text[front.end():] if front else text  # the same line numbers
     tokens = MarkdownIt("commonmark").enable("table").parse(body)
     starts = [line.start for line in lines_of(text)] + [len(text)]
-    blocks = list(_blocks(tokens, text, starts))
+    blocks = _questions_over_answers(text, list(_blocks(tokens, text, starts)))
     opening = blocks[0] if blocks else None
     title = " ".join(text[opening.start:opening.end].split()) if opening and opening.kind == "heading" else ""
     return (_front_title(front.group(1)) if front else "") or title, tuple(blocks)
+
+
+_QUESTION_CHARS = 300  # a FAQ's question is a line or a few
+
+
+def _questions_over_answers(text: str, blocks: list[Block]) -> list[Block]:
+    """The blocks, each short paragraph over a paragraph marked as its answer ("2.7.<a name="2_7"></a> My database
+    doesn't appear to understand the time zone displayed by 'sadf -d'..." over "A: The format includes ..."), a
+    message or command it quotes in code between them, a heading below every other, as a FAQ's question is in plain
+    text."""
+    found = list(blocks)
+    for number, block in enumerate(blocks):
+        after = blocks[number + 1:number + 3]
+        answer = after[1] if len(after) == 2 and after[0].kind == "code" else after[0] if after else None
+        if block.kind == "text" and answer is not None and answer.kind == "text" \
+                and block.end - block.start <= _QUESTION_CHARS and ANSWER_MARK.match(text[answer.start:answer.end]):
+            found[number] = Block(block.start, block.end, "heading", FAQ_LEVEL)
+    return found
 
 
 def _front_title(front_matter: str) -> str:
@@ -59,7 +79,8 @@ def _blocks(tokens: list, text: str, starts: list[int]) -> Iterator[Block]:
             continue
         elif token.type == "heading_open":
             yield from _span(text, starts, token.map, "heading", int(token.tag[1:]), heading=tokens[index + 1].content)
-        elif token.type == "paragraph_open" and not _only_links(words := _TAG.sub("", tokens[index + 1].content)):
+        elif token.type == "paragraph_open" and not _only_links(words := _TAG.sub("", tokens[index + 1].content)) \
+                and not _contents(words):
             yield from _span(text, starts, token.map, "label" if _LABEL.match(words.strip()) else "text")
         elif token.type in ("fence", "code_block"):
             yield from _span(text, starts, token.map, "code")
@@ -86,6 +107,15 @@ def _item_text(text: str, starts: list[int], lines: list[int]) -> str:
     return re.sub(r"(?m)^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+", "", source)
 
 
+_IN_PAGE_LINK = re.compile(r"[*_]*\[[^\]]*\]\(#[^)\s]*\)")  # "[2.1.](#2_1) The sar command complains ..."
+
+
+def _contents(markdown: str) -> bool:
+    """A table of contents: lines that each open with a link into the page, the entry's words after it."""
+    lines = [line.strip() for line in markdown.splitlines() if line.strip()]
+    return len(lines) >= 2 and all(_IN_PAGE_LINK.match(line) for line in lines)
+
+
 def _only_links(markdown: str) -> bool:
-    """Badges, images and bare links with no words of their own."""
-    return not _LINK.sub("", _IMAGE.sub("", markdown)).strip()
+    """Badges, images and bare links with no words of their own ("**[2. Questions about sar](#sar)**" too)."""
+    return not re.sub(r"[\s*_]", "", _LINK.sub("", _IMAGE.sub("", markdown)))

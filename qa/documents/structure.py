@@ -67,7 +67,7 @@ _CLOSING_NUMBER = re.compile(r"^\s*\d{1,2}\)\s+\S")  # "6) Apache does not ...",
 # A word that links what comes before and after ("Then" between two commands) is no heading and no text alone.
 # A question a FAQ answers: "Q: ...?", "Question 3. ...?", or a paragraph of nothing but questions.
 _FAQ_MARK = re.compile(r"^\s*(?:Q|Question)\s*\d*\s*[:.)]\s+\S")
-_ANSWER_MARK = re.compile(r"^\s*(?:A|Answer)\s*\d*\s*[:.)]\s+\S")  # "A: ..." under a marked question
+ANSWER_MARK = re.compile(r"^\s*(?:A|Answer)\s*\d*\s*[:.)]\s+\S")  # "A: ..." under a marked question
 _STATEMENT_END = re.compile(r"[.!]\s+[\"'(]?[A-Z]")
 _SUBSECTION_WORDS = 6  # words at most in an indented subsection heading
 FAQ_LEVEL = 9  # below every heading the document has: the next question replaces it, a section heading ends it
@@ -436,7 +436,7 @@ def _classify(paragraph: list[Line], after: list[Line] | None = None, before: li
         yield heading
         return
     if _asks_over_its_answer(paragraph, after) or _marked_over_its_answer(paragraph, after) \
-            or _heads_its_text(paragraph, after, before):
+            or _numbered_question_over_its_answer(paragraph, after) or _heads_its_text(paragraph, after, before):
         yield Block(paragraph[0].start, paragraph[-1].end, "heading", FAQ_LEVEL)
         return
     if len(paragraph) == 1 and _is_label(paragraph[0].stripped):
@@ -529,12 +529,26 @@ def _asks_over_its_answer(paragraph: list[Line], after: list[Line] | None) -> bo
         and all(line.indent < after[0].indent for line in paragraph)
 
 
+_NUMBERED_ITEM = re.compile(r"^\s*\(?\d{1,3}[.)]\s+\S")
+
+
+def _numbered_question_over_its_answer(paragraph: list[Line], after: list[Line] | None) -> bool:
+    """A FAQ's numbered question of a few lines that asks, whatever else it says, over its answer indented deeper
+    ("2. I installed procmail ..., but how am I supposed to use it?  When I type procmail on the command line it
+    simply does nothing." over a tab-indented answer); not a numbered step over its indented text, which asks
+    nothing."""
+    text = " ".join(line.stripped for line in paragraph)
+    return after is not None and "?" in text and len(paragraph) <= 4 and len(text) <= 300 \
+        and _NUMBERED_ITEM.match(paragraph[0].text) is not None and after[0].indent > paragraph[0].indent \
+        and not _ITEM.match(after[0].text)
+
+
 def _marked_over_its_answer(paragraph: list[Line], after: list[Line] | None) -> bool:
     """A FAQ's question marked "Q:" over its answer marked "A:", whatever it ends with: "Q: Why doesn't Kerberos
     work/why can't I get sensible answers to queries for SRV records." and "Q: DHCP doesn't work with windows 7 but
     everything else is fine." ask as plainly as a question mark would."""
     return after is not None and len(paragraph) <= 4 and _FAQ_MARK.match(paragraph[0].text) is not None \
-        and _ANSWER_MARK.match(after[0].text) is not None
+        and ANSWER_MARK.match(after[0].text) is not None
 
 
 def _marked_question_lines(paragraph: list[Line]) -> int:

@@ -590,3 +590,28 @@ def test_an_html_table_row_whose_cells_hold_paragraphs_is_one_row_of_tab_separat
     assert ("heading", "Menu") in blocks  # a row of one cell: its blocks as they are
     assert ("heading", "Layout") in blocks and ("text", "A page laid out in a table.") in blocks  # a heading: layout
     assert ("text", "Its side.") in blocks
+
+
+def test_a_markdown_paragraph_over_its_answer_marked_a_is_a_faq_question() -> None:
+    faq = ("## Questions about tides\n\n**[1. Tides](#tides)**\n\n[1.1.](#1_1) The gate complains ...  \n"
+           "[1.2.](#1_2) My gate doesn't open at night...\n\n"
+           "1.1.<a name=\"1_1\"></a> The gate complains with the following message:\n\n"
+           "```\nTide too low\n```\n\nA: Wait for the flood.\n\n1.2.<a name=\"1_2\"></a> My gate doesn't open at"
+           " night...\n\nA: Night mode is off by default.\n\nA plain paragraph.\n\nAnother one.\n")
+    blocks = _blocks(faq, reader=markdown_blocks)
+    assert ("heading", 9, '1.1.<a name="1_1"></a> The gate complains with the following message:') in blocks
+    assert ("heading", 9, '1.2.<a name="1_2"></a> My gate doesn\'t open at night...') in blocks
+    assert ("code", 0, "```\nTide too low\n```") in blocks and ("text", 0, "A: Wait for the flood.") in blocks
+    assert ("text", 0, "A plain paragraph.") in blocks  # no answer under it
+    assert not any("](#" in text for _, _, text in blocks)  # the table of contents is navigation
+
+
+def test_a_numbered_question_that_also_states_something_heads_its_indented_answer() -> None:
+    faq = ("Lock FAQ\n\n1. I installed the gate, but how am I supposed to\n   open it?  When I push it nothing happens."
+           "\n\n\tYou are not supposed to push it: it opens with the tide.\n\n"
+           "2. Install the gate.\n\n\tIt comes in two parts.\n\n3. The gate is stuck.  What now?\n\n\tOil it.\n")
+    blocks = _blocks(faq)
+    assert ("heading", 9, "1. I installed the gate, but how am I supposed to\n   open it?  When I push it nothing "
+            "happens.") in blocks
+    assert ("heading", 9, "2. Install the gate.") not in blocks  # a step over its text asks nothing
+    assert ("heading", 9, "3. The gate is stuck.  What now?") in blocks
