@@ -99,6 +99,7 @@ _PRE_RELEASE = (r"(?:-(?:update|rc|alpha|beta|pre|preview|dev|post|snapshot|patc
 VERSION = re.compile(r"(?:\b(?:v(?:ersion)?\s?)?\d+(?:\.\d+){0,2}\.x\b|"  # a series: "libevent 2.x", "3.11.x"
                      r"\b(?:v(?:ersion)?\s?)?\d+(?:\.\d+){1,3}(?:[a-z]+\d*)?" + _PRE_RELEASE + r"\b|"
                      r"\b(?:version|release)\s\d+(?:\.\d+){0,3}\b|"
+                     r"\b(?:version|release)\s[a-z]{1,2}\d{3,}\b|"  # a snapshot: "version s20150815", "release r123"
                      r"(?<=\bversion is )\d+(?:\.\d+){0,3}\b(?!\s*(?:%|percent|times?\b|years?\b|months?\b|"
                      r"days?\b|releases?\b|x\b)))"  # "The supported protocol version is 13."; not "... is 2 years old"
                      r"(?:\s(?:and|or)\s(?:newer|later|above|higher)\b|\+)?", re.I)  # "2.1 or later" is a range

@@ -277,6 +277,14 @@ def test_a_series_of_versions_is_a_version() -> None:
     assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("version"))] == ["2.x", "3.11.x"]
 
 
+def test_a_snapshot_named_after_the_word_version_is_a_version() -> None:
+    sentence = "As of version s20150815, the gate6 binary doesn't exist anymore; release r1234 merged it."
+    assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("version"))] == [
+        "version s20150815", "release r1234"]
+    plain = "The keeper reads version s2 of the tide table."  # too few digits to name a snapshot
+    assert candidate_spans(plain, QuestionType("version")) == []
+
+
 def test_a_digit_escaped_in_a_string_is_no_number() -> None:
     sentence = 'The log starts with the magic string "GATE-Magic\\0\\n", then 12 bytes.'
     assert [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("quantity"))] == ["12 bytes"]
