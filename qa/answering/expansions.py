@@ -90,6 +90,36 @@ def with_authors(snapshot: Snapshot, question: str, hits: list[Hit]) -> list[Hit
     return [*hits, replace(found, score=hits[-1].score)]
 
 
+_OPTION = re.compile(r"(?<![\w-])-{1,2}[A-Za-z0-9][\w-]*")  # "-i", "--one-file-system"
+_TERM_LINES = 2  # lines of a passage in which an entry's term is sought (a heading may open it)
+
+
+def with_entry(snapshot: Snapshot, question: str, hits: list[Hit]) -> list[Hit]:
+    """`hits`, or for a question that names one option ("What does ping's -i option do?") none of whose hits is
+    that option's entry, the entry whose term line names it in the same case ("-i interval", not "-I interface";
+    "-x, --one-file-system") after them, ranked as the last: a synopsis or an example that merely uses the option
+    shares more words with the question than the entry that says what it does (`named_entry` then prefers it)."""
+    named = set(_OPTION.findall(question))
+    if len(named) != 1 or not hits:
+        return hits
+    option = named.pop()
+    if any(_entry_of(hit.passage.text, option) for hit in hits):
+        return hits
+    found = next((hit for hit in lexical_hits(snapshot, question, LOOKED_AT) if _entry_of(hit.passage.text, option)),
+                 None)
+    return hits if found is None else [*hits, replace(found, score=hits[-1].score)]
+
+
+def _entry_of(text: str, option: str) -> bool:
+    """Whether one of a passage's first lines is the term of an entry for `option`: the option, or names that start
+    with it and its argument, separated by commas ("-i interval", "-x, --one-file-system")."""
+    for line in text.splitlines()[:_TERM_LINES]:
+        names = [part.split()[0] for part in line.strip().split(",") if part.strip()]
+        if names and all(name.startswith("-") for name in names) and option in names:
+            return True
+    return False
+
+
 def _defines(corpus: Corpus, hit: Hit, subject: tuple[str, ...], opening_only: bool = False) -> bool:
     """A sentence of the hit's passage defines `subject` ("X is a ...", "X means ..."); `opening_only`: one of its
     document's first sentences, not a condition ("If source is a directory, ..."), where a document says what its

@@ -35,7 +35,7 @@ _NAME = re.compile(r"-{0,2}[\w$]+(?:[.-][\w$]+)*")
 # A name the question writes as code: in camel case, with an underscore or a dot inside, after dashes, called
 # (".alias()"), or in backquotes (some plain words fit too, "e.g." or "Node.js": they only widen where an entry is
 # sought).
-_CODE_NAME = re.compile(r"(?<![\w-])(-{1,2}[a-z][\w-]*|[A-Za-z_$][\w$]*(?:[a-z][A-Z]|_|\.\w)[\w$.]*|"
+_CODE_NAME = re.compile(r"(?<![\w-])(-{1,2}[A-Za-z][\w-]*|[A-Za-z_$][\w$]*(?:[a-z][A-Z]|_|\.\w)[\w$.]*|"
                         r"[A-Za-z_$][\w$]*(?=\(\)))")
 
 
@@ -53,11 +53,14 @@ def named_entry(corpus: Corpus, best: Candidate, eligible: list[Candidate], quer
     as_code = {word.lower() for word in [*written, *quoted, *_named_by_kind(query.text)]}
     if best_name is None:
         return _entry_asked_about(corpus, best, eligible, query, as_code, written)
-    if best_name.lower() in named or (names_term(query, best_name) and not _built_on(best_name, as_code)):
+    other_case = best_name.startswith("-") and best_name not in written \
+        and best_name.lower() in {name.lower() for name in written}  # "-I interface" for "-i": another option
+    if not other_case and (best_name.lower() in named
+                           or (names_term(query, best_name) and not _built_on(best_name, as_code))):
         return best
     section = heading_above(corpus, best.support)
     entry = next((c for c in eligible if c.sentence.doc_id == best.sentence.doc_id
-                  and (_entry_sought(corpus, c, named, as_code, section)
+                  and (_entry_sought(corpus, c, named, as_code, section, written)
                        or _named_in_words(corpus, c, query, section))), None)
     return replace(entry, score=best.score, logit=best.logit) if entry is not None else best
 
@@ -113,7 +116,7 @@ def _entry_asked_about(corpus: Corpus, best: Candidate, eligible: list[Candidate
     if not as_code or not _only_what_it_is(corpus, query, asked_of_it, best.sentence.doc_id):
         return best
     entry = next((c for c in eligible if c.sentence.doc_id == best.sentence.doc_id and c.span is None
-                  and _written_as(entry_name(corpus, c.support) or "", as_code, written)
+                  and any(_written_as(name, as_code, written) for name in _names_of_entry(corpus, c.support))
                   and entry_opening(corpus, c.support) == c.support), None)
     if entry is None or (query.asks_default and not _names_a_default(corpus, entry.support)):
         return best  # the entry says nothing of a default: the best sentence may ("The default of --timeout is 30.")
@@ -128,6 +131,19 @@ _ENTRY_REACH = 20  # sentences of an entry read for its default or for what one 
 
 def _names_a_default(corpus: Corpus, opening: Sentence) -> bool:
     return any(NAMES_A_DEFAULT.search(corpus.sentence_text(s)) for s in entry_of(corpus, opening, _ENTRY_REACH))
+
+
+_OPTION_NAME = re.compile(r"(?<![\w-])-{1,2}[A-Za-z0-9][\w-]*")
+
+
+def _names_of_entry(corpus: Corpus, sentence: Sentence) -> list[str]:
+    """The name an entry documents and, for a command's options, every option its term line names ("-x" and
+    "--one-file-system" of "-x, --one-file-system")."""
+    name = entry_name(corpus, sentence)
+    opening = entry_opening(corpus, sentence)
+    term_line = corpus.sentence_text(opening).split("\n", 1)[0] if opening is not None and name else ""
+    options = _OPTION_NAME.findall(term_line) if name and name.startswith("-") else []
+    return ([name] if name else []) + options
 
 
 def _written_as(name: str, as_code: set[str], written: set[str]) -> bool:
@@ -258,11 +274,15 @@ def _documented_name(corpus: Corpus, candidate: Candidate) -> str | None:
 
 
 def _entry_sought(corpus: Corpus, candidate: Candidate, named: set[str], as_code: set[str],
-                  section: Sentence | None) -> bool:
-    """Whether the candidate is the entry of a name the question writes: one written as code anywhere, a plain word
-    only in `section`, and only as a list item's name: a plain word a definition list's term ("Rotation",
-    "dateext") is as often a word the question asks with ("the next rotation cycle")."""
-    name = (entry_name(corpus, candidate.support) or "").lower()
+                  section: Sentence | None, written: set[str] | frozenset[str] = frozenset()) -> bool:
+    """Whether the candidate is the entry of a name the question writes: one written as code anywhere (an option
+    letter for letter, when the question writes options: "-i" is not "-I"), a plain word only in `section`, and
+    only as a list item's name: a plain word a definition list's term ("Rotation", "dateext") is as often a word the
+    question asks with ("the next rotation cycle")."""
+    written_name = entry_name(corpus, candidate.support) or ""
+    name = written_name.lower()
+    if written_name.startswith("-") and any(w.startswith("-") for w in written) and written_name not in written:
+        return False
     if name not in named and _own_part(name) not in named:
         return False
     return name in as_code or (heading_above(corpus, candidate.support) == section
@@ -281,6 +301,6 @@ def _only_what_it_is(corpus: Corpus, query: Query, names: set[str], doc_id: str)
     """Whether the question asks no more than what the name is or does ("What does .alias() do in yargs?"): no word
     besides the name and the words naming its document. The first sentence of prose in its section says it; a
     question with a word of its own ("What does xsltSecurityAllow return?") is answered by the best candidate."""
-    named = {term for name in names for term in terms(name, humps=True)}
+    named = {term for name in names for term in terms(name, humps=True)} | {name.lower() for name in names}  # "-i"
     naming = corpus.title_terms[doc_id] | corpus.source_terms[doc_id]
     return not set(query.asked) - named - naming

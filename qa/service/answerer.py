@@ -13,7 +13,7 @@ from threading import Lock
 
 from qa.answering.answer import Extraction, extract_answer
 from qa.answering.documents import what_a_document_says
-from qa.answering.expansions import with_authors, with_definition, with_expansion, with_opening
+from qa.answering.expansions import with_authors, with_definition, with_entry, with_expansion, with_opening
 from qa.answering.model import AnswerModel, default_model
 from qa.conversation.followups import MAX_TURNS, Turn, resolve
 from qa.conversation.sources import WIDER, documents_spoken_of, within_first
@@ -78,7 +78,7 @@ class QuestionAnswerer:
                                    self.fusing), documents, depth)
         if mode != "dense":  # the expansion is looked up by BM25
             hits = with_authors(snapshot, query, with_opening(snapshot, query, with_definition(
-                snapshot, query, with_expansion(snapshot, query, hits))))
+                snapshot, query, with_entry(snapshot, query, with_expansion(snapshot, query, hits)))))
         clock.append(time.perf_counter())
         extraction = extract_answer(snapshot.corpus, query, vector, hits,
                                     self.threshold if threshold is None else threshold, self.model,

@@ -4,7 +4,14 @@ about a document's own date, version or author its opening passage, and "Who wro
 from __future__ import annotations
 
 from qa.answering.authors import authors_section
-from qa.answering.expansions import spells_out, with_authors, with_definition, with_expansion, with_opening
+from qa.answering.expansions import (
+    _entry_of,
+    spells_out,
+    with_authors,
+    with_definition,
+    with_expansion,
+    with_opening,
+)
 from qa.answering.spans import question_type
 from qa.retrieval.search import lexical_hits
 from tests.helpers.corpora import FROB, corpus_with
@@ -91,3 +98,12 @@ def test_an_acronym_spelt_out_only_before_its_plural_is_found(writable) -> None:
     missed = [hit for hit in lexical_hits(snapshot, "gate sluices", 10) if not spells_out(corpus, hit, wanted)][:5]
     found = with_expansion(snapshot, "What does SRL stand for?", missed)
     assert spells_out(corpus, found[0], wanted) and "Sluice Revocation Lists" in found[0].passage.text
+
+
+def test_an_options_entry_is_the_passage_whose_term_line_names_it_in_its_case() -> None:
+    assert _entry_of("-i interval\n\t   Wait interval seconds between bells.", "-i")
+    assert not _entry_of("-I interface\n\t   interface is a gate name.", "-i")  # another option
+    assert _entry_of("OPTIONS\n       -x, --one-gate\n\t   Do not ring past the first gate.", "-x")  # under a heading
+    assert _entry_of("-x, --one-gate\n\t   Do not ring past the first gate.", "--one-gate")
+    assert not _entry_of("lockping -x -c 3 north-gate", "-x")  # an example uses it
+    assert not _entry_of("SYNOPSIS\n       lockping [-aqx] [-i interval] gate", "-i")

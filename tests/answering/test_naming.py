@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from functools import partial
 
+import pytest
+
 from qa.answering.answer import may_answer
 from qa.answering.naming import (
     _built_on,
@@ -366,3 +368,29 @@ def test_a_name_written_as_code_is_answered_under_the_definition_term_that_docum
                                            "with a dot apart?")
     prose = next(c for c in eligible if corpus.sentence_text(c.support).startswith("Crates beginning"))
     assert named_section(corpus, prose, eligible, query) == prose  # text after the list is under no term
+
+
+LOCKPING_MAN_PAGE = ("LOCKPING(8)\n\nNAME\n       lockping - send a bell to the lock keepers\n\n"
+                     "SYNOPSIS\n       lockping [-aqx] [-c count] [-i interval] [-I interface] [-l preload] gate\n\n"
+                     "DESCRIPTION\n       lockping rings the bell of a gate and waits for the keeper to answer.\n\n"
+                     "OPTIONS\n       -a\n\t   Ring an audible bell.\n\n"
+                     "       -c count\n\t   Stop after ringing count bells.\n\n"
+                     "       -i interval\n\t   Wait interval seconds between bells. Only the harbour master may "
+                     "ring faster than once a minute.\n\n"
+                     "       -I interface\n\t   interface is either a gate name or a keeper's number.\n\n"
+                     "       -l preload\n\t   Ring preload bells at once, not waiting for an answer.\n\n"
+                     "       -x, --one-gate\n\t   Do not ring past the first gate, i.e. only the keepers of the gate "
+                     "named are asked.\n\n"
+                     "EXAMPLES\n       lockping -x -c 3 north-gate\n")
+
+
+@pytest.mark.parametrize(("question", "opening"), [
+    ("What does lockping's -i option do?", "-i interval"),
+    ("What does lockping's -I option do?", "-I interface"),  # an option's case is its own: not "-i"
+    ("What does lockping's -x option do?", "-x, --one-gate"),  # named by its short name, the long one beside it
+])
+def test_what_an_option_does_is_said_by_its_entry_not_a_synopsis_or_example(writable, question: str,
+                                                                             opening: str) -> None:
+    writable.add_document(FileUpload("lockping.8.txt", "text/plain", LOCKPING_MAN_PAGE.encode()))
+    answer = writable.ask(question, threshold=0.0).answer
+    assert answer is not None and answer.text.startswith(opening), answer
