@@ -80,7 +80,7 @@ def test_floors_on_the_test_documents(crossdoc_service) -> None:
     assert metrics["wrong_document@1"] <= FLOORS["wrong_document"] and metrics["ece"] <= FLOORS["ece"]
 
 
-# A little below the figures measured on the test documents among all 21 (README, "Quality": hit@1 0.737, hit@3
-# 0.872, answer accuracy 0.632, abstention 0.579, false abstention 0.180, wrong document 0.008, ECE 0.090).
+# A little below the figures measured on the test documents among all 21 (README, "Quality": hit@1 0.744, hit@3
+# 0.872, answer accuracy 0.639, abstention 0.579, false abstention 0.180, wrong document 0.000, ECE 0.089).
 FLOORS = {"hit@1": 0.70, "hit@3": 0.84, "answer_accuracy": 0.57, "abstention": 0.52, "false_abstention": 0.20,
           "wrong_document": 0.03, "ece": 0.12}
