@@ -88,7 +88,7 @@ def _header(corpus: Corpus, row: Sentence) -> list[tuple[int, int]] | None:
     if "|" not in corpus.sentence_text(row):
         first = _first_of_run(corpus, row)
         header = _cells(corpus, first)
-        return header if first != row and _reads_as_header(text, header) else None
+        return header if first != row and header and _reads_as_header(text, header) else None
     if _SEPARATOR.match(text, row.end):
         return None
     for number in range(row.sentence_id - 1, max(-1, row.sentence_id - 1 - _HEADER_REACH), -1):
@@ -106,6 +106,8 @@ def _with_the_rows_under(corpus: Corpus, eligible: list[Candidate]) -> list[Cand
     found = list(eligible)
     for candidate in eligible:
         row = candidate.support
+        if "|" in corpus.sentence_text(row) or not _cells(corpus, row):
+            continue  # no row of tab-separated cells
         below = corpus.sentences[row.sentence_id + 1] if row.sentence_id + 1 < len(corpus.sentences) else None
         if below is not None and below.doc_id == row.doc_id and _first_of_run(corpus, below) == row \
                 and _header(corpus, below) is not None:
@@ -116,6 +118,8 @@ def _with_the_rows_under(corpus: Corpus, eligible: list[Candidate]) -> list[Cand
 def _first_of_run(corpus: Corpus, row: Sentence) -> Sentence:
     """The first of the rows of as many cells right above a row, one to a line (the row itself: none)."""
     count, first = len(_cells(corpus, row)), row
+    if not count:
+        return row  # no row: no run
     text = corpus.documents[row.doc_id].text
     for number in range(row.sentence_id - 1, max(-1, row.sentence_id - 1 - _HEADER_REACH), -1):
         above = corpus.sentences[number]
