@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from qa.answering.authors import authors_section
 from qa.answering.features import sentence_words
+from qa.answering.naming import OPTION_NAME
 from qa.answering.questions import defined_subject, document_asked_about
 from qa.answering.spans import QuestionType, acronym_asked, candidate_spans
 from qa.documents.reading import fold
@@ -90,7 +91,6 @@ def with_authors(snapshot: Snapshot, question: str, hits: list[Hit]) -> list[Hit
     return [*hits, replace(found, score=hits[-1].score)]
 
 
-_OPTION = re.compile(r"(?<![\w-])-{1,2}[A-Za-z0-9][\w-]*")  # "-i", "--one-file-system"
 _TERM_LINES = 2  # lines of a passage in which an entry's term is sought (a heading may open it)
 
 
@@ -99,7 +99,7 @@ def with_entry(snapshot: Snapshot, question: str, hits: list[Hit]) -> list[Hit]:
     that option's entry, the entry whose term line names it in the same case ("-i interval", not "-I interface";
     "-x, --one-file-system") after them, ranked as the last: a synopsis or an example that merely uses the option
     shares more words with the question than the entry that says what it does (`named_entry` then prefers it)."""
-    named = set(_OPTION.findall(question))
+    named = set(OPTION_NAME.findall(question))
     if len(named) != 1 or not hits:
         return hits
     option = named.pop()

@@ -133,7 +133,7 @@ def _names_a_default(corpus: Corpus, opening: Sentence) -> bool:
     return any(NAMES_A_DEFAULT.search(corpus.sentence_text(s)) for s in entry_of(corpus, opening, _ENTRY_REACH))
 
 
-_OPTION_NAME = re.compile(r"(?<![\w-])-{1,2}[A-Za-z0-9][\w-]*")
+OPTION_NAME = re.compile(r"(?<![\w-])-{1,2}[A-Za-z0-9][\w-]*")  # "-i", "--one-file-system"
 
 
 def _names_of_entry(corpus: Corpus, sentence: Sentence) -> list[str]:
@@ -142,7 +142,7 @@ def _names_of_entry(corpus: Corpus, sentence: Sentence) -> list[str]:
     name = entry_name(corpus, sentence)
     opening = entry_opening(corpus, sentence)
     term_line = corpus.sentence_text(opening).split("\n", 1)[0] if opening is not None and name else ""
-    options = _OPTION_NAME.findall(term_line) if name and name.startswith("-") else []
+    options = OPTION_NAME.findall(term_line) if name and name.startswith("-") else []
     return ([name] if name else []) + options
 
 
