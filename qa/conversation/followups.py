@@ -221,8 +221,11 @@ def _antecedent_before_pointer(question: str) -> bool:
 
 def says_where_to_look(question: str, corpus: Corpus) -> bool:
     """A word of the question names one document by its title (as `names_a_document` reads it): "are these
-    environment variables stable?" beside "Known Environment Variables" says where to look."""
-    return any(names_a_document(corpus, word) for word in _content(_tokens(question)))
+    environment variables stable?" beside "Known Environment Variables" says where to look. The word after a
+    subject ("when was it launched?") is what that subject does, not a name, even beside a title that "Launches"."""
+    tokens = _tokens(question)
+    named = [word for before, word in itertools.pairwise(["", *tokens]) if _plain(before) not in _SUBJECTS]
+    return any(names_a_document(corpus, word) for word in _content(named))
 
 
 def _uncontracted(question: str) -> str:

@@ -143,7 +143,8 @@ def test_a_standalone_question_ignores_the_history(corpus) -> None:
 @pytest.mark.parametrize("history", [[], [PERU], [Turn("Who won the 1998 World Cup?", "France")]])
 def test_a_referentless_follow_up_with_nothing_to_resolve_against_is_unresolved(corpus, history) -> None:
     for question in ("Who leads it?", "how many people live there?", "what about it?", "what does that option do?",
-                     "and the default?"):
+                     "and the default?",
+                     "when was it launched?"):  # "Launches" in the title: what it did, not a name
         resolution = resolve(question, history, corpus)
         assert resolution.unresolved and resolution.query == question, question
 
