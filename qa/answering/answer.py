@@ -142,7 +142,8 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     best = _in_section(corpus, best, eligible)
     sentence = _with_the_name_before(corpus, _with_its_cause(
         corpus, _with_continuation(corpus, best, candidates, model.extend_margin, query), query), query)
-    sentence = _the_item_named(corpus, _with_its_first_step(corpus, sentence, query), query)
+    sentence = _the_labelled_line(corpus, _the_item_named(corpus, _with_its_first_step(corpus, sentence, query),
+                                                          query), query)
     wants_the_term = asks_for_a_term(query.focus) or query.wanted.name == "manner"
     wants_the_label = wants_the_term or asks_for_a_term(query.focus, query.text)
     sentence = with_naming_heading(corpus, with_naming_term(corpus, _through_the_default(corpus, sentence, query),
@@ -333,6 +334,26 @@ def _the_item_named(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
                 if (label := _ITEM_LABEL.match(corpus.sentence_text(s)))]
     named = [s for s, said in labelled if said and said <= query.asked.keys()]
     return named[0] if len(named) == 1 and len(labelled) >= _LABELLED_VALUES else answer
+
+
+_LINE_LABEL = re.compile(r"\s*([A-Z][a-z]+(?:[ -][a-z]+){0,2})\s*:[ \t]+\S")  # "Examples: wine, dosemu, qemu"
+_LABELLED_LINE_REACH = 3  # sentences after the answer, in its section, in which a labelled line is sought
+
+
+def _the_labelled_line(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
+    """The line a few sentences after the answer, under the same heading, whose label is what the question asks and
+    the answer does not say ("Examples: wine, dosemu, qemu" under "Software that allows you to run non-native
+    software ..." for "What examples are given for Applications/Emulators?", "Returns: Promise" for "What does
+    fetch() return?"); the answer when none is."""
+    said = set(terms(corpus.sentence_text(answer)))
+    for after in corpus.sentences[answer.sentence_id + 1:answer.sentence_id + 1 + _LABELLED_LINE_REACH]:
+        if after.doc_id != answer.doc_id or after.heading:
+            break
+        label = _LINE_LABEL.match(corpus.sentence_text(after))
+        named = set(terms(label.group(1))) if label else set()
+        if named and named <= query.asked.keys() and not named & said:
+            return after
+    return answer
 
 
 # A sentence that opens by saying it follows from the one before: "As a result, some printers can balk at ..."

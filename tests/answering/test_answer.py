@@ -2054,3 +2054,16 @@ def test_a_which_name_question_answered_about_what_the_sentence_before_names_tak
                 "pilot rather than as root.\n")
     pilot = writable.ask("Which docker option runs the gatectl container as a harbour pilot?", threshold=0.0).answer
     assert pilot is not None and "docker run" not in pilot.text  # "It is possible": no name before; a session
+
+
+DOCK_SECTIONS = ("# Dock sections\n\n## Harbour/Cranes\n\nMachines that lift containers off ships and onto the "
+                 "quay.\n\nExamples: gantry, jib, luffing\n\n## Harbour/Tugs\n\nBoats that push or tow larger vessels "
+                 "through narrow water.\n\nExamples: tractor, stern-drive, pusher\n")
+
+
+def test_a_line_labelled_with_what_is_asked_answers_in_place_of_the_description_above_it(writable) -> None:
+    writable.add_document(FileUpload("dock-sections.md", "text/markdown", DOCK_SECTIONS.encode()))
+    examples = writable.ask("Which examples are given for Harbour/Tugs?", threshold=0.0).answer
+    assert examples is not None and examples.text == "Examples: tractor, stern-drive, pusher"
+    described = writable.ask("What goes in Harbour/Tugs?", threshold=0.0).answer
+    assert described is not None and "narrow water" in described.text  # no label asked: the description
