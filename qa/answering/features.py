@@ -396,8 +396,18 @@ def follower(corpus: Corpus, sentence: Sentence) -> Sentence | None:
     return None
 
 
+# Prose that says the block after it shows something: "In /bin/sh, the following will assign the value of "pi" to the
+# shell variable pi." over the command, "... is done as follows." (not "the following day" or "the following release").
+_POINTS_AT_WHAT_FOLLOWS = re.compile(r"\bthe\s+following\s+(?:will|would|does|do|is|are|shows?|prints?|sets?|gives?|"
+                                     r"assigns?|creates?|commands?|code|lines?|example|snippet)\b|\bas\s+follows\b",
+                                     re.I)
+
+
 def _shown_after(corpus: Corpus, sentence: Sentence, after: Sentence) -> bool:
-    """A command on its own after prose that has none: what the prose says to do."""
+    """A command on its own after prose that has none, or what prose pointing at the following shows: what the prose
+    says to do."""
+    if _POINTS_AT_WHAT_FOLLOWS.search(corpus.sentence_text(sentence)):
+        return True
     return "command" in sentence_words(corpus, after).cues and "command" not in sentence_words(corpus, sentence).cues
 
 

@@ -940,6 +940,19 @@ def test_a_how_question_takes_in_the_command_shown_after_the_prose(writable) -> 
     assert not completed_by(corpus, prose, command, read_query(corpus, "What does a symlink do?", None))
 
 
+def test_prose_pointing_at_the_following_takes_in_the_block_it_points_at(writable) -> None:
+    page = ("# Examples\n\nIn a shell, the following will store the tide height in a variable.\n\n"
+            "    tide = base + 2 * swell\n\nThe following day the harbour closed.\n\n    closed\n")
+    writable.add_document(FileUpload("tides.md", "text/markdown", page.encode()))
+    corpus = writable.snapshot.corpus
+    prose, line, day = (next(s for s in corpus.sentences if corpus.sentence_text(s).startswith(opening))
+                        for opening in ("In a shell", "tide =", "The following day"))
+    assert follower(corpus, prose) == line
+    assert follower(corpus, day) is None  # "the following day" points at no block
+    answer = writable.ask("How do I store the tide height in a shell variable?", threshold=0.0).answer
+    assert answer is not None and answer.text.endswith("tide = base + 2 * swell")
+
+
 def test_a_heading_over_program_text_is_answered_from_its_section(writable) -> None:
     page = ("<h1>Module gate</h1><h3>Function: gateAllow</h3>"
             "<pre>int\tgateAllow\t(gatePrefsPtr sec, const char * value)</pre>"
