@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round76/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round78/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -87,6 +87,8 @@ cd "$work" || exit 1
 #   /usr/share/doc/sshfs/README.rst  sshfs
 #   man 8 ping  iputils-ping   /usr/share/doc/sysstat/FAQ.md.gz  sysstat
 #   /usr/share/doc/sphinx-doc/html/man/sphinx-build.html  sphinx-doc   /usr/share/doc/procmail/FAQ  procmail
+#   man 8 mtr  mtr-tiny   /usr/share/doc/lsof/00QUICKSTART.gz  lsof
+#   /usr/share/doc/bc/bc.html  bc   /usr/share/doc/micro/README.md.gz  micro
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -158,7 +160,9 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           ncdu mc-data
           rsyslog-doc sshfs
           iputils-ping sysstat
-          sphinx-doc procmail)
+          sphinx-doc procmail
+          mtr-tiny lsof
+          bc micro)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -968,11 +972,49 @@ r=$(round 76)
 cp "$doc/sphinx-doc/html/man/sphinx-build.html"                      "$r/sphinx-build.html"
 cp "$doc/procmail/FAQ"                                               "$r/procmail-FAQ.txt"
 
-for n in $(seq 0 76); do
+r=$(round 77)
+# man 8 mtr (mtr-tiny 0.95-1, mtr without its GTK+ interface; the page is mtr's own, rendered as in round 1, 14 KB,
+# 352 lines, "mtr 0.95" in the footer, no date: a synopsis of bracketed options, a short description of mtr as
+# traceroute and ping in one tool, options written "-c COUNT, --report-cycles COUNT" as terms over tab-indented text,
+# one paragraph of -r's text set back to the options' column, examples of the raw, CSV (";"-separated) and AS-number
+# output indented below their sentences, a box-drawn table of the one-letter fields of -o, the values 0 to 4 of -y as
+# a tabbed column, defaults in sentences ("The default value for this parameter is one second", "Defaults to 1",
+# "Default is 30"), the MTR_OPTIONS, MTR_PACKET and DISPLAY variables with an example, the keys of the interactive
+# display in a two-column list with their defaults ("default str='LRS N BAWV'"), a bug about routers that give ICMP
+# ECHO a lower priority, words hyphenated at line ends by the typesetter) and lsof's quick start (lsof 4.95.0-1:
+# lsof/00QUICKSTART.gz, plain ASCII, 38 KB, 1,047 lines: "A Quick Start for Lsof", a centred contents list of 17
+# numbered sections with lettered subsections and four lettered appendices of options, then each title underlined
+# with "=", commands after "$ " prompts indented by two or four blanks, sample lsof, netstat and idrlogin.perl output
+# from Solaris, HP-UX, AIX and UnixWare hosts, two shell scripts testing the exit code, options as terms that open
+# the first line of their text (after four blanks in section 10's -p<PID>, -a, d9,10 and -r, after a tab in the
+# appendices A to D), the rest of the text indented by two tabs, the 15-second defaults of -r and of the kernel-call
+# time-out ("15 seconds", "fifteen seconds"), exit codes 0 and 1 in prose, options quoted ``-adcwd'', signed by Vic
+# Abell on October 13, 2014).
+render_man man8/mtr.8.gz                                             > "$r/mtr.8.txt"
+gunzip -c "$doc/lsof/00QUICKSTART.gz"                                > "$r/lsof-QUICKSTART.txt"
+
+r=$(round 78)
+# The GNU bc manual in HTML (bc 1.07.1-3+b1: bc/bc.html, Texinfo HTML made by makeinfo 6.7, UTF-8, 59 KB, about 35 KB
+# of visible text: a "Next: ..., Previous: ..., Up: ..." navigation line above its top node and each of its 10
+# chapters and 13 sections, menus as tables of bullets, the command-line options, the expressions, statements, math
+# library functions, differences from POSIX bc, limits and environment variables as <dl> lists of <code> terms over
+# paragraphs, the special variables scale, ibase, obase and last in prose ("The default value of scale is 0"), the
+# precedence of operators one to a line, a void function's session, the math library's e(x) and a checkbook program in
+# <pre> blocks, limits such as 999 for the output base and 65535 for BC_DIM_MAX, the table of contents at the end, no
+# bc version given) and micro's README (micro 2.0.11-2+b1: micro/README.md.gz, Markdown, 13 KB, 273 lines: a logo
+# image and six badges, a linked table of contents, a feature list of "- " items with indented sub-items and <kbd>
+# keys, installation under "###" and "####" headings (pre-built binaries, a quick-install script, Eget, package
+# managers per system as nested "* " lists with commands in backquotes, an HTML comment on an outdated Debian package,
+# building from source with Go 1.16, a fully static binary, macOS terminals, colours, Cygwin, Mingw and Plan9), usage,
+# the help files as a list of links, contributing).
+cp "$doc/bc/bc.html"                                                 "$r/bc-manual.html"
+gunzip -c "$doc/micro/README.md.gz"                                  > "$r/micro-README.md"
+
+for n in $(seq 0 78); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round76"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round78"
