@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from qa.answering.authors import by_the_authors
+from qa.answering.authors import by_the_authors, said_by_whom
 from qa.answering.documents import document_name, names_a_document
 from qa.answering.features import (
     STATES_A_DEFAULT,
@@ -128,7 +128,7 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     best = the_count_asked(corpus, the_value_asked(corpus, best, eligible, query), eligible, query)
     best = named_cell(corpus, named_section(corpus, best, eligible, query), eligible, query)
     best = by_the_authors(corpus, _from_the_opening(corpus, best, eligible, query), eligible, query.text)
-    best = beyond_what_was_said(corpus, best, eligible, said, asked, given)
+    best = said_by_whom(corpus, beyond_what_was_said(corpus, best, eligible, said, asked, given), query.text)
     if best is None or _default_left_unsaid(corpus, best, candidates, query):
         return Extraction(None, None, 0.0, candidates, passages)
     if best.score < threshold:

@@ -18,8 +18,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from qa.answering.features import sentence_words
-from qa.answering.sections import section_of
+from qa.answering.sections import heading_above, section_of
 from qa.answering.spans import SIGN_OFF
+from qa.documents.chunking import Sentence
 from qa.documents.words import terms
 from qa.storage.corpus import Corpus
 
@@ -60,6 +61,45 @@ def authors_section(corpus: Corpus, question: str) -> range | None:
 # A copyright holder that is no author: an organisation ("Free Software Foundation, Inc.", "Acme Corporation").
 _ORGANISATION = re.compile(r"\b(?:Inc|Foundation|Corporation|Corp|Ltd|LLC|GmbH|Project|contributors|Authors|"
                            r"Organi[sz]ation|University|Consortium|Company|Co)\b\.?")
+
+
+# Words that say a sentence is about who made or keeps something: "was written by", "Copyright (C) 1991", "designed".
+_OF_AUTHORSHIP = re.compile(r"\b(?:wr[io]te|written|writing|co-wrote|authored|authors?|created|creators?|developed|"
+                            r"developers?|designed|designers?|invented|inventors?|founded|founders?|maintain\w*|"
+                            r"copyright)\b|\(c\)|\u00a9", re.I)
+
+
+def said_by_whom(corpus: Corpus, best: Candidate | None, question: str) -> Candidate | None:
+    """`best`, unless the question asks who wrote or maintains something and neither its sentence, nor the heading
+    or the label ("Author:") it is under, speaks of making or keeping anything, and it is no line of names alone
+    ("2004, Oliver Elphick, Martin Pitt" under a title): "... the GNU readline input editor library or the BSD
+    libedit library" for "Who wrote GNU bc?" names a maker of something else, and the document does not say (None)."""
+    if best is None or not _headings_asked(question):
+        return best
+    text = corpus.sentence_text(best.support)
+    around = [sentence for sentence in (heading_above(corpus, best.support), _label_before(corpus, best.support))
+              if sentence is not None]
+    said = " ".join([text, *(corpus.sentence_text(sentence) for sentence in around)])
+    return best if _OF_AUTHORSHIP.search(said) or SIGN_OFF.match(text) or _names_alone(corpus, best) else None
+
+
+def _label_before(corpus: Corpus, sentence: Sentence) -> Sentence | None:
+    """The sentence right before, when it is a label ending with a colon ("Author:" over "Andrew Dalke")."""
+    before = corpus.sentences[sentence.sentence_id - 1] if sentence.sentence_id else None
+    found = before is not None and before.doc_id == sentence.doc_id \
+        and corpus.sentence_text(before).rstrip().endswith(":")
+    return before if found else None
+
+
+def _names_alone(corpus: Corpus, candidate: Candidate) -> bool:
+    """Whether the candidate's sentence is its names and nothing but years and punctuation ("2004, Oliver Elphick,
+    Martin Pitt"): a byline."""
+    if candidate.span is None or candidate.support.heading:
+        return False
+    text = corpus.documents[candidate.support.doc_id].text
+    start, end = candidate.span
+    rest = text[candidate.support.start:start] + text[end:candidate.support.end]
+    return not re.search(r"[^\W\d_]", rest)
 
 
 def by_the_authors(corpus: Corpus, best: Candidate, eligible: list[Candidate], question: str) -> Candidate:

@@ -72,3 +72,26 @@ def test_a_document_signed_once_the_debian_way_was_written_by_the_one_who_signed
     twice = faq + "\n -- Bo Lind <bo@example.org>  Thu, 14 May 2009 10:00:00 +0200\n"
     corpus, _ = corpus_with(writable, "dock-kit-FAQ.txt", twice.replace("Harbor kit", "Dock kit"))
     assert authors_section(corpus, "Who wrote the dock kit FAQ?") is None  # signed by two: a log of changes, no author
+
+
+def test_who_wrote_is_not_answered_by_a_name_the_document_gives_a_maker_of_something_else(writable) -> None:
+    page = ("# Harbour bell\n\nThe harbour bell can be built with the ACME rope library or the Lindqvist chain "
+            "library.\n\nThe bell rings at noon.\n")
+    corpus_with(writable, "harbour-bell.md", page)
+    assert writable.ask("Who wrote the harbour bell?", threshold=0.0).answer is None  # no one is said to
+    corpus_with(writable, "harbour-horn.md", "# Harbour horn\n\nThe harbour horn was written by Ada Pike.\n\n"
+                "The horn sounds in fog.\n")
+    horn = writable.ask("Who wrote the harbour horn?", threshold=0.0).answer
+    assert horn is not None and horn.text == "Ada Pike"
+
+
+def test_who_wrote_is_answered_by_a_byline_or_a_name_under_an_author_label(writable) -> None:
+    corpus_with(writable, "harbour-tides.md", "Harbour tides explained\n=======================\n2011, Ada Pike, "
+                "Bo Lind\n\nThe tide turns twice a day.\n")
+    byline = writable.ask("Who wrote Harbour tides explained?", threshold=0.0).answer
+    assert byline is not None and byline.text == "Ada Pike, Bo Lind"
+    page = ('<html><body><h1>Knots HOWTO</h1><dl class="field-list"><dt>Author<span>:</span></dt><dd><p>Cleo Marsh'
+            '</p></dd><dt>Release<span>:</span></dt><dd><p>0.2</p></dd></dl><p>A knot holds a boat.</p></body></html>')
+    corpus_with(writable, "knots-howto.html", page)
+    labelled = writable.ask("Who wrote the Knots HOWTO?", threshold=0.0).answer
+    assert labelled is not None and labelled.text == "Cleo Marsh"
