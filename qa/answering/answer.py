@@ -57,6 +57,7 @@ from qa.answering.sections import (
     is_label,
     is_program_text,
     is_prose,
+    is_term_entry,
     label_above,
     section_of,
     with_naming_heading,
@@ -610,7 +611,8 @@ def _default_left_unsaid(corpus: Corpus, best: Candidate, candidates: list[Candi
     if not query.asks_default or query.wanted.name in ASKS_NO_VALUE:
         return False
     if not _in_entry_named(corpus, best.support, query):
-        return _default_of_a_setting_left_unsaid(corpus, best, candidates, query)
+        return _default_of_a_setting_left_unsaid(corpus, best, candidates, query) \
+            or _entry_about_it_left_unsaid(corpus, best, query)
     name = (entry_name(corpus, best.support) or "").lower()
     if _DEFAULT_TERMS & set(terms(name)):
         return False  # "What does opts.default hold?" names a term, it asks no default
@@ -621,6 +623,24 @@ def _default_left_unsaid(corpus: Corpus, best: Candidate, candidates: list[Candi
     said = (_WHEN_UNSET, STATES_A_DEFAULT) + ((_SAID_OTHERWISE,) if query.left_alone else ())
     return not any(pattern.search(text) for text in (unbroken(corpus.sentence_text(sentence)) for sentence in around)
                    for pattern in said)
+
+
+_ABOUT_IT = 2  # words of the question, besides "default", that make the best sentence's entry about what it asks
+
+
+def _entry_about_it_left_unsaid(corpus: Corpus, best: Candidate, query: Query) -> bool:
+    """Whether the best sentence, which holds no value, is in a term's entry about what a default question asks
+    without naming the term ("This option sets the packet size used for probing." under "-s PACKETSIZE" for "What
+    packet size does mtr use by default?"), and no sentence of that entry states a default or what holds when it is
+    not set, nor names one ("The default, for gzip(1), is "-6""): the documents do not say."""
+    if best.span is not None or not is_term_entry(corpus, best.support):
+        return False
+    about = (set(terms(corpus.sentence_text(best.support))) & query.asked.keys()) - _DEFAULT_TERMS
+    if len(about) < _ABOUT_IT:
+        return False
+    said = (_WHEN_UNSET, NAMES_A_DEFAULT) + ((_SAID_OTHERWISE,) if query.left_alone else ())
+    return not any(pattern.search(unbroken(corpus.sentence_text(sentence)))
+                   for sentence in entry_of(corpus, best.support, _ENTRY_REACH) for pattern in said)
 
 
 # What holds when a setting is left alone, in the words a question about it may be answered with: "Without ALERT_CMD,

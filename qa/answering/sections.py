@@ -145,7 +145,8 @@ _TERM_ENTRY = re.compile(r"""[ \t]*(?:
   | (?P<typed>[A-Za-z_$][\w$.-]*[\w$])[ \t]+\((?:""" + _TYPES + r""")\)
     (?:,[ \t]*[A-Za-z_$][\w$.-]*[\w$][ \t]+\((?:""" + _TYPES + r""")\))*(?=[ \t]*\r?\n)
   | (?P<term>-{0,2}[A-Za-z_$][\w$.-]*[\w$]=?)(?:(?<==)[A-Za-z][\w-]*)?(?:,[ \t]*[A-Za-z_$][\w$.-]*=)*
-  | (?P<options>-{1,2}[A-Za-z?][\w-]*(?:,[ \t]*-{1,2}[A-Za-z?][\w-]*)*)(?:[ \t=]+\[?[A-Za-z_][\w.\]-]*)?
+  | (?P<options>-{1,2}[A-Za-z?][\w-]*(?:[ \t=]+[A-Z][A-Z_-]*(?=,))?  # "-s PACKETSIZE, --psize PACKETSIZE"
+      (?:,[ \t]*-{1,2}[A-Za-z?][\w-]*(?:[ \t=]+[A-Z][A-Z_-]*(?=,))?)*)(?:[ \t=]+\[?[A-Za-z_][\w.\]-]*)?
   )(?:(?P<own_line>[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]+(?=\S))|[ \t]{2,}(?=[A-Z])|(?P<aligned>[ \t]+)(?=\S))""", re.X)
 
 
@@ -189,7 +190,7 @@ def _term(corpus: Corpus, sentence: Sentence) -> str | None:
         return None
     if found.group("aligned") and not _aligned_setting(corpus, sentence, term or found.group(0), found.end()):
         return None
-    return term or max(found.group("options").replace(" ", "").split(","), key=len)
+    return term or max((option.split()[0] for option in found.group("options").split(",")), key=len)
 
 
 def _names_a_setting(corpus: Corpus, sentence: Sentence, words: str) -> bool:

@@ -2080,3 +2080,26 @@ def test_a_line_labelled_with_what_is_asked_answers_in_place_of_the_description_
     assert examples is not None and examples.text == "Examples: tractor, stern-drive, pusher"
     described = writable.ask("What goes in Harbour/Tugs?", threshold=0.0).answer
     assert described is not None and "narrow water" in described.text  # no label asked: the description
+
+
+SOUNDER = ("SOUNDER(8)\n\nNAME\n       sounder - measure the depth under a hull\n\nOPTIONS\n"
+           "       -s PINGSIZE, --psize PINGSIZE\n\t      This  option  sets  the  ping size used for sounding.  "
+           "It is in\n\t      bytes.\n\n       -c COUNT, --cycles COUNT\n\t      Use this option to set the "
+           "number of soundings.  The default is 10.\n\n       -q     Print nothing but the depth.\n")
+
+
+def test_an_option_written_with_its_argument_before_each_name_opens_an_entry(writable) -> None:
+    corpus, doc_id = corpus_with(writable, "sounder.8.txt", SOUNDER)
+    named = {corpus.sentence_text(s)[:12]: entry_name(corpus, s) for s in corpus.sentences if s.doc_id == doc_id}
+    assert named["-s PINGSIZE,"] == "--psize" and named["The default "] == "--cycles"
+
+
+def test_a_default_its_entry_does_not_state_is_withheld_though_the_question_names_no_option(writable) -> None:
+    corpus_with(writable, "sounder.8.txt", SOUNDER)
+    assert writable.ask("What ping size does sounder use by default?", threshold=0.0).answer is None
+    cycles = writable.ask("How many soundings does sounder take by default?", threshold=0.0).answer
+    assert cycles is not None and "10" in cycles.text
+    corpus_with(writable, "chimer.8.txt", "CHIMER(8)\n\nOPTIONS\n       -r RING, --ring RING\n\t      Sets the "
+                "options passed to the chime program.  The default, for brass(1), is \"-3\".\n")
+    chime = writable.ask("Which options are passed to the chime program by default?", threshold=0.0).answer
+    assert chime is not None and "chime program" in chime.text  # its entry names a default in words of its own
