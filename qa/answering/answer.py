@@ -51,6 +51,7 @@ from qa.answering.sections import (
     asks_for_a_term,
     entry_name,
     entry_of,
+    entry_opening,
     from_html,
     grouped_names,
     heading_above,
@@ -124,7 +125,7 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
         or _default_in_the_entry(corpus, candidates, eligible, query) or (eligible[0] if eligible else None)
     if best is None:
         return Extraction(None, None, 0.0, candidates, passages)
-    defined = _defining_neighbour(corpus, best, eligible, query)
+    defined = _defining_neighbour(corpus, _entry_stating_it(corpus, best, eligible, query), eligible, query)
     best = what_the_entry_says(corpus, named_entry(corpus, defined, eligible, query), eligible, query)
     best = the_count_asked(corpus, the_value_asked(corpus, best, eligible, query), eligible, query)
     best = named_cell(corpus, named_section(corpus, best, eligible, query), eligible, query)
@@ -641,6 +642,22 @@ def _entry_about_it_left_unsaid(corpus: Corpus, best: Candidate, query: Query) -
     said = (_WHEN_UNSET, NAMES_A_DEFAULT) + ((_SAID_OTHERWISE,) if query.left_alone else ())
     return not any(pattern.search(unbroken(corpus.sentence_text(sentence)))
                    for sentence in entry_of(corpus, best.support, _ENTRY_REACH) for pattern in said)
+
+
+def _entry_stating_it(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
+    """For a default question whose best sentence is in no entry and states no default ("As mtr starts, it
+    investigates the network connection ..." for "What TTL does mtr start with by default?"), the next best
+    candidate of a term's entry about what is asked that states one ("Specifies with what TTL to start." under "-f
+    NUM, --first-ttl NUM", over "Defaults to 1."), with the best's score; the best when none of the next few is."""
+    if not query.asks_default or best.span is not None or entry_opening(corpus, best.support) is not None \
+            or NAMES_A_DEFAULT.search(corpus.sentence_text(best.support)):
+        return best
+    found = next((c for c in eligible[1:_NAMED_ENTRY_REACH] if c.span is None and is_term_entry(corpus, c.support)
+                  and len((set(terms(corpus.sentence_text(c.support))) & query.asked.keys()) - _DEFAULT_TERMS)
+                  >= _ABOUT_IT
+                  and any(STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(sentence)))
+                          for sentence in entry_of(corpus, c.support, _ENTRY_REACH))), None)
+    return replace(found, score=best.score, logit=best.logit) if found is not None else best
 
 
 # What holds when a setting is left alone, in the words a question about it may be answered with: "Without ALERT_CMD,

@@ -2103,3 +2103,15 @@ def test_a_default_its_entry_does_not_state_is_withheld_though_the_question_name
                 "options passed to the chime program.  The default, for brass(1), is \"-3\".\n")
     chime = writable.ask("Which options are passed to the chime program by default?", threshold=0.0).answer
     assert chime is not None and "chime program" in chime.text  # its entry names a default in words of its own
+
+
+TOLLER = ("TOLLER(8)\n\nNAME\n       toller - ring the harbour bells\n\nDESCRIPTION\n       As toller starts, it "
+          "rings the first bell to wake the keepers, then the others in turn.\n\nOPTIONS\n"
+          "       -f NUM, --first-bell NUM\n\t      Specifies with what bell to start.  Defaults to 2.\n\n"
+          "       -q     Ring quietly.\n")
+
+
+def test_a_default_question_takes_the_entry_that_states_it_over_prose_that_states_none(writable) -> None:
+    corpus_with(writable, "toller.8.txt", TOLLER)
+    answer = writable.ask("Which bell does toller start with by default?", threshold=0.0).answer
+    assert answer is not None and answer.text.endswith("Defaults to 2.")
