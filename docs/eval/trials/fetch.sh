@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round78/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round80/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -89,6 +89,9 @@ cd "$work" || exit 1
 #   /usr/share/doc/sphinx-doc/html/man/sphinx-build.html  sphinx-doc   /usr/share/doc/procmail/FAQ  procmail
 #   man 8 mtr  mtr-tiny   /usr/share/doc/lsof/00QUICKSTART.gz  lsof
 #   /usr/share/doc/bc/bc.html  bc   /usr/share/doc/micro/README.md.gz  micro
+#   man 1 fdfind  fd-find   /usr/share/doc/buildah/tutorials/01-intro.md.gz  buildah
+#   /usr/share/doc/python-requests-doc/html/user/quickstart.html  python-requests-doc
+#   /usr/share/doc/autossh/README.gz  autossh
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -162,7 +165,9 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           iputils-ping sysstat
           sphinx-doc procmail
           mtr-tiny lsof
-          bc micro)
+          bc micro
+          fd-find buildah
+          python-requests-doc autossh)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -1010,11 +1015,55 @@ r=$(round 78)
 cp "$doc/bc/bc.html"                                                 "$r/bc-manual.html"
 gunzip -c "$doc/micro/README.md.gz"                                  > "$r/micro-README.md"
 
-for n in $(seq 0 78); do
+r=$(round 79)
+# man 1 fdfind (fd-find 8.6.0-3: fd, "a simple, fast and user-friendly alternative to find(1)", installed as fdfind
+# in Debian; the page is fd's own and calls the command fd, rendered as in round 1, 15 KB, 454 lines, "FD(1)" in the
+# footer, no date or version: a synopsis of bracketed options, options written "-H, --hidden" or "-d, --max-depth d"
+# as terms over tab-indented text, defaults in parentheses ("(default: hidden files and directories are skipped)",
+# "(default: number of available CPU cores)") or in sentences ("By default, there is no limit on the search depth"),
+# "The flag can be overridden with '--no-hidden'" sentences, the ignore files of -I and the units of -S as "•" bullets
+# and nested terms ("'ki' kibibytes (base two, 2^10 = 1024 bytes)"), the file types of -t, the colour modes of -c
+# and the placeholders of -x and -X ("{//} parent directory") as nested terms, examples as "- " lines indented below
+# "Examples:", smart case, durations such as "10h, 1d, 35min", the exit codes 0 and 1 of -q in a sentence, pattern
+# syntax as two links, the LS_COLORS, NO_COLOR, XDG_CONFIG_HOME and HOME variables, examples of "$ fd ..." command
+# lines, words hyphenated at line ends by the typesetter) and the first Buildah tutorial (buildah
+# 1.28.2+ds1-3+deb12u1+b3: buildah/tutorials/01-intro.md.gz, Markdown, 18 KB, 283 lines: a logo image, "# Buildah
+# Tutorial 1" over "## Building OCI container images" and seven more "##" sections (installing with dnf, rootless
+# users, verification, a container from scratch, portability to Docker, Containerfiles/Dockerfiles, congratulations),
+# long paragraphs with inline links and reference-style link definitions, commands after "# " and "$ " prompts and
+# their output in blocks indented by four blanks (one by five), a "buildah containers" table, a "**NOTE:**" on the
+# Fedora release number, the runecho.sh script and a Dockerfile with comments, "-working-container" as the default
+# name suffix, port 8123 mapped to 80; from a bookworm point release, so a later one may change the file).
+render_man man1/fdfind.1.gz                                          > "$r/fd.1.txt"
+gunzip -c "$doc/buildah/tutorials/01-intro.md.gz"                    > "$r/buildah-tutorial-1.md"
+
+r=$(round 80)
+# The quickstart of the Requests library's documentation (python-requests-doc 2.28.1+dfsg-1:
+# python-requests-doc/html/user/quickstart.html, Sphinx HTML made with Docutils 0.17.1 in the alabaster theme, UTF-8,
+# 61 KB, 650 lines, about 18 KB of visible text: "Quickstart — Requests 2.28.1 documentation" as its title, an <h1>
+# over 15 <h2> sections with "¶" permalinks (making a request, parameters in URLs, text, binary, JSON and raw response
+# content, custom headers, POST requests, multipart file uploads, status codes, response headers, cookies,
+# redirection and history, timeouts, errors and exceptions), sessions at the ">>> " prompt in highlighted <pre>
+# blocks with their output, "Note" and "Warning" boxes, a list of the sources that take precedence over custom
+# headers, a quotation of RFC 7230, curly apostrophes and dashes, the version that added the json parameter (2.4.2),
+# then a sidebar with the project's blurb, the page's table of contents, "Previous" and "Next" links and a search
+# form, "©MMXVIX. A Kenneth Reitz Project." in the footer) and autossh's README (autossh 1.4g-1+b1: autossh/README.gz,
+# plain ASCII, 10 KB, 230 lines: "autossh Version 1.4" and section titles underlined with "-", the build steps and the
+# usage line indented by a tab, the three options of its own as terms (" -M <port>[:echo_port], to specify ...",
+# " -f     Causes ...") over text indented by a tab or by eight blanks, rules for the ssh process's manner of death,
+# startup behaviour and continued failures as "- " lists, the monitor ports 20000 and 20001 as an example, port 7 for
+# the echo service, the environment variables as a two-column table of "NAME - meaning" with tabs and blanks mixed
+# and defaults in sentences ("Default is 30 seconds", "poll time in seconds; default is 600"), two OpenSSH options
+# numbered "1)" and "2)", logging to syslog's LOG_USER facility, signed "Kudos and raspberries to harding [at]
+# motd.ca" after a "-- " line).
+cp "$doc/python-requests-doc/html/user/quickstart.html"              "$r/requests-quickstart.html"
+gunzip -c "$doc/autossh/README.gz"                                   > "$r/autossh-README.txt"
+
+for n in $(seq 0 80); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round78"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round80"
