@@ -727,13 +727,16 @@ def may_answer(candidate: Candidate, query: Query) -> bool:
     command in git-stash(1).") unless the question asks where or a span of what it asks is in it ("See ... for the
     Python Enhancement Proposals (PEPs)."); and a sentence without a span never answers a question that wants one
     (`Query.span_only`: how many, which version or licence, when exactly, who did something or holds a role),
-    unless it defines what the question asks about ("Who is the Licensor?": "Licensor means the individual ...")."""
+    unless it defines what the question asks about ("Who is the Licensor?": "Licensor means the individual ...") or
+    states the default a default question asks in words ("How many threads does fd use if I don't set -j?": "...
+    (default: number of available CPU cores)")."""
     if candidate.span is not None:
         return True
     if candidate.points_elsewhere and query.wanted.name != "place":
         return False
     defining = candidate.features.get("defines_subject", 0.0) > 0  # "Who is the Licensor?": "Licensor means ..."
-    return not candidate.support.heading and (defining or not query.span_only)
+    stating = candidate.features.get("states_default", 0.0) > 0
+    return not candidate.support.heading and (defining or stating or not query.span_only)
 
 
 def _scored_with_its_span(candidate: Candidate, model: AnswerModel) -> Candidate:

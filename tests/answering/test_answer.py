@@ -2115,3 +2115,10 @@ def test_a_default_question_takes_the_entry_that_states_it_over_prose_that_state
     corpus_with(writable, "toller.8.txt", TOLLER)
     answer = writable.ask("Which bell does toller start with by default?", threshold=0.0).answer
     assert answer is not None and answer.text.endswith("Defaults to 2.")
+
+
+def test_a_how_many_default_stated_in_words_answers(writable) -> None:
+    corpus_with(writable, "plumb.1.txt", "PLUMB(1)\n\nOPTIONS\n       -w, --workers num\n\t      Set number of workers "
+                "to use for sounding (default:\n\t      number of available hulls).\n\n       -q     Sound quietly.\n")
+    answer = writable.ask("How many workers does plumb use if I don't set -w?", threshold=0.0).answer
+    assert answer is not None and "number of available hulls" in answer.text
