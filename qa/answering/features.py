@@ -37,7 +37,7 @@ from qa.answering.spans import (
 )
 from qa.documents.chunking import Sentence
 from qa.documents.reading import fold
-from qa.documents.words import terms
+from qa.documents.words import terms, unbroken
 from qa.retrieval.search import Hit
 from qa.storage.corpus import Corpus
 
@@ -303,7 +303,8 @@ def sentence_words(corpus: Corpus, sentence: Sentence) -> SentenceWords:
         word_terms = [(m.start(), frozenset(terms(m.group(0)))) for m in re.finditer(r"[A-Za-z0-9]+", text)]
         spans = {kind: [(a, b, terms(text[a:b], humps=True)) for a, b in candidate_spans(text, QuestionType(kind))]
                  for kind in _PRECOMPUTED}
-        found = readings[sentence.sentence_id] = SentenceWords(word_terms, spans, _shapes(text), _defined_term(text))
+        shapes = _shapes(fold(unbroken(corpus.sentence_text(sentence))))  # "By de-\n fault, ..." states a default
+        found = readings[sentence.sentence_id] = SentenceWords(word_terms, spans, shapes, _defined_term(text))
     return found
 
 

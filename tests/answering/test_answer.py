@@ -2122,3 +2122,10 @@ def test_a_how_many_default_stated_in_words_answers(writable) -> None:
                 "to use for sounding (default:\n\t      number of available hulls).\n\n       -q     Sound quietly.\n")
     answer = writable.ask("How many workers does plumb use if I don't set -w?", threshold=0.0).answer
     assert answer is not None and "number of available hulls" in answer.text
+
+
+def test_a_default_whose_word_a_typesetter_broke_across_lines_is_still_stated(writable) -> None:
+    corpus_with(writable, "dredge.1.txt", "DREDGE(1)\n\nOPTIONS\n       -w, --wrecks num\n\t      Set number of wrecks "
+                "to raise per dive (de\u2010\n\t      fault: every wreck in reach).\n\n       -q     Dredge quietly.\n")
+    answer = writable.ask("How many wrecks does dredge raise per dive if I don't set -w?", threshold=0.0).answer
+    assert answer is not None and "every wreck in reach" in answer.text
