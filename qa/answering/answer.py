@@ -629,6 +629,11 @@ def _default_left_unsaid(corpus: Corpus, best: Candidate, candidates: list[Candi
 _ABOUT_IT = 2  # words of the question, besides "default", that make the best sentence's entry about what it asks
 
 
+def _about_what_is_asked(corpus: Corpus, sentence: Sentence, query: Query) -> bool:
+    """Whether the sentence says `_ABOUT_IT` words of the question besides "default"."""
+    return len((set(terms(corpus.sentence_text(sentence))) & query.asked.keys()) - _DEFAULT_TERMS) >= _ABOUT_IT
+
+
 def _entry_about_it_left_unsaid(corpus: Corpus, best: Candidate, query: Query) -> bool:
     """Whether the best sentence, which holds no value, is in a term's entry about what a default question asks
     without naming the term ("This option sets the packet size used for probing." under "-s PACKETSIZE" for "What
@@ -636,8 +641,7 @@ def _entry_about_it_left_unsaid(corpus: Corpus, best: Candidate, query: Query) -
     not set, nor names one ("The default, for gzip(1), is "-6""): the documents do not say."""
     if best.span is not None or not is_term_entry(corpus, best.support):
         return False
-    about = (set(terms(corpus.sentence_text(best.support))) & query.asked.keys()) - _DEFAULT_TERMS
-    if len(about) < _ABOUT_IT:
+    if not _about_what_is_asked(corpus, best.support, query):
         return False
     said = (_WHEN_UNSET, NAMES_A_DEFAULT) + ((_SAID_OTHERWISE,) if query.left_alone else ())
     return not any(pattern.search(unbroken(corpus.sentence_text(sentence)))
@@ -653,8 +657,7 @@ def _entry_stating_it(corpus: Corpus, best: Candidate, eligible: list[Candidate]
             or NAMES_A_DEFAULT.search(corpus.sentence_text(best.support)):
         return best
     found = next((c for c in eligible[1:_NAMED_ENTRY_REACH] if c.span is None and is_term_entry(corpus, c.support)
-                  and len((set(terms(corpus.sentence_text(c.support))) & query.asked.keys()) - _DEFAULT_TERMS)
-                  >= _ABOUT_IT
+                  and _about_what_is_asked(corpus, c.support, query)
                   and any(STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(sentence)))
                           for sentence in entry_of(corpus, c.support, _ENTRY_REACH))), None)
     return replace(found, score=best.score, logit=best.logit) if found is not None else best
