@@ -335,7 +335,22 @@ def _the_item_named(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
     labelled = [(s, set(terms(label.group(1)))) for s in held
                 if (label := _ITEM_LABEL.match(corpus.sentence_text(s)))]
     named = [s for s, said in labelled if said and said <= query.asked.keys()]
-    return named[0] if len(named) == 1 and len(labelled) >= _LABELLED_VALUES else answer
+    return named[0] if len(named) == 1 and len(labelled) >= _LABELLED_VALUES else _the_item_asked(corpus, answer, query)
+
+
+def _the_item_asked(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
+    """For an answer that takes in a list whose items say alike what the question asks, each of its own thing ("...
+    have an additional suffix:" over "The suffix for an alpha version is “aN” ...", "... for a beta version ...",
+    "... for a release candidate version is “rcN” ..."), the one item that also holds words of the question no other
+    item holds ("What suffix do release candidate versions have?"); the answer when the items share none of the
+    question's words, or more than one item or none holds words of its own."""
+    held = list(itertools.takewhile(lambda s: s.doc_id == answer.doc_id and s.end <= answer.end,
+                                    corpus.sentences[answer.sentence_id + 1:]))
+    asked = [set(terms(corpus.sentence_text(s))) & query.asked.keys() for s in held]
+    if len(held) < _LABELLED_VALUES or not set.intersection(*asked):
+        return answer
+    own = [i for i, words in enumerate(asked) if words - set().union(*asked[:i], *asked[i + 1:])]
+    return held[own[0]] if len(own) == 1 else answer
 
 
 _LINE_LABEL = re.compile(r"\s*([A-Z][a-z]+(?:[ -][a-z]+){0,2})\s*:[ \t]+\S")  # "Examples: wine, dosemu, qemu"

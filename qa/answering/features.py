@@ -15,7 +15,7 @@ from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 
 from qa.answering.questions import Query, coverage, term_key
-from qa.answering.sections import entry_opening, is_label
+from qa.answering.sections import entry_opening, from_html, is_label
 from qa.answering.spans import (
     KINDS,
     NUMBER_WORD,
@@ -461,13 +461,24 @@ def through_the_commands(corpus: Corpus, first: Sentence) -> Sentence:
     return last
 
 
+_ITEM_BLOCK = "<li>"  # the marker of an item whose page marks it by its place, not in its text: an HTML list's
+
+
 def _marker(corpus: Corpus, sentence: Sentence) -> str | None:
-    """How a list item is marked: its bullet, or "1." for any number (None: no item)."""
+    """How a list item is marked: its bullet, "1." for any number, or `_ITEM_BLOCK` for an item of an HTML list,
+    which its text does not mark (None: no item)."""
     found = _LIST_ITEM.match(corpus.sentence_text(sentence))
     if found is None:
-        return None
+        return _ITEM_BLOCK if from_html(corpus, sentence) and _opens_an_item(corpus, sentence) else None
     marker = found.group("marker")
     return "1." if marker[0].isdigit() else marker
+
+
+def _opens_an_item(corpus: Corpus, sentence: Sentence) -> bool:
+    """Whether the sentence opens a list item's block."""
+    blocks = corpus.documents[sentence.doc_id].blocks
+    return 0 <= sentence.paragraph < len(blocks) and blocks[sentence.paragraph].kind == "item" \
+        and blocks[sentence.paragraph].start == sentence.start
 
 
 # A sentence that ends on what follows without a colon: "..., you need the following three things".

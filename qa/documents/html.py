@@ -102,6 +102,7 @@ class _Buffer:
     bold: int = 0  # characters inside <b> or <strong>
     defined: bool = False  # inside a definition (<dd>): text under the term over it
     row: _Open | None = None  # the table row the block is in, while its cells are read
+    opens_item: bool = False  # a paragraph that opens its list item ("<li><p>..."): the item, unless a bold title
 
 
 @dataclass(frozen=True)
@@ -146,9 +147,11 @@ class _Reader(HTMLParser):
         if tag == "br":
             self._add("\n")
         elif tag in _BLOCKS:
+            opens_item = self._opens_its_item(tag)
             self._flush()
             self.buffer = _Buffer(_KIND.get(tag, "heading" if tag in _HEADINGS else "text"), _HEADINGS.get(tag, 0),
-                                  defined=any(open_.tag == "dd" for open_ in self.stack), row=self._open_row())
+                                  defined=any(open_.tag == "dd" for open_ in self.stack), row=self._open_row(),
+                                  opens_item=opens_item)
         if tag == "pre":
             self.pre += 1
         elif tag == "a":
@@ -232,6 +235,12 @@ class _Reader(HTMLParser):
         for buffer in pending:
             self._finish(buffer)
 
+    def _opens_its_item(self, tag: str) -> bool:
+        """Whether a paragraph opens the list item it is in, before any of the item's text ("<li><p>The suffix for
+        ...</p></li>"): it is the item, as Sphinx writes one."""
+        parent = self.stack[-2].tag if len(self.stack) > 1 else ""
+        return tag == "p" and parent == "li" and self.buffer.kind == "item" and not "".join(self.buffer.parts).strip()
+
     def _flush(self) -> None:
         buffer, self.buffer = self.buffer, _Buffer(row=self._open_row())
         if buffer.row is not None and not buffer.row.ended:
@@ -244,6 +253,8 @@ class _Reader(HTMLParser):
         text = text.strip("\n") if buffer.kind == "code" else _tidy(text)
         if text and _bold_title(buffer, text):
             buffer.kind, buffer.level = "heading", _BOLD_TITLE_LEVEL
+        elif buffer.opens_item:
+            buffer.kind = "item"
         if text and not _only_links(buffer, text):
             self.blocks.append((buffer, text))
         elif text and len(self.blocks) > self._header_floor() and _is_caption(*self.blocks[-1]):

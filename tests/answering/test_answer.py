@@ -1553,6 +1553,31 @@ def test_an_answer_introducing_a_list_takes_in_its_items_or_the_one_the_question
     assert answer_module._the_item_named(corpus, whole, unnamed) == whole  # names no item: the list
 
 
+BELL_SUFFIXES = ("<html><head><title>Bells</title></head><body><h1>Bells</h1><p>Dawn, noon and dusk bells have a "
+                 "suffix of their own:</p><ul>"
+                 "<li><p>The suffix for a dawn bell is “dN” for some small number N.</p></li>"
+                 "<li><p>The suffix for a noon bell is “nN” for some small number N.</p></li>"
+                 "<li><p>The suffix for a dusk bell is “kN” for some small number N.</p></li>"
+                 "</ul><p>Harbour bells ring at sea.</p></body></html>")
+
+
+def test_an_answer_introducing_an_html_list_takes_in_its_items_or_the_one_the_question_asks_of(writable) -> None:
+    corpus, doc_id = corpus_with(writable, "bells.html", BELL_SUFFIXES)
+    starting = partial(sentence_starting, corpus, doc_id)
+    dusk = starting("The suffix for a dusk")
+    assert features_module.through_the_list(corpus, starting("The suffix for a dawn")) == dusk  # items, unmarked
+    assert features_module.through_the_list(corpus, starting("Harbour")) == starting("Harbour")  # no item
+    whole = replace(starting("Dawn, noon"), end=dusk.end)
+    asked = read_query(corpus, "What suffix does a dusk bell have?", None)
+    assert answer_module._the_item_asked(corpus, whole, asked) == dusk  # the only item of dusk bells
+    every = read_query(corpus, "What suffixes do the bells have?", None)
+    assert answer_module._the_item_asked(corpus, whole, every) == whole  # no item holds words of its own
+    apart = read_query(corpus, "What suffix do dawn and dusk bells have?", None)
+    assert answer_module._the_item_asked(corpus, whole, apart) == whole  # two items do
+    answer = writable.ask("What suffix does a dusk bell have?", threshold=0.0).answer
+    assert answer is not None and answer.text == corpus.sentence_text(dusk)
+
+
 BELL_STEPS = ("# Ringing the bells\n\nTo ring them:\n\n1. Unlock the tower: use the brass key.\n"
               "2. Pull the rope: twice for noon.\n3. Lock the tower: always.\n")
 

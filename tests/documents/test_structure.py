@@ -348,6 +348,16 @@ def test_html_text_inside_a_definition_is_marked_as_under_its_term() -> None:
     assert [(b.kind, b.level) for b in page.blocks] == [("label", 0), ("text", 1), ("text", 1), ("text", 0)]
 
 
+def test_a_paragraph_opening_a_list_item_is_the_item_and_the_paragraphs_after_it_are_text() -> None:
+    page = read_html("<p>Bells have a suffix:</p><ul><li><p>The suffix for dawn is “d”.</p></li>"
+                     "<li><p>The suffix for dusk is “k”.</p><p>Dusk rings twice.</p></li><li>Noon has none.</li></ul>"
+                     "<dl><dt>ring</dt><dd><p>Ring a bell.</p></dd></dl>")
+    kinds = [(page.text[b.start:b.end], b.kind) for b in page.blocks]
+    assert kinds == [("Bells have a suffix:", "text"), ("The suffix for dawn is “d”.", "item"),
+                     ("The suffix for dusk is “k”.", "item"), ("Dusk rings twice.", "text"),
+                     ("Noon has none.", "item"), ("ring", "label"), ("Ring a bell.", "text")]
+
+
 def test_a_definition_term_opens_its_definition_and_is_no_heading_of_what_follows_the_list() -> None:
     page = read_html("<h2>2.5 The Closure API</h2><dl><dt>Function: ffi_closure_free (void *writable)</dt>"
                      "<dd><p>Free the memory.</p></dd></dl><p>Once you have the memory, prepare the closure.</p>")
@@ -366,7 +376,7 @@ def test_a_paragraph_of_a_few_words_all_in_bold_is_the_heading_of_what_follows()
     kinds = {page.text[b.start:b.end]: (b.kind, b.level) for b in page.blocks}
     assert kinds["Maximum Length Of A Rope"] == ("heading", 6)
     assert kinds["A rope is at most 1 billion bytes. It defaults to 1."] == ("text", 0)  # bold in part
-    assert kinds["Mooring lines are short."] == ("text", 0)  # a sentence
+    assert kinds["Mooring lines are short."] == ("item", 0)  # a sentence, opening its item
     assert kinds["Note:"] == ("text", 0) and kinds["Knots hold."] == ("text", 0)
     assert kinds["git clone https://example.org/rope"] == ("text", 0)  # a command in bold
 
