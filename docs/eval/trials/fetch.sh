@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round80/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round82/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -92,6 +92,9 @@ cd "$work" || exit 1
 #   man 1 fdfind  fd-find   /usr/share/doc/buildah/tutorials/01-intro.md.gz  buildah
 #   /usr/share/doc/python-requests-doc/html/user/quickstart.html  python-requests-doc
 #   /usr/share/doc/autossh/README.gz  autossh
+#   man 1 rsnapshot  rsnapshot   /usr/share/doc/rkhunter/FAQ.gz  rkhunter
+#   /usr/share/doc/python-flask-doc/html/cli.html  python-flask-doc
+#   /usr/share/doc/ddclient/README.md.gz  ddclient
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -167,7 +170,9 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           mtr-tiny lsof
           bc micro
           fd-find buildah
-          python-requests-doc autossh)
+          python-requests-doc autossh
+          rsnapshot rkhunter
+          python-flask-doc ddclient)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -1059,11 +1064,66 @@ r=$(round 80)
 cp "$doc/python-requests-doc/html/user/quickstart.html"              "$r/requests-quickstart.html"
 gunzip -c "$doc/autossh/README.gz"                                   > "$r/autossh-README.txt"
 
-for n in $(seq 0 80); do
+r=$(round 81)
+# man 1 rsnapshot (rsnapshot 1.4.5-1: rsnapshot, "remote filesystem snapshot utility", a Perl program over rsync; the
+# page is made by pod2man and rendered as in round 1, 35 KB, 941 lines, "rsnapshot-tools 2022-12-27" in the footer,
+# no words hyphenated by the typesetter: a one-line synopsis "rsnapshot [-vtxqVD] [-c cfgfile] [command] [args]", the
+# command-line options as indented lines "-v verbose, show shell commands being executed" inside DESCRIPTION, then
+# CONFIGURATION: tabs as the only separators of rsnapshot.conf, continuation lines, then the parameters as a
+# "name    value" column (some wrapped onto the next line; cmd_preexec, cmd_postexec and four linux_lvm_cmd_* names
+# alone on their lines, the last four over one shared paragraph) over text indented further, defaults in sentences ("Default is 1.2", "The default is 2",
+# "The default is 0 (off)", "stop_on_stale_lockfile defaults to 0", "If not specified, "-a" is the default"), the
+# verbose levels 1 to 5 as a tabbed table of number, name and meaning, retain levels alpha, beta, gamma and delta with
+# their rotation ("<snapshot_root>/alpha.5/ will be deleted"), backup, backup_script and backup_exec lines as examples
+# over indented explanations, per-backup-point options and the "+" of +rsync_long_args, a whole example file; USAGE
+# with an example crontab, what it does ("6 alpha backups a day (once every 4 hours, at 0,4,8,12,16,20)"), why "beta"
+# runs 10 minutes before "alpha", the du, diff, sync and configtest commands; EXIT VALUES 0, 1 and 2 in a tabbed
+# column; DIAGNOSTICS; NOTES on tabs, trailing slashes, chmod 700, restores by regular users, ssh keys for cron,
+# --numeric-ids; a long AUTHORS list of names over "- " lines; the GPL notice) and Rootkit Hunter's FAQ (rkhunter
+# 1.4.6-11: rkhunter/FAQ.gz, plain ASCII, 26 KB, 636 lines, no version or date: "ROOTKIT HUNTER FREQUENTLY ASKED
+# QUESTIONS (FAQ)" underlined with "=", a contents list of six numbered parts and their 23 questions "1.1)" to "6.1)",
+# several wrapped onto indented lines (3.2 and 6.1 worded differently in the contents and the text), parts between
+# rules of "=" with titles underlined with "=", each question over an answer that opens "A." and runs on indented by
+# five blanks, steps numbered "1." and "1)", commands, crontab lines and cron scripts indented further, sample cron
+# mail with its ANSI colour codes written out as text ("[1;33mChecking rkhunter data files...[0;39m"), a "NOTES"
+# block underlined with "=", options quoted '--propupd', '--rwo', '--cronjob', '--nocolors', configuration options
+# in capitals (DISABLE_TESTS, MAIL-ON-WARNING, BINDIR, PKGMGR), and awk and grep one-liners that turn rkhunter.log
+# lines into SCRIPTWHITELIST=, ALLOWHIDDENDIR= and other whitelist settings).
+render_man man1/rsnapshot.1.gz                                       > "$r/rsnapshot.1.txt"
+gunzip -c "$doc/rkhunter/FAQ.gz"                                     > "$r/rkhunter-FAQ.txt"
+
+r=$(round 82)
+# Flask's page on its command line interface (python-flask-doc 2.2.2-3: python-flask-doc/html/cli.html, Sphinx HTML
+# made by Sphinx 5.3.0 in the Pallets "flask" theme, UTF-8, 49 KB, 567 lines, about 14 KB of visible text: "Command
+# Line Interface — Flask Documentation (2.2.x)" as its title, a navigation bar "index | modules | next | previous"
+# above the body, an <h1> over nine <h2> and six <h3> sections with "¶" permalinks (application discovery, the
+# development server, debug mode, the reloader's --extra-files and --exclude-patterns, the shell, dotenv, command
+# options from FLASK_COMMAND_OPTION variables, disabling dotenv, virtualenv activate scripts, custom commands,
+# blueprints' cli_group, the application context, plugins through the flask.commands entry point, custom scripts
+# with FlaskGroup, PyCharm), the values of --app as a definition list of terms in <code> ("--app hello:app2") over
+# their meaning, curly quotes (“app” or “wsgi”), console sessions and their output in highlighted <pre> blocks (port
+# 5000, "Debugger PIN: 223-456-919"), a "Warning" box against the development server in production, sphinx-tabs of
+# Bash, Fish, CMD and Powershell with three of the four panels hidden, Python examples of Click commands, groups,
+# blueprints and setup.py entry points, an "Errors in Custom Scripts" box, a PyCharm screenshot (only its alt
+# text), then a sidebar with the logo, the page's contents, "Previous: Extensions", "Next: Development Server" and a
+# search form, "© Copyright 2023 Pallets." in the footer) and ddclient's README (ddclient 3.10.0-2:
+# ddclient/README.md.gz, Markdown, 9 KB, 286 lines, two lines ending in a blank: "# DDCLIENT v3.10.0", ddclient as "a
+# Perl client used to update dynamic DNS entries", the 28 supported services as a block indented by four blanks of
+# "Name - See URL for details" lines, requirements as a "* " list with nested Perl modules (IO::Socket::SSL, JSON::PP,
+# IO::Socket::INET6), a repology badge as raw HTML (<a> and <img>), manual installation as numbered steps with fenced
+# shell blocks (./configure, make VERBOSE=1 check), "####" sections for systemd, Redhat, Alpine, Ubuntu and FreeBSD
+# start-up with commands indented by four blanks below lower-case sentences, troubleshooting as a numbered list with
+# commands in double backquotes (ddclient -daemon=0 -debug -verbose -noquiet) and router settings (fw=, fw-skip=,
+# fw-login=, fw-password=) indented below, sections on ppp, cron (whose sentence says "once a month" and whose
+# command's comment "twice a month"), dhcpcd-1.3.17 with a shell script and dhclient's exit hooks).
+cp "$doc/python-flask-doc/html/cli.html"                             "$r/flask-cli.html"
+gunzip -c "$doc/ddclient/README.md.gz"                               > "$r/ddclient-README.md"
+
+for n in $(seq 0 82); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round80"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round82"
