@@ -63,15 +63,16 @@ def with_definition(snapshot: Snapshot, question: str, hits: list[Hit]) -> list[
 def with_opening(snapshot: Snapshot, question: str, hits: list[Hit]) -> list[Hit]:
     """`hits`, or for a question about a document named by its whole title (`document_asked_about`: "What version
     is the GCC Runtime Library Exception?"), with that document's opening passage in the place of the last hit
-    when retrieval missed it: a title block says the version, the date and the copyright holder."""
+    when retrieval missed it, even when BM25 ranks it low too (the document's name fills every passage): a title
+    block says the version, the date and the copyright holder."""
     corpus = snapshot.corpus
     named = document_asked_about(corpus, question) if hits else None
     opening = corpus.openings.get(named) if named else None
     if opening is None or any(hit.passage.passage_id == opening.passage_id for hit in hits):
         return hits
     found = next((hit for hit in lexical_hits(snapshot, question, LOOKED_AT)
-                  if hit.passage.passage_id == opening.passage_id), None)
-    return hits if found is None else [*hits[:-1], replace(found, score=hits[-1].score)]  # ranked as the slot it takes
+                  if hit.passage.passage_id == opening.passage_id), Hit(opening, 0.0, None, None, None, None))
+    return [*hits[:-1], replace(found, score=hits[-1].score)]  # ranked as the slot it takes
 
 
 def with_authors(snapshot: Snapshot, question: str, hits: list[Hit]) -> list[Hit]:

@@ -253,13 +253,52 @@ def _furniture(lines: Sequence[Line]) -> set[int]:
     run_on = {line.start for before, line in itertools.pairwise(lines) if before.stripped[-1:] not in ("", *".!?")}
     terms = {line.start for line, after in itertools.pairwise(lines)  # "4" over "UID already in use": an exit value
              if after.stripped and after.indent > line.indent and "\f" not in line.text + after.text}
-    dropped = _markup(lines) | {line.start for line in lines if _RULE.match(line.text)
+    dropped = _markup(lines) | _contents(lines) | {line.start for line in lines if _RULE.match(line.text)
             or (_URL_ONLY.match(line.text) and line.start not in run_on)  # "... also available at\n https://..."
             or _LEADERS.search(line.text)
             or _MAN_HEADER.match(line.text)
             or (_PAGE_NUMBER.match(line.text) and line.stripped and line.start not in terms)
             or line.start in running or (man and line is last and _MAN_FOOTER.match(line.text))}
     return dropped - _title_underlines(lines, dropped)
+
+
+# A numbered line: "3.9) I run rkhunter in cron and ...", " 1. GENERAL QUESTIONS", "2.1 Installing".
+_NUMBERED_LINE = re.compile(r"\s*(\d{1,3}(?:\.\d{1,3})*[.)]?)\s+(\S.*)")
+_ENTRY_WORDS = 4  # the first words of a contents entry that open its section's line again
+_CONTENTS_ENTRIES = 3  # entries at least in a table of contents
+
+
+def _contents(lines: Sequence[Line]) -> set[int]:
+    """Starts of the lines of a table of contents without dot leaders: a run of at least three numbered lines whose
+    number and first words open a line again further on ("   3.9) I run rkhunter in cron and in the emailed output I
+    get some" over "        strange characters. Why is this?", where question 3.9 and its answer come later;
+    past three, a number of two levels alone, as a section may be worded otherwise), with the lines indented deeper
+    that each runs on to, and blank lines between them."""
+    keys = [_entry_key(line) for line in lines]
+    last = {key: index for index, key in enumerate(keys) if key}
+    last_numbered = {key[0]: index for index, key in enumerate(keys) if key and "." in key[0].rstrip(".)")}
+    found: set[int] = set()
+    run: list[Line] = []
+    entries = 0
+    entry: Line | None = None  # the entry whose lines run on, if any
+    for index, line in enumerate(lines):
+        key = keys[index]
+        if key and (last[key] > index or (entries >= _CONTENTS_ENTRIES and last_numbered.get(key[0], index) > index)):
+            run, entries, entry = [*run, line], entries + 1, line
+        elif not line.stripped:
+            entry = None
+        elif entry is not None and line.indent > entry.indent:
+            run.append(line)
+        else:
+            found |= {kept.start for kept in run} if entries >= _CONTENTS_ENTRIES else set()
+            run, entries, entry = [], 0, None
+    return found | ({kept.start for kept in run} if entries >= _CONTENTS_ENTRIES else set())
+
+
+def _entry_key(line: Line) -> tuple[str, str] | None:
+    """A numbered line's number and first words, lower-cased (None: no numbered line)."""
+    found = _NUMBERED_LINE.match(line.text)
+    return (found.group(1), " ".join(found.group(2).lower().split()[:_ENTRY_WORDS])) if found else None
 
 
 def _title_underlines(lines: Sequence[Line], dropped: set[int]) -> set[int]:

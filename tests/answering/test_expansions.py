@@ -3,6 +3,7 @@ about a document's own date, version or author its opening passage, and "Who wro
 
 from __future__ import annotations
 
+from qa.answering import expansions
 from qa.answering.authors import authors_section
 from qa.answering.expansions import (
     _entry_of,
@@ -52,6 +53,16 @@ def test_a_question_about_a_named_document_brings_in_its_opening_when_no_hit_hol
     assert found[4].score == missed[4].score  # ranked as the hit whose place it takes
     assert with_opening(snapshot, question, found) == found  # already there
     assert with_opening(snapshot, "When was the campaign launched?", missed) == missed  # names no document
+
+
+def test_a_named_documents_opening_is_brought_in_even_when_bm25_ranks_it_low_too(service, monkeypatch) -> None:
+    snapshot = service.snapshot
+    opening = snapshot.corpus.openings[RELEASE_ID]
+    question = f"When was the {snapshot.corpus.documents[RELEASE_ID].title} published?"
+    missed = [hit for hit in lexical_hits(snapshot, "migrants border enforcement", 20) if hit.passage != opening][:5]
+    monkeypatch.setattr(expansions, "lexical_hits", lambda *_args, **_kwargs: [])  # not among BM25's best either
+    found = with_opening(snapshot, question, missed)
+    assert found[:4] == missed[:4] and found[4].passage == opening and found[4].score == missed[4].score
 
 
 def test_who_wrote_a_named_document_brings_in_its_authors_section_after_the_hits_when_they_miss_it(writable) -> None:

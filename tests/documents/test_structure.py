@@ -158,6 +158,23 @@ def test_a_faqs_questions_head_their_answers() -> None:
     assert all(s.heading for s in sentences if document.text[s.start:s.end].startswith(("Q:", "How do I")))
 
 
+PUMP_FAQ = ("PUMP FAQ\n========\n\n 1. GENERAL QUESTIONS\n\n   1.1) What is the pump?\n   1.2) The pump rattles at\n"
+            "        night. Why is this?\n\n 2. REPAIRS\n\n   2.1) How do I change the seal?\n   2.2) Spare parts\n\n"
+            "1. GENERAL QUESTIONS\n====================\n\n1.1) What is the pump?\n\nA.   A pump moves water.\n\n"
+            "1.2) The pump rattles at night. Why is this?\n\nA.   The seal is worn.\n\n2. REPAIRS\n==========\n\n"
+            "2.1) How do I change the seal?\n\nA.   Unscrew the lid.\n\n2.2) Where can I buy spare parts?\n\n"
+            "A.   From the maker.\n\nSteps:\n\n1. Stop the pump.\n2. Drain it.\n3. Stop the pump.\n")
+
+
+def test_a_table_of_contents_without_leaders_is_no_block_and_the_sections_it_lists_are() -> None:
+    text = PUMP_FAQ
+    said = [b[2] for b in _blocks(text)]
+    assert said[:4] == ["1. GENERAL QUESTIONS", "1.1) What is the pump?", "A.   A pump moves water.",
+                        "1.2) The pump rattles at night. Why is this?"]  # the FAQ's, not its contents' lines
+    assert "2.2) Spare parts" not in said and "2.2) Where can I buy spare parts?" in said  # worded otherwise
+    assert said[-3:] == ["1. Stop the pump.", "2. Drain it.", "3. Stop the pump."]  # a step said again: no contents
+
+
 def test_a_question_marked_q_over_an_answer_marked_a_heads_it_whatever_it_ends_with() -> None:
     text = ("Pump FAQ\n\nQ: Why doesn't the pump start/why can't I get any pressure\n   from the valve.\n\n"
             "A: Probably because the relief valve is open.\n\n"
