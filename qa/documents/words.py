@@ -15,7 +15,7 @@ from qa.documents.reading import fold
 # A one-letter option keeps its dash ("-s" is sort's --stable, not the "s" of "it's").
 _WORD = re.compile(r"(?<![\w-])-[a-z](?![\w-])|[a-z0-9]+(?:[.,][0-9]+)*%?|\$")
 STOPWORDS = frozenset(
-    "a about above after again against all am an and any are aren't as at be because been before being "
+    "a about above after again against all am an and any are as at be because been before being "
     "below between both but by can could did do does doing down during each few for from further had has "
     "have having he her here hers herself him himself his how i if in into is it its itself just let me "
     "more most my myself no nor not now of off on once only or other our ours ourselves out over own "
@@ -23,6 +23,9 @@ STOPWORDS = frozenset(
     "those through to too under until up very was we were what when where which while who whom why will "
     "with would you your yours yourself yourselves s t does did done ve ll re d m many much tell say "
     "says said according".split()
+    # contractions as `words` gives them, apostrophe dropped: "don't" is "dont", a function word, no rare term
+    + "dont doesnt didnt isnt arent wasnt werent wont cant couldnt shouldnt wouldnt hasnt havent hadnt mustnt "
+    "neednt shant im ive youre youve youll youd theyre theyve weve thats theres whats lets".split()
 )
 
 

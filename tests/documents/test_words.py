@@ -98,3 +98,9 @@ def test_an_acronym_s_plural_is_read_as_the_acronym() -> None:
     assert terms("KRLs, RPMs and CRCs") == terms("KRL, RPM and CRC")  # Snowball leaves these plurals whole
     for word in ("CVSS", "HTTPS", "mDNS", "MPLS", "pkgs"):  # words in capitals that end in S; no acronym
         assert terms(word) == [word.lower()]
+
+
+def test_a_contraction_is_a_function_word_and_no_term() -> None:
+    assert terms("What level does it use if I don't set one?") == terms("What level does it use if I set one?")
+    assert terms("It doesn't, isn't, can't and won't cross; that's why you're here") == terms("cross why here")
+    assert terms("Cantor's lets and sets") == terms("cantor let set")  # no contraction: a possessive, a verb
