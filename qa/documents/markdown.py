@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from qa.documents.structure import ANSWER_MARK, FAQ_LEVEL, Block, BlockKind, lines_of, trim
 
@@ -81,11 +82,34 @@ def _blocks(tokens: list, text: str, starts: list[int]) -> Iterator[Block]:
             yield from _span(text, starts, token.map, "heading", int(token.tag[1:]), heading=tokens[index + 1].content)
         elif token.type == "paragraph_open" and not _only_links(words := _TAG.sub("", tokens[index + 1].content)) \
                 and not _contents(words):
-            yield from _span(text, starts, token.map, "label" if _LABEL.match(words.strip()) else "text")
+            label = _LABEL.match(words.strip()) or _captions_code(words, tokens[index + 3:index + 4])
+            yield from _span(text, starts, token.map, "label" if label else "text")
         elif token.type in ("fence", "code_block"):
-            yield from _span(text, starts, token.map, "code")
+            yield from _span(text, starts, token.map, "code" if _shows_code(token) else "text")
         elif token.type == "tr_open":
             yield from _span(text, starts, token.map, "row")
+
+
+# MyST's admonitions and notes are fenced like code but hold prose: "```{note}", "```{warning} Title".
+_PROSE_DIRECTIVE = re.compile(r"\{(?:note|warning|tip|important|caution|attention|danger|error|hint|seealso|"
+                              r"admonition|versionadded|versionchanged|deprecated|topic|sidebar)\}", re.I)
+
+
+def _shows_code(token: Any) -> bool:
+    """Whether a fenced or indented block shows program text, not a MyST admonition's prose."""
+    return token.type == "code_block" or not _PROSE_DIRECTIVE.match(token.info.strip())
+
+
+_CAPTION_WORDS = 8  # words at most in a line that captions the code under it
+
+
+def _captions_code(words: str, after: list) -> bool:
+    """A line of a few words that is no sentence right over a code block captions it, as a label does: "enable
+    automatic startup when booting" over "    systemctl enable ddclient.service" (not "Run the following:", which
+    introduces it, nor a sentence that ends with a full stop)."""
+    line = words.strip()
+    return bool(after) and after[0].type in ("fence", "code_block") and _shows_code(after[0]) and "\n" not in line \
+        and len(line.split()) <= _CAPTION_WORDS and not re.search(r"[.!?:;,]$", line)
 
 
 def _span(text: str, starts: list[int], lines: list[int], kind: BlockKind, level: int = 0,

@@ -117,7 +117,22 @@ def text_blocks(text: str) -> tuple[str, tuple[Block, ...]]:
     outline = _outline_headings(body)
     blocks += [block for before, paragraph, after in zip(preceding, body, following, strict=True)
                for block in _outline_blocks(paragraph, outline) or _blocks_of(before, paragraph, after)]
+    if man_title:
+        blocks = _no_numbered_sections(blocks, lines, text)
     return title, tuple(_trimmed(text, blocks))
+
+
+_MAN_TEXT_INDENT = 7  # a rendered man page's text margin: its section headings stand left of it
+
+
+def _no_numbered_sections(blocks: list[Block], lines: Sequence[Line], text: str) -> list[Block]:
+    """A man page's blocks with its numbered lines at the text's margin or deeper read as text, not as headings: a
+    man page numbers no sections, so they are rows and examples ("1  A fatal error occurred" under EXIT VALUES,
+    "0 */4 * * *   /usr/local/bin/rsnapshot alpha")."""
+    indents = {line.start: line.indent for line in lines}
+    return [Block(block.start, block.end, "text") if block.kind == "heading"
+            and indents.get(block.start, 0) >= _MAN_TEXT_INDENT and _NUMBERED.match(text[block.start:block.end])
+            else block for block in blocks]
 
 
 _OUTLINE_STARS = re.compile(r"^(\*+)\s+\S")  # an outline's line at the margin: "* Changes in Wget 1.17", "** Add ..."

@@ -16,7 +16,7 @@ from qa.errors import IndexMismatchError
 from qa.settings import Settings
 from qa.storage.corpus import Corpus
 
-FORMAT_VERSION = 40  # 2: blocks, passage context, extracted HTML and PDF text; 3: FAQ questions, wrapped titles and
+FORMAT_VERSION = 43  # 2: blocks, passage context, extracted HTML and PDF text; 3: FAQ questions, wrapped titles and
 # run-in headings as headings, the caption of a box of links left out; 4: Markdown's HTML-only paragraphs left out,
 # emphasis wrapped in HTML tags a label, a sentence in bold text, a plain text's title line a heading over its first
 # passage; 5: a name in camel case also read word by word; 6: headings before a document's first text kept (its title
@@ -52,7 +52,9 @@ FORMAT_VERSION = 40  # 2: blocks, passage context, extracted HTML and PDF text; 
 # numbered paragraph of a few lines that asks ("?") over text indented deeper a FAQ's question, whatever it ends with;
 # 38: an HTML list item's opening paragraph ("<li><p>...") an item, not prose; 39: a plain text's table of contents
 # without dot leaders (numbered lines whose number and words open a line again further on) furniture; 40: contractions
-# ("don't") stopwords
+# ("don't") stopwords; 41: a man page's numbered lines at its text margin or deeper text, not headings; 42: a
+# Markdown line of a few words, no sentence, right over a code block its label; 43: a MyST admonition fenced like
+# code ("```{note}") text
 BUILD_KEYS = ("format_version", "model", "chunking")  # a change in one of these means re-embedding everything
 
 VectorKey = tuple[str, str]

@@ -236,6 +236,18 @@ def test_a_question_that_states_something_first_heads_the_answer_indented_below_
     assert not any(kind == "heading" and "2 barges" in part for kind, _, part in blocks)  # it asks twice
 
 
+def test_a_man_pages_numbered_lines_at_its_text_margin_are_rows_and_examples_not_sections() -> None:
+    page = ("GATE(1)            General Commands Manual            GATE(1)\n\nNAME\n       gate - open locks\n\n"
+            "DESCRIPTION\n       An example crontab:\n\n\t   0 */4 * * *\t       /usr/bin/gate open\n\n"
+            "EXIT VALUES\n\t   0  The gate opened\n\n\t   1  A fatal error occurred\n\n"
+            "\t   2  Some warnings occurred, but the gate still opened\n\n1 NOTES\n       Oil the hinges.\n")
+    blocks = _blocks(page)
+    assert ("text", 0, "1  A fatal error occurred") in blocks
+    assert ("text", 0, "2  Some warnings occurred, but the gate still opened") in blocks
+    assert not any(kind == "heading" and part.startswith("0 */4") for kind, _, part in blocks)
+    assert ("heading", 1, "1 NOTES") in blocks  # at the margin a numbered line still heads its section
+
+
 def test_a_man_page_is_titled_by_its_name_line_else_by_its_header() -> None:
     header = "XARGS(1)            General Commands Manual            XARGS(1)\n\n"
     page = header + "NAME\n       xargs - build and execute command lines\n\nDESCRIPTION\n       It reads items.\n"
@@ -505,6 +517,23 @@ def test_a_markdown_paragraph_of_html_tags_alone_is_no_passage_and_tagged_emphas
                                               ("label", 0, "<small>*(spec-compliant)*</small>"),
                                               ("text", 0, "True if the status is 2xx."),
                                               ("text", 0, "Use <b>bold</b> words and 1 < 2 > 0.")]
+
+
+def test_a_markdown_line_of_a_few_words_over_a_code_block_is_its_label_and_a_myst_note_is_prose() -> None:
+    text = ("# Gate\n\nenable automatic startup when booting\n\n    systemctl enable gate.service\n\n"
+            "Run the following:\n\n```\ngate --check\n```\n\nThe gate opens at dawn.\n\n    gate --open\n\n"
+            "start it now\n\nThe gate closes at dusk.\n\nopen it by hand\n\n```{note}\nThe gate is heavy.\n```\n")
+    assert _blocks(text, markdown_blocks) == [("heading", 1, "Gate"),
+                                              ("label", 0, "enable automatic startup when booting"),
+                                              ("code", 0, "systemctl enable gate.service"),
+                                              ("text", 0, "Run the following:"),  # introduces it, as before
+                                              ("code", 0, "```\ngate --check\n```"),
+                                              ("text", 0, "The gate opens at dawn."),  # a sentence
+                                              ("code", 0, "gate --open"),
+                                              ("text", 0, "start it now"),  # over no code
+                                              ("text", 0, "The gate closes at dusk."),
+                                              ("text", 0, "open it by hand"),  # over a note, not code
+                                              ("text", 0, "```{note}\nThe gate is heavy.\n```")]  # prose
 
 
 FROB_EXIT = ("FROB(1)                    User Commands                    FROB(1)\n\n"
