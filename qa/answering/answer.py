@@ -64,8 +64,10 @@ from qa.answering.sections import (
     with_naming_heading,
     with_naming_term,
 )
+from qa.answering.spans import in_the_dimension_asked
 from qa.answering.tables import named_cell
 from qa.documents.chunking import Sentence
+from qa.documents.reading import HTML, MARKDOWN
 from qa.documents.words import terms, unbroken
 from qa.retrieval.search import Hit
 from qa.storage.corpus import Corpus
@@ -82,6 +84,7 @@ class Candidate:
     span: Span | None
     support: Sentence  # the sentence holding the span: this one, or the next in its block
     points_elsewhere: bool = False  # the support only sends the reader elsewhere ("See ... in git-stash(1).")
+    program_text: bool = False  # the support is marked up as code: a command, a program, a session and its output
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,7 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     defined = _defining_neighbour(corpus, _entry_stating_it(corpus, best, eligible, query), eligible, query)
     best = what_the_entry_says(corpus, named_entry(corpus, defined, eligible, query), eligible, query)
     best = the_count_asked(corpus, the_value_asked(corpus, best, eligible, query), eligible, query)
+    best = the_dimension_asked(corpus, best, eligible, query)
     best = named_cell(corpus, named_section(corpus, best, eligible, query), eligible, query)
     best = by_the_authors(corpus, _from_the_opening(corpus, best, eligible, query), eligible, query.text)
     best = said_by_whom(corpus, beyond_what_was_said(corpus, best, eligible, said, asked, given), query.text)
@@ -174,6 +178,19 @@ def the_count_asked(corpus: Corpus, best: Candidate, eligible: list[Candidate], 
         return best  # a number of what the question names otherwise ("... against the smugglers") is no count of X
     found = next((c for c in eligible if c.support.doc_id == best.support.doc_id
                   and head[0] in (_counted(corpus, c) or ())), None)  # the same document's count, not another's
+    return replace(found, score=best.score, logit=best.logit) if found is not None else best
+
+
+def the_dimension_asked(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
+    """For a size, duration, frequency or port question answered by a span measured otherwise ("Default is 30
+    seconds" for "How often does autossh test the connection by default?"), the best candidate of its document whose
+    span is measured in the dimension asked ("(by default every 10 minutes)"), with the best's score; `best` when
+    its span is, or no candidate of its document has one that is."""
+    text = corpus.documents[best.support.doc_id].text
+    if best.span is None or in_the_dimension_asked(query.text, text[best.span[0]:best.span[1]]) is not False:
+        return best
+    found = next((c for c in eligible if c.support.doc_id == best.support.doc_id and c.span is not None
+                  and in_the_dimension_asked(query.text, text[c.span[0]:c.span[1]])), None)
     return replace(found, score=best.score, logit=best.logit) if found is not None else best
 
 
@@ -747,7 +764,10 @@ def may_answer(candidate: Candidate, query: Query) -> bool:
     (`Query.span_only`: how many, which version or licence, when exactly, who did something or holds a role),
     unless it defines what the question asks about ("Who is the Licensor?": "Licensor means the individual ...") or
     states the default a default question asks in words ("How many threads does fd use if I don't set -j?": "...
-    (default: number of available CPU cores)")."""
+    (default: number of available CPU cores)"). Program text (a command, a session and its output) never answers a
+    yes/no question: it says neither."""
+    if candidate.program_text and query.wanted.name == "yesno":
+        return False
     if candidate.span is not None:
         return True
     if candidate.points_elsewhere and query.wanted.name != "place":
@@ -765,6 +785,13 @@ def _scored_with_its_span(candidate: Candidate, model: AnswerModel) -> Candidate
     return replace(candidate, features=row, logit=logit, score=model.probability(logit))
 
 
+def _marked_up_code(corpus: Corpus, sentence: Sentence) -> bool:
+    """Program text that its document marks up as such (a Markdown code block, an HTML <pre>); in plain text, a block
+    of many symbols may be prose ("the meta-characters ?, +, {, |, (, and ) lose their special meaning")."""
+    marked_up = corpus.documents[sentence.doc_id].source.lower().endswith(HTML + MARKDOWN)
+    return marked_up and is_program_text(corpus, sentence)
+
+
 def score_candidates(corpus: Corpus, query: Query, hits: list[Hit], model: AnswerModel) -> list[Candidate]:
     """Every candidate sentence scored, best first."""
     places = candidate_sentences(corpus, hits)
@@ -777,7 +804,7 @@ def score_candidates(corpus: Corpus, query: Query, hits: list[Hit], model: Answe
              for sentence, unit in zip(sentences, units, strict=True)]
     logits = model.logits(found).tolist()
     candidates = [Candidate(sentence, logit, model.probability(logit), row, unit.span, unit.support,
-                            points_elsewhere(corpus, unit.support))
+                            points_elsewhere(corpus, unit.support), _marked_up_code(corpus, unit.support))
                   for sentence, unit, row, logit in zip(sentences, units, found, logits, strict=True)]
     return sorted(candidates, key=lambda c: (-c.logit, c.sentence.sentence_id))
 

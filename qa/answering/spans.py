@@ -535,6 +535,13 @@ def dimension_only(question: str, spans: list[tuple[int, int]], sentence: str) -
     return spans
 
 
+def in_the_dimension_asked(question: str, span: str) -> bool | None:
+    """Whether a span is measured in the dimension a size, duration, frequency or port question asks ("every 10
+    minutes" for "How often ...?", not "30 seconds"); None for a question that asks none."""
+    unit = next((unit for asks, unit, _ in _DIMENSIONS if asks.search(question)), None)
+    return None if unit is None else unit.search(span) is not None
+
+
 def _frequency_alone(span: str) -> bool:
     """Whether a span says how often and gives no number ("every day", "twice a week", "hourly")."""
     return FREQUENCY.fullmatch(span) is not None and not re.search(r"\d", span)

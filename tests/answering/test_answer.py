@@ -844,6 +844,24 @@ def test_a_present_when_question_may_be_answered_by_a_sentence_a_date_or_number_
                       read_query(corpus, "When do the grants take effect?", None))
 
 
+SERVE_PAGE = ("# Serving\n\nRun the development server:\n\n```\n$ serve --app hello run\n * Running on "
+              "http://127.0.0.1:5000/\n```\n\nDo not use the development server in production.\n")
+
+
+def test_program_text_never_answers_a_yes_no_question(writable) -> None:
+    corpus, doc_id = corpus_with(writable, "serving.md", SERVE_PAGE)
+    session = sentence_starting(corpus, doc_id, "```")
+    assert answer_module._marked_up_code(corpus, session)
+    assert not answer_module._marked_up_code(corpus, sentence_starting(corpus, doc_id, "Do not use"))
+    shown = Candidate(session, 1.0, 0.7, {}, None, session, program_text=True)
+    assert not may_answer(shown, read_query(corpus, "Can I use serve run in production?", None))
+    assert may_answer(shown, read_query(corpus, "How do I run the development server?", None))
+    assert may_answer(replace(shown, program_text=False), read_query(corpus, "Can I use serve run in production?",
+                                                                      None))
+    answer = writable.ask("Can I use serve --app hello run in production?", threshold=0.0).answer
+    assert answer is not None and answer.text == "Do not use the development server in production."
+
+
 def test_the_score_is_a_probability_and_passages_follow_the_answer(service) -> None:
     response = service.ask("Which department leads the Financial Disruption pillar?")
     answer = response.answer
@@ -2154,3 +2172,25 @@ def test_a_default_whose_word_a_typesetter_broke_across_lines_is_still_stated(wr
                 "to raise per dive (de\u2010\n\t      fault: every wreck in reach).\n\n       -q     Dredge quietly.\n")
     answer = writable.ask("How many wrecks does dredge raise per dive if I don't set -w?", threshold=0.0).answer
     assert answer is not None and "every wreck in reach" in answer.text
+
+
+GATE_WATCH = ("GATEWATCH README\n\nGatewatch keeps a gate open.\n\nStartup\n-------\n\n"
+              "GATEWATCH_GRACE sets how long gatewatch waits after a failed first check. Default is 30 seconds.\n\n"
+              "Checks\n------\n\nPeriodically (by default every 10 minutes), gatewatch checks the gate.\n")
+
+
+def test_a_dimension_question_answered_by_a_span_measured_otherwise_takes_the_one_measured_in_it(writable) -> None:
+    corpus, doc_id = corpus_with(writable, "gatewatch.txt", GATE_WATCH)
+    grace = sentence_starting(corpus, doc_id, "Default is 30")
+    checks = sentence_starting(corpus, doc_id, "Periodically")
+    text = corpus.documents[doc_id].text
+    span_of = {s: (text.index(value, s.start), text.index(value, s.start) + len(value))
+               for s, value in ((grace, "30 seconds"), (checks, "every 10 minutes"))}
+    seconds, minutes = (Candidate(s, 1.0 - i, 0.6 - i / 10, {}, span_of[s], s) for i, s in enumerate((grace, checks)))
+    often = read_query(corpus, "How often does gatewatch check the gate by default?", None)
+    chosen = answer_module.the_dimension_asked(corpus, seconds, [seconds, minutes], often)
+    assert chosen.support == checks and chosen.span == span_of[checks] and chosen.score == seconds.score
+    long = read_query(corpus, "How long does gatewatch wait after a failed first check?", None)
+    assert answer_module.the_dimension_asked(corpus, seconds, [seconds, minutes], long) == seconds  # measured so
+    named = read_query(corpus, "What does gatewatch check?", None)
+    assert answer_module.the_dimension_asked(corpus, seconds, [seconds, minutes], named) == seconds  # no dimension
