@@ -355,6 +355,9 @@ def _the_item_named(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
     return named[0] if len(named) == 1 and len(labelled) >= _LABELLED_VALUES else _the_item_asked(corpus, answer, query)
 
 
+_ALIKE_ITEMS = 3  # items at least (sentences after the answer's first) among which the one asked is sought
+
+
 def _the_item_asked(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
     """For an answer that takes in a list whose items say alike what the question asks, each of its own thing ("...
     have an additional suffix:" over "The suffix for an alpha version is “aN” ...", "... for a beta version ...",
@@ -364,7 +367,7 @@ def _the_item_asked(corpus: Corpus, answer: Sentence, query: Query) -> Sentence:
     held = list(itertools.takewhile(lambda s: s.doc_id == answer.doc_id and s.end <= answer.end,
                                     corpus.sentences[answer.sentence_id + 1:]))
     asked = [set(terms(corpus.sentence_text(s))) & query.asked.keys() for s in held]
-    if len(held) < _LABELLED_VALUES or not set.intersection(*asked):
+    if len(held) < _ALIKE_ITEMS or not set.intersection(*asked):
         return answer
     own = [i for i, words in enumerate(asked) if words - set().union(*asked[:i], *asked[i + 1:])]
     return held[own[0]] if len(own) == 1 else answer
