@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round82/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round84/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -95,6 +95,9 @@ cd "$work" || exit 1
 #   man 1 rsnapshot  rsnapshot   /usr/share/doc/rkhunter/FAQ.gz  rkhunter
 #   /usr/share/doc/python-flask-doc/html/cli.html  python-flask-doc
 #   /usr/share/doc/ddclient/README.md.gz  ddclient
+#   man 5 vnstat.conf  vnstat   /usr/share/doc/earlyoom/README.md.gz  earlyoom
+#   /usr/share/doc/python-click-doc/html/options.html  python-click-doc
+#   /usr/share/doc/rdiff-backup/FAQ.adoc.gz  rdiff-backup
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -172,7 +175,9 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           fd-find buildah
           python-requests-doc autossh
           rsnapshot rkhunter
-          python-flask-doc ddclient)
+          python-flask-doc ddclient
+          vnstat earlyoom
+          python-click-doc rdiff-backup)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -1119,11 +1124,64 @@ r=$(round 82)
 cp "$doc/python-flask-doc/html/cli.html"                             "$r/flask-cli.html"
 gunzip -c "$doc/ddclient/README.md.gz"                               > "$r/ddclient-README.md"
 
-for n in $(seq 0 82); do
+r=$(round 83)
+# man 5 vnstat.conf (vnstat 2.10-2: the one configuration file of vnstat, vnstati and vnstatd, a network traffic
+# monitor; rendered as in round 1, 21 KB, 466 lines, "version 2.10  OCTOBER 2022" in the footer: the synopsis only
+# the path /etc/vnstat.conf, a description of the file's syntax (keyword-argument pairs, comments after '#' or ';',
+# double quotes, a hardcoded default for a missing or unparsable value), then 79 keyword entries in three sections,
+# COMMON KEYWORDS (20), DAEMON RELATED KEYWORDS (34) and IMAGE OUTPUT RELATED KEYWORDS (25), each keyword a term
+# alone on its line over tab-indented text, a short keyword (Locale, MaxBW, UseUTC, CEdge, CLine, CRx, CTxD ...)
+# opening the first line of its text instead, several keywords sharing a term ("List5Mins, ListHours, ListDays,
+# ListMonths, ListYears, ListTop"), value ranges in sentences ("Value range: 2..600", "Value range: PollInterval..300",
+# "( UpdateInterval / 60 )..60"), settings as "1 = enabled, 0 = disabled" and numbered modes in running text ("0 =
+# normal, 1 = days, 2 = months, 3 = top, 5 = short, ..."), the programs a keyword applies to in parentheses ("(vnstat
+# and vnstati only)"), "Set to -1 for unlimited entries or to 0 to disable" for the five retention keywords, no
+# default values (they are in the shipped /etc/vnstat.conf, not in the page), FILES with $HOME/.vnstatrc,
+# RESTRICTIONS, the author's address in words, words hyphenated at line ends by the typesetter) and earlyoom's README
+# (earlyoom 1.7-1+b1: earlyoom/README.md.gz, Markdown, 18 KB, 394 lines: "earlyoom - The Early OOM Daemon"
+# underlined with "=", five badges, sections underlined with "-" and "###"/"####" subsections (what it does, why not
+# the kernel oom killer, its own memory use, compiling and packages, use, testing, logs, notifications, preferred
+# processes, the configuration file /etc/default/earlyoom, command line options, contributing, a changelog), `free -m`
+# output indented by four blanks, fenced bash blocks, the startup output with its SIGTERM and SIGKILL limits ("10 %",
+# "5 %"), a journal line, the usage text of earlyoom v1.6.2 in a fence with defaults in parentheses ("(default 10
+# %)", "(default 1)", "(default PERCENT/2)"), a quoted block for older versions, a changelog of "* v1.7, 2022-03-05"
+# items with nested "  * " changes and issue links, reference-style links [1] to [5] at the end).
+render_man man5/vnstat.conf.5.gz                                     > "$r/vnstat.conf.5.txt"
+gunzip -c "$doc/earlyoom/README.md.gz"                               > "$r/earlyoom-README.md"
+
+r=$(round 84)
+# Click's page on options (python-click-doc 8.1.3-2: python-click-doc/html/options.html, Sphinx HTML made by Sphinx
+# 5.3.0 in the Pallets "click" theme, UTF-8, 91 KB, 984 lines, about 25 KB of visible text: "Options — Click
+# Documentation (8.1.x)" as its title, a navigation bar "index | modules | next | previous" above the body, an <h1>
+# over 20 <h2> sections with "¶" permalinks (naming options, basic value options, multi value options, tuples,
+# multiple options, counting, boolean flags, feature switches, choice options, prompting, password prompts, dynamic
+# defaults for prompts, callbacks and eager options, yes parameters, values from environment variables, multiple
+# values from environment values, other prefix characters, range options, callbacks for validation, optional value),
+# the rules for an option's Python name as a numbered list and its examples as a bulleted list ('"-f", "--foo-bar",
+# the name is foo_bar'), Python examples of @click.option decorators in highlighted <pre> blocks, most followed by a
+# "$ " shell session and its output ("--n INTEGER  [default: 1]", "Error: Invalid value for '--digit': 12 is not in
+# the range 0<=x<=9."), four "Changelog" <details> boxes ("New in version 4.0.", "Changed in version 6.0.", 7.1 and
+# 2.0), two "Callback Signature Changes" admonitions, parameter names in <code> (is_flag=True, flag_value,
+# show_default, prompt_required=False, auto_envvar_prefix), curly apostrophes, then a sidebar with the logo, the page's
+# contents, "Previous: Parameters", "Next: Arguments" and a search form, "© Copyright 2023 Pallets." and "Last updated
+# on 10 January 2023" in the footer) and rdiff-backup's FAQ (rdiff-backup 2.2.2-1: rdiff-backup/FAQ.adoc.gz, the
+# AsciiDoc source, kept as .txt, plain ASCII, 30 KB, 460 lines: a "= rdiff-backup: {page-name}" title over attribute
+# lines (":page-name: F.A.Q.", ":sectnums:", ":toc: macro"), a "link:.[Home,...]" line, a "'''''" rule and "toc::[]",
+# then 30 questions as "== " headings, some long, over answers written one sentence to a line, the verbosity levels 0
+# to 9 as lines indented by one blank, mailing-list posts and a cstream command in "...." literal blocks, a session
+# statistics file indented by one blank and its fields explained, "** " and "* " lists, ". " numbered steps with a "+"
+# continuation, NOTE: and CAUTION: paragraphs, a "[source,python]" block and a command between "----" lines, inline
+# links as "https://...[text]", "\ \" forced line breaks, inline code in backquotes, options such as
+# --remove-older-than, --tempdir, --override-chars-to-quote and --api-version, figures such as "2 GB", "4 GB", "about
+# 15 minutes" and port 2222, no date given).
+cp "$doc/python-click-doc/html/options.html"                         "$r/click-options.html"
+gunzip -c "$doc/rdiff-backup/FAQ.adoc.gz"                            > "$r/rdiff-backup-FAQ.txt"
+
+for n in $(seq 0 84); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round82"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round84"
