@@ -493,7 +493,7 @@ def _classify(paragraph: list[Line], after: list[Line] | None = None, before: li
             or _numbered_question_over_its_answer(paragraph, after) or _heads_its_text(paragraph, after, before):
         yield Block(paragraph[0].start, paragraph[-1].end, "heading", FAQ_LEVEL)
         return
-    if len(paragraph) == 1 and _is_label(paragraph[0].stripped):
+    if len(paragraph) == 1 and _is_label(paragraph[0].stripped) and not ANSWER_MARK.match(paragraph[0].text):
         yield Block(paragraph[0].start, paragraph[0].end, "label")
         return
     marked = _marked_question_lines(paragraph)
@@ -542,8 +542,13 @@ def _is_label(line: str) -> bool:
 def _heading_of(paragraph: list[Line]) -> Block | None:
     """A one-line paragraph shaped like a heading, a title wrapped over two lines, a line with an underline, or a
     FAQ's question."""
+    marked = _MARKED_TITLE.match(paragraph[0].text) if len(paragraph) == 1 else None
+    if marked:  # "== Help! Why do all my filenames now look like ;077y;070ile ?!": an AsciiDoc section's title
+        return Block(paragraph[0].start, paragraph[0].end, "heading", len(marked.group(1)))
     if _is_question(paragraph):
         return Block(paragraph[0].start, paragraph[-1].end, "heading", FAQ_LEVEL)
+    if ANSWER_MARK.match(paragraph[0].text):  # "A.   You have a choice:" opens an answer, heading nothing
+        return None
     if len(paragraph) == 2 and _underlines(*paragraph):  # leveled as a heading without its underline
         title = paragraph[0]
         return Block(title.start, title.end, "heading", _level(title.stripped, title.indent))
@@ -553,6 +558,10 @@ def _heading_of(paragraph: list[Line]) -> Block | None:
         return None
     line = paragraph[0]
     return Block(line.start, line.end, "heading", _level(line.stripped, line.indent))
+
+
+# An AsciiDoc section title at the margin: "= Document", "== Section", up to "====== Section" (a space, then words).
+_MARKED_TITLE = re.compile(r"(={1,6})[ \t]+[\w\"'“(`]")
 
 
 def _is_wrapped_title(paragraph: list[Line]) -> bool:
@@ -583,18 +592,20 @@ def _asks_over_its_answer(paragraph: list[Line], after: list[Line] | None) -> bo
         and all(line.indent < after[0].indent for line in paragraph)
 
 
-_NUMBERED_ITEM = re.compile(r"^\s*\(?\d{1,3}[.)]\s+\S")
+_NUMBERED_ITEM = re.compile(r"^\s*\(?\d{1,3}(?:\.\d{1,3})*[.)]\s+\S")  # "2. ", "3.9) "
 
 
 def _numbered_question_over_its_answer(paragraph: list[Line], after: list[Line] | None) -> bool:
     """A FAQ's numbered question of a few lines that asks, whatever else it says, over its answer indented deeper
     ("2. I installed procmail ..., but how am I supposed to use it?  When I type procmail on the command line it
-    simply does nothing." over a tab-indented answer); not a numbered step over its indented text, which asks
-    nothing."""
+    simply does nothing." over a tab-indented answer) or marked "A." ("3.9) I run rkhunter in cron and ... strange
+    characters. Why is this?" over "A.   The problem only occurs ..."); not a numbered step over its indented text,
+    which asks nothing."""
     text = " ".join(line.stripped for line in paragraph)
     return after is not None and "?" in text and len(paragraph) <= 4 and len(text) <= 300 \
-        and _NUMBERED_ITEM.match(paragraph[0].text) is not None and after[0].indent > paragraph[0].indent \
-        and not _ITEM.match(after[0].text)
+        and _NUMBERED_ITEM.match(paragraph[0].text) is not None \
+        and ((after[0].indent > paragraph[0].indent and not _ITEM.match(after[0].text))
+             or ANSWER_MARK.match(after[0].text) is not None)
 
 
 def _marked_over_its_answer(paragraph: list[Line], after: list[Line] | None) -> bool:

@@ -11,7 +11,7 @@ from qa.documents.chunking import split_document
 from qa.documents.html import read_html
 from qa.documents.markdown import markdown_blocks
 from qa.documents.reading import Document, load_documents
-from qa.documents.structure import text_blocks
+from qa.documents.structure import FAQ_LEVEL, text_blocks
 from tests.helpers.paths import ROOT
 
 CORPUS = ROOT / "datasets" / "crossdoc" / "documents"
@@ -331,6 +331,31 @@ def test_a_markdown_list_of_links_is_navigation_but_an_item_with_words_of_its_ow
     assert [(b.kind, text[b.start:b.end]) for b in blocks] == [
         ("heading", "Tool"), ("heading", "License"), ("item", "- [LGPL](https://lgpl.example) applies to the library"),
         ("item", "- see [COPYING](COPYING)")]
+
+
+def test_a_numbered_question_over_an_answer_marked_a_heads_it_and_the_answers_opening_heads_nothing() -> None:
+    text = ("Kettle FAQ\n==========\n\n3.9) I boil water and the kettle hums in a strange\n     way. Why is this?\n\n"
+            "A.   The element is cooling unevenly. It is harmless.\n\n3.10) The lid sticks. What now?\n\n"
+            "A.   You have a choice:\n\n         oil the hinge, or\n\n     Replace the lid.\n")
+    blocks = _blocks(text)
+    asked = "3.9) I boil water and the kettle hums in a strange\n     way. Why is this?"
+    assert ("heading", FAQ_LEVEL, asked) in blocks
+    assert ("heading", FAQ_LEVEL, "3.10) The lid sticks. What now?") in blocks
+    assert ("text", 0, "A.   You have a choice:") in blocks  # an answer's opening line, no heading or label
+
+
+def test_asciidoc_section_titles_are_headings_whatever_they_end_with() -> None:
+    text = ("== What do the bell levels mean?\n\nLevel 5 rings everything.\n\n"
+            "== Help! Why do all my bells now ring twice ?!\n\nThe rope is doubled.\n\n"
+            "=== My tower has bells that I just realized I don't need back\n\nRemove them.\n\n"
+            "a == b\n\nThe line above is text.\n")
+    blocks = _blocks(text)
+    assert blocks[:6] == [("heading", 2, "== What do the bell levels mean?"), ("text", 0, "Level 5 rings everything."),
+                          ("heading", 2, "== Help! Why do all my bells now ring twice ?!"),
+                          ("text", 0, "The rope is doubled."),
+                          ("heading", 3, "=== My tower has bells that I just realized I don't need back"),
+                          ("text", 0, "Remove them.")]
+    assert ("heading", 2, "a == b") not in blocks and ("heading", 1, "a == b") not in blocks
 
 
 OLD_HTML = """<HTML><HEAD><TITLE>Old &amp; Plain</TITLE></HEAD><BODY CLASS="BOOK"><DIV CLASS="NAVHEADER">
