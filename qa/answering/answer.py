@@ -182,10 +182,10 @@ def the_count_asked(corpus: Corpus, best: Candidate, eligible: list[Candidate], 
 
 
 def the_dimension_asked(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
-    """For a size, duration, frequency or port question answered by a span measured otherwise ("Default is 30
-    seconds" for "How often does autossh test the connection by default?"), the best candidate of its document whose
-    span is measured in the dimension asked ("(by default every 10 minutes)"), with the best's score; `best` when
-    its span is, or no candidate of its document has one that is."""
+    """For a size, duration, frequency, port or percentage question answered by a span measured otherwise ("Default
+    is 30 seconds" for "How often does autossh test the connection by default?"), the best candidate of its document
+    whose span is measured in the dimension asked ("(by default every 10 minutes)"), with the best's score; `best`
+    when its span is, or no candidate of its document has one that is."""
     text = corpus.documents[best.support.doc_id].text
     if best.span is None or in_the_dimension_asked(query.text, text[best.span[0]:best.span[1]]) is not False:
         return best

@@ -514,14 +514,16 @@ _DIMENSIONS = (
     (_ASKS_FREQUENCY, re.compile(r"\b(?:every|each|once|twice|times)\b|ly$", re.I), "any"),
     # a port is a whole number: not an address (224.0.0.251), never a word ("two")
     (re.compile(r"\b(?:which|what) port\b", re.I), re.compile(r"^\d{1,5}$"), "none"),
+    # "Below what percentage of free memory ...?": a share ("10%"), else a bare number; never "10 times a second"
+    (re.compile(r"\b(?:what|which) (?:percentage|per\s?cent)\b|\bhow many per\s?cent\b", re.I), _SHARE, "bare"),
 )
 
 
 def dimension_only(question: str, spans: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
-    """For a size, duration, frequency or port question, the spans measured in that dimension; when the sentence has
-    none, any span for a size or a frequency, one written with digits for a duration, a bare number for an amount of
-    memory, nothing for a port. A frequency without a number answers only how often ("every day" counts no days;
-    "every 30 minutes" gives an interval too)."""
+    """For a size, duration, frequency, port or percentage question, the spans measured in that dimension; when the
+    sentence has none, any span for a size or a frequency, one written with digits for a duration, a bare number for
+    an amount of memory or a percentage, nothing for a port. A frequency without a number answers only how often
+    ("every day" counts no days; "every 30 minutes" gives an interval too)."""
     if not _ASKS_FREQUENCY.search(question):
         spans = [(a, b) for a, b in spans if not _frequency_alone(sentence[a:b])]
     for asks, unit, fallback in _DIMENSIONS:
@@ -536,8 +538,8 @@ def dimension_only(question: str, spans: list[tuple[int, int]], sentence: str) -
 
 
 def in_the_dimension_asked(question: str, span: str) -> bool | None:
-    """Whether a span is measured in the dimension a size, duration, frequency or port question asks ("every 10
-    minutes" for "How often ...?", not "30 seconds"); None for a question that asks none."""
+    """Whether a span is measured in the dimension a size, duration, frequency, port or percentage question asks
+    ("every 10 minutes" for "How often ...?", not "30 seconds"); None for a question that asks none."""
     unit = next((unit for asks, unit, _ in _DIMENSIONS if asks.search(question)), None)
     return None if unit is None else unit.search(span) is not None
 

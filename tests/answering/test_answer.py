@@ -193,6 +193,16 @@ def test_a_size_or_duration_question_is_answered_by_a_span_of_that_dimension(que
     assert [sentence[a:b] for a, b in dimension_only(question, spans, sentence)] == expected
 
 
+def test_a_percentage_question_is_answered_by_a_share_never_a_frequency() -> None:
+    checked = "The gauge is read up to 10 times a second; below 10% of free water the pump starts."
+    spans = candidate_spans(checked, QuestionType("quantity"))
+    asked = "Below what percentage of free water does the pump start?"
+    assert [checked[a:b] for a, b in dimension_only(asked, spans, checked)] == ["10%"]
+    bare = "The pump starts when free water is below 10 and stops at 3 times the level."
+    spans = candidate_spans(bare, QuestionType("quantity"))
+    assert "3 times" not in " ".join(bare[a:b] for a, b in dimension_only(asked, spans, bare))  # a bare number, else
+
+
 def test_who_holds_a_role_is_a_person_never_an_acronym_or_a_sentence() -> None:
     sentence = "The National Targeting Center, led by Ines Vale, works with CBP, not DHS."
     spans = candidate_spans(sentence, QuestionType("who"))
