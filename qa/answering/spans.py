@@ -61,11 +61,14 @@ _RANGE_FROM = r"(?:between\s+(?!(?:19|20)\d\d\b)(?:" + _DIGITS + r"(?:\.\d+)?|" 
 # are joined by `_NUMERAL`); a year opens none.
 _EITHER = r"(?:(?!(?:19|20)\d\d\b)(?:" + _DIGITS + r"(?:\.\d+)?%?|" + _NUMBER_WORDS + r")\s+or\s+(?=[\d$€£¥]|(?:" \
     + _NUMBER_WORDS + r")\b))?"
+# A multiple says of what: "twice the size of the current file", "three times as much", not "twice" alone.
+_TIMES_WHAT = (r"(?:(?:(?<=twice)|(?<=times))\s(?:the\s(?:size|amount|number|length|speed|space|memory|time|cost)|"
+               r"as\s(?:much|many|large|big|long|fast|slow|often))\b)?")
 QUANTITY = re.compile(
     _QUALIFIER + _RANGE_FROM + _EITHER
     + r"(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?|" + _NUMERAL + r"|\b(?:" + _NUMBER_WORDS + r")\b|" + _CONSTANT + ")"
     r"(?:\s(?:million|billion|trillion|thousand|hundred)\b)?(?:\s(?:or|and)\s(?:more|fewer|less|so|above|over|up)\b)?"
-    + _UNIT, re.I)
+    + _UNIT + _TIMES_WHAT, re.I)
 # What a question about money wants: a sum with its currency, not any number.
 _ASKS_MONEY = re.compile(r"\b(?:cost|costs|price|fee|fees|pay|paid|charge|spend|spent|invest(?:s|ed|ing|ment|ments)?|"
                          r"fund(?:s|ed|ing)?|budget|money)\b", re.I)

@@ -193,6 +193,13 @@ def test_a_size_or_duration_question_is_answered_by_a_span_of_that_dimension(que
     assert [sentence[a:b] for a, b in dimension_only(question, spans, sentence)] == expected
 
 
+def test_a_multiple_keeps_what_it_multiplies() -> None:
+    said = "The pool may need as much as twice the size of the file, and it fills 3 times as fast as it drains."
+    assert [m.group(0) for m in QUANTITY.finditer(said)] == ["twice the size", "3 times as fast"]
+    assert [m.group(0) for m in QUANTITY.finditer("Ring twice a day, or 5 times larger bells.")] == [
+        "twice a day", "5 times"]  # a frequency stays one, a comparison without "as" or "the" is left as it was
+
+
 def test_a_percentage_question_is_answered_by_a_share_never_a_frequency() -> None:
     checked = "The gauge is read up to 10 times a second; below 10% of free water the pump starts."
     spans = candidate_spans(checked, QuestionType("quantity"))
