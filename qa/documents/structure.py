@@ -540,8 +540,8 @@ def _is_label(line: str) -> bool:
 
 
 def _heading_of(paragraph: list[Line]) -> Block | None:
-    """A one-line paragraph shaped like a heading, a title wrapped over two lines, a line with an underline, or a
-    FAQ's question."""
+    """A one-line paragraph shaped like a heading or marked as an AsciiDoc title, a title wrapped over two lines, a
+    line with an underline, or a FAQ's question; never the opening line of an answer marked "A."."""
     marked = _MARKED_TITLE.match(paragraph[0].text) if len(paragraph) == 1 else None
     if marked:  # "== Help! Why do all my filenames now look like ;077y;070ile ?!": an AsciiDoc section's title
         return Block(paragraph[0].start, paragraph[0].end, "heading", len(marked.group(1)))
