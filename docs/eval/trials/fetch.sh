@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round84/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round86/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -98,6 +98,8 @@ cd "$work" || exit 1
 #   man 5 vnstat.conf  vnstat   /usr/share/doc/earlyoom/README.md.gz  earlyoom
 #   /usr/share/doc/python-click-doc/html/options.html  python-click-doc
 #   /usr/share/doc/rdiff-backup/FAQ.adoc.gz  rdiff-backup
+#   man 5 auditd.conf  auditd   /usr/share/doc/irssi/startup-HOWTO.html  irssi
+#   /usr/share/doc/bat/changelog.gz  bat   /usr/share/doc/resolvconf/README.gz  resolvconf
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -177,7 +179,9 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           rsnapshot rkhunter
           python-flask-doc ddclient
           vnstat earlyoom
-          python-click-doc rdiff-backup)
+          python-click-doc rdiff-backup
+          auditd irssi
+          bat resolvconf)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -1177,11 +1181,63 @@ r=$(round 84)
 cp "$doc/python-click-doc/html/options.html"                         "$r/click-options.html"
 gunzip -c "$doc/rdiff-backup/FAQ.adoc.gz"                            > "$r/rdiff-backup-FAQ.txt"
 
-for n in $(seq 0 84); do
+r=$(round 85)
+# man 5 auditd.conf (auditd 1:3.0.9-1: the configuration file of the Linux audit daemon; rendered as in round 1,
+# 24 KB, 444 lines, "Red Hat  August 2018" in the footer, 67 words hyphenated at line ends by the typesetter: a
+# description of the file's syntax (a keyword, an equal sign and its value to a line, names and values case
+# insensitive, lines limited to 160 characters, comment lines starting with '#'), then 39 keywords from local_events
+# to end_of_event_timeout, each a term alone on its line over tab-indented text, short ones (flush, freq, name)
+# opening the first line of their text instead, the values of each action keyword (ignore, syslog, rotate, email,
+# exec, suspend, single, halt, keep_logs) explained in running text, defaults in sentences ("The default is 4", "The
+# default value is incremental_async", "The default address is root", "The default is 1 and the maximum is 1024", "The
+# default value is 2000"), some keywords with no default stated (max_log_file, tcp_listen_port, plugin_dir),
+# space_left as megabytes or a percentage with a worked example (25% of 2 gigabytes, "approximately 500 megabytes"),
+# Kerberos 5 settings (transport, krb5_principal, krb5_key_file "owned by root and mode 0400"), NOTES on a CAPP
+# environment (the acronym never spelt out), the recommended settings, and "List of List (LOL) event processing" with
+# its end-of-event rules as indented lines, FILES, SEE ALSO, AUTHOR Steve Grubb) and Irssi's startup how-to (irssi
+# 1.4.3-2: irssi/startup-HOWTO.html, a page of the irssi.org site without <html>, <head> or <body>, UTF-8, 38 KB,
+# 685 lines, about 30 KB of visible text: a <base href> to irssi.org, an <h1> "Startup How-To" over an <h3> "To new
+# Irssi users (not to new IRC users ..)", "Copyright (c) 2000-2002 by Timo Sirainen, release under GNU FDL 1.1
+# license." (a mention, no licence text), an index as an <ol> of the 12 chapters with nested <ul>s of the FAQ
+# questions each answers, then 12 numbered <h2> chapters (first steps, the user interface and split windows, server
+# and channel automation, layouts, status and msgs windows and message levels, multiple servers, /LASTLOG and
+# scrollback, logging, key bindings, proxies and IRC bouncers, settings, the statusbar) and three more <h3>
+# subsections, commands in 63 <pre><code> blocks inside nested <div>s, some with "- meaning" columns ("/RMRECONNS
+# - stop all server reconnections"), X resources, sample /SERVER output with "RECON-1", the settings in six <dl> lists
+# of 28 "/SET name DEFAULT" terms over <dd> text ("/SET server_reconnect_time 300", "the unit is 1/100 of seconds"), a
+# statusbar table in a <pre>, version notes ("irssi 0.8.18 or higher"), curly quotes and apostrophes, emoticons, no
+# date).
+render_man man5/auditd.conf.5.gz                                     > "$r/auditd.conf.5.txt"
+cp "$doc/irssi/startup-HOWTO.html"                                   "$r/irssi-startup-HOWTO.html"
+
+r=$(round 86)
+# bat's changelog (bat 0.22.1-4: bat/changelog.gz, upstream's CHANGELOG.md, Markdown, UTF-8, 40 KB, 1044 lines, no
+# release dates: 38 releases from "# v0.22.1" back to "# v0.1.0" as "# " headings, each over "## " lists ("Features",
+# "Bugfixes" (once "Bug fixes"), "Changes", "Other", "Syntaxes", "New syntaxes", "New themes", "Performance",
+# "Packaging", "Thanks", "`bat` as a library") of "- " or "* " items, some wrapped onto indented lines, most ending
+# "see #1234 (@handle)", options, environment variables and file names in backquotes (`--map-syntax`, `BAT_PAGER`,
+# `NO_COLOR`, `~/.config/bat/config`), "**Breaking change:**" notes, fenced bash and toml blocks (a sample
+# configuration file in v0.8.0), an image link, inline links, figures such as "~75% faster", "by 90%", "about 10%
+# faster", "(> 16384 chars)", a Windows security fix in v0.18.2, CVE-2022-24713 in v0.21.0, "Minimum supported Rust
+# version (MSRV)", "·" (U+00B7) and "•" (U+2022), paragraphs of thanks) and resolvconf's README (resolvconf
+# 1.91+nmu1: resolvconf/README.gz, plain ASCII, 31 KB, 755 lines: "README file for resolvconf" centred by blanks, a
+# contents list of 14 sections, each section title underlined with "~" ("News", "Introduction", "Rationale", "HOWTO",
+# "Order of entries in resolv.conf", "Requirements", "Technical overview", usage for developers, maintainers and
+# administrators, "FAQ", "TODO", "DONE", "Credits"), "Last updated 8 May 2014 for version 1.75", a list of packages
+# that alter resolv.conf with their popularity-contest votes in parentheses ("ppp (4533)") over indented text,
+# numbered setup steps with nested "*" and "+" items and sub-steps "3.1" to "3.5", /etc/network/interfaces lines
+# (dns-nameserver, dns-search) and commands indented by four to six blanks, the /etc/resolvconf/ tree as nested "*",
+# "+" and "-" items, a sample shell fragment and a dpkg-event hook script, two debconf settings numbered "1." and
+# "2.", one "Q." / "A." pair, TODO and DONE lists of packages with Debian bug numbers ("# 483098:") over "- DONE in
+# version" lines, credits to Emile van Bergen and Thomas Hood).
+gunzip -c "$doc/bat/changelog.gz"                                    > "$r/bat-CHANGELOG.md"
+gunzip -c "$doc/resolvconf/README.gz"                                > "$r/resolvconf-README.txt"
+
+for n in $(seq 0 86); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round84"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round86"
