@@ -72,6 +72,10 @@ _BEFORE_DETERMINER = _ASKING | _PREPOSITIONS | {"and", "or"}
 # before a verb that asks ("when was it...?").
 _CONDITION = re.compile(r"^(?:when|whenever|if|unless|while)\s+(?:it|they|there|i|you|we|he|she|one|a|an|the|this|"
                         r"that|these|those|my|your|its|their|our|no|some|any|every|each)\b", re.I)
+# A condition and then the question asked under it: "if the option takes several values, how are they split".
+_CONDITIONED_QUESTION = re.compile(r"(?P<condition>[^,;]+),\s*(?P<asked>(?:what|which|who|whom|whose|when|where|why|"
+                                   r"how|is|are|was|were|do|does|did|can|could|should|would|will|may|must)\b.*)",
+                                   re.I | re.S)
 _CONDITION_IN = re.compile(r"\s(?:when|whenever|if|unless|while)\s", re.I)
 # An earlier question's own question words, dropped when a follow-up brings its own ("how much money?" after
 # "How many personnel...?" asks about money, not a number of personnel).
@@ -79,6 +83,8 @@ _COUNTING = re.compile(r"^\s*how\s+(?:many|much)\b", re.I)
 _QUESTION_FRAME = re.compile(r"^\s*(?:how\s+(?:many|much|often|long|far|soon|fast|big|old|large|\w+ly)|"
                              r"(?:what|which)\s+kinds?\s+of|what|which|who|whom|whose|when|where|why|how)\b\s*", re.I)
 _ONE_OF_THEM = re.compile(r"\b(?:that|this|the)\s+(?:[a-z]+\s+)?ones?\b(?!\s+(?:that|which|who|of)\b)", re.I)
+# Another of a kind named before: "a more detailed one", "a newer one" (not "a one-line summary", "a new one that ...").
+_ANOTHER_ONE = re.compile(r"\ban?\s+(?:more\s+|less\s+)?[a-z]+\s+one\b(?![-\u2010]|\s+(?:that|which|who|of)\b)", re.I)
 # "that acronym", "this abbreviation" (not "the acronym", which may be the document's): the acronym a turn wrote
 # ("MAC", "MACs"; not "UTF-8", "ASN.1", a variable "$HOME" or a label "NOTE:").
 _THAT_ACRONYM = re.compile(r"\b(?:that|this)\s+(?:acronym|abbreviation|initialism)\b", re.I)
@@ -94,8 +100,9 @@ _OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")  # a command-line option: "
 # A network address or a path with digits: "192.0.2.0/24", "10.1.0.0", "2001:db8::/96" (not a decimal, "3.11").
 _ADDRESS = re.compile(r"(?<![\w.:/])(?=[\w.:/]*\d)(?=[\w.:/]*(?:[:/]|\.\w+\.))[A-Za-z0-9]+(?:[.:/]+[A-Za-z0-9]+)+"
                       r"(?![\w.:/])")
-# A name in code: "pipecmd_clearenv", "getLogger", "os.path.join", "itemgetter()".
-_IDENTIFIER = re.compile(r"(?<![\w.-])`?[A-Za-z_]\w*(?:_\w+|[a-z][A-Z]\w*|\.[A-Za-z_]\w*)+(?:\(\))?`?(?![\w-])")
+# A name in code: "pipecmd_clearenv", "getLogger", "os.path.join", "itemgetter()", a call or method ".close()".
+_IDENTIFIER = re.compile(r"(?<![\w.-])`?(?:[A-Za-z_]\w*(?:_\w+|[a-z][A-Z]\w*|\.[A-Za-z_]\w*)+(?:\(\))?|"
+                         r"\.?[A-Za-z_]\w*\(\))`?(?![\w-])")
 # nouns that name a kind of value: "that release" may point at the turn that gave "1.4.2" without saying "release"
 _KIND_NAMED = {"release": VERSION_NUMBER, "version": VERSION_NUMBER, "option": _OPTION, "flag": _OPTION,
                "switch": _OPTION, "address": _ADDRESS, "function": _IDENTIFIER, "method": _IDENTIFIER}
@@ -242,8 +249,8 @@ def points_back(question: str) -> Dependence | None:
         return "ellipsis"  # only a frame: "how many?", "when?", "why?", "how many in total?"
     if _fragment(tokens):
         return "ellipsis"
-    if _ONE_OF_THEM.search(question) or _ordinal_reference(question):
-        return "pronoun"  # "that fifth one", "the first one": one of something named before
+    if _ONE_OF_THEM.search(question) or _ordinal_reference(question) or _another_one(question):
+        return "pronoun"  # "that fifth one", "the first one", "a faster one": one of something named before
     position = _first_referring(tokens)
     if position is None:
         return None
@@ -258,6 +265,13 @@ def points_back(question: str) -> Dependence | None:
             any(_is_plural(word) for word in _nouns_before(tokens, position)):
         return None  # "why do smugglers say they are safe?", "why do smugglers change their routes?"
     return "pronoun"
+
+
+def _another_one(question: str) -> bool:
+    """"a more detailed one" with nothing before it that it may be another of ("... kill ssh and start a new one?")."""
+    match = _ANOTHER_ONE.search(question)
+    before = _tokens(question[:match.start()]) if match else []
+    return match is not None and not _names(before) and len(_content(before)) < 3
 
 
 def _nouns_before(tokens: list[str], position: int) -> list[str]:
@@ -486,6 +500,9 @@ def _rewrite(question: str, dependence: Dependence, earlier: _Reading, corpus: C
     if dependence == "pronoun":
         return _replace_pronoun(question, earlier)
     rest = _own_words(question)
+    conditioned = _CONDITIONED_QUESTION.match(rest) if _CONDITION.match(rest) else None
+    if conditioned:  # "and if I get server errors instead, where should I look?" asks its own question
+        return f"{conditioned['asked']} {conditioned['condition']}? {_QUESTION_FRAME.sub('', earlier.query, count=1)}"
     if _CONDITION.match(rest):  # "and when there's an error?" asks the same with another condition
         query = earlier.query.rstrip(" ?")
         cut = _CONDITION_IN.search(query)
@@ -505,9 +522,49 @@ def _rewrite(question: str, dependence: Dependence, earlier: _Reading, corpus: C
     counted = _counted(rest, earlier.query)
     if counted:
         return counted
+    another = _another_of_the_kind(rest, earlier.query, corpus)
+    if another:
+        return another
     if any(_plain(word) in _QUESTION_WORDS for word in _tokens(rest)):  # "and how much money?", "by who?"
         return f"{rest}? {_QUESTION_FRAME.sub('', earlier.query, count=1)}"
     return f"{rest}? {earlier.query}"
+
+
+_WHICH_ONE = re.compile(r"^\s*(?:which|what)\s+(ones?)\b", re.I)
+_WHICH_KIND = re.compile(r"^\s*(?:which|what)\s+", re.I)
+_KIND_WORDS = 3  # "which git stash option": at most this many words name the kind a which-question asks for
+
+
+def _another_of_the_kind(rest: str, query: str, corpus: Corpus) -> str | None:
+    """"and which one inverts the match?" after "Which option makes grep ignore case?" asks for another of the kind
+    the earlier which-question asked for: "which option inverts the match? grep", with the words of the earlier
+    question that name a document to look in (its predicate, "makes grep ignore case", would find the first answer
+    again); None for any other follow-up, or when the earlier question asked for no kind of thing."""
+    one, kind = _WHICH_ONE.match(rest), _asked_kind(query)
+    if one is None or not kind:
+        return None
+    asked = f"{rest[:one.start(1)]}{kind}{rest[one.end(1):]}?"
+    own = set(map(_plain, _tokens(asked)))
+    named = [word for word in _content(_tokens(query)) if _plain(word) not in own and names_a_document(corpus, word)]
+    return " ".join([asked, *dict.fromkeys(named)])
+
+
+def _asked_kind(query: str) -> str:
+    """The kind of thing a which-question asks for: the words before its auxiliary ("What compression level does
+    gzip use?"), else up to a word for a setting ("Which git stash option also stashes ...?"), else its first word
+    ("Which option makes grep ignore case?"); "" for any other question."""
+    opening = _WHICH_KIND.match(query)
+    if opening is None:
+        return ""
+    words = _tokens(query[opening.end():])[:_KIND_WORDS + 1]
+    if not words or not _is_content(words[0]):
+        return ""
+    auxiliary = next((n for n, word in enumerate(words) if _plain(word) in _AUXILIARIES), None)
+    if auxiliary is not None and 0 < auxiliary <= _KIND_WORDS:
+        return " ".join(words[:auxiliary])
+    setting = next((n for n, word in enumerate(words[:_KIND_WORDS])
+                    if re.fullmatch(rf"(?:{_SETTING_KINDS})s?", word, re.I)), None)
+    return " ".join(words[:setting + 1]) if setting is not None else words[0]
 
 
 def _dislocated(rest: str, corpus: Corpus) -> tuple[str, str] | None:
@@ -940,7 +997,8 @@ def _is_referring(tokens: list[str], position: int) -> bool:
     if word == "it":  # not "is it possible", "does it matter", "how long does it take to", "does it mean that"
         following = [t.lower() for t in tokens[position + 1:position + 5]]
         obliged = after in _OBLIGATION and later == "to"  # "does it have to be loaded?": "it" is a thing
-        clause = ("to" in following and not obliged) or ("that" in following and tokens[-1].lower() != "that")
+        infinitive = _infinitive([t.lower() for t in tokens[position + 1:]])
+        clause = (infinitive and not obliged) or ("that" in following and tokens[-1].lower() != "that")
         return not (after in _EXPLETIVE_AFTER_IT or (after in _BE and later in _EXPLETIVE_AFTER_IT) or clause)
     if word in _DEMONSTRATIVE:
         return after == "" or after in _PRONOUN_FOLLOWERS or _compares_back(tokens, position) \
@@ -952,6 +1010,20 @@ def _is_referring(tokens: list[str], position: int) -> bool:
     if word == "then":
         return after == ""
     return True
+
+
+# After "to" these show a preposition ("what is it set to by default?", "does it default to the first one?"), not
+# an infinitive ("how long does it take to compress?").
+_NOT_A_VERB = _PREPOSITIONS | _MORE_PREPOSITIONS | frozenset("a an the my your its their our this that these those "
+                                                              "what which whatever".split())
+
+
+def _infinitive(words: list[str], within: int = 4) -> bool:
+    """One of the first `within` words after "it" is a "to" that opens an infinitive: one followed by a word that
+    may be a verb."""
+    after = [*words[1:], ""]
+    return any(words[i] == "to" and after[i] not in _NOT_A_VERB and not after[i][:1].isdigit() and after[i] != ""
+               for i in range(min(within, len(words))))
 
 
 # What may follow "like that" when it compares with something said before ("a string like that comes out to",

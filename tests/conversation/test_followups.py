@@ -32,6 +32,12 @@ def corpus(service):
     ("how many?", "ellipsis"),
     ("Is it possible to keep the original file?", None),   # "it" stands for nothing earlier
     ("How long does it take to compress a file?", None),
+    ("What is it set to by default?", "pronoun"),           # "to" before a preposition opens no infinitive
+    ("does it default to the first one?", "pronoun"),
+    ("Is it a good idea to run the nightly builds?", None),  # "to run" further on
+    ("how do I get a more detailed one?", "pronoun"),       # another of a kind named before
+    ("Why does the daemon kill ssh and start a new one?", None),  # ... of one named in the question
+    ("How do I write a one-line summary?", None),
     ("Is there a limit?", None),                            # existential "there"
     ("What does this option do?", "pronoun"),               # a demonstrative before a noun points back too
     ("since which version has that function been available?", "pronoun"),
@@ -478,6 +484,29 @@ def test_a_name_in_code_replaces_the_earlier_name_and_a_time_the_earlier_time(tm
     assert resolve("and pipecmd_get_nargs?", earlier, corpus).query == "what does pipecmd_get_nargs do?"
     now = [Turn("How often is a new release put out now?", None)]
     assert resolve("and historically?", now, corpus).query == "How often is a new release put out historically?"
+
+
+WATCHER = """# Watcher
+
+`.unwatch()` stops watching paths; `.close()` removes all listeners.
+
+The `--quiet` option silences the watcher and the `--loud` option repeats each line it reads.
+
+If a path holds several files, they are watched in turn.
+"""
+
+
+def test_a_method_another_of_the_kind_and_a_question_under_a_new_condition(tmp_path, settings,
+                                                                          real_embedder) -> None:
+    corpus = _corpus_with(tmp_path, settings, real_embedder, "watcher.md", WATCHER)
+    assert resolve("and .close()?", [Turn("What does .unwatch() do?", None)], corpus).query == "What does .close() do?"
+    # "which one" is another option, not the one whose predicate the earlier question asked about
+    another = resolve("And which one repeats each line?", [Turn("Which option silences the watcher?", None)], corpus)
+    assert another.query.startswith("which option repeats each line?") and "silences" not in another.query
+    # a condition and then a question of its own: that question, asked under the condition
+    conditioned = resolve("and if a path holds several files, how are they watched?",
+                          [Turn("How does the watcher read a path?", None)], corpus)
+    assert conditioned.query.startswith("how are they watched if a path holds several files?")
 
 
 HARBOUR_NET = ("# Harbour network\n\nThe harbour network 10.0.0.0/24 holds 256 addresses. The hosts() method loops "
