@@ -18,6 +18,7 @@ from qa.answering.sections import (
     entry_name,
     entry_of,
     entry_opening,
+    grouped_names,
     heading_above,
     heading_name,
     is_prose,
@@ -55,7 +56,8 @@ def named_entry(corpus: Corpus, best: Candidate, eligible: list[Candidate], quer
         return _entry_asked_about(corpus, best, eligible, query, as_code, written)
     other_case = best_name.startswith("-") and best_name not in written \
         and best_name.lower() in {name.lower() for name in written}  # "-I interface" for "-i": another option
-    if not other_case and (best_name.lower() in named
+    documented = {name.lower() for name in [best_name, *grouped_names(corpus, best.support)]}  # "GATE_GROUP (string),
+    if not other_case and (documented & named                                                  # GATE_PERM (string)"
                            or (names_term(query, best_name) and not _built_on(best_name, as_code))):
         return best
     section = heading_above(corpus, best.support)
@@ -279,7 +281,13 @@ def _entry_sought(corpus: Corpus, candidate: Candidate, named: set[str], as_code
     letter for letter, when the question writes options: "-i" is not "-I"), a plain word only in `section`, and
     only as a list item's name: a plain word a definition list's term ("Rotation", "dateext") is as often a word the
     question asks with ("the next rotation cycle")."""
-    written_name = entry_name(corpus, candidate.support) or ""
+    names = dict.fromkeys([entry_name(corpus, candidate.support) or "", *grouped_names(corpus, candidate.support)])
+    return any(_sought_name(corpus, candidate, name, named, as_code, section, written) for name in names)
+
+
+def _sought_name(corpus: Corpus, candidate: Candidate, written_name: str, named: set[str], as_code: set[str],
+                 section: Sentence | None, written: set[str] | frozenset[str]) -> bool:
+    """Whether `written_name`, a name the candidate's entry documents, is one the question writes (`_entry_sought`)."""
     name = written_name.lower()
     if written_name.startswith("-") and any(w.startswith("-") for w in written) and written_name not in written:
         return False

@@ -19,8 +19,12 @@ _NAMING_REACH = 600  # characters from a heading to the answer it names: a short
 # A list item that documents one name, the name in code or in bold before its type: "* **bodyTimeout** `number` -
 # ...", "* `encoding` {string} ...", "- `--force`: ...", "* `Dpkg::Options` - list of strings" (not "1. **Note**:
 # ...").
-_ENTRY_NAME = re.compile(r"\s*(?:[*+-]|\d{1,2}[.)])\s+(?:\*\*`?(?P<bold>-{0,2}[A-Za-z_$][\w$.-]*?)`?\*\*(?=\s+[`{(])|"
-                         r"`(?P<name>-{0,2}[A-Za-z_$](?:[\w$.-]|::)*?)`)")
+_ENTRY_NAME = re.compile(r"\s*(?:(?:[*+-]|\d{1,2}[.)])\s+"
+                         r"(?:\*\*`?(?P<bold>-{0,2}[A-Za-z_$][\w$.-]*?)`?\*\*(?=\s+[`{(])|"
+                         r"`(?P<name>-{0,2}[A-Za-z_$](?:[\w$.-]|::)*?)`)|"
+                         # a table of names in code, each a line "NAME  - what it is" ("AUTOSSH_POLL  - poll time ...")
+                         r"(?P<dashed>[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)"
+                         r"[ \t]+[-\u2013][ \t]+\S)")
 
 
 def with_naming_heading(corpus: Corpus, sentence: Sentence, kind: frozenset[str]) -> Sentence:
@@ -163,7 +167,7 @@ def entry_name(corpus: Corpus, sentence: Sentence) -> str | None:
     text = corpus.sentence_text(opening)
     entry = _ENTRY_NAME.match(text)
     if entry:
-        return entry.group("name") or entry.group("bold")
+        return entry.group("name") or entry.group("bold") or entry.group("dashed")
     return _term(corpus, opening)
 
 

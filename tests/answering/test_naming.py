@@ -394,3 +394,39 @@ def test_what_an_option_does_is_said_by_its_entry_not_a_synopsis_or_example(writ
     writable.add_document(FileUpload("lockping.8.txt", "text/plain", LOCKPING_MAN_PAGE.encode()))
     answer = writable.ask(question, threshold=0.0).answer
     assert answer is not None and answer.text.startswith(opening), answer
+
+
+# A README's table of environment variables, each a line "NAME<tab>- what it is", one mentioning the next.
+SLUICE_ENVIRONMENT = ("Sluice README\n\nEnvironment variables:\n\n"
+                      "    SLUICE_FIRST_POLL\t  - time to the first poll (default is as\n"
+                      "\t\t\t    SLUICE_POLL below).\n"
+                      "    SLUICE_PIDFILE\t  - write the sluice pid to this file.\n"
+                      "    SLUICE_POLL\t  - poll time in seconds; default is 600.\n")
+
+
+def test_a_line_naming_a_setting_before_a_dash_is_its_entry(writable) -> None:
+    question = "What is the default of SLUICE_POLL?"
+    corpus, query, eligible = eligible_for(writable, "sluice-README.txt", SLUICE_ENVIRONMENT, question)
+    first = next(c for c in eligible if corpus.sentence_text(c.support).startswith("SLUICE_FIRST_POLL"))
+    assert entry_name(corpus, first.support) == "SLUICE_FIRST_POLL"
+    chosen = named_entry(corpus, first, eligible, query)
+    assert corpus.sentence_text(chosen.support).startswith("SLUICE_POLL") and chosen.score == first.score
+
+
+# A man page's settings documented in pairs under one term line, the first pair's names built on the second's.
+WEIR_SETTINGS = ("WEIR(8)\n\nCONFIGURATION\n"
+                 "       SYS_GATE_MAX (number), SYS_GATE_MIN (number)\n"
+                 "\t   Range of gate IDs used for the creation of system gates.\n\n"
+                 "\t   The default value for SYS_GATE_MIN (resp.  SYS_GATE_MAX) is 101\n"
+                 "\t   (resp.  GATE_MIN-1).\n\n"
+                 "       GATE_MAX (number), GATE_MIN (number)\n"
+                 "\t   Range of gate IDs used for the creation of regular gates.\n\n"
+                 "\t   The default value for GATE_MIN (resp.\t GATE_MAX) is 1000 (resp.\n\t   60000).\n")
+
+
+def test_a_setting_documented_second_under_its_term_line_is_found_by_that_name(writable) -> None:
+    question = "What is the default value of GATE_MIN?"
+    corpus, query, eligible = eligible_for(writable, "weir.8.txt", WEIR_SETTINGS, question)
+    system = next(c for c in eligible if corpus.sentence_text(c.support).startswith("The default value for SYS_"))
+    chosen = named_entry(corpus, system, eligible, query)
+    assert corpus.sentence_text(chosen.support).startswith("The default value for GATE_MIN")
