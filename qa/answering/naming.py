@@ -187,7 +187,8 @@ def the_value_asked(corpus: Corpus, best: Candidate, eligible: list[Candidate], 
     quoted = rf"[\"'“`]{re.escape(value)}[\"'”`]"
     said = rf"(?:{quoted}|[\"'“`]?{re.escape(value)}[\"'”`]?(?![\w-]))"
     condition = re.compile(rf"\s*(?:if|when|with)\s+(?:{quoted}|(?:(?!(?:not|unless|never|no)\b)[\w\"'.=-]+\s+){{0,5}}?"
-                           rf"(?:(?:is\s+)?set\s+to|is|equals|=)\s*{said})", re.I)
+                           rf"(?:(?:is\s+)?set\s+to|is|equals|=)\s*{said})"
+                           rf"|\s*(?:the\s+)?{said}\s+(?:{_KINDS_OF_VALUE})\b", re.I)  # "The ENRICHED option will ..."
     entry = entry_of(corpus, best.support, _ENTRY_REACH)
     on_it = {s.sentence_id for s in entry if condition.match(_past_the_term(corpus.sentence_text(s), name))}
     found = min((c for c in eligible if c.support.sentence_id in on_it and c.span is None),
@@ -196,13 +197,14 @@ def the_value_asked(corpus: Corpus, best: Candidate, eligible: list[Candidate], 
 
 
 def _value_asked(question: str, setting: str) -> str | None:
-    """The value the question gives `setting` ("SplitMode=uid", "set SplitMode to none"), unless it is a small word
-    ("set LogLevel to the highest level"); None when it gives none."""
+    """The value the question gives `setting` ("SplitMode=uid", "set SplitMode to none", "the ENRICHED log_format"),
+    unless it is a small word ("set LogLevel to the highest level"); None when it gives none."""
     for asked in _SETTING_VALUE.finditer(question):
         named, value = asked.group("name") or asked.group("set"), asked.group("value") or asked.group("to")
         if named.rstrip("=").lower() == setting.lower():
             return None if value.lower() in STOPWORDS else value
-    return None
+    before = re.search(rf"(?<![\w-])([A-Z][A-Z0-9_]+)\s+`?{re.escape(setting)}`?(?![\w-])", question)
+    return before.group(1) if before is not None and before.group(1) != setting else None
 
 
 def _past_the_term(text: str, name: str) -> str:
@@ -213,6 +215,8 @@ def _past_the_term(text: str, name: str) -> str:
 # A setting and the value asked about: "SplitMode=uid", "--color=auto", "set StrictHostKeyChecking to accept-new".
 _SETTING_VALUE = re.compile(r"(?<![\w])(?P<name>-{0,2}[A-Za-z][\w.-]*)=[\"']?(?P<value>[\w.+-]+)"
                             r"|\bset(?:ting)?\s+(?P<set>[A-Za-z][\w.-]*=?)\s+to\s+[\"']?(?P<to>[\w.+-]+)", re.I)
+# What a value is called where an entry says what it does: "The ENRICHED option will resolve ...".
+_KINDS_OF_VALUE = "option|value|setting|mode|format|flag|keyword|level|policy"
 # What a question about a value may say besides the setting and the value: "What does X=y do / mean?", "what happens
 # if I set X to y?".
 _WHAT_A_VALUE_DOES = frozenset({"set", "setting", "happen", "happens", "mean", "means", "do", "does", "value"})

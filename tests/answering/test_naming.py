@@ -430,3 +430,21 @@ def test_a_setting_documented_second_under_its_term_line_is_found_by_that_name(w
     system = next(c for c in eligible if corpus.sentence_text(c.support).startswith("The default value for SYS_"))
     chosen = named_entry(corpus, system, eligible, query)
     assert corpus.sentence_text(chosen.support).startswith("The default value for GATE_MIN")
+
+
+DOCK_CONFIG = ("DOCK.CONF(5)\n\nDESCRIPTION\n"
+               "       berth_format\n\t      The berth format says how a berth is logged. There are 2 options: raw "
+               "and named.\n\t      If set to RAW, the berth is logged as the crane reports it. The NAMED option "
+               "will\n\t      resolve all crane and barge numbers to names before logging.\n")
+
+
+def test_a_value_written_before_its_setting_is_answered_by_the_sentence_that_names_it(writable) -> None:
+    question = "What does the NAMED berth_format do?"
+    corpus, query, eligible = eligible_for(writable, "dock.conf.5.txt", DOCK_CONFIG, question)
+    opening = next(c for c in eligible if corpus.sentence_text(c.support).startswith("berth_format\n"))
+    chosen = the_value_asked(corpus, opening, eligible, query)
+    assert corpus.sentence_text(chosen.support).startswith("The NAMED option")
+    raw = read_query(corpus, "What does the RAW berth_format do?", None)
+    assert corpus.sentence_text(the_value_asked(corpus, opening, eligible, raw).support).startswith("If set to RAW")
+    plain = read_query(corpus, "What does the berth_format do?", None)  # no value: the entry's opening
+    assert the_value_asked(corpus, opening, eligible, plain) == opening
