@@ -742,10 +742,11 @@ def _only_the_noun_asked(span_terms: list[str], focus: frozenset[str]) -> bool:
 def _repeats_number(span_terms: list[str], asked: dict[str, float], span_text: str, question: str) -> bool:
     """A number the question itself gives is no answer to it ("nearly 2,000 smugglers" answers "how many
     smugglers", though it repeats "smugglers"), nor is a number word it says ("one" in "how many children have
-    lost one or both parents?"), alone or with its unit ("eight weeks" in "... in the last eight weeks?")."""
+    lost one or both parents?"), alone or with its unit ("eight weeks" in "... in the last eight weeks?"), however
+    the question spells the rest ("one IP address" for "... from one IP adress ...")."""
     if any(any(c.isdigit() for c in term) and term in asked for term in span_terms):
         return True
-    said = " ".join(span_text.lower().split())
+    said = " ".join(span_text.lower().split()[:2])  # the number and the word after it: "one IP" of "one IP address"
     return re.match(rf"(?:{NUMBER_WORD.pattern})\b", said) is not None and \
         re.search(rf"(?<!\w){re.escape(said)}(?!\w)", " ".join(question.lower().split())) is not None
 

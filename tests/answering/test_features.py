@@ -101,6 +101,15 @@ def test_a_number_the_question_says_with_its_unit_is_no_answer_to_it(service) ->
     assert _best_span(service.snapshot.corpus, "2,000 smugglers", question) == "nearly 2,000 smugglers"
 
 
+def test_a_number_word_the_question_says_is_no_answer_however_it_spells_what_follows(writable) -> None:
+    text = ("HARBOUR.CONF(5)\n\n       barge_max_per_dock\n\t      This is a numeric value which tells how many "
+            "concurrent barges\n\t      from one IP address are allowed. The default is 1 and the maximum is 16.\n")
+    writable.add_document(FileUpload("harbour.conf.5.txt", "text/plain", text.encode()))
+    question = "How many concurrent barges from one IP adress can barge_max_per_dock allow?"  # "adress": misspelt
+    answer = writable.ask(question, threshold=0.0).answer
+    assert answer is not None and answer.text != "one IP address"
+
+
 def test_a_name_in_a_list_speaks_of_its_own_item_not_of_the_one_before_it(writable) -> None:
     text = ("Harbour crew\n\nOther pilots have joined the crew later:\n  * Ada Quist (joined Sep 27 1994)\n"
             "  * Bo Lind (joined Jul 1996)\n  * Cy Moor (joined Nov 1 1996)\n")
