@@ -39,7 +39,8 @@ _BETWEEN = re.compile(r"\bbetween\b.*\band\b", re.I)
 _MARKUP = re.compile(r"^[\s#=*-]+|[\s#=*-]+$")  # a heading's marks: "## polkit 122", "=== 1.2 ==="
 # "which version of X ...?": X is what the release is of
 _VERSION_OF = re.compile(r"\b(?:versions?|releases?)\s+of\s+(?:the\s+)?([A-Za-z][\w+-]*)", re.I)
-_NOTE_KINDS = ("item", "entry")  # a change note is a list item ("* Add --mouse option.", "- port to mozjs-102")
+_NOTE_KINDS = ("item", "entry", "text")  # a change note is a list item ("* Add --mouse option.", "- port to
+# mozjs-102") or a paragraph ("Beginning with this release, `bat` can be used as a library")
 
 
 def release_of_the_note(corpus: Corpus, candidates: list[Candidate], eligible: list[Candidate],

@@ -29,6 +29,15 @@ def test_a_which_version_question_about_a_change_note_is_answered_with_its_relea
     assert prose is None or prose.text not in ("41", "42")  # prose under a heading of no release
 
 
+def test_a_paragraph_of_a_release_s_section_is_a_change_note_too(writable) -> None:
+    notes = ("# v0.3.0\n\n## Features\n\n- Add the --tide option.\n\n## `lockkeeper` as a library\n\n"
+             "Beginning with this release, `lockkeeper` can be used as a library to steer the sluices.\n\n"
+             "# v0.2.0\n\n## Features\n\n- Add the --wide option.\n")
+    writable.add_document(FileUpload("lockkeeper-CHANGELOG.md", "text/markdown", notes.encode()))
+    library = writable.ask("Since which version can lockkeeper steer the sluices as a library?", threshold=0.0).answer
+    assert library is not None and library.text == "v0.3.0"
+
+
 def test_a_change_note_answered_with_its_release_is_scored_as_an_answer_that_holds_one(writable) -> None:
     writable.add_document(FileUpload("lockkeeper-news.md", "text/markdown", NEWS.encode()))
     tide = writable.ask("In which version of lockkeeper was the --tide option added?").answer  # the threshold fitted
