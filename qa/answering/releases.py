@@ -51,7 +51,7 @@ def release_of_the_note(corpus: Corpus, candidates: list[Candidate], eligible: l
     names no release ("## [Unreleased]"), or the question asks the version of something the document is not about."""
     if query.wanted.name != "version" or not candidates:
         return None
-    note = candidates[0]
+    note = _note_of_the_options(corpus, candidates, query)
     if note.span is not None or note.support.heading or (eligible and eligible[0].logit >= note.logit):
         return None
     document = corpus.documents[note.support.doc_id]
@@ -70,6 +70,22 @@ def release_of_the_note(corpus: Corpus, candidates: list[Candidate], eligible: l
         if document.blocks[number].level in levels:
             return None  # a section beside the releases ("## [Unreleased]", "## Known issues")
     return None
+
+
+_OPTION = re.compile(r"(?<![\w-])-{1,2}[A-Za-z0-9][\w-]*")  # "-d", "--diff"
+_NOTE_REACH = 3  # candidates after the best among which a note that writes the question's options is sought
+
+
+def _note_of_the_options(corpus: Corpus, candidates: list[Candidate], query: Query) -> Candidate:
+    """The best candidate, or, when the question writes options ("Which bat release added the --diff option?") and
+    the best does not, the first of the next few that writes them all: a note on something else of the release
+    ("Beginning with this release, bat can be used as a library") may match the question's other words better."""
+    options = set(_OPTION.findall(query.text))
+    if not options:
+        return candidates[0]
+    return next((candidate for candidate in candidates[:_NOTE_REACH + 1]
+                 if all(re.search(rf"(?<![\w-]){re.escape(option)}(?![\w-])", corpus.sentence_text(candidate.support))
+                        for option in options)), candidates[0])
 
 
 # A reference's note of when what its entry documents came: "New in version 1.2.1.", "Added in version 3.2",

@@ -6,7 +6,7 @@ import pytest
 
 from qa.answering import releases
 from qa.documents.uploads import FileUpload
-from tests.helpers.corpora import corpus_with
+from tests.helpers.corpora import corpus_with, scored
 
 NEWS = ("# Lockkeeper release notes\n\n"
         "## lockkeeper 42\n\n### Changes since lockkeeper 41:\n\n"
@@ -36,6 +36,18 @@ def test_a_paragraph_of_a_release_s_section_is_a_change_note_too(writable) -> No
     writable.add_document(FileUpload("lockkeeper-CHANGELOG.md", "text/markdown", notes.encode()))
     library = writable.ask("Since which version can lockkeeper steer the sluices as a library?", threshold=0.0).answer
     assert library is not None and library.text == "v0.3.0"
+
+
+def test_the_note_that_writes_the_option_asked_about_gives_the_release(writable) -> None:
+    notes = ("# v0.3.0\n\n## `lockkeeper` as a library\n\n"
+             "Beginning with this release, `lockkeeper` can be used as a library, see #423.\n\n"
+             "# v0.2.0\n\n## Features\n\n- Add a new `--tide`/`-t` option that shows the tide, see #410.\n")
+    upload = FileUpload("lockkeeper-CHANGELOG.md", "text/markdown", notes.encode())
+    corpus, query, candidates = scored(writable, upload, "Which lockkeeper release added the --tide option?")
+    library = next(c for c in candidates if corpus.sentence_text(c.support).startswith("Beginning"))
+    ranked = [library, *(c for c in candidates if c is not library)]  # a note on something else ranked first
+    noted = releases.release_of_the_note(corpus, ranked, [], query)
+    assert noted is not None and corpus.documents[noted.support.doc_id].text[slice(*noted.span)] == "v0.2.0"
 
 
 def test_a_change_note_answered_with_its_release_is_scored_as_an_answer_that_holds_one(writable) -> None:
