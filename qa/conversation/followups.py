@@ -675,9 +675,17 @@ def _shift(rest: str, earlier: _Reading, corpus: Corpus) -> str | None:
             phrase = [word for word in words[1:] if _plain(word) not in ("a", "an", "the")]
             return _parallel(phrase, query) or f"{query} {rest}?"
         return f"{query[:cut]} {rest}?"
+    defined = _DEFINED_IN.match(query)
+    if defined and all(word[:1].isupper() for word in _content(words)) and _content(words):  # "and Target Code?"
+        return f"{query[:defined.start('asked')]}{rest}{query[defined.end('asked'):]}?"  # after "What is an
+        # Independent Module in the GCC Runtime Library Exception?" asks what Target Code is there
     if not earlier.topic or earlier.topic not in query:
         return None
     topic = earlier.topic.split()
+    phrase = [word for word in words if _plain(word) not in ("a", "an", "the")]
+    if len(phrase) > 1 and len(topic) > 1 and _plain(phrase[0]) == _plain(topic[0]) \
+            and _plain(phrase[-1]) != _plain(topic[-1]):  # "and the default version?" after "the default logLevel"
+        return query.replace(earlier.topic, " ".join(phrase), 1) + "?"
     named = any(_is_name(word, position) for position, word in enumerate(words, start=1))  # a capital anywhere
     content = _content(words)
     modified = len(topic) > 1 and not any(word[:1].isupper() for word in topic)  # "default compression level"
@@ -690,6 +698,11 @@ def _shift(rest: str, earlier: _Reading, corpus: Corpus) -> str | None:
     if not named and len(content) <= _ASPECT_WORDS and not corpus.uses_phrase(" ".join(content)):
         return query.replace(earlier.topic, f"{rest} of {earlier.topic}", 1) + "?"  # an aspect: "the money side"
     return query.replace(earlier.topic, rest, 1) + "?"
+
+
+# A question what a term means within a text: "What is an Independent Module in the GCC Runtime Library Exception?"
+_DEFINED_IN = re.compile(r"^\s*(?i:what|who)\s+(?i:is|are|was|were)\s+(?P<asked>(?:an?\s+|the\s+)?[A-Z][\w-]*"
+                         r"(?:\s+[A-Z][\w-]*)*)\s+(?i:in|of|under)\s+\S")
 
 
 def _affixed(words: list[str], query: str) -> str | None:

@@ -509,6 +509,23 @@ def test_a_method_another_of_the_kind_and_a_question_under_a_new_condition(tmp_p
     assert conditioned.query.startswith("how are they watched if a path holds several files?")
 
 
+BERTHS = """# Harbour Licence Exception
+
+An Independent Berth is a berth the harbour does not own. Target Cargo is any cargo loaded at such a berth.
+
+The default logLevel of the berth log is 2, and its default version is 1.2.
+"""
+
+
+def test_a_new_name_takes_the_place_of_the_term_asked_about_and_a_phrase_that_opens_alike_the_topic(
+        tmp_path, settings, real_embedder) -> None:
+    corpus = _corpus_with(tmp_path, settings, real_embedder, "berths.md", BERTHS)
+    term = [Turn("What is an Independent Berth in the Harbour Licence Exception?", None)]
+    assert resolve("and Target Cargo?", term, corpus).query == "What is Target Cargo in the Harbour Licence Exception?"
+    default = [Turn("What is the default logLevel?", None)]
+    assert resolve("and the default version?", default, corpus).query == "What is the default version?"
+
+
 HARBOUR_NET = ("# Harbour network\n\nThe harbour network 10.0.0.0/24 holds 256 addresses. The hosts() method loops "
                "over the usable addresses of a network, without its network and broadcast addresses.\n")
 
