@@ -303,10 +303,12 @@ def _sought_name(corpus: Corpus, candidate: Candidate, written_name: str, named:
 
 def _named_in_words(corpus: Corpus, candidate: Candidate, query: Query, section: Sentence | None) -> bool:
     """Whether the candidate is, in `section`, the entry of a term of two words or more that the question says word
-    by word ("What is the default max connections?": "max connections"); one plain word is as often a word the
-    question asks with."""
+    by word ("What is the default max connections?": "max connections"; "log level": "LogLevel"); one plain word is
+    as often a word the question asks with."""
     name = entry_name(corpus, candidate.support) or ""
-    return len(name.split()) > 1 and names_term(query, name) and heading_above(corpus, candidate.support) == section
+    humps = set(terms(name, humps=True)) - set(terms(name))  # "LogLevel": log, level
+    return (len(name.split()) > 1 or len(humps) > 1) and names_term(query, name) \
+        and heading_above(corpus, candidate.support) == section
 
 
 def _only_what_it_is(corpus: Corpus, query: Query, names: set[str], doc_id: str) -> bool:

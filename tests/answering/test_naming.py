@@ -448,3 +448,16 @@ def test_a_value_written_before_its_setting_is_answered_by_the_sentence_that_nam
     assert corpus.sentence_text(the_value_asked(corpus, opening, eligible, raw).support).startswith("If set to RAW")
     plain = read_query(corpus, "What does the berth_format do?", None)  # no value: the entry's opening
     assert the_value_asked(corpus, opening, eligible, plain) == opening
+
+
+LOCK_CONFIG = ("LOCK_CONFIG(5)\n\nDESCRIPTION\n     The keywords are as follows:\n\n"
+               "     LogLevel\n\t     Gives the verbosity level of the keeper's log.  The default is INFO.\n\n"
+               "     LogVerbose\n\t     Specify one or more overrides to LogLevel.\n")
+
+
+def test_a_name_in_camel_case_said_word_by_word_finds_its_entry_over_one_that_mentions_it(writable) -> None:
+    question = "What is the default log level in lock_config?"
+    corpus, query, eligible = eligible_for(writable, "lock_config.5.txt", LOCK_CONFIG, question)
+    verbose = next(c for c in eligible if corpus.sentence_text(c.support).startswith("LogVerbose"))
+    chosen = named_entry(corpus, verbose, eligible, query)
+    assert entry_name(corpus, chosen.support) == "LogLevel"
