@@ -869,13 +869,19 @@ def _without_verb(words: list[str], before: str) -> str:
     """A run the documents never write holds a verb: after "do"/"does"/"did" the subject comes first ("How do
     smugglers lure migrants": "smugglers"), with what a possessive subject owns ("What does wget's
     --keep-session-cookies option do?": "wget's keep-session-cookies"); right after "who" the verb does ("who created
-    python": "python"; "who launched the campaign": "", the topic is in the next run)."""
+    python": "python"; "who launched the campaign": "", the topic is in the next run); after "is" or "was" a passive's
+    participle ends it ("When is htcacheclean started?": "htcacheclean")."""
     if before == "who":
         return " ".join(words[1:])
     if before in _DO_SUPPORT:
         head = next((n for n, word in enumerate(words) if not _owns(word)), len(words) - 1)
         return " ".join(words[:head + 1])
+    if before in _BE and len(words) > 1 and _PARTICIPLE.fullmatch(words[-1]):  # "When is htcacheclean started?":
+        return " ".join(words[:-1])                                          # the passive's subject
     return " ".join(words)
+
+
+_PARTICIPLE = re.compile(r"[a-z]{2,}(?:ed|en)")  # "started", "created", "written" (not "Gentoo", "Sweden")
 
 
 def _owns(word: str) -> bool:

@@ -526,6 +526,18 @@ def test_a_new_name_takes_the_place_of_the_term_asked_about_and_a_phrase_that_op
     assert resolve("and the default version?", default, corpus).query == "What is the default version?"
 
 
+SLUICECTL = """# sluicectl
+
+sluicectl is started by cron every night. Its configuration is kept in /etc/default/sluicectl.
+"""
+
+
+def test_a_passive_s_participle_is_no_part_of_its_subject(tmp_path, settings, real_embedder) -> None:
+    corpus = _corpus_with(tmp_path, settings, real_embedder, "sluicectl.md", SLUICECTL)
+    history = [Turn("When is sluicectl started?", None)]
+    assert resolve("Where is its configuration?", history, corpus).query == "Where is sluicectl's configuration?"
+
+
 HARBOUR_NET = ("# Harbour network\n\nThe harbour network 10.0.0.0/24 holds 256 addresses. The hosts() method loops "
                "over the usable addresses of a network, without its network and broadcast addresses.\n")
 
