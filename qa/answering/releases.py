@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from qa.answering.naming import OPTION_NAME
 from qa.answering.questions import Query
 from qa.answering.spans import DATE, VERSION, asks_release_date
 from qa.documents.chunking import Sentence
@@ -72,7 +73,6 @@ def release_of_the_note(corpus: Corpus, candidates: list[Candidate], eligible: l
     return None
 
 
-_OPTION = re.compile(r"(?<![\w-])-{1,2}[A-Za-z0-9][\w-]*")  # "-d", "--diff"
 _NOTE_REACH = 3  # candidates after the best among which a note that writes the question's options is sought
 
 
@@ -80,12 +80,11 @@ def _note_of_the_options(corpus: Corpus, candidates: list[Candidate], query: Que
     """The best candidate, or, when the question writes options ("Which bat release added the --diff option?") and
     the best does not, the first of the next few that writes them all: a note on something else of the release
     ("Beginning with this release, bat can be used as a library") may match the question's other words better."""
-    options = set(_OPTION.findall(query.text))
+    options = set(OPTION_NAME.findall(query.text))
     if not options:
         return candidates[0]
     return next((candidate for candidate in candidates[:_NOTE_REACH + 1]
-                 if all(re.search(rf"(?<![\w-]){re.escape(option)}(?![\w-])", corpus.sentence_text(candidate.support))
-                        for option in options)), candidates[0])
+                 if options <= set(OPTION_NAME.findall(corpus.sentence_text(candidate.support)))), candidates[0])
 
 
 # A reference's note of when what its entry documents came: "New in version 1.2.1.", "Added in version 3.2",
