@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round86/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round88/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -100,6 +100,8 @@ cd "$work" || exit 1
 #   /usr/share/doc/rdiff-backup/FAQ.adoc.gz  rdiff-backup
 #   man 5 auditd.conf  auditd   /usr/share/doc/irssi/startup-HOWTO.html  irssi
 #   /usr/share/doc/bat/changelog.gz  bat   /usr/share/doc/resolvconf/README.gz  resolvconf
+#   man 5 tinyproxy.conf  tinyproxy   /usr/share/doc/foot/README.md.gz  foot
+#   /usr/share/doc/sqlite3/datatype3.html  sqlite3-doc   /usr/share/doc/haveged/README.gz  haveged
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -181,7 +183,9 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           vnstat earlyoom
           python-click-doc rdiff-backup
           auditd irssi
-          bat resolvconf)
+          bat resolvconf
+          tinyproxy foot
+          haveged)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -1233,11 +1237,72 @@ r=$(round 86)
 gunzip -c "$doc/bat/changelog.gz"                                    > "$r/bat-CHANGELOG.md"
 gunzip -c "$doc/resolvconf/README.gz"                                > "$r/resolvconf-README.txt"
 
-for n in $(seq 0 86); do
+r=$(round 87)
+# man 5 tinyproxy.conf (tinyproxy 1.11.1-2.1+deb12u1: the configuration file of Tinyproxy, a small HTTP proxy daemon;
+# the page is made from AsciiDoc-like source and rendered as in round 1, 14 KB, 354 lines, "Version 1.11.1 2024-05-22"
+# in the footer, no words hyphenated by the typesetter: the synopsis only the file's name, the path
+# `/etc/tinyproxy/tinyproxy.conf` and other literals kept in backquotes (57 lines hold one), the file's syntax
+# (key-value pairs, '#' comments, keywords case-insensitive and values case-sensitive), then 36 keywords from User to
+# ReverseBaseURL, each a term alone on its line over tab-indented text, Allow and Deny over one shared text, the log
+# levels Critical to Info and the forms of Upstream rules and site specifications as "•" lists (15 items), the
+# upstream types http, socks4, socks5 and none, an example filter file and Anonymous, BasicAuth, AddHeader and
+# ReversePath lines indented further, a few defaults in sentences ("The default value of `StatHost` is
+# `tinyproxy.stats`", the wildcard address `0.0.0.0` for Listen, "The default is to filter based on domains") but none
+# for Port, Timeout, MaxClients or LogLevel, port 8888 only in the ReversePath example, RFC 2616 for the Via header,
+# FilterType's bre, ere and fnmatch ("the fastest matching method of the three"), "almost twice as fast" for
+# case-sensitive filters, BUGS, SEE ALSO, AUTHOR and COPYRIGHT "1998-2020" with the GPL version 2 notice) and foot's
+# README (foot 1.13.1-2+deb12u1: foot/README.md.gz, Markdown, UTF-8, 20 KB, 597 lines, no version or date of its own:
+# "# ![Logo: ...](icons/...) foot" as the title, "The fast, lightweight and minimalistic Wayland terminal emulator.",
+# four badges as image links, an index of 22 numbered links with nested entries, sections as "## " and "# " headings
+# mixed ("# Installing", "# XTGETTCAP", "# Credits", "# License" at the top level), a "* " list of features (IME via
+# `text-input-v3`, "True Color (24bpp)", Sixel), the configuration paths `$XDG_CONFIG_HOME/foot/foot.ini` and
+# `~/.config/foot/foot.ini`, the name's origin "_foo terminal_ → _footerm_ → _foot_" and the Swedish word _fot_, the
+# default shortcuts as definition-list lines of <kbd> tags (43 lines hold one) over ": meaning" lines (keyboard,
+# scrollback search, a "### URL mode" section missing from the index, mouse), font size steps written "0,5pt", server
+# mode with `foot --server` and `footclient`, URL mode with `show-urls-launch`, `xdg-open` and `url-launch`, shell
+# integration through OSC-7 and OSC-133;A with a fenced zsh block, Alt/meta, Backspace and Keypad modes as escape
+# sequences in backquotes (`\E[?1036l`), DPI and font sizing with the `dpi-aware` option, 22 supported OSCs as a "* "
+# list ("`OSC 555` - flash screen (**foot specific**)"), the tertiary and secondary Device Attributes replies,
+# XTVERSION "Starting with version 1.7.0", XTGETTCAP compared with XTerm ("as of XTerm-370") and Kitty, curly quotes
+# and apostrophes, bug report items, IRC on irc.libera.chat, Mastodon, sponsoring and "Foot is released under the [MIT
+# license](LICENSE).").
+render_man man5/tinyproxy.conf.5.gz                                  > "$r/tinyproxy.conf.5.txt"
+gunzip -c "$doc/foot/README.md.gz"                                   > "$r/foot-README.md"
+
+r=$(round 88)
+# SQLite's page on datatypes (sqlite3-doc 3.40.1-2+deb12u2: sqlite3/datatype3.html, HTML from the SQLite site, ASCII,
+# 39 KB, 967 lines, about 28 KB of text left when tags are stripped: "Datatypes In SQLite" as its title, the site's
+# logo, tagline "Small. Fast. Reliable. Choose any three.", menus and a search form with two <script> blocks, a
+# collapsible "Table Of Contents" of 22 numbered entries, then seven numbered <h1> sections (datatypes, storage
+# classes, type affinity, comparison expressions, operators, sorting, grouping and compound SELECTs, collating
+# sequences) with 11 <h2> and 2 <h3> subsections, the five storage classes as a list ("an 8-byte IEEE floating point
+# number"), Boolean and date/time storage (ISO8601 strings, Julian day numbers, Unix Time), the affinity rules and
+# comparison rules as numbered lists, one <table> of example typenames, resulting affinity and rule number, SQL
+# examples and their results ("text|integer|integer|real|text", "--result 4 1 2 3") in <blockquote><pre> blocks,
+# versions with dates in running text ("version 3.37.0 (2021-11-27)", "3.23.0 (2018-04-02)", "3.8.6 2014-08-15"),
+# "the first 15 significant decimal digits", the historical name "NONE" of the BLOB affinity, SQLITE_MAX_LENGTH named
+# but its value not given, the collating functions BINARY, NOCASE and RTRIM, "Division by zero gives a result of
+# NULL", "This page last modified on 2022-04-12 00:22:10 UTC" at the foot) and haveged's README (haveged
+# 1.9.14-1+deb12u1: haveged/README.gz, plain text, UTF-8 for one word ("für"), 24 KB, 474 lines, five lines ending
+# in blanks, no version or date: "Haveged, an entropy source" over section titles in capitals, not underlined
+# ("INTRODUCTION", "TESTING haveged", "BUILDING haveged", "CHECKING haveged", "RUNNING haveged", "DIAGNOSTIC haveged
+# build", "INSTALLATION", "EXTRAS"), the HAVEGE algorithm, AIS-31 from BSI spelt out in English and German, Procedure A
+# (5 tests) and B (3 tests) with pass probabilities 0.9987 and 0.9998, special features numbered "1)" to "5)", seven
+# supported hosts and nine configure options numbered "1." with defaults in parentheses ("--enable-olt (default
+# 'yes')", "--enable-threads (experimental)"), the entest checks as "a)" to "e)" items indented by four blanks, the
+# sample size raised from 1MB to 16MB, the usage text indented by three blanks ("--buffer     , -b [] Buffer size
+# [KW] - default : 128", "--pid ... default: /var/run/haveged.pid"), a summary template of <prog>-style placeholders
+# with a "where" table, build flags and tuning sources, the AIS-31 failure log line, a --verbose bit mask table 0x01
+# to 0x20, "A minimum of 1024 is recommended" for write_wakeup_threshold, diagnostic --run levels 2, 4 and 8,
+# sysv.* and service.* init templates ("The non-forking configuration is recommended"), URLs to issihosts.com).
+cp "$doc/sqlite3/datatype3.html"                                     "$r/sqlite-datatypes.html"
+gunzip -c "$doc/haveged/README.gz"                                   > "$r/haveged-README.txt"
+
+for n in $(seq 0 88); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round86"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round88"
