@@ -31,6 +31,7 @@ from qa.answering.features import (
     introduces,
     points_elsewhere,
     taken_in,
+    through_the_command_shown,
     through_the_list,
 )
 from qa.answering.model import AnswerModel, default_model
@@ -128,7 +129,8 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
         or _default_in_the_entry(corpus, candidates, eligible, query) or (eligible[0] if eligible else None)
     if best is None:
         return Extraction(None, None, 0.0, candidates, passages)
-    defined = _defining_neighbour(corpus, _entry_stating_it(corpus, best, eligible, query), eligible, query)
+    stating = _entry_stating_it(corpus, _value_stated_as_default(corpus, best, eligible, query), eligible, query)
+    defined = _defining_neighbour(corpus, stating, eligible, query)
     best = what_the_entry_says(corpus, named_entry(corpus, defined, eligible, query), eligible, query)
     best = the_count_asked(corpus, the_value_asked(corpus, best, eligible, query), eligible, query)
     best = the_dimension_asked(corpus, best, eligible, query)
@@ -333,7 +335,8 @@ def _with_continuation(corpus: Corpus, best: Candidate, candidates: list[Candida
     if not takes_in:
         return answering
     last = taken_in(corpus, after)
-    return replace(answering, end=(through_the_list(corpus, last) if introduces(corpus, answering) else last).end)
+    last = through_the_list(corpus, last) if introduces(corpus, answering) else last
+    return replace(answering, end=through_the_command_shown(corpus, answering, last, query).end)
 
 
 # A list item that opens with a one-word label and a colon: "- *2*: ABI compatible upgrade pending", "* `lock`: ..."
@@ -408,6 +411,9 @@ _SUBJECT_BEFORE = re.compile(r"\s*(?:this|that)\s+(?:is|was)\s+(?:the\s+(?:origi
 _EXAMPLE = re.compile(r"\s*(?:for\s+(?:example|instance)|e\.\s?g\.)\W", re.I)  # an example of the rule before
 # A sentence about what the one before names: "Its main use is ...", "It is used to ...", "This option ...".
 _ABOUT_THE_ONE_BEFORE = re.compile(r"\s*(?:its|it|they|their|this|these)\b", re.I)
+# ... of which a sentence whose subject is "it" or "they" answers a which-question of any kind: "It will display the
+# relevant NEWS.Debian sections before upgrades." after "Installing the apt-listchanges package is recommended."
+_IT_DOES = re.compile(r"\s*(?:it|they)(?:['\u2019](?:s|re))?\s+[a-z]", re.I)  # "It's also the fastest ..."
 # ... but not a sentence whose "it" fills the subject's slot ("It is also possible to ...") or whose "this" names
 # its own subject ("This section describes ...", "These options ...": what follows).
 _ABOUT_NOTHING_BEFORE = re.compile(r"\s*(?:it(?:'s|\s+is|\s+was)\s+(?:also\s+)?(?:possible|recommended|advisable|"
@@ -439,12 +445,15 @@ def _with_the_name_before(corpus: Corpus, answer: Sentence, query: Query) -> Sen
     """For a which-question asking for a name or a command ("Which keyword stops ifdown -a from taking an interface
     down?") answered by a sentence about what the one before it names ("Its main use is to prevent an interface from
     being brought down ..." after 'Lines beginning with "no-auto-down" are used to ...'; "This will add ... to your
-    search path." after the command it follows), or by a sentence that points back at the kind it asks for ("Use one
-    of those shells ..." for "Which shells ...?"), the answer taken back over that sentence, in its paragraph, or over
-    the program text right before it: the name is there."""
+    search path." after the command it follows), a which-question of any kind answered by a sentence whose subject
+    is "it" or "they" ("It will display the relevant NEWS.Debian sections ..." for "Which package shows ...?"), or
+    one answered by a sentence that points back at the kind it asks for ("Use one of those shells ..." for "Which
+    shells ...?"), the answer taken back over that sentence, in its paragraph, or over the program text right before
+    it: the name is there."""
     command = _WHICH_COMMAND.match(query.text) is not None
     text = corpus.sentence_text(answer)
-    names_the_one_before = (command or asks_for_a_term(query.focus, query.text)) \
+    names_the_one_before = (command or asks_for_a_term(query.focus, query.text)
+                            or (bool(query.focus) and _IT_DOES.match(text) is not None)) \
         and _ABOUT_THE_ONE_BEFORE.match(text) is not None and not _ABOUT_NOTHING_BEFORE.match(text)
     if not names_the_one_before and not _points_back_at(text, query.focus):
         return answer
@@ -695,6 +704,19 @@ def _entry_stating_it(corpus: Corpus, best: Candidate, eligible: list[Candidate]
                   and _about_what_is_asked(corpus, c.support, query)
                   and any(STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(sentence)))
                           for sentence in entry_of(corpus, c.support, _ENTRY_REACH))), None)
+    return replace(found, score=best.score, logit=best.logit) if found is not None else best
+
+
+def _value_stated_as_default(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
+    """For a default question whose best value is in a sentence that says nothing of a default ("Early haveged
+    releases used a entest sample size of 1MB, ..." for "What is haveged's default buffer size?"), the next best
+    candidate whose value is in a sentence about what is asked that states a default ("--buffer , -b [] Buffer size
+    [KW] - default : 128"), with the best's score; the best when none of the next few is."""
+    if not query.asks_default or best.span is None or NAMES_A_DEFAULT.search(corpus.sentence_text(best.support)):
+        return best
+    found = next((c for c in eligible[1:_NAMED_ENTRY_REACH] if c.span is not None
+                  and STATES_A_DEFAULT.search(unbroken(corpus.sentence_text(c.support)))
+                  and _about_what_is_asked(corpus, c.support, query)), None)
     return replace(found, score=best.score, logit=best.logit) if found is not None else best
 
 

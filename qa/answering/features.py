@@ -15,7 +15,7 @@ from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 
 from qa.answering.questions import Query, coverage, term_key
-from qa.answering.sections import entry_opening, from_html, is_label
+from qa.answering.sections import entry_opening, from_html, is_label, is_program_text, is_prose
 from qa.answering.spans import (
     KINDS,
     NUMBER_WORD,
@@ -186,13 +186,14 @@ _DEFINING = re.compile(r"\b(?:is|are|was|were)\s+(?:a|an|the|used|meant|intended
 
 
 # A sentence that states a default ("The default is 3.", "defaults to 873", "ask (the default)", "Default: 20",
-# "Default 10.", "Default value: 3", "The default port is 873.", "By default no ... are set", "... does not stop; this
-# is the default"), not one that only names it ("You can override the default backlog value ...", "The default
-# configuration file is read at start.").
+# "Default 10.", "Default value: 3", "The default port is 873.", "The default value of `StatHost` is ...", "By
+# default no ... are set", "... does not stop; this is the default"), not one that only names it ("You can override
+# the default backlog value ...", "The default configuration file is read at start.").
 STATES_A_DEFAULT = re.compile(r"\bdefaults?\s*(?:is|are|was|to|:|=|\))|\(\s*(?:the\s+|by\s+)?default\b|"
                                r"\bdefaults?\s+(?=[\d\"'`\u201c])|\bby\s+default\b|\b(?:is|are|was)\s+the\s+default\b|"
-                               r"\bdefault(?:\s+[\w-]+){1,5}?\s*(?::|=|\b(?:is|are|was)\b(?!\s+(?:not\s+)?(?:read|used|set|"
-                               r"changed|loaded|written|kept|stored|ignored|overridden|applied|created|installed)\b))",
+                               r"\bdefault(?:\s+[\w`'\"\u2018\u2019\u201c\u201d-]+){1,5}?\s*"
+                               r"(?::|=|\b(?:is|are|was)\b(?!\s+(?:not\s+)?(?:read|used|set|changed|loaded|written|kept|"
+                               r"stored|ignored|overridden|applied|created|installed)\b))",
                                re.I)
 
 
@@ -410,6 +411,20 @@ def _shown_after(corpus: Corpus, sentence: Sentence, after: Sentence) -> bool:
     if _POINTS_AT_WHAT_FOLLOWS.search(corpus.sentence_text(sentence)):
         return True
     return "command" in sentence_words(corpus, after).cues and "command" not in sentence_words(corpus, sentence).cues
+
+
+def through_the_command_shown(corpus: Corpus, first: Sentence, last: Sentence, query: Query) -> Sentence:
+    """For a how-question answered by prose that gives no command, the command shown after the prose's last sentence
+    in a block of its own ("If you want pkgconf to be used when you invoke `pkg-config`, you should install a symlink
+    for this.  We do not do this for you, ..." then "$ ln -sf pkgconf /usr/bin/pkg-config"); else `last`."""
+    if query.wanted.name != "manner":
+        return last
+    shown = follower(corpus, last)
+    if shown is None or shown.paragraph == last.paragraph \
+            or not (is_program_text(corpus, shown) or _PROMPTED.match(corpus.sentence_text(shown))):
+        return last
+    prose = corpus.sentences[first.sentence_id:last.sentence_id + 1]
+    return shown if all(is_prose(corpus, said) for said in prose) else last
 
 
 def taken_in(corpus: Corpus, after: Sentence) -> Sentence:

@@ -251,14 +251,25 @@ def names_in(question: str) -> set[str]:
 
 
 def names_term(query: Query, name: str) -> bool:
-    """Whether the question names `name` whole, or by all the words of a name in camel case ("agent forwarding" names
-    "ForwardAgent", "log level" names "LogLevel"), a namespaced name by its last part ("Package-Blacklist" names
-    "Unattended-Upgrade::Package-Blacklist"); a name without a content word ("--all") names nothing."""
+    """Whether the question names `name` whole, or by all the words of a name in camel case, one after the other
+    ("agent forwarding" names "ForwardAgent", "log level" names "LogLevel"), a namespaced name by its last part
+    ("Package-Blacklist" names "Unattended-Upgrade::Package-Blacklist"); a name without a content word ("--all") names
+    nothing."""
     own = _own_part(name)
     whole = set(terms(own))
     parts = set(terms(own, humps=True)) - whole
     asked = query.asked.keys()
-    return bool(whole) and (whole <= asked or (bool(parts) and parts <= asked))
+    return bool(whole) and (whole <= asked or (bool(parts) and parts <= asked and _said_together(query.text, parts)))
+
+
+def _said_together(question: str, parts: set[str]) -> bool:
+    """Whether the question says a camel-case name's words one after the other, in either order ("log level",
+    "agent forwarding"), not apart ("add a Via header" does not name AddHeader); words the question writes in another
+    form (a typo repaired) are given the benefit of the doubt."""
+    said = terms(question)
+    if not parts <= set(said):
+        return True
+    return any(set(said[start:start + len(parts)]) == parts for start in range(len(said) - len(parts) + 1))
 
 
 def _own_part(name: str) -> str:

@@ -24,15 +24,17 @@ _QUALIFIER = r"(?:(?:over|nearly|almost|about|around|approximately|roughly|some|
              r"within|after|before|every|per)\s+)?"
 NUMBER_WORD = re.compile(f"(?:{_NUMBER_WORDS})", re.I)  # a count written in words
 # A unit follows after a space (or a line break and the next line's indent, in lower case: "three\n   seconds", not
-# "2\n   Seconds are rounded"), or glued for sizes, rates and times ("1KB", "530MB/s", "100ms", ".5s", "24hours",
-# "30mins"; not the "s" of "1990s", nor an "h" that may mark a hexadecimal number, "80h"), after an adjective or not.
-_UNIT = (r"(?:(?:[KMGT]i?B(?:ytes?)?(?:/s)?|ms|(?<!\d{4})s|hours?|hrs?|mins?|minutes?|days?|weeks?|months?|years?)\b|"
+# "2\n   Seconds are rounded"), or glued for sizes, rates, times and type sizes ("1KB", "530MB/s", "100ms", ".5s",
+# "24hours", "30mins", "0,5pt"; not the "s" of "1990s", nor an "h" that may mark a hexadecimal number, "80h"), after an
+# adjective or not.
+_UNIT = (r"(?:(?:[KMGT]i?B(?:ytes?)?(?:/s)?|ms|(?<!\d{4})s|hours?|hrs?|mins?|minutes?|days?|weeks?|months?|years?|"
+         r"pt|px)\b|"
          r"(?:\s|\r?\n[ \t]+(?=(?-i:[a-z%])))"
          r"(?:additional|more|extra|new|other|consecutive|full|calendar|working|business|"
          r"[a-z]+-[a-z]+(?=\s[a-z]))?\s?"  # a hyphenated adjective: "seven space-separated fields"
          r"(?:(?-i:[A-Z]{2,}\d*)\s(?=[a-z]+s\b))?"  # a thing an acronym names: "1.2 CPU cycles", "4 GPU threads"
          r"(?:%|percent|per cent|bits?|bytes?|[KMGT]i?B(?:ytes?)?(?:/s)?|kilobytes?|megabytes?|gigabytes?|"
-         r"characters?|chars?|"
+         r"characters?|chars?|pt|px|points?|pixels?|"
          r"lines?|columns?|words?|letters?|digits?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
          r"months?|years?|times|levels?|steps?|items?|entries|files?|fields?|stanzas?|pages?|people|persons?|"
          r"personnel|members?|users?|groups?|jobs?|arguments?|options?|versions?|releases?|copies|tests?|"

@@ -147,6 +147,7 @@ def test_quantity_spans_skip_list_numbers_and_keep_qualifiers() -> None:
     ("It uses 2 cores (4 threads), retries every 2 days (48 hours) at ATA register 80h",
      ["2 cores", "4 threads", "every 2 days (48 hours)", "80"]),  # another measure in brackets is another answer
     ("It read 10 (see below) lines in 2 (two) passes", ["10", "2 (two)"]),  # words in brackets: only a count
+    ("Increase font size by 0,5pt, pad by 2px or 12 points", ["0,5pt", "2px", "12 points"]),  # type sizes
 ])
 def test_quantities_are_whole_numbers_with_what_they_count(sentence: str, expected: list[str]) -> None:
     spans = [sentence[a:b] for a, b in candidate_spans(sentence, QuestionType("quantity"))]
@@ -975,6 +976,23 @@ def test_a_how_question_takes_in_the_command_shown_after_the_prose(writable) -> 
     assert not completed_by(corpus, prose, command, read_query(corpus, "What does a symlink do?", None))
 
 
+def test_a_how_question_takes_in_the_command_shown_after_a_paragraph_of_prose(writable) -> None:
+    page = ("# Symlink\n\nTo make pkg-config run pkgconf, install a symlink. Vendors decide this themselves.\n\n"
+            "    $ ln -sf pkgconf /usr/bin/pkg-config\n\nThe `pkg-config` name is kept. Run `pkgconf` as it is.\n\n"
+            "    $ pkgconf --version\n")
+    writable.add_document(FileUpload("symlink.md", "text/markdown", page.encode()))
+    corpus = writable.snapshot.corpus
+    prose, vendors, command, kept, run = (
+        next(s for s in corpus.sentences if corpus.sentence_text(s).startswith(opening))
+        for opening in ("To make", "Vendors", "$ ln", "The `pkg", "Run `pkg"))
+    how = read_query(corpus, "How do I make pkg-config run pkgconf?", None)
+    assert features_module.through_the_command_shown(corpus, prose, vendors, how) == command
+    assert features_module.through_the_command_shown(corpus, kept, run, how) == run  # the prose names code: no more
+    what = read_query(corpus, "What does a symlink do?", None)  # no how-question: the prose alone
+    assert features_module.through_the_command_shown(corpus, prose, vendors, what) == vendors
+    assert features_module.through_the_command_shown(corpus, prose, prose, how) == prose  # the next is prose
+
+
 def test_prose_pointing_at_the_following_takes_in_the_block_it_points_at(writable) -> None:
     page = ("# Examples\n\nIn a shell, the following will store the tide height in a variable.\n\n"
             "    tide = base + 2 * swell\n\nThe following day the harbour closed.\n\n    closed\n")
@@ -1146,6 +1164,8 @@ def test_a_term_of_several_words_over_its_hanging_text_is_an_entry_whose_default
     ("You can override the default backlog value.", False), ("Edit the default configuration file.", False),
     ("Default value: 3", True), ("Default port is 873.", True), ("The default value of this option is 3.", True),
     ("The default configuration file is read at start.", False),
+    ("The default value of `StatHost` is `tide.stats`.", True),
+    ("The default value of `Port` is read at start.", False),
 ])
 def test_a_sentence_states_a_default_only_when_it_gives_one(sentence: str, states: bool) -> None:
     assert (STATES_A_DEFAULT.search(sentence) is not None) == states
@@ -1282,6 +1302,23 @@ def test_a_settings_entry_is_answered_past_its_type_and_named_by_its_term(writab
     assert not features_module._ONLY_ITS_TYPE.fullmatch("Takes the tide to the harbour.")
     which = writable.ask("Which option makes an elapsing tide wake the harbour from its sleep?", threshold=0.0).answer
     assert which is not None and which.text.startswith("WakeHarbour=")  # the answer is taken back to its term
+
+
+KETTLED_README = ("Kettled, a boiling daemon\n\nTESTING\n\nEarly kettled releases boiled a test sample of 1MB of "
+                  "water; this was raised to 16MB.\n\nRUNNING\n\nThe following arguments are available:\n\n"
+                  "   --buffer     , -b [] Buffer size [KW] - default : 128\n"
+                  "   --file       , -f [] Sample output file\n")
+
+
+def test_a_default_question_takes_the_value_a_sentence_states_as_default_over_one_said_of_no_default(
+        writable) -> None:
+    question = "What is kettled's default buffer size?"
+    corpus, query, eligible = eligible_for(writable, "kettled-README.txt", KETTLED_README, question)
+    early = next(c for c in eligible if corpus.sentence_text(c.support).startswith("Early"))
+    chosen = answer_module._value_stated_as_default(corpus, replace(early, score=0.9), [early, *eligible], query)
+    assert corpus.sentence_text(chosen.support).lstrip().startswith("--buffer") and chosen.score == 0.9
+    sample = read_query(corpus, "What sample size did early kettled releases boil?", None)  # asks no default
+    assert answer_module._value_stated_as_default(corpus, early, [early, *eligible], sample) == early
 
 
 GATE_STEPS = ("# Harbour gate\n\nThe gate is open by default.\n\nTo close the gate, edit /etc/gate.conf to have:\n\n"
@@ -2108,6 +2145,19 @@ def test_a_which_question_answered_by_a_sentence_pointing_back_at_its_kind_takes
     assert answer is not None and "bash, tcsh and zsh" in answer.text and "Use one of those" in answer.text
     how = writable.ask("How do I make the pilot console use my login shell?", threshold=0.0).answer
     assert how is not None and "bash, tcsh and zsh" not in how.text  # no which-question, no kind pointed back at
+
+
+def test_a_which_question_answered_by_a_sentence_about_it_takes_the_one_naming_it_in(writable) -> None:
+    corpus_with(writable, "harbour-upgrades.txt", "Harbour upgrades\n\nChanges that need manual steps are announced "
+                "in the tide notes. Installing the tide-reader package is recommended. It will display the tide "
+                "notes before upgrades.\n\nThe sluice filter matches names by glob. It's also the quickest filter "
+                "of the three.\n")
+    package = writable.ask("Which package shows the tide notes before an upgrade?", threshold=0.0).answer
+    assert package is not None and "tide-reader" in package.text and "It will display" in package.text
+    filter_ = writable.ask("Which sluice filter is the quickest?", threshold=0.0).answer
+    assert filter_ is not None and "matches names by glob" in filter_.text
+    when = writable.ask("When are the tide notes displayed?", threshold=0.0).answer  # no which-question: as it was
+    assert when is not None and "tide-reader" not in when.text
 
 
 def test_a_which_name_question_answered_about_what_the_sentence_before_names_takes_it_in(writable) -> None:

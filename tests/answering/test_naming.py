@@ -212,6 +212,10 @@ def test_a_question_names_a_term_whole_or_by_all_its_words(writable) -> None:
     assert names_term(read_query(corpus, "What does forwardkey do?", None), "ForwardKey")
     assert not names_term(read_query(corpus, "Which key opens the gate by default?", None), "ForwardKey")
     assert not names_term(read_query(corpus, "Which key opens the gate by default?", None), "--all")  # no content
+    assert names_term(read_query(corpus, "Is forwarding the key on by default?", None), "ForwardKey")  # either order
+    # its words apart name another thing: "forward the gate's key" names no ForwardKey
+    assert not names_term(read_query(corpus, "Which keyword makes the keeper forward the gate's key?", None),
+                          "ForwardKey")
 
 
 KEEPER_MAN_PAGE = ("KEEPER(8)\n\nOPTIONS\n       -b, --bell sound\n\t      Tells the keeper which bell to ring at "
