@@ -39,8 +39,24 @@ def markdown_blocks(text: str) -> tuple[str, tuple[Block, ...]]:
     starts = [line.start for line in lines_of(text)] + [len(text)]
     blocks = _questions_over_answers(text, list(_blocks(tokens, text, starts)))
     opening = blocks[0] if blocks else None
-    title = " ".join(text[opening.start:opening.end].split()) if opening and opening.kind == "heading" else ""
+    title = _plain_title(text[opening.start:opening.end]) if opening and opening.kind == "heading" else ""
     return (_front_title(front.group(1)) if front else "") or title, tuple(blocks)
+
+
+_LINK_TEXT = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
+_BARE_ADDRESS = re.compile(r"<https?://[^>]+>|https?://\S+")
+
+
+def _plain_title(heading: str) -> str:
+    """A title heading's words as a reader sees them: images and badges dropped, a link's text kept without its
+    address, inline tags dropped ("![Logo: a terminal ...](icons/foot.png) foot": foot; "pkgconf [![test](...)](...)":
+    pkgconf); the first image's description when nothing else is left ("![btop++](Img/logo.png)": btop++)."""
+    words = _LINK_TEXT.sub(r"\1", _IMAGE.sub("", _TAG.sub("", heading)))
+    plain = " ".join(_BARE_ADDRESS.sub("", words).split())
+    if re.search(r"\w", plain):
+        return plain
+    image = re.search(r"!\[([^\]]+)\]", heading)
+    return " ".join(image.group(1).split()) if image else " ".join(heading.split())
 
 
 _QUESTION_CHARS = 300  # a FAQ's question is a line or a few

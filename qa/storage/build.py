@@ -16,7 +16,7 @@ from qa.errors import IndexMismatchError
 from qa.settings import Settings
 from qa.storage.corpus import Corpus
 
-FORMAT_VERSION = 44  # 2: blocks, passage context, extracted HTML and PDF text; 3: FAQ questions, wrapped titles and
+FORMAT_VERSION = 45  # 2: blocks, passage context, extracted HTML and PDF text; 3: FAQ questions, wrapped titles and
 # run-in headings as headings, the caption of a box of links left out; 4: Markdown's HTML-only paragraphs left out,
 # emphasis wrapped in HTML tags a label, a sentence in bold text, a plain text's title line a heading over its first
 # passage; 5: a name in camel case also read word by word; 6: headings before a document's first text kept (its title
@@ -55,7 +55,8 @@ FORMAT_VERSION = 44  # 2: blocks, passage context, extracted HTML and PDF text; 
 # ("don't") stopwords; 41: a man page's numbered lines at its text margin or deeper text, not headings; 42: a
 # Markdown line of a few words, no sentence, right over a code block its label; 43: a MyST admonition fenced like
 # code ("```{note}") text; 44: a plain text's numbered question over an answer marked "A." a FAQ's question, the
-# answer's opening line ("A.   You have a choice:") never a heading or a label; an AsciiDoc "== Title" a heading
+# answer's opening line ("A.   You have a choice:") never a heading or a label; an AsciiDoc "== Title" a heading;
+# 45: a Markdown title's words without its images, badges and link addresses ("# ![Logo](foot.png) foot": foot)
 BUILD_KEYS = ("format_version", "model", "chunking")  # a change in one of these means re-embedding everything
 
 VectorKey = tuple[str, str]

@@ -324,6 +324,15 @@ def test_markdown_blocks_come_from_its_source_map_and_badges_are_dropped() -> No
     assert markdown_blocks("Intro text first.\n\n## Benchmarks\n\nBody.\n")[0] == ""  # a section, not the title
 
 
+def test_a_markdown_title_is_its_words_without_images_badges_or_link_addresses() -> None:
+    logo = "# ![Logo: a kettle with a spout](icons/kettle.png) kettle\n\nThe small kettle daemon.\n"
+    assert markdown_blocks(logo)[0] == "kettle"
+    badged = "# kettled <sup>[![Version](https://badge.example/v.svg)][npm]</sup> [![CI](https://ci.example/b.svg)](x)\n"
+    assert markdown_blocks(badged + "\nBody.\n")[0] == "kettled"
+    assert markdown_blocks("# The [Kettle](https://kettle.example) guide\n\nBody.\n")[0] == "The Kettle guide"
+    assert markdown_blocks("# [![kettle logo](kettle.png)](https://kettle.example)\n\nBody.\n")[0] == "kettle logo"
+
+
 def test_a_markdown_list_of_links_is_navigation_but_an_item_with_words_of_its_own_stays() -> None:
     text = ("# Tool\n\n- [License](#license)\n- [Install](#install)\n  1. [From source](#source)\n\n"
             "## License\n\n- [LGPL](https://lgpl.example) applies to the library\n- see [COPYING](COPYING)\n")
