@@ -242,8 +242,8 @@ def _uncontracted(question: str) -> str:
 
 def points_back(question: str) -> Dependence | None:
     """Whether the question leans on earlier turns, and how: by a referring word or by leaving words out."""
-    if _WHAT_ABOUT.match(question) or _OPENING_CONJUNCTION.match(question):
-        return "ellipsis"
+    if _WHAT_ABOUT.match(question) or _OPENING_CONJUNCTION.match(question) or _WHICH_ONE_ALONE.match(question):
+        return "ellipsis"  # "Which one does a column use ...?": one of the kind asked for before
     tokens = _tokens(question)
     if tokens and all(not _is_content(t) or _plain(t) in _GENERIC for t in tokens) and not _referring(tokens):
         return "ellipsis"  # only a frame: "how many?", "when?", "why?", "how many in total?"
@@ -531,6 +531,7 @@ def _rewrite(question: str, dependence: Dependence, earlier: _Reading, corpus: C
 
 
 _WHICH_ONE = re.compile(r"^\s*(?:which|what)\s+(ones?)\b", re.I)
+_WHICH_ONE_ALONE = re.compile(r"^\s*(?:which|what)\s+ones?\b(?!\s+of\b)", re.I)  # not "which one of the options"
 _WHICH_KIND = re.compile(r"^\s*(?:which|what)\s+", re.I)
 _KIND_WORDS = 3  # "which git stash option": at most this many words name the kind a which-question asks for
 

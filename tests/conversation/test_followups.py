@@ -503,6 +503,12 @@ def test_a_method_another_of_the_kind_and_a_question_under_a_new_condition(tmp_p
     # "which one" is another option, not the one whose predicate the earlier question asked about
     another = resolve("And which one repeats each line?", [Turn("Which option silences the watcher?", None)], corpus)
     assert another.query.startswith("which option repeats each line?") and "silences" not in another.query
+    # a question that opens "Which one ...?" asks for one of that kind too, with no "and" before it
+    one = resolve("Which one does a path use if none is given?", [Turn("What watch modes does the watcher have?",
+                                                                      None)], corpus)
+    assert one.query.startswith("Which watch modes does a path use if none is given?")
+    of_the = "Which one of the watch modes repeats each line?"  # names its kind: it stands alone
+    assert resolve(of_the, [Turn("Which option silences the watcher?", None)], corpus).query == of_the
     # a condition and then a question of its own: that question, asked under the condition
     conditioned = resolve("and if a path holds several files, how are they watched?",
                           [Turn("How does the watcher read a path?", None)], corpus)
