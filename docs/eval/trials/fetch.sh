@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round88/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round90/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -102,6 +102,8 @@ cd "$work" || exit 1
 #   /usr/share/doc/bat/changelog.gz  bat   /usr/share/doc/resolvconf/README.gz  resolvconf
 #   man 5 tinyproxy.conf  tinyproxy   /usr/share/doc/foot/README.md.gz  foot
 #   /usr/share/doc/sqlite3/datatype3.html  sqlite3-doc   /usr/share/doc/haveged/README.gz  haveged
+#   man 1 gocryptfs  gocryptfs   /usr/share/doc/mutt/examples/mutt_oauth2.py.README  mutt
+#   man 8 hdparm  hdparm   /usr/share/doc/prometheus-node-exporter/README.md.gz  prometheus-node-exporter
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -185,7 +187,9 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           auditd irssi
           bat resolvconf
           tinyproxy foot
-          haveged)
+          haveged
+          gocryptfs mutt
+          hdparm prometheus-node-exporter)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -1298,11 +1302,65 @@ r=$(round 88)
 cp "$doc/sqlite3/datatype3.html"                                     "$r/sqlite-datatypes.html"
 gunzip -c "$doc/haveged/README.gz"                                   > "$r/haveged-README.txt"
 
-for n in $(seq 0 88); do
+r=$(round 89)
+# man 1 gocryptfs (gocryptfs 2.3-1+b4: an encrypted overlay filesystem written in Go, on FUSE; rendered as in round
+# 1, 28 KB, 731 lines, "Aug 2017" in the footer and no version, 58 words hyphenated at line ends by the typesetter,
+# curly quotes: a synopsis of six forms under headings indented by three blanks (init, mount, unmount with
+# fusermount -u, change password, check consistency, show information), then 65 options, each a term alone on its
+# line over text indented by seven blanks, in four sections: ACTION FLAGS (8: -fsck, -info, -passwd, -speed ...),
+# INIT OPTIONS (9: -aessiv, -deterministic-names, -longnamemax "allowed range 62...255", -xchacha ...), MOUNT OPTIONS
+# (33: -allow_other, -badname, -idle with "0 (the default)", -ko, -noprealloc, -serialize_reads "below 70MB/s",
+# -sharedstorage ...) and COMMON OPTIONS (15: -extpass, -fido2, -masterkey, -passfile, -scryptn "The default is 16"
+# ...), each of the last ending "Applies to: ...", two options "Obsolete and ignored on gocryptfs v2.2 and later",
+# defaults in parentheses ("(default: -nodev)", "(default true)", "(default “auto”)"), commands and sample output
+# indented further, the nine gitignore rules of EXCLUDING FILES as a numbered list with sub-items "i." to "iv.",
+# EXAMPLES with an /etc/fstab line, NO_COLOR, EXIT CODES as "N: meaning" lines (0, 6, 10, 12, 22, 23, 24, 26), BUGS
+# on "Dash duplication" since v2.1, AUTHORS only "github.com/rfjakob.") and mutt's README for its OAuth2 script (mutt
+# 2.2.12-0.1~deb12u2: mutt/examples/mutt_oauth2.py.README, plain ASCII, 14 KB, 290 lines, no version of the script:
+# "mutt_oauth.py README by Alexander Perlis, 2020-07-15" (sic) underlined with "=", five sections underlined with "-"
+# (plain passwords, app passwords and bearer tokens; OAuth2 token support in mutt with the SASL methods OAUTHBEARER
+# and XOAUTH2; the token file's encryption through the script's ENCRYPTION_PIPE and DECRYPTION_PIPE lines and gpg;
+# app registrations, with "-- How to create a Google registration --" and "-- How to create a Microsoft
+# registration --" parts; running the script by hand), prose paragraphs, " - " lists with nested items (the Azure
+# portal's Branding, Authentication, API permissions and Overview screens as unindented labels, Microsoft Graph
+# permissions such as "IMAP.AccessAsUser.All"), access tokens "good for about an hour", the three flows authcode,
+# localhostauthcode and devicecode (one "- " item not indented like the others), command lines and a sample .muttrc
+# indented by one blank (smtp.office365.com:587, imap_oauth_refresh_command)).
+render_man man1/gocryptfs.1.gz                                       > "$r/gocryptfs.1.txt"
+cp "$doc/mutt/examples/mutt_oauth2.py.README"                        "$r/mutt_oauth2-README.txt"
+
+r=$(round 90)
+# man 8 hdparm (hdparm 9.65+ds-1: a tool to get and set SATA/IDE device parameters; rendered as in round 1, 42 KB,
+# 754 lines, "Version 9.65  Sep 2022" in the footer, 100 words hyphenated at line ends by the typesetter, en dashes
+# in "2–3 times" and "30–50%": a one-line synopsis, a description naming libata and SAT ("SCSI-ATA Command
+# Translation"), then 67 options in OPTIONS from -a to -Z and 10 in "ATA Security Feature Set", a short option's
+# text starting on its own line and a long option's (--dco-freeze, --fallocate, --fibmap, --make-bad-sector,
+# --offset, --prefer-ata12, --trim-sector-ranges ...) on the next, indented by seven and fourteen blanks, values and
+# encodings in running text (-B from 1 to 255, -M 0, 128 and 254, the -S timeout values 1 to 255 in units of 5
+# seconds and 30 minutes, -J "A setting of 30 seconds is recommended" against a factory default of "eight (8)
+# seconds", -X PIO modes "plus 8", multiword DMA "plus 32" and UltraDMA "plus 64"), warnings in capitals ("EXTREMELY
+# DANGEROUS", "DO NOT USE THIS OPTION!!", "VERY DANGEROUS, DON'T EVEN THINK ABOUT USING IT"), acronyms spelt out (DCO,
+# HPA, AAM, NCQ, SAT, DRQ as "DataReQust") and others not (LBA, PIO only once), the --user-master and --security-mode
+# values as two-column lines ("u  user password"), FILES with /etc/hdparm.conf, BUGS on kernels up to 2.6.12, AUTHOR
+# Mark Lord and others, SEE ALSO three web sites) and the Prometheus node exporter's README
+# (prometheus-node-exporter 1.5.0-1+b6: prometheus-node-exporter/README.md.gz, Markdown, ASCII, 17 KB, 347 lines, no
+# version or date: "# Node exporter" over five badge image links, HTTP port 9100 as the default, "##" to "######"
+# sections (installation with Ansible and Docker, collectors, the perf, sysctl and textfile collectors, filtering
+# enabled collectors, building, tests, a TLS endpoint marked "** EXPERIMENTAL **"), fenced bash, yaml and console
+# blocks (docker run, a Docker compose file), two pipe tables without outer pipes, "Name | Description | OS", of the
+# 48 collectors enabled by default and the 24 disabled by default, escaped underscores (thermal\_zone,
+# meminfo\_numa), "_any_" for all systems, kernel versions ("kernel 4.20+", "kernel 4.4+"), a "- " list of the
+# kernel.perf_event_paranoid values 2 to -1 ("default since Linux 4.6"), sysctl settings turned into metrics
+# ("node_sysctl_vm_user_reserve_kbytes 131072"), the textfile collector's glob `*.prom` and "**Note:** Timestamps
+# are not supported.", commands indented by four blanks, reference-style links at the end).
+render_man man8/hdparm.8.gz                                          > "$r/hdparm.8.txt"
+gunzip -c "$doc/prometheus-node-exporter/README.md.gz"               > "$r/node-exporter-README.md"
+
+for n in $(seq 0 90); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round88"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round90"
