@@ -35,7 +35,14 @@ from qa.answering.features import (
     through_the_list,
 )
 from qa.answering.model import AnswerModel, default_model
-from qa.answering.naming import named_entry, named_section, names_term, the_value_asked, what_the_entry_says
+from qa.answering.naming import (
+    named_entry,
+    named_section,
+    names_term,
+    the_value_asked,
+    the_value_named,
+    what_the_entry_says,
+)
 from qa.answering.questions import (
     ASKS_NO_VALUE,
     Query,
@@ -132,7 +139,8 @@ def extract_answer(corpus: Corpus, question: str, query_vector: np.ndarray | Non
     stating = _entry_stating_it(corpus, _value_stated_as_default(corpus, best, eligible, query), eligible, query)
     defined = _defining_neighbour(corpus, stating, eligible, query)
     best = what_the_entry_says(corpus, named_entry(corpus, defined, eligible, query), eligible, query)
-    best = the_count_asked(corpus, the_value_asked(corpus, best, eligible, query), eligible, query)
+    best = the_value_named(corpus, the_value_asked(corpus, best, eligible, query), eligible, query)
+    best = the_count_asked(corpus, best, eligible, query)
     best = the_dimension_asked(corpus, best, eligible, query)
     best = named_cell(corpus, named_section(corpus, best, eligible, query), eligible, query)
     best = by_the_authors(corpus, _from_the_opening(corpus, best, eligible, query), eligible, query.text)

@@ -196,6 +196,31 @@ def the_value_asked(corpus: Corpus, best: Candidate, eligible: list[Candidate], 
     return replace(found, score=best.score, logit=best.logit) if found is not None else best
 
 
+# A question for the value of a named setting that does something: "Which -B value turns APM off?", "Which
+# max_log_file_action value keeps old logs?", "Which -M setting is the quietest?"
+_WHICH_VALUE = re.compile(r"\s*(?:which|what)\s+`?(?P<name>-{0,2}[\w.:-]*\w)`?\s+(?:value|setting|level|mode)s?\b",
+                          re.I)
+# What gives a value: a number, a word in quotes or code, a name with an underscore ("keep_logs")
+_GIVES_A_VALUE = re.compile(r"(?<![\w.-])\d+(?![\w.]\w)|[\"'“`][^\"'”`\s]{1,40}[\"'”`]|\b[a-z]+_[a-z_]+\b")
+
+
+def the_value_named(corpus: Corpus, best: Candidate, eligible: list[Candidate], query: Query) -> Candidate:
+    """For a question asking which value of a named setting does something ("Which -B value turns Advanced Power
+    Management off completely?"), when the best candidate is in that setting's entry and gives no value ("-B
+    Get/set Advanced Power Management feature, if the drive supports it."), the best candidate of the entry that
+    gives one ("A value of 255 tells hdparm to disable Advanced Power Management altogether ..."), with the best's
+    score."""
+    asked = _WHICH_VALUE.match(query.text)
+    name = entry_name(corpus, best.support)
+    if asked is None or name is None or asked.group("name").lower() != name.rstrip("=:").lower() \
+            or _GIVES_A_VALUE.search(_past_the_term(corpus.sentence_text(best.support), name)):
+        return best
+    entry = {s.sentence_id for s in entry_of(corpus, best.support, _ENTRY_REACH)}
+    found = next((c for c in eligible if c.support.sentence_id in entry and c.support != best.support
+                  and _GIVES_A_VALUE.search(_past_the_term(corpus.sentence_text(c.support), name))), None)
+    return replace(found, score=best.score, logit=best.logit) if found is not None else best
+
+
 def _value_asked(question: str, setting: str) -> str | None:
     """The value the question gives `setting` ("SplitMode=uid", "set SplitMode to none", "the ENRICHED log_format"),
     unless it is a small word ("set LogLevel to the highest level"); None when it gives none."""

@@ -16,6 +16,7 @@ from qa.answering.naming import (
     names_in,
     names_term,
     the_value_asked,
+    the_value_named,
     what_the_entry_says,
 )
 from qa.answering.questions import read_query
@@ -204,6 +205,25 @@ def test_a_value_is_the_condition_only_where_a_sentence_opens_with_it_unnegated(
     assert the_value_asked(corpus, level, eligible, small) == level
     more = read_query(corpus, "Is ForwardKey=yes safe for barges?", None)  # asks more than what the value does
     assert the_value_asked(corpus, opening, eligible, more) == opening
+
+
+GATECTL_MAN_PAGE = ("GATECTL(8)\n\nNAME\n       gatectl - set harbour gate parameters\n\nOPTIONS\n"
+                    "       -B     Get/set the gate's power saving feature, if the gate supports\n"
+                    "              it.  A low value means aggressive power saving.  A value of 255\n"
+                    "              tells gatectl to disable power saving altogether on the gate.\n\n"
+                    "       -M     Get/set the gate's noise level.  Most gates are quiet.\n")
+
+
+def test_a_question_for_the_value_of_a_named_setting_takes_the_entrys_sentence_that_gives_one(writable) -> None:
+    question = "Which -B value turns power saving off completely?"
+    corpus, query, eligible = eligible_for(writable, "gatectl.8.txt", GATECTL_MAN_PAGE, question)
+    opening = next(c for c in eligible if corpus.sentence_text(c.support).startswith("-B"))
+    chosen = the_value_named(corpus, opening, eligible, query)
+    assert corpus.sentence_text(chosen.support).startswith("A value of 255") and chosen.score == opening.score
+    what = read_query(corpus, "What does -B set?", None)  # asks for no value: as it was
+    assert the_value_named(corpus, opening, eligible, what) == opening
+    other = read_query(corpus, "Which -M value is the quietest?", None)  # another setting's entry: as it was
+    assert the_value_named(corpus, opening, eligible, other) == opening
 
 
 def test_a_question_names_a_term_whole_or_by_all_its_words(writable) -> None:
