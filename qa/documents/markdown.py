@@ -18,14 +18,14 @@ from typing import Any
 
 from qa.documents.structure import ANSWER_MARK, FAQ_LEVEL, Block, BlockKind, lines_of, trim
 
-_IMAGE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])")
+_IMAGE = re.compile(r"!\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")  # its description
 # A paragraph that is all emphasis ("**needs rebase or merge**", "*Note:*", "**Warning!**") names what follows; a
 # whole sentence in bold, four words or more ending in a full stop ("**Please only use forward-slashes in glob
 # expressions.**"), says something itself.
 _LABEL = re.compile(r"\A(\*\*|__|\*|_)(?![^*_\n]*?\w+\s+\w+\s+\w+\s+[^*_\n]*[.!?]\1)[^*_\n]{1,80}\1:?\Z")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n([\w-]+:[ \t].*?\n)---[ \t]*(?:\n|\Z)", re.S)
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")  # an inline HTML tag, not `a < b > c`
-_LINK = re.compile(r"\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])|<https?://[^>]+>|https?://\S+")
+_LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])|<https?://[^>]+>|https?://\S+")  # its text, if any
 
 
 def markdown_blocks(text: str) -> tuple[str, tuple[Block, ...]]:
@@ -43,20 +43,16 @@ def markdown_blocks(text: str) -> tuple[str, tuple[Block, ...]]:
     return (_front_title(front.group(1)) if front else "") or title, tuple(blocks)
 
 
-_LINK_TEXT = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
-_BARE_ADDRESS = re.compile(r"<https?://[^>]+>|https?://\S+")
-
-
 def _plain_title(heading: str) -> str:
     """A title heading's words as a reader sees them: images and badges dropped, a link's text kept without its
     address, inline tags dropped ("![Logo: a terminal ...](icons/foot.png) foot": foot; "pkgconf [![test](...)](...)":
     pkgconf); the first image's description when nothing else is left ("![btop++](Img/logo.png)": btop++)."""
-    words = _LINK_TEXT.sub(r"\1", _IMAGE.sub("", _TAG.sub("", heading)))
-    plain = " ".join(_BARE_ADDRESS.sub("", words).split())
+    words = _LINK.sub(lambda link: link.group(1) or "", _IMAGE.sub("", _TAG.sub("", heading)))
+    plain = " ".join(words.split())
     if re.search(r"\w", plain):
         return plain
-    image = re.search(r"!\[([^\]]+)\]", heading)
-    return " ".join(image.group(1).split()) if image else " ".join(heading.split())
+    described = next((image.group(1) for image in _IMAGE.finditer(heading) if image.group(1).strip()), heading)
+    return " ".join(described.split())
 
 
 _QUESTION_CHARS = 300  # a FAQ's question is a line or a few

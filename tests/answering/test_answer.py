@@ -982,14 +982,13 @@ def test_a_how_question_takes_in_the_command_shown_after_a_paragraph_of_prose(wr
     page = ("# Symlink\n\nTo make pkg-config run pkgconf, install a symlink. Vendors decide this themselves.\n\n"
             "    $ ln -sf pkgconf /usr/bin/pkg-config\n\nThe `pkg-config` name is kept. Run `pkgconf` as it is.\n\n"
             "    $ pkgconf --version\n")
-    writable.add_document(FileUpload("symlink.md", "text/markdown", page.encode()))
-    corpus = writable.snapshot.corpus
-    prose, vendors, command, kept, run = (
-        next(s for s in corpus.sentences if corpus.sentence_text(s).startswith(opening))
-        for opening in ("To make", "Vendors", "$ ln", "The `pkg", "Run `pkg"))
+    corpus, doc_id = corpus_with(writable, "symlink.md", page)
+    prose, vendors, command, kept, run = (sentence_starting(corpus, doc_id, opening)
+                                          for opening in ("To make", "Vendors", "$ ln", "The `pkg", "Run `pkg"))
     how = read_query(corpus, "How do I make pkg-config run pkgconf?", None)
     assert features_module.through_the_command_shown(corpus, prose, vendors, how) == command
-    assert features_module.through_the_command_shown(corpus, kept, run, how) == run  # the prose names code: no more
+    # prose that writes code ("Run `pkgconf` ...") has no command for a follower: nothing more
+    assert features_module.through_the_command_shown(corpus, kept, run, how) == run
     what = read_query(corpus, "What does a symlink do?", None)  # no how-question: the prose alone
     assert features_module.through_the_command_shown(corpus, prose, vendors, what) == vendors
     assert features_module.through_the_command_shown(corpus, prose, prose, how) == prose  # the next is prose
