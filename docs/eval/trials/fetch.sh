@@ -3,7 +3,7 @@
 # Debian bookworm packages, none written by this project, each round beside the release
 # (seeds/dhs-human-smuggling-campaign.txt). Nothing comes from /usr/share/common-licenses or Node.js's documentation.
 # Usage: docs/eval/trials/fetch.sh OUTDIR
-#   makes OUTDIR/round0/seeds ... OUTDIR/round90/seeds (each replaced if it exists), one folder per round to use as
+#   makes OUTDIR/round0/seeds ... OUTDIR/round92/seeds (each replaced if it exists), one folder per round to use as
 #   QA_SEEDS_DIR. Needs apt-get (run as root, after apt-get update), dpkg-deb, python3, man (man-db) and col
 #   (bsdextrautils), the last two installed with apt-get when missing; round 12 also pip and npm (PyPI, npm).
 set -euo pipefail
@@ -104,6 +104,8 @@ cd "$work" || exit 1
 #   /usr/share/doc/sqlite3/datatype3.html  sqlite3-doc   /usr/share/doc/haveged/README.gz  haveged
 #   man 1 gocryptfs  gocryptfs   /usr/share/doc/mutt/examples/mutt_oauth2.py.README  mutt
 #   man 8 hdparm  hdparm   /usr/share/doc/prometheus-node-exporter/README.md.gz  prometheus-node-exporter
+#   man 1 ncat  ncat   /usr/share/doc/redis-server/README.md.gz  redis-server
+#   man 1 msmtp  msmtp   /usr/share/doc/privoxy/faq/configuration.html  privoxy
 packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           apt findutils man-db libnss-mdns libffi-dev
           bzip2-doc git zstd
@@ -189,7 +191,9 @@ packages=(python3 systemd dpkg-dev tcl8.6 python3-pip libaom3
           tinyproxy foot
           haveged
           gocryptfs mutt
-          hdparm prometheus-node-exporter)
+          hdparm prometheus-node-exporter
+          ncat redis-server
+          msmtp privoxy)
 # apt-get may warn that the download is "unsandboxed" (root in a folder _apt cannot read): harmless.
 if ! apt-get download "${packages[@]}" >/dev/null 2>apt.err; then cat apt.err >&2; exit 1; fi
 grep -v 'unsandboxed' apt.err >&2 || true
@@ -1356,11 +1360,81 @@ r=$(round 90)
 render_man man8/hdparm.8.gz                                          > "$r/hdparm.8.txt"
 gunzip -c "$doc/prometheus-node-exporter/README.md.gz"               > "$r/node-exporter-README.md"
 
-for n in $(seq 0 90); do
+r=$(round 91)
+# man 1 ncat (ncat 7.93+dfsg1-1: Nmap's Ncat, "Concatenate and redirect sockets"; the page is made from DocBook,
+# "Ncat Reference Guide" in the header, rendered as in round 1, 29 KB, 636 lines, "08/31/2022" in the footer, no
+# words hyphenated by the typesetter, curly quotes around section names ("the section called “UNIX DOMAIN
+# SOCKETS”"): an OPTIONS SUMMARY that copies the --help text (the version line "Ncat 7.93", "Options taking a time
+# assume seconds. Append 'ms' ...", 50 options in tabbed columns, "(8 max)" hops for -g), connect and listen modes in
+# prose with the default port 31337 in both, then 49 options in ten sections (protocol, connect mode, listen mode,
+# SSL, proxy, command execution, access control, timing, output, misc), each written "-m numconns, --max-conns
+# numconns (Specify maximum number of connections)" as a term, one of them wrapped onto a second line, over indented
+# text; defaults in sentences ("100 is the default (60 on Windows)", "the default is TCP", "the default protocol is
+# http", "remote - ... This is the default behavior", the --ssl-ciphers list on a line of its own), the proxies'
+# well-known ports "1080 for SOCKS and 3128 for HTTP", -G's pointer "a multiple of 4 and no more than 28", the
+# --proxy-dns values local, remote, both and none as paragraphs opening "name - ", the NCAT_PROXY_AUTH variable and
+# the NCAT_REMOTE_ADDR ... NCAT_PROTO variables of the exec options as terms, acronyms spelt out (SNI, ALPN, DTLS)
+# and others not (SCTP, CID, PEM), Unix-domain and AF_VSOCK sockets with example commands, ten EXAMPLES as sentences
+# over indented commands (ports 8080, 8081, 9899, an HTTP proxy on 8888), EXIT CODE 0, 1 and 2 in prose, BUGS,
+# four AUTHORS as "•" items and the original Netcat's *Hobbit*, LEGAL NOTICES under indented sub-headings ("(C)
+# 2005–2022 Nmap Software LLC", the guide under Creative Commons Attribution 3.0, "never be installed with special
+# privileges (e.g. suid root)"), six numbered NOTES with URLs; no OpenSSL version for --ssl-alpn, no default for -w,
+# -i or -d) and Redis's README (redis-server 5:7.0.15-1~deb12u10: redis-server/README.md.gz, upstream's README.md of
+# Redis 7.0, Markdown, ASCII, 22 KB, 503 lines, two lines ending in blanks, no version or date of its own: a first
+# line "This README is just a fast *quick start* document", then titles underlined with "-" of varying lengths (some
+# only "---" or "---------", one "Running Redis with TLS:" with its colon) and one "Redis internals" underlined with
+# "===", build commands after "% " prompts indented by four blanks (make BUILD_TLS=yes, USE_SYSTEMD=yes,
+# PROG_SUFFIX="-alt", 32bit, MALLOC=libc, V=1, CFLAGS="-DUSE_PROCESSOR_CLOCK"), jemalloc as the default allocator on
+# Linux, make distclean cleaning "jemalloc, lua, hiredis, linenoise", redis-server run with --port 9999 and
+# --replicaof, a redis-cli session, make install into /usr/local/bin and utils/install_server.sh ("will not work on
+# Mac OSX"), /etc/init.d/redis_6379, reference-style links [1] to [4], then the source layout: "* " lists of files
+# and functions in backquotes (serverCron(), beforeSleep(), activeExpireCycle(), replicationFeedSlaves() ...), a
+# fenced C block of struct client and an indented one of struct redisObject, "in Redis 3.0 the `server.c` and
+# `server.h` files were named `redis.c` and `redis.h`", the script unit said to be "compose of 3 units" over a list of
+# five files, a command table entry {"foobar",foobarCommand,2,"rtF",...}, "Enjoy!"; no default port, memory limit or
+# persistence setting given; from a bookworm point release (deb12u10), so a later one may change the file).
+render_man man1/ncat.1.gz                                            > "$r/ncat.1.txt"
+gunzip -c "$doc/redis-server/README.md.gz"                           > "$r/redis-README.md"
+
+r=$(round 92)
+# man 1 msmtp (msmtp 1.8.23-1: "An SMTP client"; rendered as in round 1, 45 KB, 1002 lines, "2022-06" in the footer
+# and no version, text justified with runs of blanks, 108 words hyphenated at line ends by the typesetter
+# ("sysex‐its.h", "$XDG_CON‐FIG_HOME"): a synopsis of four modes (sendmail mode "(default)", configuration mode with
+# --configure, server information mode with --serverinfo, Remote Message Queue Starting mode with --rmqs), EXIT STATUS
+# in one sentence (sysexits.h), then options in five groups under indented sub-headings, each a term such as "-a,
+# --account=account_name" over text indented further, most ending "See the ... command.", options accepted but
+# ignored for sendmail compatibility on one line, USAGE (accounts, the three ways to choose one, the headers msmtp
+# adds or removes as "- " lines), CONFIGURATION FILES (SYSCONFDIR/msmtprc, ~/.msmtprc, $XDG_CONFIG_HOME/msmtp/config)
+# and 43 configuration commands as terms over indented text ("port number ... The default is 25 ("smtp"), unless TLS
+# without STARTTLS is used, in which case it is 465 ("smtps")", "The default is localhost, which is stupid but usually
+# works", the five ways to give a password numbered "1." to "5.", the auth methods from plain to gssapi with their
+# verdicts in parentheses, a long tls text on trusting CAs against pinning a fingerprint, "The default value ist
+# "system"" (sic), the strftime default "%b %d %H:%M:%S", the syslog facilities with LOG_USER as the default, "SOCKS
+# protocol version is 5", %U %H %C %M substitution patterns, two obsolete commands), EXAMPLES: a commented
+# ~/.msmtprc whose long comment lines the renderer wrapped at the left margin (port 587, accounts freemail,
+# freemail2 inheriting with " : freemail", isp and default), Mutt, mail and Tor settings (proxy_port 9050), an
+# aliases file; FILES, ENVIRONMENT (USER, LOGNAME, TMPDIR, EMAIL, SMTPSERVER), AUTHORS Martin Lambers; no default for
+# timeout or proxy_port, no size limit, acronyms spelt out (DSN, CRL, TLS, LMTP only as a protocol name)) and the
+# configuration chapter of Privoxy's FAQ (privoxy 3.0.34-1: privoxy/faq/configuration.html, DocBook HTML ("Modular
+# DocBook HTML Stylesheet Version 1.79"), ISO-8859-1 declared but ASCII, 38 KB, 1,749 lines with a tag's closing ">"
+# at the start of the next line, about 22 KB of text: navigation tables above and below, "3. Configuration" over 30
+# numbered questions "3.1." to "3.30." as <h3> headings, links into the User Manual, actions files and user.action,
+# config.privoxy.org and its shortcut http://p.p/, action blocks such as "{ -crunch-incoming-cookies
+# -crunch-outgoing-cookies -session-cookies-only }" in <pre> blocks, the profiles "Cautious", "Medium" and "Advanced"
+# (formerly "Adventuresome"), /etc/privoxy owned by the user "privoxy" with 644 permissions, enable-edit-actions and
+# enable-remote-toggle "disabled by default" as of 3.0.7, multiple filter files "as of v. 3.0.5", listen-address
+# 192.168.1.1:8118 and 127.0.0.1 as the default, set-image-blocker's checkerboard, "blank" and redirect choices, a
+# large red "BLOCKED" banner, Windows service since 3.0.5, transparent and intercepting proxies (RFC 2616, the Host
+# header), Outlook before and after Office 2007, a white-list example of three sites, ./configure --disable-toggle
+# --disable-editor --disable-force, the templates directory and templdir; no Privoxy version of its own, no date).
+render_man man1/msmtp.1.gz                                           > "$r/msmtp.1.txt"
+cp "$doc/privoxy/faq/configuration.html"                             "$r/privoxy-faq-configuration.html"
+
+for n in $(seq 0 92); do
     echo "round$n:"
     for f in "$out/round$n/seeds"/*; do
         [[ -s $f ]] || { echo "empty: $f" >&2; exit 1; }
         printf '  %8d  %s\n' "$(stat -c %s "$f")" "${f##*/}"
     done
 done
-echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round90"
+echo "done in $((SECONDS - start)) s: $out/round0 ... $out/round92"
